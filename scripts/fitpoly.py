@@ -1,0 +1,45 @@
+#!/usr/bin/python3
+"""Near-minimax polynomial fits (Lawson's iteratively reweighted least squares)
+used to derive the kernel coefficients. Run: /usr/bin/python3 scripts/fitpoly.py NAME
+Prints float32 coefficients (hex and decimal) and the max relative error of the
+rounded polynomial over a dense grid, measured in float64."""
+import sys
+import numpy as np
+from mpmath import mp, mpf
+mp.prec = 120
+
+def lawson(xs, target, basis, weight, iters=400):
+    A = np.array([[b(x) for b in basis] for x in xs])
+    w = np.ones(len(xs)) / len(xs)
+    for _ in range(iters):
+        sw = np.sqrt(w)
+        c, *_ = np.linalg.lstsq(A * (sw * weight)[:, None], target * sw * weight, rcond=None)
+        err = np.abs((A @ c - target) * weight)
+        w = w * err
+        w /= w.sum()
+    return c
+
+def show(name, coefs):
+    print(name)
+    for i, c in enumerate(coefs):
+        f = np.float32(c)
+        print(f"  c{i} = {float(f).hex()}f  /* {float(f):.9g} */")
+
+def fit_exp():
+    # e^r = 1 + r + r^2 q(r), q of degree 4, |r| <= ln2/2
+    h = float(mp.log(2) / 2) * 1.01
+    xs = np.cos(np.linspace(0, np.pi, 4000)) * h
+    xs = xs[np.abs(xs) > 1e-6]
+    tgt = np.array([float((mp.exp(mpf(x)) - 1 - mpf(x)) / mpf(x) ** 2) for x in xs])
+    wt = np.array([float(mpf(x) ** 2 / mp.exp(mpf(x))) for x in xs])  # relative error of e^r
+    basis = [lambda x, k=k: x ** k for k in range(5)]
+    c = lawson(xs, tgt, basis, wt)
+    c32 = [np.float32(v) for v in c]
+    show("exp: e^r = 1 + r + r^2 * (c0 + c1 r + c2 r^2 + c3 r^3 + c4 r^4)", c32)
+    g = np.linspace(-h, h, 200001)
+    q = sum(float(v) * g ** k for k, v in enumerate(c32))
+    e = np.abs((1 + g + g * g * q) / np.exp(g) - 1)
+    print("  max rel err (float coefs):", e.max(), "= 2^%.2f" % np.log2(e.max()))
+
+if __name__ == "__main__":
+    {"exp": fit_exp}[sys.argv[1]]()

@@ -1,0 +1,78 @@
+/* AVX2 + FMA vocabulary: 8 float lanes, vector masks (all-ones lanes).
+ * Semantics shared by every ISA's vocabulary (see src/kernels/README.md). */
+#include <immintrin.h>
+#include <stdint.h>
+
+#define VACT_W 8
+#define KFN(name) vact_avx2_##name
+#define VACT_TABLE vact_table_avx2
+
+typedef __m256 V;
+typedef __m256i VI;
+typedef __m256 M;
+
+static inline V vload(const float *p) { return _mm256_loadu_ps(p); }
+static inline void vstore(float *p, V v) { _mm256_storeu_ps(p, v); }
+static inline __m256i vact_tailmask(size_t k) {
+    return _mm256_cmpgt_epi32(_mm256_set1_epi32((int)k), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+}
+static inline V vload_n(const float *p, size_t k) { return _mm256_maskload_ps(p, vact_tailmask(k)); }
+static inline void vstore_n(float *p, V v, size_t k) { _mm256_maskstore_ps(p, vact_tailmask(k), v); }
+static inline V vset1(float f) { return _mm256_set1_ps(f); }
+static inline V vzero(void) { return _mm256_setzero_ps(); }
+
+static inline V vadd(V a, V b) { return _mm256_add_ps(a, b); }
+static inline V vsub(V a, V b) { return _mm256_sub_ps(a, b); }
+static inline V vmul(V a, V b) { return _mm256_mul_ps(a, b); }
+static inline V vdiv(V a, V b) { return _mm256_div_ps(a, b); }
+static inline V vsqrt(V a) { return _mm256_sqrt_ps(a); }
+static inline V vfma(V a, V b, V c) { return _mm256_fmadd_ps(a, b, c); }
+static inline V vfms(V a, V b, V c) { return _mm256_fmsub_ps(a, b, c); }
+static inline V vfnma(V a, V b, V c) { return _mm256_fnmadd_ps(a, b, c); }
+static inline V vmin(V a, V b) { return _mm256_min_ps(a, b); }
+static inline V vmax(V a, V b) { return _mm256_max_ps(a, b); }
+
+static inline VI vasi(V a) { return _mm256_castps_si256(a); }
+static inline V vasf(VI a) { return _mm256_castsi256_ps(a); }
+static inline V vand(V a, V b) { return _mm256_and_ps(a, b); }
+static inline V vor(V a, V b) { return _mm256_or_ps(a, b); }
+static inline V vxor(V a, V b) { return _mm256_xor_ps(a, b); }
+static inline V vandnot(V a, V b) { return _mm256_andnot_ps(a, b); }
+static inline V vabs(V a) { return vasf(_mm256_and_si256(vasi(a), _mm256_set1_epi32(0x7fffffff))); }
+static inline V vneg(V a) { return vasf(_mm256_xor_si256(vasi(a), _mm256_set1_epi32((int)0x80000000u))); }
+
+static inline M vlt(V a, V b) { return _mm256_cmp_ps(a, b, _CMP_LT_OQ); }
+static inline M vle(V a, V b) { return _mm256_cmp_ps(a, b, _CMP_LE_OQ); }
+static inline M vgt(V a, V b) { return _mm256_cmp_ps(a, b, _CMP_GT_OQ); }
+static inline M vge(V a, V b) { return _mm256_cmp_ps(a, b, _CMP_GE_OQ); }
+static inline M veq(V a, V b) { return _mm256_cmp_ps(a, b, _CMP_EQ_OQ); }
+static inline M visnan(V a) { return _mm256_cmp_ps(a, a, _CMP_UNORD_Q); }
+static inline M mand(M a, M b) { return _mm256_and_ps(a, b); }
+static inline M mor(M a, M b) { return _mm256_or_ps(a, b); }
+static inline M mandnot(M a, M b) { return _mm256_andnot_ps(a, b); }
+static inline M mnot(M a) { return _mm256_xor_ps(a, _mm256_castsi256_ps(_mm256_set1_epi32(-1))); }
+static inline int many(M a) { return _mm256_movemask_ps(a) != 0; }
+static inline V vsel(M m, V a, V b) { return _mm256_blendv_ps(b, a, m); }
+
+static inline VI viset1(int32_t i) { return _mm256_set1_epi32(i); }
+static inline VI viadd(VI a, VI b) { return _mm256_add_epi32(a, b); }
+static inline VI visub(VI a, VI b) { return _mm256_sub_epi32(a, b); }
+static inline VI viand(VI a, VI b) { return _mm256_and_si256(a, b); }
+static inline VI vior(VI a, VI b) { return _mm256_or_si256(a, b); }
+#define vishl(a, k) _mm256_slli_epi32((a), (k))
+#define visrl(a, k) _mm256_srli_epi32((a), (k))
+#define visra(a, k) _mm256_srai_epi32((a), (k))
+static inline M vieq(VI a, VI b) { return _mm256_castsi256_ps(_mm256_cmpeq_epi32(a, b)); }
+static inline M vigt(VI a, VI b) { return _mm256_castsi256_ps(_mm256_cmpgt_epi32(a, b)); }
+static inline V vcvt_i2f(VI a) { return _mm256_cvtepi32_ps(a); }
+static inline VI vcvtt_f2i(V a) { return _mm256_cvttps_epi32(a); }
+static inline V vrint(V a) { return _mm256_round_ps(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
+/* p * 2^n in two exact-then-once-rounded steps; n integer-valued in [-252, 254] */
+static inline V vscale2n(V p, V n) {
+    VI ni = _mm256_cvttps_epi32(n);
+    VI n1 = _mm256_srai_epi32(ni, 1);
+    VI n2 = _mm256_sub_epi32(ni, n1);
+    V s1 = vasf(_mm256_slli_epi32(_mm256_add_epi32(n1, _mm256_set1_epi32(127)), 23));
+    V s2 = vasf(_mm256_slli_epi32(_mm256_add_epi32(n2, _mm256_set1_epi32(127)), 23));
+    return _mm256_mul_ps(_mm256_mul_ps(p, s1), s2);
+}

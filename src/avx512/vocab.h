@@ -1,0 +1,73 @@
+/* AVX-512 (F+VL+DQ+BW) vocabulary: 16 float lanes, __mmask16 masks.
+ * Semantics shared by every ISA's vocabulary (see src/kernels/README.md). */
+#include <immintrin.h>
+#include <stdint.h>
+
+#define VACT_W 16
+#define KFN(name) vact_avx512_##name
+#define VACT_TABLE vact_table_avx512
+
+typedef __m512 V;
+typedef __m512i VI;
+typedef __mmask16 M;
+
+static inline V vload(const float *p) { return _mm512_loadu_ps(p); }
+static inline void vstore(float *p, V v) { _mm512_storeu_ps(p, v); }
+static inline M vact_tailmask(size_t k) { return (M)(((uint32_t)1 << k) - 1u); }
+static inline V vload_n(const float *p, size_t k) { return _mm512_maskz_loadu_ps(vact_tailmask(k), p); }
+static inline void vstore_n(float *p, V v, size_t k) { _mm512_mask_storeu_ps(p, vact_tailmask(k), v); }
+static inline V vset1(float f) { return _mm512_set1_ps(f); }
+static inline V vzero(void) { return _mm512_setzero_ps(); }
+
+static inline V vadd(V a, V b) { return _mm512_add_ps(a, b); }
+static inline V vsub(V a, V b) { return _mm512_sub_ps(a, b); }
+static inline V vmul(V a, V b) { return _mm512_mul_ps(a, b); }
+static inline V vdiv(V a, V b) { return _mm512_div_ps(a, b); }
+static inline V vsqrt(V a) { return _mm512_sqrt_ps(a); }
+static inline V vfma(V a, V b, V c) { return _mm512_fmadd_ps(a, b, c); }   /* a*b+c */
+static inline V vfms(V a, V b, V c) { return _mm512_fmsub_ps(a, b, c); }   /* a*b-c */
+static inline V vfnma(V a, V b, V c) { return _mm512_fnmadd_ps(a, b, c); } /* c-a*b */
+/* min/max: a<b?a:b / a>b?a:b, i.e. the second operand when unordered or equal */
+static inline V vmin(V a, V b) { return _mm512_min_ps(a, b); }
+static inline V vmax(V a, V b) { return _mm512_max_ps(a, b); }
+
+static inline VI vasi(V a) { return _mm512_castps_si512(a); }
+static inline V vasf(VI a) { return _mm512_castsi512_ps(a); }
+static inline V vand(V a, V b) { return _mm512_and_ps(a, b); }
+static inline V vor(V a, V b) { return _mm512_or_ps(a, b); }
+static inline V vxor(V a, V b) { return _mm512_xor_ps(a, b); }
+static inline V vandnot(V a, V b) { return _mm512_andnot_ps(a, b); } /* ~a & b */
+static inline V vabs(V a) { return vasf(_mm512_and_si512(vasi(a), _mm512_set1_epi32(0x7fffffff))); }
+static inline V vneg(V a) { return vasf(_mm512_xor_si512(vasi(a), _mm512_set1_epi32((int)0x80000000u))); }
+
+static inline M vlt(V a, V b) { return _mm512_cmp_ps_mask(a, b, _CMP_LT_OQ); }
+static inline M vle(V a, V b) { return _mm512_cmp_ps_mask(a, b, _CMP_LE_OQ); }
+static inline M vgt(V a, V b) { return _mm512_cmp_ps_mask(a, b, _CMP_GT_OQ); }
+static inline M vge(V a, V b) { return _mm512_cmp_ps_mask(a, b, _CMP_GE_OQ); }
+static inline M veq(V a, V b) { return _mm512_cmp_ps_mask(a, b, _CMP_EQ_OQ); }
+static inline M visnan(V a) { return _mm512_cmp_ps_mask(a, a, _CMP_UNORD_Q); }
+static inline M mand(M a, M b) { return (M)(a & b); }
+static inline M mor(M a, M b) { return (M)(a | b); }
+static inline M mandnot(M a, M b) { return (M)(~a & b); } /* ~a & b */
+static inline M mnot(M a) { return (M)~a; }
+static inline int many(M a) { return a != 0; }
+static inline V vsel(M m, V a, V b) { return _mm512_mask_blend_ps(m, b, a); } /* m ? a : b */
+
+static inline VI viset1(int32_t i) { return _mm512_set1_epi32(i); }
+static inline VI viadd(VI a, VI b) { return _mm512_add_epi32(a, b); }
+static inline VI visub(VI a, VI b) { return _mm512_sub_epi32(a, b); }
+static inline VI viand(VI a, VI b) { return _mm512_and_si512(a, b); }
+static inline VI vior(VI a, VI b) { return _mm512_or_si512(a, b); }
+#define vishl(a, k) _mm512_slli_epi32((a), (k))
+#define visrl(a, k) _mm512_srli_epi32((a), (k))
+#define visra(a, k) _mm512_srai_epi32((a), (k))
+static inline M vieq(VI a, VI b) { return _mm512_cmpeq_epi32_mask(a, b); }
+static inline M vigt(VI a, VI b) { return _mm512_cmpgt_epi32_mask(a, b); }
+static inline V vcvt_i2f(VI a) { return _mm512_cvtepi32_ps(a); }
+/* truncation; defined for |a| < 2^31 only (other lanes unspecified) */
+static inline VI vcvtt_f2i(V a) { return _mm512_cvttps_epi32(a); }
+/* round to nearest, ties to even */
+static inline V vrint(V a) { return _mm512_roundscale_ps(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
+/* p * 2^n, correctly rounded (one rounding, subnormals and overflow included);
+ * n integer-valued in [-252, 254] */
+static inline V vscale2n(V p, V n) { return _mm512_scalef_ps(p, n); }

@@ -1,0 +1,28 @@
+/* Internal: CPU feature detection and the ISA decision, kept a pure function
+ * of the CPUID / XCR0 words so tests can feed faked values. */
+#ifndef VACT_CPU_H
+#define VACT_CPU_H
+#include <stdint.h>
+#include "vact.h"
+#include "../common/vact_internal.h"
+
+typedef struct vact_x86_words {
+    uint32_t max_leaf;   /* CPUID.0:EAX */
+    uint32_t leaf1_ecx;  /* CPUID.1:ECX (FMA bit 12, OSXSAVE bit 27, AVX bit 28) */
+    uint32_t leaf7_ebx;  /* CPUID.(7,0):EBX (AVX2 5, AVX512F 16, DQ 17, BW 30, VL 31) */
+    uint64_t xcr0;       /* XGETBV(0), only read when OSXSAVE is set; else 0 */
+} vact_x86_words;
+
+/* Bit (1 << isa) set for each ISA the described CPU + OS can run (scalar always). */
+unsigned vact_x86_decide(const vact_x86_words *w);
+/* Reads the real words (XGETBV only after OSXSAVE is seen). x86 only. */
+int vact_x86_read(vact_x86_words *w);
+
+/* Bit (1 << isa) for each ISA built in and runnable here. */
+unsigned vact_supported_mask(void);
+/* The ISA the first call chooses given the supported mask and a VACT_ISA value
+ * (NULL, empty or unknown = no cap). Pure. */
+vact_isa vact_choose(unsigned supported_mask, const char *cap);
+/* The table of one ISA, NULL when not built in. */
+const vact_table *vact_table_for(vact_isa isa);
+#endif

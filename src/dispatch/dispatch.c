@@ -1,0 +1,138 @@
+/* Run-time ISA selection: first-use init, VACT_ISA cap, vact_isa_select. */
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cpu.h"
+
+#if defined(__aarch64__) && defined(__linux__)
+#include <sys/auxv.h>
+#ifndef HWCAP_ASIMD
+#define HWCAP_ASIMD (1 << 1)
+#endif
+#endif
+
+
+typedef struct { vact_isa isa; const vact_table *table; } vact_choice;
+#ifdef VACT_HAVE_AVX2
+#define VACT_T_AVX2 &vact_table_avx2
+#else
+#define VACT_T_AVX2 NULL
+#endif
+#ifdef VACT_HAVE_AVX512
+#define VACT_T_AVX512 &vact_table_avx512
+#else
+#define VACT_T_AVX512 NULL
+#endif
+#ifdef VACT_HAVE_NEON
+#define VACT_T_NEON &vact_table_neon
+#else
+#define VACT_T_NEON NULL
+#endif
+static const vact_choice g_choices[4] = {
+    {VACT_ISA_SCALAR, &vact_table_scalar},
+    {VACT_ISA_AVX2, VACT_T_AVX2},
+    {VACT_ISA_AVX512, VACT_T_AVX512},
+    {VACT_ISA_NEON, VACT_T_NEON},
+};
+static _Atomic(const vact_choice *) g_active;
+
+static const vact_choice *choice_of(vact_isa isa) { return &g_choices[isa]; }
+
+const vact_table *vact_table_for(vact_isa isa) {
+    return (unsigned)isa <= 3u ? g_choices[isa].table : NULL;
+}
+
+static unsigned detect_mask(void) {
+    unsigned m = 1u << VACT_ISA_SCALAR;
+#if defined(__x86_64__) || defined(__i386__)
+    vact_x86_words w;
+    if (vact_x86_read(&w) == 0) m = vact_x86_decide(&w);
+#elif defined(__aarch64__)
+#if defined(__linux__)
+    if (getauxval(AT_HWCAP) & HWCAP_ASIMD) m |= 1u << VACT_ISA_NEON;
+#else
+    m |= 1u << VACT_ISA_NEON; /* Advanced SIMD is mandatory on AArch64 */
+#endif
+#endif
+    /* keep only what is built in */
+    for (int i = 0; i < 4; i++)
+        if (!vact_table_for((vact_isa)i)) m &= ~(1u << i);
+    return m;
+}
+
+static atomic_uint g_mask; /* 0 = not yet detected (scalar bit is always set) */
+
+unsigned vact_supported_mask(void) {
+    unsigned m = atomic_load_explicit(&g_mask, memory_order_acquire);
+    if (!m) {
+        m = detect_mask(); /* idempotent: racing threads compute the same */
+        atomic_store_explicit(&g_mask, m, memory_order_release);
+    }
+    return m;
+}
+
+/* Fallback chains: each ISA's "below it". */
+static vact_isa below(vact_isa isa) {
+    switch (isa) {
+    case VACT_ISA_AVX512: return VACT_ISA_AVX2;
+    default: return VACT_ISA_SCALAR;
+    }
+}
+
+vact_isa vact_choose(unsigned mask, const char *cap) {
+    static const vact_isa order[] = {VACT_ISA_AVX512, VACT_ISA_NEON, VACT_ISA_AVX2, VACT_ISA_SCALAR};
+    vact_isa want = VACT_ISA_SCALAR;
+    int capped = 0;
+    if (cap && *cap) {
+        for (int i = 0; i < 4; i++)
+            if (!strcmp(cap, vact_isa_name((vact_isa)i))) { want = (vact_isa)i; capped = 1; }
+    }
+    if (capped) {
+        while (want != VACT_ISA_SCALAR && !(mask & (1u << want))) want = below(want);
+        return want;
+    }
+    for (int i = 0; i < 4; i++)
+        if (mask & (1u << order[i])) return order[i];
+    return VACT_ISA_SCALAR;
+}
+
+static const vact_choice *active(void) {
+    const vact_choice *c = atomic_load_explicit(&g_active, memory_order_acquire);
+    if (!c) {
+        const vact_choice *mine = choice_of(vact_choose(vact_supported_mask(), getenv("VACT_ISA")));
+        const vact_choice *expected = NULL;
+        if (atomic_compare_exchange_strong_explicit(&g_active, &expected, mine, memory_order_acq_rel,
+                                                    memory_order_acquire))
+            c = mine;
+        else
+            c = expected;
+    }
+    return c;
+}
+
+const vact_table *vact_table_get(void) { return active()->table; }
+
+#pragma GCC visibility push(default)
+vact_isa vact_isa_active(void) { return active()->isa; }
+
+int vact_isa_supported(vact_isa isa) {
+    if ((unsigned)isa > 3u) return 0;
+    return (vact_supported_mask() >> isa) & 1u;
+}
+
+int vact_isa_select(vact_isa isa) {
+    if (!vact_isa_supported(isa)) return -1;
+    atomic_store_explicit(&g_active, choice_of(isa), memory_order_release);
+    return 0;
+}
+
+const char *vact_isa_name(vact_isa isa) {
+    switch (isa) {
+    case VACT_ISA_SCALAR: return "scalar";
+    case VACT_ISA_AVX2: return "avx2";
+    case VACT_ISA_AVX512: return "avx512";
+    case VACT_ISA_NEON: return "neon";
+    default: return "unknown";
+    }
+}
+#pragma GCC visibility pop

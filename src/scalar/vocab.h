@@ -1,0 +1,85 @@
+/* Scalar vocabulary: one float lane, int masks. Plain C99, any CPU.
+ * Semantics shared by every ISA's vocabulary (see src/kernels/README.md). */
+#include <stdint.h>
+#include <string.h>
+
+#define VACT_W 1
+#define KFN(name) vact_scalar_##name
+#define VACT_TABLE vact_table_scalar
+
+typedef float V;
+typedef int32_t VI;
+typedef int M;
+
+static inline V vload(const float *p) { return *p; }
+static inline void vstore(float *p, V v) { *p = v; }
+static inline V vload_n(const float *p, size_t k) { return k ? *p : 0.0f; }
+static inline void vstore_n(float *p, V v, size_t k) { if (k) *p = v; }
+static inline V vset1(float f) { return f; }
+static inline V vzero(void) { return 0.0f; }
+
+static inline V vadd(V a, V b) { return a + b; }
+static inline V vsub(V a, V b) { return a - b; }
+static inline V vmul(V a, V b) { return a * b; }
+static inline V vdiv(V a, V b) { return a / b; }
+static inline V vsqrt(V a) { return __builtin_sqrtf(a); }
+static inline V vfma(V a, V b, V c) { return __builtin_fmaf(a, b, c); }
+static inline V vfms(V a, V b, V c) { return __builtin_fmaf(a, b, -c); }
+static inline V vfnma(V a, V b, V c) { return __builtin_fmaf(-a, b, c); }
+static inline V vmin(V a, V b) { return a < b ? a : b; }
+static inline V vmax(V a, V b) { return a > b ? a : b; }
+
+static inline VI vasi(V a) { VI i; memcpy(&i, &a, 4); return i; }
+static inline V vasf(VI a) { V f; memcpy(&f, &a, 4); return f; }
+static inline uint32_t vact_u(V a) { uint32_t i; memcpy(&i, &a, 4); return i; }
+static inline V vact_f(uint32_t a) { V f; memcpy(&f, &a, 4); return f; }
+static inline V vand(V a, V b) { return vact_f(vact_u(a) & vact_u(b)); }
+static inline V vor(V a, V b) { return vact_f(vact_u(a) | vact_u(b)); }
+static inline V vxor(V a, V b) { return vact_f(vact_u(a) ^ vact_u(b)); }
+static inline V vandnot(V a, V b) { return vact_f(~vact_u(a) & vact_u(b)); }
+static inline V vabs(V a) { return vact_f(vact_u(a) & 0x7fffffffu); }
+static inline V vneg(V a) { return vact_f(vact_u(a) ^ 0x80000000u); }
+
+static inline M vlt(V a, V b) { return a < b; }
+static inline M vle(V a, V b) { return a <= b; }
+static inline M vgt(V a, V b) { return a > b; }
+static inline M vge(V a, V b) { return a >= b; }
+static inline M veq(V a, V b) { return a == b; }
+static inline M visnan(V a) { return a != a; }
+static inline M mand(M a, M b) { return a & b; }
+static inline M mor(M a, M b) { return a | b; }
+static inline M mandnot(M a, M b) { return (!a) && b; }
+static inline M mnot(M a) { return !a; }
+static inline int many(M a) { return a; }
+static inline V vsel(M m, V a, V b) { return m ? a : b; }
+
+static inline VI viset1(int32_t i) { return i; }
+/* wrapping int32 arithmetic, as in SIMD lanes (no signed-overflow UB) */
+static inline VI viadd(VI a, VI b) { return (VI)((uint32_t)a + (uint32_t)b); }
+static inline VI visub(VI a, VI b) { return (VI)((uint32_t)a - (uint32_t)b); }
+static inline VI viand(VI a, VI b) { return a & b; }
+static inline VI vior(VI a, VI b) { return a | b; }
+static inline VI vishl(VI a, int k) { return (VI)((uint32_t)a << k); }
+static inline VI visrl(VI a, int k) { return (VI)((uint32_t)a >> k); }
+static inline VI visra(VI a, int k) { return a < 0 ? ~(~a >> k) : a >> k; }
+static inline M vieq(VI a, VI b) { return a == b; }
+static inline M vigt(VI a, VI b) { return a > b; }
+static inline V vcvt_i2f(VI a) { return (float)a; }
+/* truncation; x86 "integer indefinite" for NaN / out of range (no UB) */
+static inline VI vcvtt_f2i(V a) {
+    return (a == a && a > -2147483648.0f && a < 2147483648.0f) ? (VI)a : INT32_MIN;
+}
+/* round to nearest, ties to even, without libm */
+static inline V vrint(V a) {
+    V m = vabs(a);
+    if (m < 0x1p23f) {
+        V t = (m + 0x1p23f) - 0x1p23f;
+        return vor(t, vand(a, vact_f(0x80000000u)));
+    }
+    return a;
+}
+static inline V vscale2n(V p, V n) {
+    VI ni = vcvtt_f2i(n);
+    VI n1 = visra(ni, 1), n2 = ni - n1;
+    return (p * vasf(vishl(n1 + 127, 23))) * vasf(vishl(n2 + 127, 23));
+}

@@ -1,0 +1,163 @@
+/* Accuracy, special values and same-bits test of every elementwise function,
+ * forward and backward, on every ISA this machine supports.
+ *   test_ulp [NAME ...]   (default: all functions)
+ * For each function, parameter set and ISA it prints the max ULP error
+ * (forward; backward with dy = 1; backward with random dy) and asserts:
+ *   forward <= 2 ULP, backward <= 4 ULP (dy = 1), <= 6 ULP (random dy);
+ *   piecewise-linear functions: correctly rounded (exact);
+ *   NaN in -> NaN out (x or dy); odd functions keep the sign of zero;
+ *   every ISA bitwise equal to the scalar path (any NaN equals any NaN). */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "ref.h"
+#include "samples.h"
+#include "../src/dispatch/cpu.h"
+
+static float *g_x, *g_dyr;
+static size_t g_n;
+
+static double argof(float x) { return isinf(x) ? copysign(1e300, x) : (double)x; }
+
+static int same_bits(float a, float b) {
+    if (isnan(a) && isnan(b)) return 1;
+    return memcmp(&a, &b, 4) == 0;
+}
+
+typedef struct { double err; float x; } worst;
+
+static void upd(worst *w, double e, float x) {
+    if (e > w->err || isnan(e)) { w->err = isnan(e) ? INFINITY : e; w->x = x; }
+}
+
+/* error of one backward value against dy*d, trying the one-sided derivatives
+ * at a kink when allowed */
+static double bwd_err(const ref_fn *f, const double *pd, float x, float dy, float dx, double d,
+                      double bound) {
+    double r = (double)dy * d;
+    double uo = f->floor_bwd ? fmax(fabs(r), fabs((double)dy) / 16) : r;
+    double e;
+    if (f->exact) e = same_bits((float)r, dx) || ((float)r == dx) ? 0 : INFINITY;
+    else e = ref_err(dx, r, uo);
+    if (e > bound && f->kink_any && isfinite(x)) {
+        for (int s = -1; s <= 1; s += 2) {
+            double d2 = f->df(nextafterf(x, s * INFINITY), pd);
+            double r2 = (double)dy * d2;
+            double e2;
+            if (f->exact) e2 = ((float)r2 == dx) ? 0 : INFINITY;
+            else e2 = ref_err(dx, r2, f->floor_bwd ? fmax(fabs(r2), fabs((double)dy) / 16) : r2);
+            if (e2 < e) e = e2;
+        }
+    }
+    return e;
+}
+
+static void test_fn(void **state) {
+    const ref_fn *f = (const ref_fn *)*state;
+    int isas[4], nisa = isa_list(isas);
+    size_t n = g_n;
+    double *rf = malloc(n * sizeof *rf), *rd = malloc(n * sizeof *rd);
+    float *y = malloc(n * sizeof *y), *dx1 = malloc(n * sizeof *dx1), *dx2 = malloc(n * sizeof *dx2);
+    float *sy = malloc(n * sizeof *sy), *sdx1 = malloc(n * sizeof *sdx1), *sdx2 = malloc(n * sizeof *sdx2);
+    float *ones = malloc(n * sizeof *ones);
+    for (size_t i = 0; i < n; i++) ones[i] = 1.0f;
+    int failures = 0;
+
+    for (int ps = 0; ps < f->nsets; ps++) {
+        const float *prm = f->sets[ps];
+        double pd[2] = {prm[0], prm[1]};
+        for (size_t i = 0; i < n; i++) {
+            rf[i] = f->f(argof(g_x[i]), pd);
+            rd[i] = f->df(argof(g_x[i]), pd);
+        }
+        for (int k = 0; k < nisa; k++) {
+            const vact_table *t = vact_table_for((vact_isa)isas[k]);
+            const char *iname = vact_isa_name((vact_isa)isas[k]);
+            float *yy = k ? y : sy, *d1 = k ? dx1 : sdx1, *d2 = k ? dx2 : sdx2;
+            ref_call_fwd(t, f, prm, n, g_x, yy);
+            ref_call_bwd(t, f, prm, n, g_x, ones, d1);
+            ref_call_bwd(t, f, prm, n, g_x, g_dyr, d2);
+            worst wf = {0, 0}, wb = {0, 0}, wg = {0, 0};
+            size_t diff = 0;
+            float diffx = 0;
+            for (size_t i = 0; i < n; i++) {
+                float x = g_x[i];
+                double ef;
+                if (f->exact) ef = ((float)rf[i] == yy[i]) ? 0 : INFINITY;
+                else ef = ref_err(yy[i], rf[i], rf[i]);
+                upd(&wf, ef, x);
+                upd(&wb, bwd_err(f, pd, x, 1.0f, d1[i], rd[i], 4.0), x);
+                upd(&wg, bwd_err(f, pd, x, g_dyr[i], d2[i], rd[i], 6.0), x);
+                if (k && (!same_bits(yy[i], sy[i]) || !same_bits(d1[i], sdx1[i]) ||
+                          !same_bits(d2[i], sdx2[i]))) {
+                    if (!diff) diffx = x;
+                    diff++;
+                }
+            }
+            char pstr[64] = "";
+            if (f->np == 1) snprintf(pstr, sizeof pstr, "(%g)", prm[0]);
+            if (f->np == 2) snprintf(pstr, sizeof pstr, "(%g,%g)", prm[0], prm[1]);
+            printf("ULP %-12s %-10s %-7s fwd %7.3f @ %-13.6g bwd %7.3f @ %-13.6g bwd(dy) %7.3f  %s\n",
+                   f->name, pstr, iname, wf.err, (double)wf.x, wb.err, (double)wb.x, wg.err,
+                   k ? (diff ? "DIFFERS" : "same-bits") : "reference-isa");
+            double bf = f->exact ? 0 : 2, bb = f->exact ? 0 : 4, bg = f->exact ? 0 : 6;
+            if (wf.err > bf) { printf("  FAIL fwd bound %g at x=%a\n", bf, (double)wf.x); failures++; }
+            if (wb.err > bb) { printf("  FAIL bwd bound %g at x=%a\n", bb, (double)wb.x); failures++; }
+            if (wg.err > bg) { printf("  FAIL bwd(dy) bound %g at x=%a\n", bg, (double)wg.x); failures++; }
+            if (diff) {
+                printf("  FAIL %zu values differ from scalar, first at x=%a\n", diff, (double)diffx);
+                failures++;
+            }
+
+            /* special values */
+            const float nan = __builtin_nanf("");
+            const float sx[] = {nan, -nan, 0.0f, -0.0f, INFINITY, -INFINITY, 1.0f, -1.0f, 100.0f, -100.0f};
+            const size_t ns = sizeof sx / sizeof sx[0];
+            float sy2[16], sd[16], nd[16];
+            for (size_t i = 0; i < ns; i++) nd[i] = nan;
+            ref_call_fwd(t, f, prm, ns, sx, sy2);
+            ref_call_bwd(t, f, prm, ns, sx, ones, sd);
+            if (!isnan(sy2[0]) || !isnan(sy2[1])) { printf("  FAIL NaN in, not NaN out (fwd)\n"); failures++; }
+            if (!isnan(sd[0]) || !isnan(sd[1])) { printf("  FAIL NaN x, not NaN dx\n"); failures++; }
+            ref_call_bwd(t, f, prm, ns, sx, nd, sd);
+            for (size_t i = 0; i < ns; i++)
+                if (!isnan(sd[i])) { printf("  FAIL NaN dy, not NaN dx at x=%g\n", (double)sx[i]); failures++; }
+            if (f->odd && (!signbit(sy2[3]) || signbit(sy2[2]))) {
+                printf("  FAIL sign of zero not kept\n");
+                failures++;
+            }
+        }
+    }
+    free(rf); free(rd); free(y); free(dx1); free(dx2); free(sy); free(sdx1); free(sdx2); free(ones);
+    assert_int_equal(failures, 0);
+}
+
+int main(int argc, char **argv) {
+    g_x = samples_make(&g_n);
+    g_dyr = malloc(g_n * sizeof *g_dyr);
+    unsigned st = 12345;
+    for (size_t i = 0; i < g_n; i++) {
+        float v = rnd_uniform(&st, 0.25f, 4.0f);
+        g_dyr[i] = (i & 1) ? -v : v;
+    }
+    printf("samples: %zu inputs per function and parameter set\n", g_n);
+    struct CMUnitTest tests[64];
+    size_t nt = 0;
+    for (size_t i = 0; i < ref_nfns; i++) {
+        int want = argc < 2;
+        for (int a = 1; a < argc; a++) want |= !strcmp(argv[a], ref_fns[i].name);
+        if (!want) continue;
+        struct CMUnitTest t = {ref_fns[i].name, test_fn, NULL, NULL, (void *)&ref_fns[i]};
+        tests[nt++] = t;
+    }
+    int rc = _cmocka_run_group_tests("ulp", tests, nt, NULL, NULL);
+    free(g_x);
+    free(g_dyr);
+    return rc;
+}

@@ -11,30 +11,30 @@
     static inline V kb_##name(V x, V dy, const vact_params *p) { (void)p; (void)x; (void)dy; return vset1(__builtin_nanf("")); }
 
 #include "f_sigmoid.h"
-VACT_STUB(tanh)
-VACT_STUB(relu)
-VACT_STUB(relu6)
-VACT_STUB(leaky_relu)
-VACT_STUB(elu)
-VACT_STUB(selu)
-VACT_STUB(celu)
-VACT_STUB(silu)
-VACT_STUB(swish)
-VACT_STUB(gelu)
-VACT_STUB(gelu_tanh)
-VACT_STUB(softplus)
-VACT_STUB(softsign)
-VACT_STUB(mish)
-VACT_STUB(log_sigmoid)
-VACT_STUB(hard_sigmoid)
-VACT_STUB(hard_swish)
-VACT_STUB(hard_tanh)
-VACT_STUB(tanh_shrink)
-VACT_STUB(soft_shrink)
-VACT_STUB(hard_shrink)
-VACT_STUB(threshold)
-VACT_STUB(sparse_plus)
-VACT_STUB(squareplus)
+#include "f_tanh.h"
+#include "f_relu.h"
+#include "f_relu6.h"
+#include "f_leaky_relu.h"
+#include "f_elu.h"
+#include "f_selu.h"
+#include "f_celu.h"
+#include "f_silu.h"
+#include "f_swish.h"
+#include "f_gelu.h"
+#include "f_gelu_tanh.h"
+#include "f_softplus.h"
+#include "f_softsign.h"
+#include "f_mish.h"
+#include "f_log_sigmoid.h"
+#include "f_hard_sigmoid.h"
+#include "f_hard_swish.h"
+#include "f_hard_tanh.h"
+#include "f_tanh_shrink.h"
+#include "f_soft_shrink.h"
+#include "f_hard_shrink.h"
+#include "f_threshold.h"
+#include "f_sparse_plus.h"
+#include "f_squareplus.h"
 #include "f_exponential.h"
 
 #include "rowwise.h"

@@ -1,0 +1,2 @@
+/* celu: not written yet (NaN placeholder). */
+VACT_STUB(celu)

@@ -1,0 +1,2 @@
+/* elu: not written yet (NaN placeholder). */
+VACT_STUB(elu)

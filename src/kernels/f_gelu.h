@@ -1,0 +1,2 @@
+/* gelu: not written yet (NaN placeholder). */
+VACT_STUB(gelu)

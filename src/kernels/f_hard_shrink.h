@@ -1,0 +1,2 @@
+/* hard_shrink: not written yet (NaN placeholder). */
+VACT_STUB(hard_shrink)

@@ -1,0 +1,2 @@
+/* hard_swish: not written yet (NaN placeholder). */
+VACT_STUB(hard_swish)

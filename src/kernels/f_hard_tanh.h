@@ -1,0 +1,2 @@
+/* hard_tanh: not written yet (NaN placeholder). */
+VACT_STUB(hard_tanh)

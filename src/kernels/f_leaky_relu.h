@@ -1,0 +1,2 @@
+/* leaky_relu: not written yet (NaN placeholder). */
+VACT_STUB(leaky_relu)

@@ -1,0 +1,2 @@
+/* mish: not written yet (NaN placeholder). */
+VACT_STUB(mish)

@@ -1,0 +1,2 @@
+/* relu: not written yet (NaN placeholder). */
+VACT_STUB(relu)

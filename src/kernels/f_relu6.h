@@ -1,0 +1,2 @@
+/* relu6: not written yet (NaN placeholder). */
+VACT_STUB(relu6)

@@ -1,0 +1,2 @@
+/* selu: not written yet (NaN placeholder). */
+VACT_STUB(selu)

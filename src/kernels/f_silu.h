@@ -1,0 +1,2 @@
+/* silu: not written yet (NaN placeholder). */
+VACT_STUB(silu)

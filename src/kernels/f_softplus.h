@@ -1,0 +1,2 @@
+/* softplus: not written yet (NaN placeholder). */
+VACT_STUB(softplus)

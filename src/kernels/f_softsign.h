@@ -1,0 +1,2 @@
+/* softsign: not written yet (NaN placeholder). */
+VACT_STUB(softsign)

@@ -1,0 +1,2 @@
+/* squareplus: not written yet (NaN placeholder). */
+VACT_STUB(squareplus)

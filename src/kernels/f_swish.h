@@ -1,0 +1,2 @@
+/* swish: not written yet (NaN placeholder). */
+VACT_STUB(swish)

@@ -1,0 +1,2 @@
+/* tanh: not written yet (NaN placeholder). */
+VACT_STUB(tanh)

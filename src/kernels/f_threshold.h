@@ -1,0 +1,2 @@
+/* threshold: not written yet (NaN placeholder). */
+VACT_STUB(threshold)

@@ -1,0 +1,187 @@
+/* Dispatcher tests: names, supported/select semantics, the pure decision
+ * function fed with faked CPUID/XCR0 words, VACT_ISA caps (one child process
+ * per value), and that every public call really goes through the selected ISA. */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include "../src/dispatch/cpu.h"
+
+static const char *g_self;
+
+static void test_names(void **s) {
+    (void)s;
+    assert_string_equal(vact_isa_name(VACT_ISA_SCALAR), "scalar");
+    assert_string_equal(vact_isa_name(VACT_ISA_AVX2), "avx2");
+    assert_string_equal(vact_isa_name(VACT_ISA_AVX512), "avx512");
+    assert_string_equal(vact_isa_name(VACT_ISA_NEON), "neon");
+    assert_string_equal(vact_isa_name((vact_isa)17), "unknown");
+}
+
+static void test_select(void **s) {
+    (void)s;
+    assert_true(vact_isa_supported(VACT_ISA_SCALAR));
+    assert_false(vact_isa_supported((vact_isa)-1));
+    assert_false(vact_isa_supported((vact_isa)4));
+#if defined(__x86_64__)
+    assert_false(vact_isa_supported(VACT_ISA_NEON));
+#elif defined(__aarch64__)
+    assert_false(vact_isa_supported(VACT_ISA_AVX2));
+    assert_false(vact_isa_supported(VACT_ISA_AVX512));
+    assert_true(vact_isa_supported(VACT_ISA_NEON));
+#endif
+    vact_isa before = vact_isa_active();
+    for (int i = 0; i < 4; i++) {
+        if (vact_isa_supported((vact_isa)i)) {
+            assert_int_equal(vact_isa_select((vact_isa)i), 0);
+            assert_int_equal(vact_isa_active(), i);
+        } else {
+            vact_isa cur = vact_isa_active();
+            assert_int_equal(vact_isa_select((vact_isa)i), -1);
+            assert_int_equal(vact_isa_active(), cur); /* nothing changes */
+        }
+    }
+    assert_int_equal(vact_isa_select((vact_isa)9), -1);
+    assert_int_equal(vact_isa_select(before), 0);
+}
+
+/* bits */
+#define ECX_FMA (1u << 12)
+#define ECX_OSXSAVE (1u << 27)
+#define ECX_AVX (1u << 28)
+#define EBX_AVX2 (1u << 5)
+#define EBX_F (1u << 16)
+#define EBX_DQ (1u << 17)
+#define EBX_BW (1u << 30)
+#define EBX_VL (1u << 31)
+#define S (1u << VACT_ISA_SCALAR)
+#define A2 (1u << VACT_ISA_AVX2)
+#define A5 (1u << VACT_ISA_AVX512)
+
+static void test_decide(void **s) {
+    (void)s;
+    const uint32_t ecx_all = ECX_FMA | ECX_OSXSAVE | ECX_AVX;
+    const uint32_t ebx_all = EBX_AVX2 | EBX_F | EBX_DQ | EBX_BW | EBX_VL;
+    struct { vact_x86_words w; unsigned want; const char *what; } c[] = {
+        {{13, ecx_all, ebx_all, 0xe7}, S | A2 | A5, "everything"},
+        {{13, ecx_all, ebx_all, 0x07}, S | A2, "OS saves YMM but not ZMM/opmask"},
+        {{13, ecx_all, ebx_all, 0x67}, S | A2, "no opmask state"},
+        {{13, ecx_all, ebx_all, 0x03}, S, "OS does not save YMM"},
+        {{13, ecx_all & ~ECX_OSXSAVE, ebx_all, 0}, S, "no OSXSAVE (XGETBV not allowed)"},
+        {{13, ecx_all & ~ECX_FMA, ebx_all, 0xe7}, S, "AVX2 without FMA"},
+        {{13, ecx_all & ~ECX_AVX, ebx_all, 0xe7}, S, "no AVX"},
+        {{13, ecx_all, ebx_all & ~EBX_AVX2, 0xe7}, S, "no AVX2"},
+        {{13, ecx_all, ebx_all & ~EBX_VL, 0xe7}, S | A2, "AVX-512F without VL"},
+        {{13, ecx_all, ebx_all & ~EBX_BW, 0xe7}, S | A2, "AVX-512 without BW"},
+        {{13, ecx_all, ebx_all & ~EBX_DQ, 0xe7}, S | A2, "AVX-512 without DQ"},
+        {{13, ecx_all, ebx_all & ~EBX_F, 0xe7}, S | A2, "no AVX-512F"},
+        {{6, ecx_all, ebx_all, 0xe7}, S, "max leaf < 7"},
+        {{0, 0, 0, 0}, S, "nothing"},
+    };
+    for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+        unsigned got = vact_x86_decide(&c[i].w);
+        if (got != c[i].want) fail_msg("%s: got %#x want %#x", c[i].what, got, c[i].want);
+    }
+}
+
+static void test_choose(void **s) {
+    (void)s;
+    unsigned x86 = S | A2 | A5, arm = S | (1u << VACT_ISA_NEON);
+    assert_int_equal(vact_choose(x86, NULL), VACT_ISA_AVX512);
+    assert_int_equal(vact_choose(x86, ""), VACT_ISA_AVX512);
+    assert_int_equal(vact_choose(x86, "bogus"), VACT_ISA_AVX512);
+    assert_int_equal(vact_choose(x86, "avx2"), VACT_ISA_AVX2);
+    assert_int_equal(vact_choose(x86, "scalar"), VACT_ISA_SCALAR);
+    assert_int_equal(vact_choose(x86, "neon"), VACT_ISA_SCALAR);
+    assert_int_equal(vact_choose(S | A2, "avx512"), VACT_ISA_AVX2);
+    assert_int_equal(vact_choose(S, "avx512"), VACT_ISA_SCALAR);
+    assert_int_equal(vact_choose(S | A2, NULL), VACT_ISA_AVX2);
+    assert_int_equal(vact_choose(arm, NULL), VACT_ISA_NEON);
+    assert_int_equal(vact_choose(arm, "scalar"), VACT_ISA_SCALAR);
+    assert_int_equal(vact_choose(arm, "avx512"), VACT_ISA_SCALAR);
+    assert_int_equal(vact_choose(arm, "neon"), VACT_ISA_NEON);
+}
+
+/* Run ourselves as a child with VACT_ISA set (or unset) and read the ISA it
+ * chose on first use. */
+static int child_isa(const char *val) {
+    int fd[2];
+    if (pipe(fd)) return -2;
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(fd[1], 1);
+        close(fd[0]);
+        if (val) setenv("VACT_ISA", val, 1);
+        else unsetenv("VACT_ISA");
+        execl(g_self, g_self, "--child", (char *)NULL);
+        _exit(99);
+    }
+    close(fd[1]);
+    char buf[32] = {0};
+    ssize_t k = read(fd[0], buf, sizeof buf - 1);
+    close(fd[0]);
+    int st;
+    waitpid(pid, &st, 0);
+    if (k <= 0 || !WIFEXITED(st) || WEXITSTATUS(st)) return -3;
+    return atoi(buf);
+}
+
+static void test_env_cap(void **s) {
+    (void)s;
+    vact_isa best = vact_choose(vact_supported_mask(), NULL);
+    assert_int_equal(child_isa(NULL), best);
+    assert_int_equal(child_isa(""), best);
+    assert_int_equal(child_isa("not-an-isa"), best);
+    assert_int_equal(child_isa("scalar"), VACT_ISA_SCALAR);
+    const char *names[] = {"scalar", "avx2", "avx512", "neon"};
+    for (int i = 0; i < 4; i++) {
+        int want = vact_choose(vact_supported_mask(), names[i]);
+        if (vact_isa_supported((vact_isa)i)) assert_int_equal(want, i);
+        assert_int_equal(child_isa(names[i]), want);
+    }
+#if defined(__x86_64__)
+    if (vact_isa_supported(VACT_ISA_AVX512)) {
+        assert_int_equal(child_isa("avx512"), VACT_ISA_AVX512);
+        assert_int_equal(child_isa("avx2"), VACT_ISA_AVX2);
+    }
+#endif
+}
+
+/* Every public call goes through the selected table: select each ISA and
+ * check a value and that nothing crashes with n = 0 and NULL pointers. */
+static void test_public_calls(void **s) {
+    (void)s;
+    for (int i = 0; i < 4; i++) {
+        if (vact_isa_select((vact_isa)i)) continue;
+        float x[3] = {0.0f, 1.0f, -1.0f}, y[3];
+        vact_sigmoid_f32(3, x, y);
+        assert_true(y[0] == 0.5f);
+        vact_sigmoid_f32(0, NULL, NULL);
+        vact_sigmoid_backward_f32(0, NULL, NULL, NULL);
+        vact_softmax_f32(0, 5, NULL, NULL);
+        vact_prelu_f32(0, 3, NULL, NULL, NULL);
+        float dal[3] = {7, 7, 7};
+        vact_prelu_backward_f32(0, 3, NULL, NULL, NULL, NULL, dal);
+        assert_true(dal[0] == 0 && dal[1] == 0 && dal[2] == 0);
+    }
+}
+
+int main(int argc, char **argv) {
+    g_self = argv[0];
+    if (argc > 1 && !strcmp(argv[1], "--child")) {
+        printf("%d\n", (int)vact_isa_active());
+        return 0;
+    }
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_names),  cmocka_unit_test(test_select),  cmocka_unit_test(test_decide),
+        cmocka_unit_test(test_choose), cmocka_unit_test(test_env_cap), cmocka_unit_test(test_public_calls),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs everything vact needs on Debian 12 / Ubuntu (run as root).
+#   VACT_SETUP_MINIMAL=1  only the build + test dependencies
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+pkgs=(build-essential cmake pkg-config libcmocka-dev libmpfr-dev libsimde-dev
+      gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user)
+if [ "${VACT_SETUP_MINIMAL:-0}" != 1 ]; then
+  # benchmark suite, peers and the report's chart
+  pkgs+=(g++ libbenchmark-dev libxnnpack-dev libpthreadpool-dev libdnnl-dev libsleef-dev
+         libeigen3-dev gnuplot-nox python3)
+fi
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+echo "setup: installed ${#pkgs[@]} packages"

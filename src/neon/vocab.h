@@ -1,0 +1,129 @@
+/* AArch64 Advanced SIMD (NEON) vocabulary: 4 float lanes, vector masks
+ * (all-ones lanes, uint32x4_t). Semantics shared by every ISA's vocabulary
+ * (see src/kernels/README.md); where a NEON instruction differs from the x86
+ * one (FMIN/FMAX on NaN and signed zeros), the op is built from compares and
+ * bit selects so the bits match scalar/AVX2/AVX-512 exactly.
+ *
+ * The same file compiles against SIMDe (<simde/arm/neon.h> with native
+ * aliases) on x86 for testing: src/neon/kernels_simde.c defines
+ * VACT_NEON_SIMDE first, which changes only the header and the names. */
+#include <stdint.h>
+#include <string.h>
+#ifdef VACT_NEON_SIMDE
+#ifndef SIMDE_ENABLE_NATIVE_ALIASES
+#define SIMDE_ENABLE_NATIVE_ALIASES
+#endif
+#include <simde/arm/neon.h>
+#define KFN(name) vact_simde_neon_##name
+#define VACT_TABLE vact_table_simde_neon
+#else
+#include <arm_neon.h>
+#define KFN(name) vact_neon_##name
+#define VACT_TABLE vact_table_neon
+#endif
+
+#define VACT_W 4
+
+typedef float32x4_t V;
+typedef int32x4_t VI;
+typedef uint32x4_t M;
+
+static inline V vload(const float *p) { return vld1q_f32(p); }
+static inline void vstore(float *p, V v) { vst1q_f32(p, v); }
+/* tails through a stack buffer: never reads or writes past p[k-1] */
+static inline V vload_n(const float *p, size_t k) {
+    float t[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+    if (k) memcpy(t, p, k * sizeof *t);
+    return vld1q_f32(t);
+}
+static inline void vstore_n(float *p, V v, size_t k) {
+    float t[4];
+    vst1q_f32(t, v);
+    if (k) memcpy(p, t, k * sizeof *t);
+}
+static inline V vset1(float f) { return vdupq_n_f32(f); }
+static inline V vzero(void) { return vdupq_n_f32(0.0f); }
+
+/* IEEE, correctly rounded (FPCR: round to nearest, FZ off, as Linux starts) */
+static inline V vadd(V a, V b) { return vaddq_f32(a, b); }
+static inline V vsub(V a, V b) { return vsubq_f32(a, b); }
+static inline V vmul(V a, V b) { return vmulq_f32(a, b); }
+#ifndef VACT_NEON_SIMDE
+static inline V vdiv(V a, V b) { return vdivq_f32(a, b); }
+static inline V vsqrt(V a) { return vsqrtq_f32(a); }
+#else
+/* SIMDe 0.7 has no vdivq_f32 / vsqrtq_f32: per lane, IEEE correctly rounded
+ * like FDIV / FSQRT (test-only build) */
+static inline V vdiv(V a, V b) {
+    float t[4], u[4];
+    vst1q_f32(t, a);
+    vst1q_f32(u, b);
+    for (int i = 0; i < 4; i++) t[i] = t[i] / u[i];
+    return vld1q_f32(t);
+}
+static inline V vsqrt(V a) {
+    float t[4];
+    vst1q_f32(t, a);
+    for (int i = 0; i < 4; i++) t[i] = __builtin_sqrtf(t[i]);
+    return vld1q_f32(t);
+}
+#endif
+/* fused, one rounding: FMLA c + a*b; c - a*b is c + (-a)*b, which is what
+ * FMLS computes (the compiler emits FMLS; SIMDe 0.7 lacks vfmsq_f32) */
+static inline V vfma(V a, V b, V c) { return vfmaq_f32(c, a, b); }
+/* a*b - c as a*b + (-c): the exact-zero sign matches x86 vfmsub (+0) */
+static inline V vfms(V a, V b, V c) { return vfmaq_f32(vnegq_f32(c), a, b); }
+static inline V vfnma(V a, V b, V c) { return vfmaq_f32(c, vnegq_f32(a), b); }
+/* x86 semantics: the second operand when unordered or equal (not FMIN/FMAX) */
+static inline V vmin(V a, V b) { return vbslq_f32(vcltq_f32(a, b), a, b); }
+static inline V vmax(V a, V b) { return vbslq_f32(vcgtq_f32(a, b), a, b); }
+
+static inline VI vasi(V a) { return vreinterpretq_s32_f32(a); }
+static inline V vasf(VI a) { return vreinterpretq_f32_s32(a); }
+static inline uint32x4_t vact_u(V a) { return vreinterpretq_u32_f32(a); }
+static inline V vact_f(uint32x4_t a) { return vreinterpretq_f32_u32(a); }
+static inline V vand(V a, V b) { return vact_f(vandq_u32(vact_u(a), vact_u(b))); }
+static inline V vor(V a, V b) { return vact_f(vorrq_u32(vact_u(a), vact_u(b))); }
+static inline V vxor(V a, V b) { return vact_f(veorq_u32(vact_u(a), vact_u(b))); }
+static inline V vandnot(V a, V b) { return vact_f(vbicq_u32(vact_u(b), vact_u(a))); } /* ~a & b */
+static inline V vabs(V a) { return vact_f(vandq_u32(vact_u(a), vdupq_n_u32(0x7fffffffu))); }
+static inline V vneg(V a) { return vact_f(veorq_u32(vact_u(a), vdupq_n_u32(0x80000000u))); }
+
+/* ordered compares: false on NaN */
+static inline M vlt(V a, V b) { return vcltq_f32(a, b); }
+static inline M vle(V a, V b) { return vcleq_f32(a, b); }
+static inline M vgt(V a, V b) { return vcgtq_f32(a, b); }
+static inline M vge(V a, V b) { return vcgeq_f32(a, b); }
+static inline M veq(V a, V b) { return vceqq_f32(a, b); }
+static inline M visnan(V a) { return vmvnq_u32(vceqq_f32(a, a)); }
+static inline M mand(M a, M b) { return vandq_u32(a, b); }
+static inline M mor(M a, M b) { return vorrq_u32(a, b); }
+static inline M mandnot(M a, M b) { return vbicq_u32(b, a); } /* ~a & b */
+static inline M mnot(M a) { return vmvnq_u32(a); }
+static inline int many(M a) { return vmaxvq_u32(a) != 0; }
+static inline V vsel(M m, V a, V b) { return vbslq_f32(m, a, b); }
+
+static inline VI viset1(int32_t i) { return vdupq_n_s32(i); }
+static inline VI viadd(VI a, VI b) { return vaddq_s32(a, b); } /* wrapping */
+static inline VI visub(VI a, VI b) { return vsubq_s32(a, b); }
+static inline VI viand(VI a, VI b) { return vandq_s32(a, b); }
+static inline VI vior(VI a, VI b) { return vorrq_s32(a, b); }
+#define vishl(a, k) vshlq_n_s32((a), (k))
+#define visrl(a, k) vreinterpretq_s32_u32(vshrq_n_u32(vreinterpretq_u32_s32(a), (k)))
+#define visra(a, k) vshrq_n_s32((a), (k))
+static inline M vieq(VI a, VI b) { return vceqq_s32(a, b); }
+static inline M vigt(VI a, VI b) { return vcgtq_s32(a, b); }
+static inline V vcvt_i2f(VI a) { return vcvtq_f32_s32(a); } /* round to nearest even */
+/* truncation (FCVTZS); saturates out of range and gives 0 for NaN where x86
+ * gives INT32_MIN: both are "unspecified" in the vocabulary contract */
+static inline VI vcvtt_f2i(V a) { return vcvtq_s32_f32(a); }
+static inline V vrint(V a) { return vrndnq_f32(a); } /* FRINTN: nearest, ties to even */
+/* p * 2^n in two exact-then-once-rounded steps; n integer-valued in [-252, 254] */
+static inline V vscale2n(V p, V n) {
+    VI ni = vcvtq_s32_f32(n);
+    VI n1 = vshrq_n_s32(ni, 1);
+    VI n2 = vsubq_s32(ni, n1);
+    V s1 = vasf(vshlq_n_s32(vaddq_s32(n1, vdupq_n_s32(127)), 23));
+    V s2 = vasf(vshlq_n_s32(vaddq_s32(n2, vdupq_n_s32(127)), 23));
+    return vmulq_f32(vmulq_f32(p, s1), s2);
+}

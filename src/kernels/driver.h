@@ -3,8 +3,11 @@
 #ifndef VACT_DRIVER_H
 #define VACT_DRIVER_H
 
+/* Inline the whole algorithm (and the vocabulary) into each loop. */
+#define VACT_FLATTEN __attribute__((flatten))
+
 #define VACT_DEF_UNARY(name)                                                            \
-    static void KFN(name)(size_t n, const float *x, float *y, const vact_params *pp) {  \
+    VACT_FLATTEN static void KFN(name)(size_t n, const float *x, float *y, const vact_params *pp) { \
         const vact_params p = *pp;                                                      \
         size_t i = 0;                                                                   \
         for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                  \
@@ -19,7 +22,7 @@
             vstore_n(y + i, k_##name(vload_n(x + i, k), &p), k);                        \
         }                                                                               \
     }                                                                                   \
-    static void KFN(name##_bwd)(size_t n, const float *x, const float *dy, float *dx,   \
+    VACT_FLATTEN static void KFN(name##_bwd)(size_t n, const float *x, const float *dy, float *dx, \
                                 const vact_params *pp) {                                \
         const vact_params p = *pp;                                                      \
         size_t i = 0;                                                                   \

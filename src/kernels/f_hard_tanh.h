@@ -1,2 +1,12 @@
-/* hard_tanh: not written yet (NaN placeholder). */
-VACT_STUB(hard_tanh)
+/* hard_tanh(x) = min(max(x, -1), 1): x itself in [-1, 1] (sign of zero
+ * kept), NaN passes (x is the second operand of max, max's result of min).
+ * Backward: inside (y == x) gives dy, else dy * (y * 0) (+-0, NaN for NaN x). */
+static inline V k_hard_tanh(V x, const vact_params *p) {
+    (void)p;
+    return vmin(vset1(1.0f), vmax(vset1(-1.0f), x));
+}
+static inline V kb_hard_tanh(V x, V dy, const vact_params *p) {
+    (void)p;
+    V y = vmin(vset1(1.0f), vmax(vset1(-1.0f), x));
+    return vsel(veq(y, x), dy, vmul(dy, vmul(y, vzero())));
+}

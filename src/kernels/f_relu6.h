@@ -1,2 +1,13 @@
-/* relu6: not written yet (NaN placeholder). */
-VACT_STUB(relu6)
+/* relu6(x) = min(max(0, x), 6); derivative 1 on (0, 6), 0 outside (either
+ * side at the kinks). min/max keep NaN (x is the second operand).
+ * Backward: inside (y == x) gives dy, else dy * (y * 0): y is bounded, so
+ * y * 0 is +-0, or NaN for NaN x; NaN dy propagates through the product. */
+static inline V k_relu6(V x, const vact_params *p) {
+    (void)p;
+    return vmin(vset1(6.0f), vmax(vzero(), x));
+}
+static inline V kb_relu6(V x, V dy, const vact_params *p) {
+    (void)p;
+    V y = vmin(vset1(6.0f), vmax(vzero(), x));
+    return vsel(veq(y, x), dy, vmul(dy, vmul(y, vzero())));
+}

@@ -1,2 +1,13 @@
-/* soft_shrink: not written yet (NaN placeholder). */
-VACT_STUB(soft_shrink)
+/* soft_shrink(x; t) = x - clamp(x, -t, t) (t >= 0): x - t above t, x + t
+ * below -t (one rounding each, i.e. exact), x - x = 0 inside; NaN passes.
+ * Backward: |x| > t gives dy, else dy * (c * 0) with c = clamp(x) bounded
+ * (+-0, or NaN for NaN x). */
+static inline V k_soft_shrink(V x, const vact_params *p) {
+    V t = vset1(p->a);
+    return vsub(x, vmin(t, vmax(vneg(t), x)));
+}
+static inline V kb_soft_shrink(V x, V dy, const vact_params *p) {
+    V t = vset1(p->a);
+    V c = vmin(t, vmax(vneg(t), x));
+    return vsel(vgt(vabs(x), t), dy, vmul(dy, vmul(c, vzero())));
+}

@@ -23,9 +23,30 @@ static inline V vsub(V a, V b) { return a - b; }
 static inline V vmul(V a, V b) { return a * b; }
 static inline V vdiv(V a, V b) { return a / b; }
 static inline V vsqrt(V a) { return __builtin_sqrtf(a); }
-static inline V vfma(V a, V b, V c) { return __builtin_fmaf(a, b, c); }
-static inline V vfms(V a, V b, V c) { return __builtin_fmaf(a, b, -c); }
-static inline V vfnma(V a, V b, V c) { return __builtin_fmaf(-a, b, c); }
+#if defined(__FP_FAST_FMAF) || defined(__aarch64__)
+static inline V vact_fmaf(V a, V b, V c) { return __builtin_fmaf(a, b, c); }
+#else
+/* Fused multiply-add without FMA hardware and without libm: a*b is exact in
+ * double; p + c is rounded to odd in double (TwoSum error sticky-ORed into the
+ * last bit), then rounded to float once: correctly rounded (53 >= 24 + 2). */
+static inline V vact_fmaf(V a, V b, V c) {
+    double p = (double)a * (double)b, cd = c;
+    double s = p + cd;
+    if (!(s - s == 0.0)) return (float)s; /* inf or NaN: IEEE result already */
+    double bp = s - cd, e = (p - bp) + (cd - (s - bp));
+    uint64_t u;
+    memcpy(&u, &s, 8);
+    if (e != 0.0 && !(u & 1)) {
+        if ((e > 0) == (s > 0)) u += 1; /* away from zero */
+        else u -= 1;
+        memcpy(&s, &u, 8);
+    }
+    return (float)s;
+}
+#endif
+static inline V vfma(V a, V b, V c) { return vact_fmaf(a, b, c); }
+static inline V vfms(V a, V b, V c) { return vact_fmaf(a, b, -c); }
+static inline V vfnma(V a, V b, V c) { return vact_fmaf(-a, b, c); }
 static inline V vmin(V a, V b) { return a < b ? a : b; }
 static inline V vmax(V a, V b) { return a > b ? a : b; }
 

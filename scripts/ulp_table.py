@@ -1,0 +1,34 @@
+#!/usr/bin/env python3
+"""Runs tests/test_ulp and prints the README's accuracy table (markdown):
+max ULP per function over every parameter set, forward / backward (dy=1) /
+backward (random dy), per ISA, and whether every ISA gave the same bits.
+usage: scripts/ulp_table.py BUILD_DIR [NAME ...]"""
+import re
+import subprocess
+import sys
+
+build = sys.argv[1] if len(sys.argv) > 1 else "build/release"
+out = subprocess.run([f"{build}/tests/test_ulp"] + sys.argv[2:], capture_output=True, text=True).stdout
+rows, isas = {}, []
+pat = re.compile(r"^ULP (\S+)\s+(\(\S*\))?\s*(\S+)\s+fwd\s+(\S+) @ \S+\s+bwd\s+(\S+) @ \S+\s+bwd\(dy\)\s+(\S+)\s+(\S+)")
+for line in out.splitlines():
+    m = pat.match(line)
+    if not m:
+        continue
+    name, _, isa, f, b, g, same = m.groups()
+    if isa not in isas:
+        isas.append(isa)
+    r = rows.setdefault(name, {})
+    cur = r.get(isa, (0.0, 0.0, 0.0))
+    r[isa] = tuple(max(a, float(v)) for a, v in zip(cur, (f, b, g)))
+    r.setdefault("_same", True)
+    if same == "DIFFERS":
+        r["_same"] = False
+print("| function | " + " | ".join(f"{i} fwd / bwd / bwd(dy)" for i in isas) + " | same bits |")
+print("|---|" + "---|" * len(isas) + "---|")
+for name, r in rows.items():
+    cells = []
+    for i in isas:
+        f, b, g = r.get(i, (float("nan"),) * 3)
+        cells.append(f"{f:.2f} / {b:.2f} / {g:.2f}")
+    print(f"| {name} | " + " | ".join(cells) + f" | {'yes' if r['_same'] else 'NO'} |")

@@ -41,5 +41,37 @@ def fit_exp():
     e = np.abs((1 + g + g * g * q) / np.exp(g) - 1)
     print("  max rel err (float coefs):", e.max(), "= 2^%.2f" % np.log2(e.max()))
 
+def fit_log1p():
+    # log(1+s) = s + s^2 q(s), q of degree 8, s = f - 1, f in [sqrt2/2, sqrt2)
+    a, b = float(mp.sqrt(2) / 2 - 1), float(mp.sqrt(2) - 1)
+    xs = a + (b - a) * (1 - np.cos(np.linspace(0, np.pi, 4000))) / 2
+    xs = xs[np.abs(xs) > 1e-7]
+    tgt = np.array([float((mp.log1p(mpf(x)) - mpf(x)) / mpf(x) ** 2) for x in xs])
+    wt = np.abs(np.array([float(mpf(x) ** 2 / mp.log1p(mpf(x))) for x in xs]))
+    basis = [lambda x, k=k: x ** k for k in range(9)]
+    c32 = [np.float32(v) for v in lawson(xs, tgt, basis, wt)]
+    show("log1p: log(1+s) = s + s^2 * (c0 + c1 s + ... + c8 s^8)", c32)
+    g = np.linspace(a, b, 200001)
+    g = g[np.abs(g) > 1e-6]
+    q = sum(float(v) * g ** k for k, v in enumerate(c32))
+    e = np.abs((g + g * g * q) / np.log1p(g) - 1)
+    print("  max rel err (float coefs):", e.max(), "= 2^%.2f" % np.log2(e.max()))
+
+
+def fit_log1p01(deg=10):
+    # log1p(u) = u + u^2 q(u) directly on u in [0, 1] (no range reduction)
+    xs = (1 - np.cos(np.linspace(0, np.pi, 4000))) / 2
+    xs = xs[xs > 1e-7]
+    tgt = np.array([float((mp.log1p(mpf(x)) - mpf(x)) / mpf(x) ** 2) for x in xs])
+    wt = np.array([float(mpf(x) ** 2 / mp.log1p(mpf(x))) for x in xs])
+    basis = [lambda x, k=k: x ** k for k in range(deg + 1)]
+    c32 = [np.float32(v) for v in lawson(xs, tgt, basis, wt)]
+    show("log1p01: log1p(u) = u + u^2 * (c0 + c1 u + ... + c%d u^%d), u in [0, 1]" % (deg, deg), c32)
+    g = np.linspace(1e-6, 1, 200001)
+    q = sum(float(v) * g ** k for k, v in enumerate(c32))
+    e = np.abs((g + g * g * q) / np.log1p(g) - 1)
+    print("  max rel err (float coefs):", e.max(), "= 2^%.2f" % np.log2(e.max()))
+
+
 if __name__ == "__main__":
-    {"exp": fit_exp}[sys.argv[1]]()
+    {"exp": fit_exp, "log1p": fit_log1p, "log1p01": fit_log1p01}[sys.argv[1]]()

@@ -1,2 +1,13 @@
-/* log_sigmoid: not written yet (NaN placeholder). */
-VACT_STUB(log_sigmoid)
+/* log_sigmoid(x) = -softplus(-x) = min(x,0) - log1p(e), e = e^-|x| in [0, 1]
+ * (no cancellation: both terms are <= 0).
+ * log_sigmoid'(x) = sigmoid(-x), from f_sigmoid.h (division-free). */
+#include "vlog1p.h"
+
+static inline V k_log_sigmoid(V x, const vact_params *p) {
+    (void)p;
+    V e = vexp_neg(vneg(vabs(x)));
+    return vsub(vmin(vzero(), x), vlog1p01(e));
+}
+static inline V kb_log_sigmoid(V x, V dy, const vact_params *p) {
+    return vmul(dy, k_sigmoid(vneg(x), p));
+}

@@ -1,2 +1,14 @@
-/* softplus: not written yet (NaN placeholder). */
-VACT_STUB(softplus)
+/* softplus(x) = max(x,0) + log1p(e), e = e^-|x| in [0, 1]: no overflow, and
+ * = x exactly once log1p(e) < ulp(x)/2; for x << 0 it is e (subnormals kept,
+ * since vexp rounds them once and log1p(e) = e there).
+ * softplus'(x) = sigmoid(x), from f_sigmoid.h (division-free). */
+#include "vlog1p.h"
+
+static inline V k_softplus(V x, const vact_params *p) {
+    (void)p;
+    V e = vexp_neg(vneg(vabs(x)));
+    return vadd(vmax(vzero(), x), vlog1p01(e));   /* NaN x: e, log1p NaN */
+}
+static inline V kb_softplus(V x, V dy, const vact_params *p) {
+    return vmul(dy, k_sigmoid(x, p));
+}

@@ -1,0 +1,109 @@
+// Shared helpers of the vact benchmark suite (bench/README.md).
+//
+// Every benchmark is named  FUNC/DIR/IMPL/ISA/SIZE  where
+//   FUNC  a vact function name (sigmoid, softmax, prelu, ...; "memcpy" for the roofline)
+//   DIR   fwd | bwd
+//   IMPL  vact | onednn | xnnpack | sleef | eigen | libm | roofline
+//   ISA   scalar | avx2 | avx512 | neon (what the code runs, capped where the peer allows)
+//         or "any" for code without an ISA level (libm loop, memcpy)
+//   SIZE  n for elementwise functions, ROWSxCOLS for row-wise ones, ROWSxCHANNELS for prelu
+// scripts/bench_report.py parses exactly this.
+#ifndef VACT_BENCH_COMMON_H
+#define VACT_BENCH_COMMON_H
+
+#include <benchmark/benchmark.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace vb {
+
+// Options of one run (parsed in bench_main.cc before Google Benchmark's own flags).
+struct Config {
+    bool full = false;       // --full: every function at 16M, scalar at 16M, big row batches
+    std::string peer_isa;    // --peer_isa=avx2: cap oneDNN / XNNPACK (process-wide) and register only them
+    bool peers_only = false; // set with peer_isa
+};
+const Config &config();
+
+// Sizes of the suite.
+std::vector<size_t> elementwise_sizes();              // 16, 256, 4096, 65536 (+16M, see big_ok)
+constexpr size_t kBig = size_t(1) << 24;               // 16M
+bool big_ok(const std::string &func, const std::string &isa); // 16M for this function/ISA in this mode?
+struct Rows {
+    size_t rows, cols;
+};
+std::vector<Rows> row_sizes();                         // softmax family and glu: rows of 1000 and 4000
+std::vector<Rows> prelu_sizes();                       // prelu: 64 channels, n as elementwise
+std::string size_token(size_t n);
+std::string size_token(Rows r);
+
+// Inputs, allocated once per element count and reused (64-byte aligned).
+// x uniform in [-6, 6], dy uniform in [-1, 1], p a positive "probability" row
+// (softmax backward input), lp = log of p (log_softmax backward input),
+// alpha a per-channel slope; y/dx/aux outputs.
+struct Bufs {
+    float *x, *dy, *p, *lp, *y, *dx, *aux;
+    size_t n;
+};
+const Bufs &bufs(size_t n);
+extern const float kPreluAlpha[64];
+
+// Calibrated TSC frequency in Hz (measured once at start-up against CLOCK_MONOTONIC).
+double tsc_hz();
+
+// Thread CPU time in seconds.
+double thread_cpu_seconds();
+
+// Timed loop + counters: items_per_second (elements/s), bytes_per_second,
+// cpe (cycles per element = thread CPU time per element x the calibrated TSC
+// frequency: TSC reference cycles, not core cycles when the core turbos).
+template <class F>
+inline void timed(benchmark::State &st, size_t elems, size_t bytes_per_elem, const char *isa, F &&f) {
+    const double c0 = thread_cpu_seconds();
+    for (auto _ : st) {
+        f();
+        benchmark::ClobberMemory();
+    }
+    const double c1 = thread_cpu_seconds();
+    const double it = double(st.iterations());
+    st.SetItemsProcessed(int64_t(it * double(elems)));
+    st.SetBytesProcessed(int64_t(it * double(elems) * double(bytes_per_elem)));
+    st.counters["cpe"] = benchmark::Counter((c1 - c0) * tsc_hz() / (it * double(elems)));
+    st.SetLabel(isa);
+}
+
+// Register FUNC/DIR/IMPL/ISA/SIZE with a body taking the State.
+void add(const std::string &func, const std::string &dir, const std::string &impl,
+         const std::string &isa, const std::string &size, std::function<void(benchmark::State &)> body);
+
+// Parameters of the parametrised functions (vact and the peers use the same).
+constexpr float kLeaky = 0.01f, kElu = 1.0f, kCelu = 1.0f, kSwishBeta = 1.5f, kShrink = 0.5f,
+                kThresh = 0.1f, kThreshValue = 0.0f, kSquareplusB = 4.0f;
+
+// Bytes moved per element.
+constexpr size_t kFwdBytes = 8;  // read x, write y
+constexpr size_t kBwdBytes = 12; // read x (or y), read dy, write dx
+
+// Peer registration (each defined in its own file, a no-op stub when the
+// package was not found at configure time).
+void register_vact();
+void register_libm();
+void register_roofline();
+void register_sleef_avx2();
+void register_sleef_avx512();
+void register_eigen_avx2();
+void register_eigen_avx512();
+void register_onednn();
+void register_xnnpack();
+// Called before anything else when --peer_isa is given (XNNPACK needs the cap
+// before its initialisation).
+void cap_xnnpack(const std::string &isa);
+void cap_onednn(const std::string &isa);
+
+} // namespace vb
+
+#endif

@@ -1,0 +1,97 @@
+// Peer "eigen": Eigen 3 array expressions (libeigen3-dev), compiled twice:
+// with VB_EIGEN_AVX512 (-mavx512f ...) and VB_EIGEN_AVX2 (-mavx2 -mfma).
+// The namespace is renamed per copy so that the two instantiations of the
+// same templates (with different ISA flags) cannot be merged by the linker.
+#include "bench_common.h"
+
+#include <vact.h>
+
+#if defined(VB_EIGEN_AVX512)
+#define Eigen vb_eigen_avx512
+#elif defined(VB_EIGEN_AVX2)
+#define Eigen vb_eigen_avx2
+#else
+#error "define VB_EIGEN_AVX512 or VB_EIGEN_AVX2"
+#endif
+#include <Eigen/Core>
+#include <unsupported/Eigen/SpecialFunctions>
+
+namespace vb {
+
+namespace {
+
+#if defined(VB_EIGEN_AVX512)
+constexpr vact_isa kIsa = VACT_ISA_AVX512;
+constexpr const char *kIsaName = "avx512";
+#else
+constexpr vact_isa kIsa = VACT_ISA_AVX2;
+constexpr const char *kIsaName = "avx2";
+#endif
+
+using Arr = Eigen::Array<float, Eigen::Dynamic, 1>;
+using CMap = Eigen::Map<const Arr>;
+using MMap = Eigen::Map<Arr>;
+using Fwd = void (*)(size_t, const float *, float *);
+using Bwd = void (*)(size_t, const float *, const float *, float *);
+
+struct EigenFn {
+    const char *name;
+    Fwd fwd;
+    Bwd bwd; // may be null
+};
+
+inline Eigen::Index ix(size_t n) { return Eigen::Index(n); }
+
+const EigenFn kEigen[] = {
+    {"sigmoid", [](size_t n, const float *x, float *y) { MMap(y, ix(n)) = CMap(x, ix(n)).logistic(); },
+     [](size_t n, const float *x, const float *dy, float *dx) {
+         auto s = CMap(x, ix(n)).logistic();
+         MMap(dx, ix(n)) = CMap(dy, ix(n)) * s * (1.0f - s);
+     }},
+    {"tanh", [](size_t n, const float *x, float *y) { MMap(y, ix(n)) = CMap(x, ix(n)).tanh(); },
+     [](size_t n, const float *x, const float *dy, float *dx) {
+         auto t = CMap(x, ix(n)).tanh();
+         MMap(dx, ix(n)) = CMap(dy, ix(n)) * (1.0f - t * t);
+     }},
+    {"silu",
+     [](size_t n, const float *x, float *y) {
+         CMap X(x, ix(n));
+         MMap(y, ix(n)) = X * X.logistic();
+     },
+     nullptr},
+    {"gelu",
+     [](size_t n, const float *x, float *y) {
+         CMap X(x, ix(n));
+         MMap(y, ix(n)) = 0.5f * X * (1.0f + (X * 0.70710678f).erf());
+     },
+     nullptr},
+    {"exponential", [](size_t n, const float *x, float *y) { MMap(y, ix(n)) = CMap(x, ix(n)).exp(); }, nullptr},
+};
+
+} // namespace
+
+#if defined(VB_EIGEN_AVX512)
+void register_eigen_avx512() {
+#else
+void register_eigen_avx2() {
+#endif
+    if (config().peers_only || !vact_isa_supported(kIsa)) return;
+    for (const EigenFn &f : kEigen) {
+        for (size_t n : elementwise_sizes()) {
+            if (n == kBig && !big_ok(f.name, kIsaName)) continue;
+            Fwd fwd = f.fwd;
+            Bwd bwd = f.bwd;
+            add(f.name, "fwd", "eigen", kIsaName, size_token(n), [=](benchmark::State &st) {
+                const Bufs &b = bufs(n);
+                timed(st, n, kFwdBytes, kIsaName, [&] { fwd(n, b.x, b.y); });
+            });
+            if (bwd)
+                add(f.name, "bwd", "eigen", kIsaName, size_token(n), [=](benchmark::State &st) {
+                    const Bufs &b = bufs(n);
+                    timed(st, n, kBwdBytes, kIsaName, [&] { bwd(n, b.x, b.dy, b.dx); });
+                });
+        }
+    }
+}
+
+} // namespace vb

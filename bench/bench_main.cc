@@ -1,0 +1,236 @@
+// vact benchmark suite: driver, sizes, buffers, TSC calibration.
+//
+//   vact_bench [--full] [--peer_isa=avx2] [Google Benchmark flags]
+//
+// Default ("quick") mode runs every function at n = 16, 256, 4096, 65536 on
+// every ISA, 16M for a subset (see big_ok) and rows of 1000 and 4000; --full
+// adds 16M for everything and bigger row batches. --peer_isa=avx2 (or the
+// environment variable VACT_BENCH_PEER_ISA) caps the peers whose ISA is a
+// process-wide choice (oneDNN, XNNPACK) and registers only them; the report
+// script runs that as a second pass (with ONEDNN_MAX_CPU_ISA=AVX2 as well).
+#include "bench_common.h"
+
+#include <vact.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <set>
+
+#include <time.h>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <x86intrin.h>
+#define VB_HAVE_TSC 1
+#else
+#define VB_HAVE_TSC 0
+#endif
+
+namespace vb {
+
+namespace {
+Config g_config;
+
+float *alloc_floats(size_t n) {
+    size_t bytes = ((n * sizeof(float)) + 63) / 64 * 64;
+    void *p = std::aligned_alloc(64, bytes == 0 ? 64 : bytes);
+    if (!p) {
+        std::fprintf(stderr, "vact_bench: out of memory (%zu floats)\n", n);
+        std::exit(2);
+    }
+    return static_cast<float *>(p);
+}
+
+// xorshift-based uniform floats (fast enough for 16M elements)
+struct Rng {
+    uint64_t s;
+    explicit Rng(uint64_t seed) : s(seed) {}
+    float uniform(float lo, float hi) {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        return lo + (hi - lo) * float(double(s >> 40) / double(uint64_t(1) << 24));
+    }
+};
+
+double g_tsc_hz = 0;
+
+double calibrate_tsc() {
+#if VB_HAVE_TSC
+    // Both clocks are wall clocks, so preemption during the interval cancels out.
+    using clk = std::chrono::steady_clock;
+    auto t0 = clk::now();
+    uint64_t c0 = __rdtsc();
+    while (clk::now() - t0 < std::chrono::milliseconds(50)) {
+    }
+    uint64_t c1 = __rdtsc();
+    auto t1 = clk::now();
+    return double(c1 - c0) / std::chrono::duration<double>(t1 - t0).count();
+#else
+    return 1e9; // no TSC: "cpe" is then nanoseconds per element
+#endif
+}
+} // namespace
+
+const Config &config() { return g_config; }
+
+double tsc_hz() { return g_tsc_hz; }
+
+double thread_cpu_seconds() {
+    timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
+}
+
+const float kPreluAlpha[64] = {
+    0.01f, 0.02f, 0.03f, 0.04f, 0.05f, 0.06f, 0.07f, 0.08f, 0.09f, 0.10f, 0.11f, 0.12f, 0.13f,
+    0.14f, 0.15f, 0.16f, 0.17f, 0.18f, 0.19f, 0.20f, 0.21f, 0.22f, 0.23f, 0.24f, 0.25f, 0.26f,
+    0.27f, 0.28f, 0.29f, 0.30f, 0.31f, 0.32f, 0.33f, 0.34f, 0.35f, 0.36f, 0.37f, 0.38f, 0.39f,
+    0.40f, 0.41f, 0.42f, 0.43f, 0.44f, 0.45f, 0.46f, 0.47f, 0.48f, 0.49f, 0.50f, 0.51f, 0.52f,
+    0.53f, 0.54f, 0.55f, 0.56f, 0.57f, 0.58f, 0.59f, 0.60f, 0.61f, 0.62f, 0.63f, 0.64f};
+
+const Bufs &bufs(size_t n) {
+    static std::map<size_t, std::unique_ptr<Bufs>> pool;
+    auto it = pool.find(n);
+    if (it != pool.end()) return *it->second;
+    auto b = std::make_unique<Bufs>();
+    b->n = n;
+    b->x = alloc_floats(n);
+    b->dy = alloc_floats(n);
+    b->p = alloc_floats(n);
+    b->lp = alloc_floats(n);
+    b->y = alloc_floats(n);
+    b->dx = alloc_floats(n);
+    b->aux = alloc_floats(n);
+    Rng r(0x9e3779b97f4a7c15ull ^ n);
+    for (size_t i = 0; i < n; ++i) {
+        b->x[i] = r.uniform(-6.0f, 6.0f);
+        b->dy[i] = r.uniform(-1.0f, 1.0f);
+        float q = r.uniform(0.5f, 1.5f) / 1000.0f; // ~ a softmax row of ~1000
+        b->p[i] = q;
+        b->lp[i] = std::log(q);
+        b->y[i] = 0.0f;
+        b->dx[i] = 0.0f;
+        b->aux[i] = 0.0f;
+    }
+    const Bufs &ref = *b;
+    pool.emplace(n, std::move(b)); // buffers live until exit
+    return ref;
+}
+
+std::vector<size_t> elementwise_sizes() { return {16, 256, 4096, 65536, kBig}; }
+
+bool big_ok(const std::string &func, const std::string &isa) {
+    if (g_config.full) return true;
+    if (isa == "scalar" || isa == "any") return func == "memcpy";
+    static const std::set<std::string> subset = {"sigmoid", "tanh", "relu", "gelu", "silu",
+                                                  "exponential", "memcpy"};
+    return subset.count(func) != 0;
+}
+
+std::vector<Rows> row_sizes() {
+    if (g_config.full) return {{16, 1000}, {4, 4000}, {256, 1000}, {64, 4000}};
+    return {{16, 1000}, {4, 4000}};
+}
+
+std::vector<Rows> prelu_sizes() {
+    std::vector<Rows> v;
+    for (size_t n : elementwise_sizes()) {
+        if (n < 64) continue;
+        if (n == kBig && !g_config.full) continue;
+        v.push_back({n / 64, 64});
+    }
+    return v;
+}
+
+std::string size_token(size_t n) { return std::to_string(n); }
+std::string size_token(Rows r) { return std::to_string(r.rows) + "x" + std::to_string(r.cols); }
+
+void add(const std::string &func, const std::string &dir, const std::string &impl, const std::string &isa,
+         const std::string &size, std::function<void(benchmark::State &)> body) {
+    std::string name = func + "/" + dir + "/" + impl + "/" + isa + "/" + size;
+    benchmark::RegisterBenchmark(name.c_str(), [body](benchmark::State &st) { body(st); })
+        ->Unit(benchmark::kMicrosecond);
+}
+
+// ---- the DRAM / cache roofline: memcpy of the bytes a forward moves ------
+void register_roofline() {
+    if (!g_config.peer_isa.empty()) return;
+    for (size_t n : elementwise_sizes()) {
+        if (n == kBig && !big_ok("memcpy", "any")) continue;
+        add("memcpy", "fwd", "roofline", "any", size_token(n), [n](benchmark::State &st) {
+            const Bufs &b = bufs(n);
+            timed(st, n, kFwdBytes, "any", [&] { std::memcpy(b.y, b.x, n * sizeof(float)); });
+        });
+    }
+}
+
+} // namespace vb
+
+int main(int argc, char **argv) {
+    using vb::g_config;
+    std::vector<char *> args;
+    bool have_min_time = false;
+    for (int i = 0; i < argc; ++i) {
+        const char *a = argv[i];
+        if (i > 0 && std::strcmp(a, "--full") == 0) {
+            g_config.full = true;
+            continue;
+        }
+        if (i > 0 && std::strncmp(a, "--peer_isa=", 11) == 0) {
+            g_config.peer_isa = a + 11;
+            continue;
+        }
+        if (std::strncmp(a, "--benchmark_min_time", 20) == 0) have_min_time = true;
+        args.push_back(argv[i]);
+    }
+    if (g_config.peer_isa.empty()) {
+        const char *e = std::getenv("VACT_BENCH_PEER_ISA");
+        if (e && *e) g_config.peer_isa = e;
+    }
+    g_config.peers_only = !g_config.peer_isa.empty();
+    static char quick_min[] = "--benchmark_min_time=0.05";
+    static char full_min[] = "--benchmark_min_time=0.2";
+    if (!have_min_time) args.push_back(g_config.full ? full_min : quick_min);
+    int ac = int(args.size());
+    args.push_back(nullptr);
+    benchmark::Initialize(&ac, args.data());
+    if (benchmark::ReportUnrecognizedArguments(ac, args.data())) return 1;
+
+    vb::g_tsc_hz = vb::calibrate_tsc();
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.4f", vb::g_tsc_hz / 1e9);
+    benchmark::AddCustomContext("tsc_ghz", buf);
+    benchmark::AddCustomContext("cpe_definition",
+                                VB_HAVE_TSC ? "thread CPU time per element x calibrated TSC frequency (TSC reference cycles)"
+                                            : "nanoseconds per element (no TSC)");
+    std::string isas;
+    for (vact_isa i : {VACT_ISA_SCALAR, VACT_ISA_AVX2, VACT_ISA_AVX512, VACT_ISA_NEON})
+        if (vact_isa_supported(i)) isas += std::string(isas.empty() ? "" : ",") + vact_isa_name(i);
+    benchmark::AddCustomContext("vact_isas", isas);
+    benchmark::AddCustomContext("mode", g_config.full ? "full" : "quick");
+    benchmark::AddCustomContext("peer_isa_cap", g_config.peer_isa.empty() ? "none" : g_config.peer_isa);
+
+    if (!g_config.peer_isa.empty()) {
+        vb::cap_xnnpack(g_config.peer_isa);
+        vb::cap_onednn(g_config.peer_isa);
+    }
+    vb::register_vact();
+    vb::register_onednn();
+    vb::register_xnnpack();
+    vb::register_sleef_avx512();
+    vb::register_sleef_avx2();
+    vb::register_eigen_avx512();
+    vb::register_eigen_avx2();
+    vb::register_libm();
+    vb::register_roofline();
+
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

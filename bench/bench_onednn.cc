@@ -1,0 +1,210 @@
+// Peer "onednn": oneDNN (libdnnl-dev, 2.x C++ API) eltwise forward/backward,
+// softmax_v2 (accurate and log) forward/backward and prelu forward/backward,
+// single-threaded (OpenMP runtime set to 1 thread). Its ISA is a process-wide
+// choice: capped by ONEDNN_MAX_CPU_ISA or by --peer_isa (dnnl_set_max_cpu_isa);
+// the label is what dnnl_get_effective_cpu_isa() reports.
+#include "bench_common.h"
+
+#include <oneapi/dnnl/dnnl.hpp>
+
+#include <dlfcn.h>
+
+#include <unordered_map>
+
+namespace vb {
+
+namespace {
+
+using dnnl::algorithm;
+using dnnl::memory;
+using dnnl::prop_kind;
+using Args = std::unordered_map<int, memory>;
+
+dnnl::engine &eng() {
+    static dnnl::engine e(dnnl::engine::kind::cpu, 0);
+    return e;
+}
+dnnl::stream &strm() {
+    static dnnl::stream s(eng());
+    return s;
+}
+
+void single_thread() {
+    // oneDNN here uses the OpenMP runtime it links; ask it for one thread
+    // without making the suite itself depend on OpenMP.
+    using SetThreads = void (*)(int);
+    if (void *f = dlsym(RTLD_DEFAULT, "omp_set_num_threads")) reinterpret_cast<SetThreads>(f)(1);
+}
+
+const char *isa_label() {
+    static std::string s;
+    if (s.empty()) {
+        unsigned v = unsigned(dnnl_get_effective_cpu_isa());
+        const unsigned avx512_core = unsigned(dnnl_cpu_isa_avx512_core), avx2 = unsigned(dnnl_cpu_isa_avx2);
+        s = (v & avx512_core) == avx512_core ? "avx512" : (v & avx2) == avx2 ? "avx2" : "sse41";
+    }
+    return s.c_str();
+}
+
+struct Elt {
+    const char *name;
+    algorithm alg;
+    float a, b;
+};
+
+const Elt kElt[] = {
+    {"sigmoid", algorithm::eltwise_logistic, 0, 0},
+    {"tanh", algorithm::eltwise_tanh, 0, 0},
+    {"relu", algorithm::eltwise_relu, 0, 0},
+    {"relu6", algorithm::eltwise_clip_v2, 0, 6},
+    {"leaky_relu", algorithm::eltwise_relu, kLeaky, 0},
+    {"elu", algorithm::eltwise_elu, kElu, 0},
+    {"silu", algorithm::eltwise_swish, 1, 0},
+    {"swish", algorithm::eltwise_swish, kSwishBeta, 0},
+    {"gelu", algorithm::eltwise_gelu_erf, 0, 0},
+    {"gelu_tanh", algorithm::eltwise_gelu_tanh, 0, 0},
+    {"softplus", algorithm::eltwise_soft_relu, 0, 0},
+    {"mish", algorithm::eltwise_mish, 0, 0},
+    {"log_sigmoid", algorithm::eltwise_logsigmoid, 0, 0},
+    {"hard_swish", algorithm::eltwise_hardswish, 0, 0},
+    {"hard_tanh", algorithm::eltwise_clip_v2, -1, 1},
+    {"exponential", algorithm::eltwise_exp, 0, 0},
+};
+
+memory::desc md1(size_t n) { return memory::desc({memory::dim(n)}, memory::data_type::f32, memory::format_tag::a); }
+memory::desc md2(size_t r, size_t c) {
+    return memory::desc({memory::dim(r), memory::dim(c)}, memory::data_type::f32, memory::format_tag::ab);
+}
+memory mem(const memory::desc &d, const float *p) { return memory(d, eng(), const_cast<float *>(p)); }
+
+dnnl::eltwise_forward::primitive_desc elt_fwd_pd(const Elt &e, size_t n, prop_kind pk) {
+    return dnnl::eltwise_forward::primitive_desc({pk, e.alg, md1(n), e.a, e.b}, eng());
+}
+dnnl::eltwise_backward::primitive_desc elt_bwd_pd(const Elt &e, size_t n) {
+    return dnnl::eltwise_backward::primitive_desc({e.alg, md1(n), md1(n), e.a, e.b}, eng(),
+                                                  elt_fwd_pd(e, n, prop_kind::forward_training));
+}
+
+template <class Prim>
+void run(benchmark::State &st, size_t elems, size_t bpe, const Prim &prim, Args &args) {
+    timed(st, elems, bpe, isa_label(), [&] { prim.execute(strm(), args); });
+    strm().wait();
+}
+
+bool probe(void (*f)()) {
+    try {
+        f();
+        return true;
+    } catch (const dnnl::error &) {
+        return false;
+    }
+}
+
+} // namespace
+
+void cap_onednn(const std::string &isa) {
+    if (isa == "avx2")
+        dnnl_set_max_cpu_isa(dnnl_cpu_isa_avx2);
+    else if (isa == "scalar" || isa == "sse41")
+        dnnl_set_max_cpu_isa(dnnl_cpu_isa_sse41);
+}
+
+void register_onednn() {
+    single_thread();
+    const std::string isa = isa_label();
+    for (const Elt &e : kElt) {
+        bool has_fwd = true, has_bwd = true;
+        try {
+            (void)elt_fwd_pd(e, 16, prop_kind::forward_inference);
+        } catch (const dnnl::error &) {
+            has_fwd = false;
+        }
+        try {
+            (void)elt_bwd_pd(e, 16);
+        } catch (const dnnl::error &) {
+            has_bwd = false;
+        }
+        for (size_t n : elementwise_sizes()) {
+            if (n == kBig && !big_ok(e.name, isa)) continue;
+            if (has_fwd)
+                add(e.name, "fwd", "onednn", isa, size_token(n), [e, n](benchmark::State &st) {
+                    const Bufs &b = bufs(n);
+                    dnnl::eltwise_forward prim(elt_fwd_pd(e, n, prop_kind::forward_inference));
+                    Args args{{DNNL_ARG_SRC, mem(md1(n), b.x)}, {DNNL_ARG_DST, mem(md1(n), b.y)}};
+                    run(st, n, kFwdBytes, prim, args);
+                });
+            if (has_bwd)
+                add(e.name, "bwd", "onednn", isa, size_token(n), [e, n](benchmark::State &st) {
+                    const Bufs &b = bufs(n);
+                    dnnl::eltwise_backward prim(elt_bwd_pd(e, n));
+                    Args args{{DNNL_ARG_SRC, mem(md1(n), b.x)},
+                              {DNNL_ARG_DIFF_DST, mem(md1(n), b.dy)},
+                              {DNNL_ARG_DIFF_SRC, mem(md1(n), b.dx)}};
+                    run(st, n, kBwdBytes, prim, args);
+                });
+        }
+    }
+
+    // softmax / log_softmax (softmax_v2, axis 1 of rows x cols)
+    struct Sm {
+        const char *name;
+        algorithm alg;
+        bool log;
+    };
+    for (Sm s : {Sm{"softmax", algorithm::softmax_accurate, false}, Sm{"log_softmax", algorithm::softmax_log, true}}) {
+        for (Rows r : row_sizes()) {
+            const size_t n = r.rows * r.cols;
+            add(s.name, "fwd", "onednn", isa, size_token(r), [s, r, n](benchmark::State &st) {
+                const Bufs &b = bufs(n);
+                memory::desc d = md2(r.rows, r.cols);
+                dnnl::softmax_v2_forward prim(
+                    dnnl::softmax_v2_forward::primitive_desc({prop_kind::forward_inference, s.alg, d, d, 1}, eng()));
+                Args args{{DNNL_ARG_SRC, mem(d, b.x)}, {DNNL_ARG_DST, mem(d, b.y)}};
+                run(st, n, kFwdBytes, prim, args);
+            });
+            add(s.name, "bwd", "onednn", isa, size_token(r), [s, r, n](benchmark::State &st) {
+                const Bufs &b = bufs(n);
+                memory::desc d = md2(r.rows, r.cols);
+                dnnl::softmax_v2_forward::primitive_desc hint({prop_kind::forward_training, s.alg, d, d, 1}, eng());
+                dnnl::softmax_v2_backward prim(
+                    dnnl::softmax_v2_backward::primitive_desc({s.alg, d, d, d, 1}, eng(), hint));
+                Args args{{DNNL_ARG_DST, mem(d, s.log ? b.lp : b.p)},
+                          {DNNL_ARG_DIFF_DST, mem(d, b.dy)},
+                          {DNNL_ARG_DIFF_SRC, mem(d, b.dx)}};
+                run(st, n, kBwdBytes, prim, args);
+            });
+        }
+    }
+
+    // prelu: weights 1 x channels, broadcast over rows
+    const bool prelu_ok = probe([] {
+        memory::desc d = md2(4, 64), w = md2(1, 64);
+        dnnl::prelu_forward::primitive_desc f({prop_kind::forward_training, d, w}, eng());
+        (void)dnnl::prelu_backward::primitive_desc({d, w, d, w}, eng(), f);
+    });
+    if (prelu_ok) {
+        for (Rows r : prelu_sizes()) {
+            const size_t n = r.rows * r.cols;
+            add("prelu", "fwd", "onednn", isa, size_token(r), [r, n](benchmark::State &st) {
+                const Bufs &b = bufs(n);
+                memory::desc d = md2(r.rows, r.cols), w = md2(1, r.cols);
+                dnnl::prelu_forward prim(
+                    dnnl::prelu_forward::primitive_desc({prop_kind::forward_inference, d, w}, eng()));
+                Args args{{DNNL_ARG_SRC, mem(d, b.x)}, {DNNL_ARG_WEIGHTS, mem(w, kPreluAlpha)}, {DNNL_ARG_DST, mem(d, b.y)}};
+                run(st, n, kFwdBytes, prim, args);
+            });
+            add("prelu", "bwd", "onednn", isa, size_token(r), [r, n](benchmark::State &st) {
+                const Bufs &b = bufs(n);
+                memory::desc d = md2(r.rows, r.cols), w = md2(1, r.cols);
+                dnnl::prelu_forward::primitive_desc hint({prop_kind::forward_training, d, w}, eng());
+                dnnl::prelu_backward prim(dnnl::prelu_backward::primitive_desc({d, w, d, w}, eng(), hint));
+                Args args{{DNNL_ARG_SRC, mem(d, b.x)},          {DNNL_ARG_WEIGHTS, mem(w, kPreluAlpha)},
+                          {DNNL_ARG_DIFF_DST, mem(d, b.dy)},    {DNNL_ARG_DIFF_SRC, mem(d, b.dx)},
+                          {DNNL_ARG_DIFF_WEIGHTS, mem(w, b.aux)}};
+                run(st, n, kBwdBytes, prim, args);
+            });
+        }
+    }
+}
+
+} // namespace vb

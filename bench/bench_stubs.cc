@@ -1,0 +1,28 @@
+// Registration stubs for the peers whose packages were not found at configure
+// time (the suite builds and runs with any subset of peers, including none).
+#include "bench_common.h"
+
+namespace vb {
+
+#if !defined(VB_HAVE_ONEDNN)
+void register_onednn() {}
+void cap_onednn(const std::string &) {}
+#endif
+#if !defined(VB_HAVE_XNNPACK)
+void register_xnnpack() {}
+void cap_xnnpack(const std::string &) {}
+#endif
+#if !defined(VB_HAVE_SLEEF_AVX2)
+void register_sleef_avx2() {}
+#endif
+#if !defined(VB_HAVE_SLEEF_AVX512)
+void register_sleef_avx512() {}
+#endif
+#if !defined(VB_HAVE_EIGEN_AVX2)
+void register_eigen_avx2() {}
+#endif
+#if !defined(VB_HAVE_EIGEN_AVX512)
+void register_eigen_avx512() {}
+#endif
+
+} // namespace vb

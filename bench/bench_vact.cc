@@ -1,0 +1,139 @@
+// vact itself: every public function, forward and backward, on every ISA this
+// machine supports (vact_isa_select before each benchmark's timed loop).
+#include "bench_common.h"
+
+#include <vact.h>
+
+namespace vb {
+
+namespace {
+
+using Fwd = void (*)(size_t, const float *, float *);
+using Bwd = void (*)(size_t, const float *, const float *, float *);
+
+struct Elementwise {
+    const char *name;
+    Fwd fwd;
+    Bwd bwd;
+};
+
+#define VB_EW0(nm)                                                                                       \
+    Elementwise {                                                                                        \
+        #nm, [](size_t n, const float *x, float *y) { vact_##nm##_f32(n, x, y); },                       \
+            [](size_t n, const float *x, const float *dy, float *dx) { vact_##nm##_backward_f32(n, x, dy, dx); } \
+    }
+#define VB_EW1(nm, a)                                                                                    \
+    Elementwise {                                                                                        \
+        #nm, [](size_t n, const float *x, float *y) { vact_##nm##_f32(n, x, y, a); },                    \
+            [](size_t n, const float *x, const float *dy, float *dx) { vact_##nm##_backward_f32(n, x, dy, dx, a); } \
+    }
+#define VB_EW2(nm, a, b)                                                                                 \
+    Elementwise {                                                                                        \
+        #nm, [](size_t n, const float *x, float *y) { vact_##nm##_f32(n, x, y, a, b); },                 \
+            [](size_t n, const float *x, const float *dy, float *dx) {                                   \
+                vact_##nm##_backward_f32(n, x, dy, dx, a, b);                                            \
+            }                                                                                            \
+    }
+
+const Elementwise kElementwise[] = {
+    VB_EW0(sigmoid),      VB_EW0(tanh),         VB_EW0(relu),        VB_EW0(relu6),
+    VB_EW1(leaky_relu, kLeaky), VB_EW1(elu, kElu), VB_EW0(selu),     VB_EW1(celu, kCelu),
+    VB_EW0(silu),         VB_EW1(swish, kSwishBeta), VB_EW0(gelu),   VB_EW0(gelu_tanh),
+    VB_EW0(softplus),     VB_EW0(softsign),     VB_EW0(mish),        VB_EW0(log_sigmoid),
+    VB_EW0(hard_sigmoid), VB_EW0(hard_swish),   VB_EW0(hard_tanh),   VB_EW0(tanh_shrink),
+    VB_EW1(soft_shrink, kShrink), VB_EW1(hard_shrink, kShrink), VB_EW2(threshold, kThresh, kThreshValue),
+    VB_EW0(sparse_plus),  VB_EW1(squareplus, kSquareplusB), VB_EW0(exponential),
+};
+
+using RowFwd = void (*)(size_t, size_t, const float *, float *);
+using RowBwd = void (*)(size_t, size_t, const float *, const float *, float *);
+struct RowWise {
+    const char *name;
+    RowFwd fwd;
+    RowBwd bwd;
+    bool bwd_takes_log; // backward input is the forward's output in log space
+    bool glu;           // output is rows x cols/2
+};
+const RowWise kRowWise[] = {
+    {"softmax", vact_softmax_f32, vact_softmax_backward_f32, false, false},
+    {"log_softmax", vact_log_softmax_f32, vact_log_softmax_backward_f32, true, false},
+    {"sparsemax", vact_sparsemax_f32, vact_sparsemax_backward_f32, false, false},
+    {"glu", vact_glu_f32, vact_glu_backward_f32, false, true},
+};
+
+} // namespace
+
+void register_vact() {
+    if (config().peers_only) return;
+    std::vector<vact_isa> isas;
+    for (vact_isa i : {VACT_ISA_SCALAR, VACT_ISA_AVX2, VACT_ISA_AVX512, VACT_ISA_NEON})
+        if (vact_isa_supported(i)) isas.push_back(i);
+
+    for (const Elementwise &f : kElementwise) {
+        for (vact_isa isa : isas) {
+            const std::string in = vact_isa_name(isa);
+            const char *label = vact_isa_name(isa);
+            for (size_t n : elementwise_sizes()) {
+                if (n == kBig && !big_ok(f.name, in)) continue;
+                Fwd fwd = f.fwd;
+                Bwd bwd = f.bwd;
+                add(f.name, "fwd", "vact", in, size_token(n), [=](benchmark::State &st) {
+                    vact_isa_select(isa);
+                    const Bufs &b = bufs(n);
+                    timed(st, n, kFwdBytes, label, [&] { fwd(n, b.x, b.y); });
+                });
+                add(f.name, "bwd", "vact", in, size_token(n), [=](benchmark::State &st) {
+                    vact_isa_select(isa);
+                    const Bufs &b = bufs(n);
+                    timed(st, n, kBwdBytes, label, [&] { bwd(n, b.x, b.dy, b.dx); });
+                });
+            }
+        }
+    }
+
+    for (const RowWise &f : kRowWise) {
+        for (vact_isa isa : isas) {
+            const std::string in = vact_isa_name(isa);
+            const char *label = vact_isa_name(isa);
+            for (Rows r : row_sizes()) {
+                const size_t n = r.rows * r.cols;
+                RowWise g = f;
+                // glu reads cols and writes cols/2 per row (6 bytes per input element);
+                // its backward reads x (cols) and dy (cols/2) and writes dx (cols): 10.
+                const size_t fb = g.glu ? 6 : kFwdBytes, bb = g.glu ? 10 : kBwdBytes;
+                add(g.name, "fwd", "vact", in, size_token(r), [=](benchmark::State &st) {
+                    vact_isa_select(isa);
+                    const Bufs &b = bufs(n);
+                    timed(st, n, fb, label, [&] { g.fwd(r.rows, r.cols, b.x, b.y); });
+                });
+                add(g.name, "bwd", "vact", in, size_token(r), [=](benchmark::State &st) {
+                    vact_isa_select(isa);
+                    const Bufs &b = bufs(n);
+                    const float *in0 = g.glu ? b.x : g.bwd_takes_log ? b.lp : b.p;
+                    timed(st, n, bb, label, [&] { g.bwd(r.rows, r.cols, in0, b.dy, b.dx); });
+                });
+            }
+        }
+    }
+
+    for (vact_isa isa : isas) {
+        const std::string in = vact_isa_name(isa);
+        const char *label = vact_isa_name(isa);
+        for (Rows r : prelu_sizes()) {
+            const size_t n = r.rows * r.cols;
+            add("prelu", "fwd", "vact", in, size_token(r), [=](benchmark::State &st) {
+                vact_isa_select(isa);
+                const Bufs &b = bufs(n);
+                timed(st, n, kFwdBytes, label, [&] { vact_prelu_f32(r.rows, r.cols, b.x, kPreluAlpha, b.y); });
+            });
+            add("prelu", "bwd", "vact", in, size_token(r), [=](benchmark::State &st) {
+                vact_isa_select(isa);
+                const Bufs &b = bufs(n);
+                timed(st, n, kBwdBytes, label,
+                      [&] { vact_prelu_backward_f32(r.rows, r.cols, b.x, kPreluAlpha, b.dy, b.dx, b.aux); });
+            });
+        }
+    }
+}
+
+} // namespace vb

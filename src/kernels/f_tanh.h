@@ -1,2 +1,69 @@
-/* tanh: not written yet (NaN placeholder). */
-VACT_STUB(tanh)
+/* tanh(x), odd: computed on |x| and the sign or-ed back (tanh(-0) = -0).
+ * |x| < 0.55: x + x^3 P(x^2), P of degree 4 near-minimax
+ *   (scripts/fit_expm1.py tanh 4 0.55: 2^-27.8 relative).
+ * else: (1 - e)/(1 + e), e = e^(-2|x|) in [0, 0.333]: 1 - e = n + nl and
+ *   1 + e = d + dl exact (Fast2Sum), quotient by a Newton reciprocal of d in
+ *   [1, 2] and one residual correction (no division). e < 2^-25 gives
+ *   exactly 1, so tanh = +-1 beyond ~9.01.
+ * tanh'(x) = 4e/(1+e)^2 = 4 [e/(1+e)] [1/(1+e)] (never 1 - tanh^2); for
+ * |x| > 40 (e < 2^-115, subnormal soon) dy*4e is formed from the unscaled
+ * mantissa and the power of two applied in two exact halves. */
+#ifndef VACT_F_TANH_H
+#define VACT_F_TANH_H
+
+static inline V vtanh_small(V ax) {
+    V u = vmul(ax, ax);
+    V q = vfma(vset1(-0x1.75e1c4p-8f), u, vset1(0x1.52269ap-6f));
+    q = vfma(q, u, vset1(-0x1.b83c5ap-5f));
+    q = vfma(q, u, vset1(0x1.110726p-3f));
+    q = vfma(q, u, vset1(-0x1.555532p-2f));
+    return vfma(vmul(ax, u), q, ax);
+}
+static inline V vtanh_big(V ax) {
+    V e = vexp_neg(vmul(ax, vset1(-2.0f)));
+    V d = vadd(vset1(1.0f), e);
+    V dl = vsub(e, vsub(d, vset1(1.0f)));
+    V nh = vsub(vset1(1.0f), e);
+    V nl = vsub(vsub(vset1(1.0f), nh), e);
+    V inv = vrecip12(d);
+    V q = vmul(nh, inv);
+    V r = vfnma(q, d, nh);
+    r = vfnma(q, dl, r);
+    r = vadd(r, nl);
+    return vfma(r, inv, q);
+}
+/* tanh(|x|) >= +0 (NaN kept) */
+static inline V vtanh_abs(V ax) {
+    M small = vlt(ax, vset1(0.55f));
+    M big = mnot(small); /* NaN included */
+    if (!many(big)) return vtanh_small(ax);
+    if (!many(small)) return vtanh_big(ax);
+    return vsel(small, vtanh_small(ax), vtanh_big(ax));
+}
+static inline V k_tanh(V x, const vact_params *p) {
+    (void)p;
+    V sgn = vand(x, vset1(-0.0f));
+    return vor(vtanh_abs(vabs(x)), sgn);
+}
+static inline V kb_tanh(V x, V dy, const vact_params *p) {
+    (void)p;
+    V ax = vabs(x);
+    V e = vexp_neg(vmul(ax, vset1(-2.0f)));
+    V d = vadd(vset1(1.0f), e);
+    V dl = vsub(e, vsub(d, vset1(1.0f)));
+    V inv = vrecip12(d);
+    V s = vdiv12(e, d, dl, inv);                  /* e/(1+e) */
+    V i1 = vdiv12(vset1(1.0f), d, dl, inv);       /* 1/(1+e) */
+    V dx = vmul(dy, vmul(vmul(s, i1), vset1(4.0f)));
+    M tail = vgt(ax, vset1(40.0f));
+    if (many(tail)) {
+        V n, r = vexp_reduce(vmax(vset1(-174.0f), vmul(ax, vset1(-2.0f))), &n);
+        VI ni = vcvtt_f2i(n);
+        VI n1 = visra(ni, 1), n2 = visub(ni, n1);
+        V e1 = vmul(vmul(vexp_poly(r), vset1(4.0f)), vasf(vishl(viadd(n1, viset1(127)), 23)));
+        V t = vmul(vmul(dy, e1), vasf(vishl(viadd(n2, viset1(127)), 23)));
+        dx = vsel(tail, t, dx);
+    }
+    return dx;
+}
+#endif

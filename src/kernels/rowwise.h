@@ -1,26 +1,472 @@
 /* Row-wise functions (softmax, log_softmax, sparsemax, glu) and prelu.
- * Each row's reductions go through V16 (fixed order on every ISA). */
+ * Each row's reductions go through V16 (16 logical lanes, each summing its
+ * elements in index order, then the fixed tree of v16_hsum), so every ISA
+ * computes the same sums bit for bit. Decisions (special rows, sparsemax's
+ * search) are taken on those sums, so they agree on every ISA too. */
+#include "vlog.h"
 
-#define VACT_ROW_STUB(name)                                                             \
-    static void KFN(row_##name)(size_t rows, size_t cols, const float *x, float *y) {   \
-        (void)x; for (size_t i = 0; i < rows * cols; i++) y[i] = __builtin_nanf("");    \
-    }                                                                                   \
-    static void KFN(row_##name##_bwd)(size_t rows, size_t cols, const float *x,         \
-                                      const float *dy, float *dx) {                     \
-        (void)x; (void)dy; for (size_t i = 0; i < rows * cols; i++) dx[i] = __builtin_nanf(""); \
-    }
-VACT_ROW_STUB(softmax)
-VACT_ROW_STUB(log_softmax)
-VACT_ROW_STUB(sparsemax)
-VACT_ROW_STUB(glu)
+#define VACT_RW_INF __builtin_inff()
+#define VACT_RW_NAN __builtin_nanf("")
 
-static void KFN(prelu)(size_t rows, size_t channels, const float *x, const float *alpha, float *y) {
-    (void)x; (void)alpha;
-    for (size_t i = 0; i < rows * channels; i++) y[i] = __builtin_nanf("");
+static inline float vact_lane0(V v) {
+    float t[VACT_W];
+    vstore(t, v);
+    return t[0];
 }
+
+/* Max of a row, NaN ignored (-inf when there is no other value); *nan set
+ * when the row holds a NaN (if nan != NULL). Max is exact, so 4 x 16
+ * logical lanes (the same on every ISA, signed zeros included). */
+static inline float vact_row_max(size_t n, const float *x, int *nan) {
+    V16 m0 = v16_set1(-VACT_RW_INF), m1 = m0, m2 = m0, m3 = m0;
+    V16 q = v16_set1(0.0f);
+    const V one = vset1(1.0f);
+    size_t i = 0;
+    for (; i + 64 <= n; i += 64) {
+        for (int j = 0; j < VACT_R; j++) {
+            V a = vload(x + i + j * VACT_W), b = vload(x + i + 16 + j * VACT_W);
+            V c = vload(x + i + 32 + j * VACT_W), d = vload(x + i + 48 + j * VACT_W);
+            m0.v[j] = vmax(a, m0.v[j]); /* NaN a -> m */
+            m1.v[j] = vmax(b, m1.v[j]);
+            m2.v[j] = vmax(c, m2.v[j]);
+            m3.v[j] = vmax(d, m3.v[j]);
+            if (nan) {
+                M u = mor(mor(visnan(a), visnan(b)), mor(visnan(c), visnan(d)));
+                q.v[j] = vsel(u, one, q.v[j]);
+            }
+        }
+    }
+    for (; i < n; i += 16) {
+        size_t k = n - i < 16 ? n - i : 16;
+        V16 a = k == 16 ? v16_load_n(x + i, 16) : v16_pad(v16_load_n(x + i, k), k, -VACT_RW_INF);
+        for (int j = 0; j < VACT_R; j++) {
+            m0.v[j] = vmax(a.v[j], m0.v[j]);
+            if (nan) q.v[j] = vsel(visnan(a.v[j]), one, q.v[j]);
+        }
+    }
+    for (int j = 0; j < VACT_R; j++) {
+        m0.v[j] = vmax(m0.v[j], vmax(m1.v[j], vmax(m2.v[j], m3.v[j])));
+    }
+    if (nan) *nan = v16_hsum(q) != 0.0f;
+    return v16_hmax(m0);
+}
+
+/* A row whose max is +inf: NaN anywhere -> NaN row; else the +inf entries
+ * share equally (on = 1/count, or -log(count) for log_softmax), others off. */
+static void vact_row_inf(size_t n, const float *x, float *y, int logmode) {
+    size_t cnt = 0;
+    int nan = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (x[i] != x[i]) nan = 1;
+        else if (x[i] == VACT_RW_INF) cnt++;
+    }
+    float on, off;
+    if (nan) {
+        on = off = VACT_RW_NAN;
+    } else if (logmode) {
+        on = -vact_lane0(vlog(vset1((float)cnt)));
+        off = -VACT_RW_INF;
+    } else {
+        on = 1.0f / (float)cnt;
+        off = 0.0f;
+    }
+    for (size_t i = 0; i < n; i++) y[i] = x[i] == VACT_RW_INF ? on : off;
+}
+
+static inline void vact_row_fill(size_t n, float *y, float v) {
+    for (size_t i = 0; i < n; i++) y[i] = v;
+}
+
+/* e^(x - m) for x <= m (m the finite row max): x - m carried as s + err
+ * (2Sum, exact), err folded into the reduced argument, so the result is
+ * e^(x - m) to ~0.6 ULP even where x - m rounds (|x - m| up to 104).
+ * Also returns s and err (err = 0 where s < -104 or not finite). */
+static inline V vact_exp_sub(V x, V m, V *sp, V *errp) {
+    V s = vsub(x, m);
+    V bb = vsub(s, x);
+    V err = vsub(vsub(x, vsub(s, bb)), vadd(m, bb));
+    err = vsel(vge(s, vset1(-104.0f)), err, vzero()); /* -inf, NaN, underflow */
+    V xc = vmax(vset1(-104.0f), s);                    /* NaN stays NaN */
+    V t = vfma(xc, vset1(VACT_LOG2E), vset1(VACT_MAGIC));
+    V nn = vsub(t, vset1(VACT_MAGIC));
+    V r = vfma(nn, vset1(-VACT_LN2_HI), xc);           /* exact */
+    r = vadd(r, err);
+    r = vfma(nn, vset1(-VACT_LN2_LO), r);
+    *sp = s;
+    *errp = err;
+    return vscale2n(vexp_poly(r), nn);
+}
+
+/* Compensated row sum of values in [0, 1] (or NaN): every logical lane's
+ * accumulator starts at 1, so acc >= e and Fast2Sum (s = acc + e, err =
+ * e - (s - acc)) is exact; the errors add up in a second V16. */
+static inline void vact_acc2(V *acc, V *cmp, V e) {
+    V s = vadd(*acc, e);
+    *cmp = vadd(*cmp, vsub(e, vsub(s, *acc)));
+    *acc = s;
+}
+/* The total as hi + *lo: lanes minus their start 1 (exact), then the fixed
+ * v16_hsum tree with 2Sum on the hi parts, then one Fast2Sum. */
+static inline float vact_sum2(V16 acc, V16 cmp, float *lo) {
+    float h[16], l[16];
+    v16_store_n(h, acc, 16);
+    v16_store_n(l, cmp, 16);
+    for (int i = 0; i < 16; i++) h[i] = h[i] - 1.0f;
+    for (int w = 8; w >= 1; w /= 2)
+        for (int i = 0; i < w; i++) {
+            float s = h[i] + h[i + w], bb = s - h[i];
+            float e = (h[i] - (s - bb)) + (h[i + w] - bb);
+            h[i] = s;
+            l[i] = (l[i] + l[i + w]) + e;
+        }
+    float s = h[0] + l[0];
+    *lo = l[0] - (s - h[0]);
+    return s;
+}
+
+/* ---- softmax ------------------------------------------------------------ */
+/* Pass 1 the max; pass 2 e = e^(x - max) stored in y and summed (V16,
+ * compensated: S + Slo); pass 3 y = e/(S + Slo) as q = e*(1/S) plus one
+ * residual correction (~0.5 ULP, no vector division). */
+static void vact_softmax_row(size_t n, const float *x, float *y) {
+    float mf = vact_row_max(n, x, NULL);
+    if (mf == VACT_RW_INF) {
+        vact_row_inf(n, x, y, 0);
+        return;
+    }
+    const V mv = vset1(mf); /* -inf max (all -inf): NaN sum, NaN row */
+    V16 acc = v16_set1(1.0f), cmp = v16_set1(0.0f);
+    V s_, e_;
+    size_t i = 0;
+    for (; i + 32 <= n; i += 32) {
+        V e0[VACT_R], e1[VACT_R];
+        for (int j = 0; j < VACT_R; j++) {
+            e0[j] = vact_exp_sub(vload(x + i + j * VACT_W), mv, &s_, &e_);
+            e1[j] = vact_exp_sub(vload(x + i + 16 + j * VACT_W), mv, &s_, &e_);
+        }
+        for (int j = 0; j < VACT_R; j++) {
+            vstore(y + i + j * VACT_W, e0[j]);
+            vstore(y + i + 16 + j * VACT_W, e1[j]);
+            vact_acc2(&acc.v[j], &cmp.v[j], e0[j]);
+            vact_acc2(&acc.v[j], &cmp.v[j], e1[j]);
+        }
+    }
+    for (; i < n; i += 16) {
+        size_t k = n - i < 16 ? n - i : 16;
+        V16 a = v16_load_n(x + i, k), e;
+        for (int j = 0; j < VACT_R; j++) e.v[j] = vact_exp_sub(a.v[j], mv, &s_, &e_);
+        v16_store_n(y + i, e, k);
+        e = v16_load_n(y + i, k); /* the padding lanes read back as +0 */
+        for (int j = 0; j < VACT_R; j++) vact_acc2(&acc.v[j], &cmp.v[j], e.v[j]);
+    }
+    float Slo, S = vact_sum2(acc, cmp, &Slo);
+    /* y = e/(S + Slo): q = e*(1/S), then the residual e - q*S - q*Slo */
+    const V sv = vset1(S), sl = vset1(Slo), iv = vset1(1.0f / S);
+    i = 0;
+    for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {
+        V a = vload(y + i), b = vload(y + i + VACT_W);
+        V qa = vmul(a, iv), qb = vmul(b, iv);
+        qa = vfma(vfnma(qa, sl, vfnma(qa, sv, a)), iv, qa);
+        qb = vfma(vfnma(qb, sl, vfnma(qb, sv, b)), iv, qb);
+        vstore(y + i, qa);
+        vstore(y + i + VACT_W, qb);
+    }
+    for (; i < n; i += VACT_W) {
+        size_t k = n - i < VACT_W ? n - i : VACT_W;
+        V a = vload_n(y + i, k), qa = vmul(a, iv);
+        vstore_n(y + i, vfma(vfnma(qa, sl, vfnma(qa, sv, a)), iv, qa), k);
+    }
+}
+
+/* dx = y*(dy - sum(y*dy)), the dot product by FMA in V16 order. */
+static void vact_softmax_bwd_row(size_t n, const float *y, const float *dy, float *dx) {
+    V16 acc = v16_set1(0.0f);
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16)
+        for (int j = 0; j < VACT_R; j++)
+            acc.v[j] = vfma(vload(y + i + j * VACT_W), vload(dy + i + j * VACT_W), acc.v[j]);
+    if (i < n) {
+        V16 a = v16_load_n(y + i, n - i), b = v16_load_n(dy + i, n - i);
+        for (int j = 0; j < VACT_R; j++) acc.v[j] = vfma(a.v[j], b.v[j], acc.v[j]);
+    }
+    const V dot = vset1(v16_hsum(acc));
+    for (i = 0; i < n; i += VACT_W) {
+        size_t k = n - i < VACT_W ? n - i : VACT_W;
+        V a = vload_n(y + i, k), b = vload_n(dy + i, k);
+        vstore_n(dx + i, vmul(a, vsub(b, dot)), k);
+    }
+}
+
+/* ---- log_softmax -------------------------------------------------------- */
+/* y = (x - max) - log(S): x - max as s + err (2Sum), y = (s - L) + err with
+ * L = log(S) (vlog, once per row). y <= -L and y <= x - max, so neither
+ * term cancels. */
+static void vact_log_softmax_row(size_t n, const float *x, float *y) {
+    float mf = vact_row_max(n, x, NULL);
+    if (mf == VACT_RW_INF) {
+        vact_row_inf(n, x, y, 1);
+        return;
+    }
+    const V mv = vset1(mf);
+    V16 acc = v16_set1(1.0f), cmp = v16_set1(0.0f);
+    V s_, e_;
+    size_t i = 0;
+    for (; i + 32 <= n; i += 32) {
+        V e0[VACT_R], e1[VACT_R];
+        for (int j = 0; j < VACT_R; j++) {
+            e0[j] = vact_exp_sub(vload(x + i + j * VACT_W), mv, &s_, &e_);
+            e1[j] = vact_exp_sub(vload(x + i + 16 + j * VACT_W), mv, &s_, &e_);
+        }
+        for (int j = 0; j < VACT_R; j++) {
+            vact_acc2(&acc.v[j], &cmp.v[j], e0[j]);
+            vact_acc2(&acc.v[j], &cmp.v[j], e1[j]);
+        }
+    }
+    for (; i < n; i += 16) {
+        size_t k = n - i < 16 ? n - i : 16;
+        /* padding lanes -inf: e = 0 there */
+        V16 a = v16_pad(v16_load_n(x + i, k), k, -VACT_RW_INF);
+        for (int j = 0; j < VACT_R; j++)
+            vact_acc2(&acc.v[j], &cmp.v[j], vact_exp_sub(a.v[j], mv, &s_, &e_));
+    }
+    /* log(S + Slo) = log(S) + Slo/S to first order (|Slo/S| <= 2^-24) */
+    float Slo, S = vact_sum2(acc, cmp, &Slo);
+    const V L = vset1(vact_lane0(vlog(vset1(S))) + Slo / S);
+    const V inf = vset1(VACT_RW_INF);
+    for (i = 0; i < n; i += VACT_W) {
+        size_t k = n - i < VACT_W ? n - i : VACT_W;
+        V a = vload_n(x + i, k);
+        V s = vsub(a, mv);
+        V bb = vsub(s, a);
+        V err = vsub(vsub(a, vsub(s, bb)), vadd(mv, bb));
+        err = vsel(vlt(vabs(s), inf), err, vzero());
+        vstore_n(y + i, vadd(vsub(s, L), err), k);
+    }
+}
+
+/* dx = dy - e^y * sum(dy) (one FMA rounding), the sum in V16 order. */
+static void vact_log_softmax_bwd_row(size_t n, const float *y, const float *dy, float *dx) {
+    V16 acc = v16_set1(0.0f);
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16)
+        for (int j = 0; j < VACT_R; j++) acc.v[j] = vadd(acc.v[j], vload(dy + i + j * VACT_W));
+    if (i < n) {
+        V16 b = v16_load_n(dy + i, n - i);
+        for (int j = 0; j < VACT_R; j++) acc.v[j] = vadd(acc.v[j], b.v[j]);
+    }
+    const V sum = vset1(v16_hsum(acc));
+    for (i = 0; i < n; i += VACT_W) {
+        size_t k = n - i < VACT_W ? n - i : VACT_W;
+        V a = vload_n(y + i, k), b = vload_n(dy + i, k);
+        vstore_n(dx + i, vfnma(vexp(a), sum, b), k);
+    }
+}
+
+/* ---- sparsemax ---------------------------------------------------------- */
+/* In z = x - max coordinates tau lies in [-1, 0) and solves
+ * g(t) = sum max(z - t, 0) = 1. A fixed number of bisection steps on
+ * [-1, 0] brackets it (lo with g(lo) >= 1), then the exact finish: from
+ * t = lo, t <- (sum of z over z > t - 1)/count(z > t) (Michelot / Newton on
+ * the convex piecewise-linear g, increasing to tau) until the support stops
+ * shrinking: that support's t is tau. O(n) per pass, no storage. */
+#define VACT_SPM_BISECT 16
+#define VACT_SPM_FINISH 32
+
+static inline V16 vact_spm_z(const float *x, size_t k, V mv) {
+    V16 a = k == 16 ? v16_load_n(x, 16) : v16_pad(v16_load_n(x, k), k, -VACT_RW_INF);
+    for (int j = 0; j < VACT_R; j++) a.v[j] = vsub(a.v[j], mv);
+    return a;
+}
+static inline float vact_spm_g(size_t n, const float *x, V mv, float t) {
+    const V tv = vset1(t);
+    V16 acc = v16_set1(0.0f);
+    for (size_t i = 0; i < n; i += 16) {
+        V16 z = vact_spm_z(x + i, n - i < 16 ? n - i : 16, mv);
+        for (int j = 0; j < VACT_R; j++) acc.v[j] = vadd(acc.v[j], vmax(vsub(z.v[j], tv), vzero()));
+    }
+    return v16_hsum(acc);
+}
+static inline void vact_spm_stats(size_t n, const float *x, V mv, float t, float *cnt, float *sum) {
+    const V tv = vset1(t), one = vset1(1.0f);
+    V16 c = v16_set1(0.0f), s = c;
+    for (size_t i = 0; i < n; i += 16) {
+        V16 z = vact_spm_z(x + i, n - i < 16 ? n - i : 16, mv);
+        for (int j = 0; j < VACT_R; j++) {
+            M in = vgt(z.v[j], tv);
+            c.v[j] = vadd(c.v[j], vsel(in, one, vzero()));
+            s.v[j] = vadd(s.v[j], vsel(in, z.v[j], vzero()));
+        }
+    }
+    *cnt = v16_hsum(c);
+    *sum = v16_hsum(s);
+}
+
+static void vact_sparsemax_row(size_t n, const float *x, float *y) {
+    int nan;
+    float mf = vact_row_max(n, x, &nan);
+    if (nan || mf == -VACT_RW_INF) {
+        vact_row_fill(n, y, VACT_RW_NAN);
+        return;
+    }
+    if (mf == VACT_RW_INF) {
+        vact_row_inf(n, x, y, 0);
+        return;
+    }
+    const V mv = vset1(mf);
+    float lo = -1.0f, hi = 0.0f;
+    for (int it = 0; it < VACT_SPM_BISECT; it++) {
+        float mid = 0.5f * (lo + hi);
+        if (vact_spm_g(n, x, mv, mid) >= 1.0f) lo = mid;
+        else hi = mid;
+    }
+    float c, s;
+    vact_spm_stats(n, x, mv, lo, &c, &s);
+    float tau = (s - 1.0f) / c;
+    for (int it = 0; it < VACT_SPM_FINISH; it++) {
+        float c2, s2;
+        vact_spm_stats(n, x, mv, tau, &c2, &s2);
+        if (c2 >= c) break; /* same support: tau is its threshold */
+        c = c2;
+        s = s2;
+        tau = (s - 1.0f) / c;
+    }
+    const V tv = vset1(tau);
+    for (size_t i = 0; i < n; i += VACT_W) {
+        size_t k = n - i < VACT_W ? n - i : VACT_W;
+        V z = vsub(vload_n(x + i, k), mv);
+        vstore_n(y + i, vmax(vsub(z, tv), vzero()), k);
+    }
+}
+
+/* dx = [y > 0] * (dy - mean of dy over y > 0); the indicator is y*0 off the
+ * support, so a NaN y gives NaN (and NaN dy anywhere gives NaN). */
+static void vact_sparsemax_bwd_row(size_t n, const float *y, const float *dy, float *dx) {
+    const V one = vset1(1.0f);
+    V16 c = v16_set1(0.0f), s = c;
+    for (size_t i = 0; i < n; i += 16) {
+        size_t k = n - i < 16 ? n - i : 16;
+        V16 a = v16_load_n(y + i, k), b = v16_load_n(dy + i, k);
+        for (int j = 0; j < VACT_R; j++) {
+            M in = vgt(a.v[j], vzero()); /* padding lanes are +0: out */
+            c.v[j] = vadd(c.v[j], vsel(in, one, vzero()));
+            s.v[j] = vadd(s.v[j], vsel(in, b.v[j], vzero()));
+        }
+    }
+    float cnt = v16_hsum(c), sum = v16_hsum(s);
+    const V mean = vset1(cnt > 0.0f ? sum / cnt : 0.0f);
+    for (size_t i = 0; i < n; i += VACT_W) {
+        size_t k = n - i < VACT_W ? n - i : VACT_W;
+        V a = vload_n(y + i, k), b = vload_n(dy + i, k);
+        V ind = vsel(vgt(a, vzero()), one, vmul(a, vzero()));
+        vstore_n(dx + i, vmul(vsub(b, mean), ind), k);
+    }
+}
+
+/* ---- row drivers ---------------------------------------------------------- */
+#define VACT_ROW_DEF(name)                                                                \
+    static void KFN(row_##name)(size_t rows, size_t cols, const float *x, float *y) {     \
+        for (size_t r = 0; r < rows; r++) vact_##name##_row(cols, x + r * cols, y + r * cols); \
+    }                                                                                     \
+    static void KFN(row_##name##_bwd)(size_t rows, size_t cols, const float *x,           \
+                                      const float *dy, float *dx) {                       \
+        for (size_t r = 0; r < rows; r++)                                                 \
+            vact_##name##_bwd_row(cols, x + r * cols, dy + r * cols, dx + r * cols);      \
+    }
+VACT_ROW_DEF(softmax)
+VACT_ROW_DEF(log_softmax)
+VACT_ROW_DEF(sparsemax)
+
+/* ---- glu ------------------------------------------------------------------ */
+/* y = a*sigmoid(b) (k_sigmoid of f_sigmoid.h). Rows ascending: y row r ends
+ * before x row r starts (r >= 1), and in row 0 y[j] overwrites only a[j]
+ * after reading it, so y == x works. */
+static void KFN(row_glu)(size_t rows, size_t cols, const float *x, float *y) {
+    const vact_params p = {0.0f, 0.0f};
+    const size_t h = cols / 2;
+    for (size_t r = 0; r < rows; r++) {
+        const float *a = x + r * cols, *b = a + h;
+        float *o = y + r * h;
+        for (size_t j = 0; j < h; j += VACT_W) {
+            size_t k = h - j < VACT_W ? h - j : VACT_W;
+            V av = vload_n(a + j, k), bv = vload_n(b + j, k);
+            vstore_n(o + j, vmul(av, k_sigmoid(bv, &p)), k);
+        }
+    }
+}
+/* da = dy*sigmoid(b), db = dy*(a*sigmoid'(b)) (a*sigmoid' <= a/4 first: no
+ * spurious overflow). Rows descending: dx row r (r >= 1) covers dy rows 2r
+ * and 2r+1, already consumed, so dx == dy works; dx == x is elementwise. */
+static void KFN(row_glu_bwd)(size_t rows, size_t cols, const float *x, const float *dy,
+                             float *dx) {
+    const vact_params p = {0.0f, 0.0f};
+    const size_t h = cols / 2;
+    for (size_t r = rows; r-- > 0;) {
+        const float *a = x + r * cols, *b = a + h, *g = dy + r * h;
+        float *da = dx + r * cols, *db = da + h;
+        for (size_t j = 0; j < h; j += VACT_W) {
+            size_t k = h - j < VACT_W ? h - j : VACT_W;
+            V av = vload_n(a + j, k), bv = vload_n(b + j, k), gv = vload_n(g + j, k);
+            V s = k_sigmoid(bv, &p);
+            V d = kb_sigmoid(bv, av, &p);
+            vstore_n(da + j, vmul(gv, s), k);
+            vstore_n(db + j, vmul(gv, d), k);
+        }
+    }
+}
+
+/* ---- prelu ---------------------------------------------------------------- */
+static void KFN(prelu)(size_t rows, size_t channels, const float *x, const float *alpha, float *y) {
+    for (size_t r = 0; r < rows; r++) {
+        const float *xr = x + r * channels;
+        float *yr = y + r * channels;
+        for (size_t c = 0; c < channels; c += VACT_W) {
+            size_t k = channels - c < VACT_W ? channels - c : VACT_W;
+            V a = vload_n(xr + c, k), al = vload_n(alpha + c, k);
+            vstore_n(yr + c, vsel(vgt(a, vzero()), a, vmul(al, a)), k);
+        }
+    }
+}
+
+/* dx = dy*(x > 0 ? 1 : alpha[c]) (NaN x -> NaN). dalpha[c] = sum over rows,
+ * in row order, of dy*x where x < 0, compensated: the product's error by
+ * FMA and each addition's by 2Sum go to a second accumulator. Channels in
+ * blocks of 32 held in registers; every channel's sequence is the same on
+ * every ISA. */
+#define VACT_PRELU_NB (32 / VACT_W)
 static void KFN(prelu_bwd)(size_t rows, size_t channels, const float *x, const float *alpha,
                            const float *dy, float *dx, float *dalpha) {
-    (void)x; (void)alpha; (void)dy;
-    for (size_t i = 0; i < rows * channels; i++) dx[i] = __builtin_nanf("");
-    for (size_t c = 0; c < channels; c++) dalpha[c] = __builtin_nanf("");
+    const V inf = vset1(VACT_RW_INF);
+    for (size_t c0 = 0; c0 < channels; c0 += 32) {
+        V hi[VACT_PRELU_NB], lo[VACT_PRELU_NB], al[VACT_PRELU_NB];
+        size_t kq[VACT_PRELU_NB];
+        for (int q = 0; q < VACT_PRELU_NB; q++) {
+            size_t c = c0 + (size_t)q * VACT_W;
+            kq[q] = c >= channels ? 0 : (channels - c < VACT_W ? channels - c : VACT_W);
+            hi[q] = lo[q] = vzero();
+            al[q] = vload_n(alpha + c, kq[q]);
+        }
+        for (size_t r = 0; r < rows; r++) {
+            for (int q = 0; q < VACT_PRELU_NB; q++) {
+                if (!kq[q]) break;
+                size_t off = r * channels + c0 + (size_t)q * VACT_W;
+                V a = vload_n(x + off, kq[q]), g = vload_n(dy + off, kq[q]);
+                V d = vsel(vgt(a, vzero()), g, vmul(g, al[q]));
+                vstore_n(dx + off, vsel(visnan(a), a, d), kq[q]);
+                M neg = vlt(a, vzero());
+                V pr = vmul(g, a);
+                V pe = vsel(neg, vfms(g, a, pr), vzero());
+                pr = vsel(neg, pr, vzero());
+                V s = vadd(hi[q], pr);
+                V bb = vsub(s, hi[q]);
+                V e = vadd(vsub(hi[q], vsub(s, bb)), vsub(pr, bb));
+                hi[q] = s;
+                lo[q] = vadd(lo[q], vadd(e, pe));
+            }
+        }
+        for (int q = 0; q < VACT_PRELU_NB; q++) {
+            if (!kq[q]) break;
+            V t = vsel(vlt(vabs(hi[q]), inf), vadd(hi[q], lo[q]), hi[q]);
+            vstore_n(dalpha + c0 + (size_t)q * VACT_W, t, kq[q]);
+        }
+    }
 }

@@ -1,0 +1,657 @@
+/* Row-wise functions (softmax, log_softmax, sparsemax, glu) and prelu,
+ * forward and backward, on every ISA this machine supports (through
+ * vact_isa_select and the public API; plus the SIMDe-NEON table when built).
+ *   test_rowwise [NAME ...]   (softmax log_softmax sparsemax glu prelu)
+ * Asserts, per function:
+ *   accuracy against a double reference (bounds in API.md "Details that
+ *   tests hold you to"; the bounds used here are printed with the maxima);
+ *   every ISA bitwise equal to scalar (any NaN equals any NaN) for rows of
+ *   1..70 and odd or long sizes, special rows, in place (y == x, dx == dy,
+ *   dx == y/x) equal to out of place;
+ *   special rows: NaN anywhere -> NaN row, one +inf -> one-hot (several:
+ *   equal shares), all -inf -> NaN;
+ *   prelu exact, dalpha overwritten and within 1e-5 * sum|dy*x|. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "vact.h"
+#include "samples.h"
+#include "../src/dispatch/simde.h"
+
+/* ---- implementations under test ------------------------------------------ */
+typedef struct { int isa; const vact_table *t; const char *name; } impl_t;
+static impl_t g_im[8];
+static int g_nim;
+
+enum { SOFTMAX, LOG_SOFTMAX, SPARSEMAX, GLU };
+static const char *fn_name[] = {"softmax", "log_softmax", "sparsemax", "glu"};
+
+static void sel(const impl_t *im) {
+    if (!im->t) assert_int_equal(vact_isa_select((vact_isa)im->isa), 0);
+}
+static void run_fwd(const impl_t *im, int fn, size_t rows, size_t cols, const float *x, float *y) {
+    sel(im);
+    const vact_table *t = im->t;
+    switch (fn) {
+    case SOFTMAX: if (t) t->softmax(rows, cols, x, y); else vact_softmax_f32(rows, cols, x, y); break;
+    case LOG_SOFTMAX: if (t) t->log_softmax(rows, cols, x, y); else vact_log_softmax_f32(rows, cols, x, y); break;
+    case SPARSEMAX: if (t) t->sparsemax(rows, cols, x, y); else vact_sparsemax_f32(rows, cols, x, y); break;
+    default: if (t) t->glu(rows, cols, x, y); else vact_glu_f32(rows, cols, x, y); break;
+    }
+}
+static void run_bwd(const impl_t *im, int fn, size_t rows, size_t cols, const float *x, const float *dy,
+                    float *dx) {
+    sel(im);
+    const vact_table *t = im->t;
+    switch (fn) {
+    case SOFTMAX: if (t) t->softmax_bwd(rows, cols, x, dy, dx); else vact_softmax_backward_f32(rows, cols, x, dy, dx); break;
+    case LOG_SOFTMAX: if (t) t->log_softmax_bwd(rows, cols, x, dy, dx); else vact_log_softmax_backward_f32(rows, cols, x, dy, dx); break;
+    case SPARSEMAX: if (t) t->sparsemax_bwd(rows, cols, x, dy, dx); else vact_sparsemax_backward_f32(rows, cols, x, dy, dx); break;
+    default: if (t) t->glu_bwd(rows, cols, x, dy, dx); else vact_glu_backward_f32(rows, cols, x, dy, dx); break;
+    }
+}
+static void run_prelu(const impl_t *im, size_t rows, size_t ch, const float *x, const float *al, float *y) {
+    sel(im);
+    if (im->t) im->t->prelu(rows, ch, x, al, y);
+    else vact_prelu_f32(rows, ch, x, al, y);
+}
+static void run_prelu_bwd(const impl_t *im, size_t rows, size_t ch, const float *x, const float *al,
+                          const float *dy, float *dx, float *da) {
+    sel(im);
+    if (im->t) im->t->prelu_bwd(rows, ch, x, al, dy, dx, da);
+    else vact_prelu_backward_f32(rows, ch, x, al, dy, dx, da);
+}
+
+/* ---- helpers ---------------------------------------------------------------- */
+static int same_bits(float a, float b) {
+    if (isnan(a) && isnan(b)) return 1;
+    return memcmp(&a, &b, 4) == 0;
+}
+static size_t count_diff(size_t n, const float *a, const float *b) {
+    size_t d = 0;
+    for (size_t i = 0; i < n; i++) d += !same_bits(a[i], b[i]);
+    return d;
+}
+static double ulp_of(double r) {
+    r = fabs(r);
+    int e = r > 0 ? ilogb(r) : -126;
+    if (e < -126) e = -126;
+    return ldexp(1.0, e - 23);
+}
+static float *fbuf(size_t n) {
+    float *p = malloc((n ? n : 1) * sizeof *p);
+    assert_non_null(p);
+    return p;
+}
+static unsigned g_st = 2024u;
+static float urand(float lo, float hi) { return rnd_uniform(&g_st, lo, hi); }
+
+static int g_fail;
+#define CHECK(cond, ...)                                                                   \
+    do {                                                                                   \
+        if (!(cond)) {                                                                     \
+            if (g_fail < 40) { printf("  FAIL "); printf(__VA_ARGS__); printf("\n"); }     \
+            g_fail++;                                                                      \
+        }                                                                                  \
+    } while (0)
+
+/* ---- references (double) ------------------------------------------------------ */
+static void ref_softmax(size_t n, const float *x, double *r) {
+    double m = -INFINITY, s = 0;
+    for (size_t i = 0; i < n; i++) m = fmax(m, x[i]);
+    for (size_t i = 0; i < n; i++) s += exp((double)x[i] - m);
+    for (size_t i = 0; i < n; i++) r[i] = exp((double)x[i] - m) / s;
+}
+static void ref_log_softmax(size_t n, const float *x, double *r) {
+    double m = -INFINITY, s = 0;
+    for (size_t i = 0; i < n; i++) m = fmax(m, x[i]);
+    for (size_t i = 0; i < n; i++) s += exp((double)x[i] - m);
+    double l = log(s);
+    for (size_t i = 0; i < n; i++) r[i] = ((double)x[i] - m) - l;
+}
+static int cmp_desc(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? 1 : x > y ? -1 : 0;
+}
+/* sort-based: support size k = max{k : 1 + k z_(k) > sum_{j<=k} z_(j)} */
+static void ref_sparsemax(size_t n, const float *x, double *r) {
+    double *z = malloc(n * sizeof *z);
+    for (size_t i = 0; i < n; i++) z[i] = x[i];
+    qsort(z, n, sizeof *z, cmp_desc);
+    double cum = 0, tau = 0;
+    for (size_t k = 1; k <= n; k++) {
+        cum += z[k - 1];
+        if (1.0 + (double)k * z[k - 1] > cum) tau = (cum - 1.0) / (double)k;
+    }
+    for (size_t i = 0; i < n; i++) r[i] = fmax((double)x[i] - tau, 0.0);
+    free(z);
+}
+static double ref_sig(double b) {
+    double e = exp(-fabs(b));
+    return b >= 0 ? 1 / (1 + e) : e / (1 + e);
+}
+static double ref_dsig(double b) {
+    double e = exp(-fabs(b));
+    return e / ((1 + e) * (1 + e));
+}
+
+/* ---- test sizes ------------------------------------------------------------- */
+static const size_t big_cols[] = {71, 100, 127, 255, 1000, 1023, 4000, 4095, 4096, 4097};
+#define NBIG (sizeof big_cols / sizeof big_cols[0])
+
+/* every ISA equal to scalar, in place equal to out of place, for one input */
+static void check_bits_fwd(int fn, size_t rows, size_t cols, const float *x) {
+    size_t ny = fn == GLU ? rows * (cols / 2) : rows * cols;
+    float *y0 = fbuf(ny), *y = fbuf(ny), *xi = fbuf(rows * cols);
+    for (int k = 0; k < g_nim; k++) {
+        float *yy = k ? y : y0;
+        run_fwd(&g_im[k], fn, rows, cols, x, yy);
+        if (k) CHECK(!count_diff(ny, y, y0), "%s %s %zux%zu: %zu values differ from scalar", fn_name[fn],
+                     g_im[k].name, rows, cols, count_diff(ny, y, y0));
+        memcpy(xi, x, rows * cols * sizeof *xi);
+        run_fwd(&g_im[k], fn, rows, cols, xi, xi);
+        CHECK(!count_diff(ny, xi, y0), "%s %s %zux%zu: in place differs", fn_name[fn], g_im[k].name, rows, cols);
+    }
+    free(y0); free(y); free(xi);
+}
+/* the same for the backward (x = forward's input for glu, output y otherwise) */
+static void check_bits_bwd(int fn, size_t rows, size_t cols, const float *x, const float *dy) {
+    size_t n = rows * cols, ndy = fn == GLU ? rows * (cols / 2) : n;
+    float *d0 = fbuf(n), *d = fbuf(n), *di = fbuf(n);
+    for (int k = 0; k < g_nim; k++) {
+        float *dd = k ? d : d0;
+        run_bwd(&g_im[k], fn, rows, cols, x, dy, dd);
+        if (k) CHECK(!count_diff(n, d, d0), "%s bwd %s %zux%zu: %zu values differ from scalar", fn_name[fn],
+                     g_im[k].name, rows, cols, count_diff(n, d, d0));
+        memcpy(di, dy, ndy * sizeof *di); /* dx == dy */
+        run_bwd(&g_im[k], fn, rows, cols, x, di, di);
+        CHECK(!count_diff(n, di, d0), "%s bwd %s %zux%zu: dx == dy differs", fn_name[fn], g_im[k].name, rows, cols);
+        memcpy(di, x, n * sizeof *di); /* dx == x */
+        run_bwd(&g_im[k], fn, rows, cols, di, dy, di);
+        CHECK(!count_diff(n, di, d0), "%s bwd %s %zux%zu: dx == x differs", fn_name[fn], g_im[k].name, rows, cols);
+    }
+    free(d0); free(d); free(di);
+}
+
+/* random rows of every size 1..70 and the long ones, for every function */
+static void bits_sweep(int fn, float lo, float hi) {
+    for (size_t c = 1; c <= 70 + NBIG; c++) {
+        size_t cols = c <= 70 ? c : big_cols[c - 71];
+        if (fn == GLU) cols *= 2;
+        size_t rows = cols < 80 ? 3 : 2;
+        float *x = fbuf(rows * cols), *dy = fbuf(rows * cols), *y = fbuf(rows * cols);
+        for (size_t i = 0; i < rows * cols; i++) x[i] = urand(lo, hi), dy[i] = urand(-1, 1);
+        check_bits_fwd(fn, rows, cols, x);
+        if (fn == GLU) {
+            check_bits_bwd(fn, rows, cols, x, dy);
+        } else {
+            run_fwd(&g_im[0], fn, rows, cols, x, y);
+            check_bits_bwd(fn, rows, cols, y, dy);
+        }
+        free(x); free(dy); free(y);
+    }
+}
+
+/* ---- softmax / log_softmax ----------------------------------------------------- */
+/* accuracy on random rows: fwd ulp (log_softmax: ulp(max(|r|, 1))), row sums,
+ * backward within 4 ulp + 1e-5 * condition scale */
+static void accuracy_softmax(int fn) {
+    const float ranges[] = {1.0f, 10.0f, 100.0f};
+    double wf = 0, wb = 0, wsum = 0;
+    for (size_t c = 1; c <= 70 + NBIG; c++) {
+        size_t cols = c <= 70 ? c : big_cols[c - 71];
+        for (size_t ri = 0; ri < 3; ri++) {
+            size_t rows = cols < 80 ? 8 : 2;
+            size_t n = rows * cols;
+            float *x = fbuf(n), *y = fbuf(n), *dy = fbuf(n), *dx = fbuf(n);
+            double *r = malloc(cols * sizeof *r);
+            for (size_t i = 0; i < n; i++) x[i] = urand(-ranges[ri], ranges[ri]), dy[i] = urand(-1, 1);
+            run_fwd(&g_im[0], fn, rows, cols, x, y);
+            run_bwd(&g_im[0], fn, rows, cols, y, dy, dx);
+            for (size_t rw = 0; rw < rows; rw++) {
+                const float *xr = x + rw * cols, *yr = y + rw * cols, *gr = dy + rw * cols, *dr = dx + rw * cols;
+                if (fn == SOFTMAX) ref_softmax(cols, xr, r);
+                else ref_log_softmax(cols, xr, r);
+                double s = 0;
+                for (size_t i = 0; i < cols; i++) {
+                    double u = fn == SOFTMAX ? ulp_of(r[i]) : ulp_of(fmax(fabs(r[i]), 1.0));
+                    double e = fabs(yr[i] - r[i]) / u;
+                    if (!(e <= wf)) wf = isnan(e) ? INFINITY : e;
+                    s += yr[i];
+                }
+                if (fn == SOFTMAX) {
+                    if (!(fabs(s - 1) <= wsum)) wsum = fabs(s - 1);
+                }
+                /* backward from the float y */
+                double dot = 0, adot = 0, sdy = 0, asdy = 0;
+                for (size_t i = 0; i < cols; i++) {
+                    dot += (double)yr[i] * gr[i];
+                    adot += fabs((double)yr[i] * gr[i]);
+                    sdy += gr[i];
+                    asdy += fabs((double)gr[i]);
+                }
+                for (size_t i = 0; i < cols; i++) {
+                    double rr, scale;
+                    if (fn == SOFTMAX) {
+                        rr = yr[i] * (gr[i] - dot);
+                        scale = fabs((double)yr[i]) * (fabs((double)gr[i]) + adot);
+                    } else {
+                        double ey = exp((double)yr[i]);
+                        rr = gr[i] - ey * sdy;
+                        scale = fabs((double)gr[i]) + ey * asdy;
+                    }
+                    double err = fabs(dr[i] - rr);
+                    /* in units of the allowed bound */
+                    double e = err / (4 * ulp_of(rr) + 1e-5 * scale);
+                    if (!(e <= wb)) wb = isnan(e) ? INFINITY : e;
+                }
+            }
+            free(x); free(y); free(dy); free(dx); free(r);
+        }
+    }
+    printf("ROW %-12s fwd max %.3f ulp (bound 4)  bwd max %.3f of bound (4 ulp + 1e-5 scale)",
+           fn_name[fn], wf, wb);
+    if (fn == SOFTMAX) printf("  |row sum - 1| max %.3g (bound 1e-5)", wsum);
+    printf("\n");
+    CHECK(wf <= 4.0, "%s fwd %.3f ulp > 4", fn_name[fn], wf);
+    CHECK(wb <= 1.0, "%s bwd %.3f x bound", fn_name[fn], wb);
+    CHECK(wsum <= 1e-5, "%s row sum off by %g", fn_name[fn], wsum);
+}
+
+/* special rows: NaN anywhere, +inf (one, several), all -inf, some -inf */
+static void special_rows(int fn) {
+    const float nan = __builtin_nanf(""), inf = INFINITY;
+    const size_t sizes[] = {1, 2, 5, 16, 17, 33, 70, 1000};
+    for (size_t si = 0; si < sizeof sizes / sizeof sizes[0]; si++) {
+        size_t n = sizes[si];
+        float *x = fbuf(n), *y = fbuf(n);
+        size_t pos[] = {0, n / 2, n - 1};
+        for (size_t pi = 0; pi < 3; pi++) {
+            size_t p = pos[pi];
+            /* NaN at p */
+            for (size_t i = 0; i < n; i++) x[i] = urand(-5, 5);
+            x[p] = nan;
+            for (int k = 0; k < g_nim; k++) {
+                run_fwd(&g_im[k], fn, 1, n, x, y);
+                size_t bad = 0;
+                for (size_t i = 0; i < n; i++) bad += !isnan(y[i]);
+                CHECK(!bad, "%s %s n=%zu NaN at %zu: %zu non-NaN outputs", fn_name[fn], g_im[k].name, n, p, bad);
+            }
+            /* one +inf at p (and a -inf elsewhere) */
+            for (size_t i = 0; i < n; i++) x[i] = urand(-5, 5);
+            if (n > 2) x[(p + 1) % n] = -inf;
+            x[p] = inf;
+            for (int k = 0; k < g_nim; k++) {
+                run_fwd(&g_im[k], fn, 1, n, x, y);
+                size_t bad = 0;
+                for (size_t i = 0; i < n; i++) {
+                    float want = fn == LOG_SOFTMAX ? (i == p ? 0.0f : -inf) : (i == p ? 1.0f : 0.0f);
+                    bad += y[i] != want;
+                }
+                CHECK(!bad, "%s %s n=%zu +inf at %zu: %zu wrong", fn_name[fn], g_im[k].name, n, p, bad);
+            }
+            /* +inf at p and a NaN: NaN row */
+            if (n > 1) {
+                x[(p + 1) % n] = nan;
+                for (int k = 0; k < g_nim; k++) {
+                    run_fwd(&g_im[k], fn, 1, n, x, y);
+                    size_t bad = 0;
+                    for (size_t i = 0; i < n; i++) bad += !isnan(y[i]);
+                    CHECK(!bad, "%s %s n=%zu +inf and NaN: %zu non-NaN", fn_name[fn], g_im[k].name, n, bad);
+                }
+            }
+        }
+        /* several +inf: equal shares */
+        if (n >= 3) {
+            for (size_t i = 0; i < n; i++) x[i] = urand(-5, 5);
+            x[0] = x[n / 2] = x[n - 1] = inf;
+            for (int k = 0; k < g_nim; k++) {
+                run_fwd(&g_im[k], fn, 1, n, x, y);
+                size_t bad = 0;
+                for (size_t i = 0; i < n; i++) {
+                    int on = i == 0 || i == n / 2 || i == n - 1;
+                    if (fn == LOG_SOFTMAX) bad += on ? fabs(y[i] + log(3.0)) > 2 * ulp_of(log(3.0)) : y[i] != -inf;
+                    else bad += on ? y[i] != 1.0f / 3.0f : y[i] != 0.0f;
+                }
+                CHECK(!bad, "%s %s n=%zu three +inf: %zu wrong", fn_name[fn], g_im[k].name, n, bad);
+            }
+        }
+        /* all -inf: NaN */
+        for (size_t i = 0; i < n; i++) x[i] = -inf;
+        for (int k = 0; k < g_nim; k++) {
+            run_fwd(&g_im[k], fn, 1, n, x, y);
+            size_t bad = 0;
+            for (size_t i = 0; i < n; i++) bad += !isnan(y[i]);
+            CHECK(!bad, "%s %s n=%zu all -inf: %zu non-NaN", fn_name[fn], g_im[k].name, n, bad);
+        }
+        /* some -inf: 0 (log: -inf) there, the rest as without them */
+        if (n >= 2) {
+            for (size_t i = 0; i < n; i++) x[i] = (i % 3 == 1) ? -inf : urand(-5, 5);
+            float *y2 = fbuf(n), *x2 = fbuf(n);
+            size_t m = 0;
+            for (size_t i = 0; i < n; i++)
+                if (i % 3 != 1) x2[m++] = x[i];
+            for (int k = 0; k < g_nim; k++) {
+                run_fwd(&g_im[k], fn, 1, n, x, y);
+                size_t bad = 0;
+                double s = 0;
+                for (size_t i = 0; i < n; i++) {
+                    if (i % 3 == 1) bad += fn == LOG_SOFTMAX ? y[i] != -inf : y[i] != 0.0f;
+                    else bad += !isfinite(y[i]);
+                    if (fn != LOG_SOFTMAX) s += y[i];
+                }
+                if (fn != LOG_SOFTMAX) bad += fabs(s - 1) > 1e-5;
+                CHECK(!bad, "%s %s n=%zu some -inf: %zu wrong", fn_name[fn], g_im[k].name, n, bad);
+            }
+            free(y2); free(x2);
+        }
+        /* the special rows are bitwise the same on every ISA (and in place) */
+        for (size_t i = 0; i < n; i++) x[i] = urand(-5, 5);
+        x[n / 2] = inf;
+        check_bits_fwd(fn, 1, n, x);
+        free(x); free(y);
+    }
+}
+
+static void test_softmax(void **st) {
+    (void)st;
+    g_fail = 0;
+    accuracy_softmax(SOFTMAX);
+    special_rows(SOFTMAX);
+    bits_sweep(SOFTMAX, -100, 100);
+    bits_sweep(SOFTMAX, -1, 1);
+    assert_int_equal(g_fail, 0);
+}
+static void test_log_softmax(void **st) {
+    (void)st;
+    g_fail = 0;
+    accuracy_softmax(LOG_SOFTMAX);
+    special_rows(LOG_SOFTMAX);
+    bits_sweep(LOG_SOFTMAX, -100, 100);
+    bits_sweep(LOG_SOFTMAX, -1, 1);
+    assert_int_equal(g_fail, 0);
+}
+
+/* ---- sparsemax ----------------------------------------------------------------- */
+/* Forward bound: 4 ulp(r) + 2^-20 * max(1, |x_i|): sparsemax is conditioned
+ * absolutely (y = x - tau), the support's inputs carry 2^-24 |x| of rounding. */
+static void test_sparsemax(void **st) {
+    (void)st;
+    g_fail = 0;
+    const float ranges[] = {0.1f, 1.0f, 3.0f, 100.0f};
+    double wf = 0, wb = 0, wsum = 0, wabs = 0;
+    for (size_t c = 1; c <= 70 + NBIG; c++) {
+        size_t cols = c <= 70 ? c : big_cols[c - 71];
+        for (size_t ri = 0; ri < 4; ri++) {
+            size_t rows = cols < 80 ? 6 : 2;
+            size_t n = rows * cols;
+            float *x = fbuf(n), *y = fbuf(n), *dy = fbuf(n), *dx = fbuf(n);
+            double *r = malloc(cols * sizeof *r);
+            for (size_t i = 0; i < n; i++) x[i] = urand(-ranges[ri], ranges[ri]), dy[i] = urand(-1, 1);
+            if (ri == 0 && cols > 4) x[3] = 2.0f; /* a row with a dominant entry */
+            run_fwd(&g_im[0], SPARSEMAX, rows, cols, x, y);
+            run_bwd(&g_im[0], SPARSEMAX, rows, cols, y, dy, dx);
+            for (size_t rw = 0; rw < rows; rw++) {
+                const float *xr = x + rw * cols, *yr = y + rw * cols, *gr = dy + rw * cols, *dr = dx + rw * cols;
+                ref_sparsemax(cols, xr, r);
+                double s = 0, xm = 1;
+                for (size_t i = 0; i < cols; i++) xm = fmax(xm, fabs((double)xr[i]));
+                for (size_t i = 0; i < cols; i++) {
+                    double err = fabs(yr[i] - r[i]);
+                    double e = err / (4 * ulp_of(r[i]) + 0x1p-20 * xm);
+                    if (!(e <= wf)) wf = isnan(e) ? INFINITY : e;
+                    if (!(err / xm <= wabs)) wabs = err / xm;
+                    CHECK(yr[i] >= 0, "sparsemax y < 0");
+                    s += yr[i];
+                }
+                if (!(fabs(s - 1) <= wsum)) wsum = fabs(s - 1);
+                double sum = 0, asum = 0;
+                size_t k = 0;
+                for (size_t i = 0; i < cols; i++)
+                    if (yr[i] > 0) sum += gr[i], asum += fabs((double)gr[i]), k++;
+                CHECK(k > 0, "sparsemax: empty support");
+                double mean = k ? sum / (double)k : 0, amean = k ? asum / (double)k : 0;
+                for (size_t i = 0; i < cols; i++) {
+                    double rr = yr[i] > 0 ? gr[i] - mean : 0;
+                    double e = fabs(dr[i] - rr) / (4 * ulp_of(rr) + 1e-5 * (fabs((double)gr[i]) + amean));
+                    if (!(e <= wb)) wb = isnan(e) ? INFINITY : e;
+                }
+            }
+            free(x); free(y); free(dy); free(dx); free(r);
+        }
+    }
+    printf("ROW %-12s fwd max %.3f of bound (4 ulp + 2^-20 max|x|; |err|/max|x| = 2^%.1f)  "
+           "bwd max %.3f of bound (4 ulp + 1e-5 scale)  |row sum - 1| max %.3g (bound 1e-5)\n",
+           "sparsemax", wf, wabs > 0 ? log2(wabs) : -INFINITY, wb, wsum);
+    CHECK(wf <= 1.0, "sparsemax fwd %.3f x bound", wf);
+    CHECK(wb <= 1.0, "sparsemax bwd %.3f x bound", wb);
+    CHECK(wsum <= 1e-5, "sparsemax row sum off by %g", wsum);
+
+    /* special rows and ties */
+    const float nan = __builtin_nanf(""), inf = INFINITY;
+    float x[37], y[37];
+    for (size_t n = 1; n <= 37; n += 4) {
+        for (size_t p = 0; p < n; p += 3) {
+            for (size_t i = 0; i < n; i++) x[i] = urand(-2, 2);
+            x[p] = nan;
+            for (int k = 0; k < g_nim; k++) {
+                run_fwd(&g_im[k], SPARSEMAX, 1, n, x, y);
+                size_t bad = 0;
+                for (size_t i = 0; i < n; i++) bad += !isnan(y[i]);
+                CHECK(!bad, "sparsemax %s n=%zu NaN at %zu: %zu non-NaN", g_im[k].name, n, p, bad);
+            }
+            x[p] = inf;
+            for (int k = 0; k < g_nim; k++) {
+                run_fwd(&g_im[k], SPARSEMAX, 1, n, x, y);
+                size_t bad = 0;
+                for (size_t i = 0; i < n; i++) bad += y[i] != (i == p ? 1.0f : 0.0f);
+                CHECK(!bad, "sparsemax %s n=%zu +inf at %zu: %zu wrong", g_im[k].name, n, p, bad);
+            }
+        }
+        for (size_t i = 0; i < n; i++) x[i] = -inf;
+        for (int k = 0; k < g_nim; k++) {
+            run_fwd(&g_im[k], SPARSEMAX, 1, n, x, y);
+            size_t bad = 0;
+            for (size_t i = 0; i < n; i++) bad += !isnan(y[i]);
+            CHECK(!bad, "sparsemax %s n=%zu all -inf: %zu non-NaN", g_im[k].name, n, bad);
+        }
+        /* all equal: uniform 1/n; a -inf entry: 0 */
+        for (size_t i = 0; i < n; i++) x[i] = 0.25f;
+        if (n > 1) x[n - 1] = -inf;
+        size_t m = n > 1 ? n - 1 : 1;
+        for (int k = 0; k < g_nim; k++) {
+            run_fwd(&g_im[k], SPARSEMAX, 1, n, x, y);
+            size_t bad = 0;
+            for (size_t i = 0; i < n; i++) {
+                double want = i < m ? 1.0 / (double)m : 0.0;
+                bad += fabs(y[i] - want) > 4 * ulp_of(want) + 0x1p-22;
+            }
+            CHECK(!bad, "sparsemax %s n=%zu equal row: %zu wrong", g_im[k].name, n, bad);
+        }
+    }
+    /* a large clustered row: many entries within 2^-18 of tau */
+    {
+        size_t n = 5000;
+        float *xx = fbuf(n), *yy = fbuf(n);
+        double *r = malloc(n * sizeof *r);
+        for (size_t i = 0; i < n; i++) xx[i] = 1.0f + (float)(i % 200) * 0x1p-20f + (i % 7 == 0 ? -0.5f : 0.0f);
+        run_fwd(&g_im[0], SPARSEMAX, 1, n, xx, yy);
+        ref_sparsemax(n, xx, r);
+        double e = 0;
+        for (size_t i = 0; i < n; i++) e = fmax(e, fabs(yy[i] - r[i]) / (4 * ulp_of(r[i]) + 0x1p-20));
+        printf("ROW sparsemax clustered row: %.3f of bound\n", e);
+        CHECK(e <= 1.0, "sparsemax clustered row %.3f x bound", e);
+        check_bits_fwd(SPARSEMAX, 1, n, xx);
+        free(xx); free(yy); free(r);
+    }
+    bits_sweep(SPARSEMAX, -1, 1);
+    bits_sweep(SPARSEMAX, -100, 100);
+    assert_int_equal(g_fail, 0);
+}
+
+/* ---- glu ------------------------------------------------------------------------- */
+static void test_glu(void **st) {
+    (void)st;
+    g_fail = 0;
+    double wf = 0, wa = 0, wbb = 0;
+    for (size_t c = 1; c <= 70 + NBIG; c++) {
+        size_t h = c <= 70 ? c : big_cols[c - 71], cols = 2 * h, rows = 3;
+        float *x = fbuf(rows * cols), *y = fbuf(rows * h), *dy = fbuf(rows * h), *dx = fbuf(rows * cols);
+        for (size_t i = 0; i < rows * cols; i++) x[i] = urand(-20, 20);
+        for (size_t i = 0; i < rows * h; i++) {
+            float v = urand(0.25f, 4.0f);
+            dy[i] = (i & 1) ? -v : v;
+        }
+        run_fwd(&g_im[0], GLU, rows, cols, x, y);
+        run_bwd(&g_im[0], GLU, rows, cols, x, dy, dx);
+        for (size_t r = 0; r < rows; r++)
+            for (size_t j = 0; j < h; j++) {
+                double a = x[r * cols + j], b = x[r * cols + h + j], g = dy[r * h + j];
+                double rf = a * ref_sig(b), ra = g * ref_sig(b), rb = g * a * ref_dsig(b);
+                double e1 = fabs(y[r * h + j] - rf) / ulp_of(rf);
+                double e2 = fabs(dx[r * cols + j] - ra) / ulp_of(ra);
+                double e3 = fabs(dx[r * cols + h + j] - rb) / ulp_of(rb);
+                if (!(e1 <= wf)) wf = isnan(e1) ? INFINITY : e1;
+                if (!(e2 <= wa)) wa = isnan(e2) ? INFINITY : e2;
+                if (!(e3 <= wbb)) wbb = isnan(e3) ? INFINITY : e3;
+            }
+        free(x); free(y); free(dy); free(dx);
+    }
+    printf("ROW %-12s fwd max %.3f ulp (bound 2.5)  bwd(dy) da %.3f db %.3f ulp (bound 6)\n", "glu", wf, wa, wbb);
+    CHECK(wf <= 2.5, "glu fwd %.3f ulp", wf);
+    CHECK(wa <= 6 && wbb <= 6, "glu bwd %.3f %.3f ulp", wa, wbb);
+    /* specials: NaN in a or b -> NaN out (fwd, both bwd halves); +-inf a */
+    {
+        const float nan = __builtin_nanf(""), inf = INFINITY;
+        float x[8] = {nan, 1.0f, inf, -inf, 2.0f, nan, 3.0f, 0.5f}, y[4], dy[4] = {1, 1, 1, 1}, dx[8];
+        for (int k = 0; k < g_nim; k++) {
+            run_fwd(&g_im[k], GLU, 1, 8, x, y);
+            CHECK(isnan(y[0]) && isnan(y[1]) && y[2] == inf && y[3] == -inf, "glu %s specials fwd", g_im[k].name);
+            run_bwd(&g_im[k], GLU, 1, 8, x, dy, dx);
+            CHECK(isnan(dx[4]) && isnan(dx[1]) && isnan(dx[5]), "glu %s specials bwd", g_im[k].name);
+        }
+        float nd[4] = {nan, nan, nan, nan};
+        float x2[8] = {1, -1, 0, 5, 0, -3, 30, -30};
+        for (int k = 0; k < g_nim; k++) {
+            run_bwd(&g_im[k], GLU, 1, 8, x2, nd, dx);
+            size_t bad = 0;
+            for (int i = 0; i < 8; i++) bad += !isnan(dx[i]);
+            CHECK(!bad, "glu %s NaN dy: %zu non-NaN dx", g_im[k].name, bad);
+        }
+    }
+    bits_sweep(GLU, -20, 20);
+    assert_int_equal(g_fail, 0);
+}
+
+/* ---- prelu ------------------------------------------------------------------------- */
+static void prelu_case(size_t rows, size_t ch, double *wd) {
+    size_t n = rows * ch;
+    float *x = fbuf(n), *al = fbuf(ch), *dy = fbuf(n), *y = fbuf(n), *dx = fbuf(n);
+    float *y0 = fbuf(n), *dx0 = fbuf(n), *da = fbuf(ch), *da0 = fbuf(ch), *tmp = fbuf(n);
+    for (size_t c = 0; c < ch; c++) al[c] = c % 5 == 0 ? 0.0f : urand(-2, 2);
+    for (size_t i = 0; i < n; i++) {
+        x[i] = i % 11 == 0 ? 0.0f : urand(-3, 3);
+        dy[i] = urand(-2, 2);
+    }
+    if (n > 7) x[7] = -0.0f;
+    for (int k = 0; k < g_nim; k++) {
+        const impl_t *im = &g_im[k];
+        float *yy = k ? y : y0, *dd = k ? dx : dx0, *aa = k ? da : da0;
+        run_prelu(im, rows, ch, x, al, yy);
+        for (size_t c = 0; c < ch; c++) aa[c] = __builtin_nanf(""); /* garbage: must be overwritten */
+        run_prelu_bwd(im, rows, ch, x, al, dy, dd, aa);
+        size_t bad = 0, badd = 0;
+        for (size_t r = 0; r < rows; r++)
+            for (size_t c = 0; c < ch; c++) {
+                size_t i = r * ch + c;
+                float want = x[i] > 0 ? x[i] : (float)((double)al[c] * x[i]);
+                bad += !(yy[i] == want);
+                float d1 = x[i] > 0 ? dy[i] : (float)((double)dy[i] * al[c]);
+                float d2 = x[i] >= 0 ? dy[i] : d1; /* kink: either side */
+                badd += !(dd[i] == d1 || dd[i] == d2);
+            }
+        CHECK(!bad, "prelu %s %zux%zu: %zu fwd not exact", im->name, rows, ch, bad);
+        CHECK(!badd, "prelu %s %zux%zu: %zu bwd not exact", im->name, rows, ch, badd);
+        for (size_t c = 0; c < ch; c++) {
+            double s = 0, as = 0;
+            for (size_t r = 0; r < rows; r++) {
+                double p = (double)dy[r * ch + c] * x[r * ch + c];
+                if (x[r * ch + c] < 0) s += p, as += fabs(p);
+            }
+            double e = as > 0 ? fabs(aa[c] - s) / (1e-5 * as) : (aa[c] == 0 ? 0 : INFINITY);
+            if (!(e <= *wd)) *wd = isnan(e) ? INFINITY : e;
+        }
+        if (k) {
+            CHECK(!count_diff(n, y, y0) && !count_diff(n, dx, dx0) && !count_diff(ch, da, da0),
+                  "prelu %s %zux%zu differs from scalar", im->name, rows, ch);
+        }
+        /* in place: y == x, dx == dy, dx == x */
+        memcpy(tmp, x, n * sizeof *tmp);
+        run_prelu(im, rows, ch, tmp, al, tmp);
+        CHECK(!count_diff(n, tmp, y0), "prelu %s in place differs", im->name);
+        memcpy(tmp, dy, n * sizeof *tmp);
+        run_prelu_bwd(im, rows, ch, x, al, tmp, tmp, aa);
+        CHECK(!count_diff(n, tmp, dx0) && !count_diff(ch, aa, da0), "prelu %s bwd dx == dy differs", im->name);
+        memcpy(tmp, x, n * sizeof *tmp);
+        run_prelu_bwd(im, rows, ch, tmp, al, dy, tmp, aa);
+        CHECK(!count_diff(n, tmp, dx0) && !count_diff(ch, aa, da0), "prelu %s bwd dx == x differs", im->name);
+    }
+    free(x); free(al); free(dy); free(y); free(dx); free(y0); free(dx0); free(da); free(da0); free(tmp);
+}
+
+static void test_prelu(void **st) {
+    (void)st;
+    g_fail = 0;
+    double wd = 0;
+    for (size_t ch = 1; ch <= 70; ch++) prelu_case(1 + ch % 4, ch, &wd);
+    prelu_case(100, 3, &wd);
+    prelu_case(7, 129, &wd);
+    prelu_case(33, 64, &wd);
+    prelu_case(20000, 5, &wd);
+    prelu_case(3, 1000, &wd);
+    printf("ROW %-12s fwd/bwd exact; dalpha max %.4f of bound (1e-5 sum|dy x|)\n", "prelu", wd);
+    CHECK(wd <= 1.0, "prelu dalpha %.3f x bound", wd);
+    /* NaN x -> NaN dx; rows == 0 -> dalpha = 0 */
+    {
+        float x[3] = {__builtin_nanf(""), -1.0f, 2.0f}, al[3] = {0.5f, 0.5f, 0.5f}, dy[3] = {1, 1, 1};
+        float dx[3], da[3] = {7, 7, 7}, y[3];
+        for (int k = 0; k < g_nim; k++) {
+            run_prelu(&g_im[k], 1, 3, x, al, y);
+            run_prelu_bwd(&g_im[k], 1, 3, x, al, dy, dx, da);
+            CHECK(isnan(y[0]) && isnan(dx[0]) && dx[1] == 0.5f && dx[2] == 1.0f, "prelu %s NaN", g_im[k].name);
+            sel(&g_im[k]);
+            da[0] = da[1] = da[2] = 7;
+            vact_prelu_backward_f32(0, 3, NULL, al, NULL, NULL, da);
+            CHECK(da[0] == 0 && da[1] == 0 && da[2] == 0, "prelu rows=0 dalpha not 0");
+        }
+    }
+    assert_int_equal(g_fail, 0);
+}
+
+int main(int argc, char **argv) {
+    for (int i = 0; i < 4; i++)
+        if (vact_isa_supported((vact_isa)i)) g_im[g_nim++] = (impl_t){i, NULL, vact_isa_name((vact_isa)i)};
+    if (vact_table_simde()) g_im[g_nim++] = (impl_t){-1, vact_table_simde(), "neon-simde"};
+    printf("implementations:");
+    for (int k = 0; k < g_nim; k++) printf(" %s", g_im[k].name);
+    printf(" (the first is the reference for same-bits)\n");
+    const struct CMUnitTest all[] = {
+        cmocka_unit_test(test_softmax), cmocka_unit_test(test_log_softmax),
+        cmocka_unit_test(test_sparsemax), cmocka_unit_test(test_glu), cmocka_unit_test(test_prelu),
+    };
+    const char *names[] = {"softmax", "log_softmax", "sparsemax", "glu", "prelu"};
+    struct CMUnitTest tests[5];
+    size_t nt = 0;
+    for (size_t i = 0; i < 5; i++) {
+        int want = argc < 2;
+        for (int a = 1; a < argc; a++) want |= !strcmp(argv[a], names[i]);
+        if (want) tests[nt++] = all[i];
+    }
+    return _cmocka_run_group_tests("rowwise", tests, nt, NULL, NULL);
+}

@@ -1,2 +1,86 @@
-/* mish: not written yet (NaN placeholder). */
-VACT_STUB(mish)
+/* mish(x) = x tanh(softplus(x)) = x t(t+2)/(t(t+2)+2), t = e^x.
+ * With u = e^-|x| = p 2^n (p = 1 + s from the exp parts), v = u (x <= 0) or
+ * 2u (x > 0):
+ *   x <= 0: mish = (x t) g, g = (2 + t)/(2 + t(2 + t))
+ *   x >  0: mish = x g,     g = (1 + 2u)/(1 + 2u + 2u u)
+ * i.e. g = A/D with A = alpha + v (alpha = 2 or 1), D = F + v H (F = 2 or A,
+ * H = A or u), D in [1, 5]. A and D are carried as hi + lo (Fast2Sum and the
+ * fma product tail), g = q + c from 1/D_h and one residual correction, x t =
+ * (a + a s) 2^n as hi + lo, so the product rounds once (then the 2^n scaling
+ * rounds the subnormal tail once more).
+ * mish'(x) = T + X, T = tanh(sp) = Zn A / D (Zn = t or 1),
+ * X = 4x t(1+t)/(t^2+2t+2)^2 = (Xn / D) (4x (1 + u) / D) (Xn = t or u^2):
+ * every factor as hi + lo (double-float products), since T and X cancel
+ * towards the root x ~ -1.19. */
+#include "vexps.h"
+
+typedef struct { V a, s, n, ph, pl, u, v, Ah, Al, Dh, Dl; M neg; } vmish_t;
+
+static inline vmish_t vmish_parts(V x) {
+    vmish_t m;
+    m.a = vmax(vset1(-110.0f), vneg(vabs(x)));            /* -|x|, NaN kept */
+    V r = vexp_reduce(m.a, &m.n);
+    m.s = vexp_s(r);
+    m.ph = vadd(vset1(1.0f), m.s);
+    m.pl = vadd(vsub(vset1(1.0f), m.ph), m.s);
+    m.u = vscale2n(m.ph, m.n);                            /* e^-|x| */
+    m.neg = vle(x, vzero());
+    m.v = vsel(m.neg, m.u, vadd(m.u, m.u));
+    V al = vsel(m.neg, vset1(2.0f), vset1(1.0f));
+    m.Ah = vadd(al, m.v);
+    m.Al = vsub(m.v, vsub(m.Ah, al));                     /* al >= v: exact */
+    V H = vsel(m.neg, m.Ah, m.u);
+    V ph = vmul(m.v, H);
+    V pl = vfma(m.v, H, vneg(ph));
+    V F = vsel(m.neg, vset1(2.0f), m.Ah);
+    m.Dh = vadd(F, ph);                                   /* F >= ph */
+    m.Dl = vadd(vadd(vsub(ph, vsub(m.Dh, F)), pl), vmul(m.Al, vsel(m.neg, m.v, vset1(1.0f))));
+    return m;
+}
+
+static inline V k_mish(V x, const vact_params *p) {
+    (void)p;
+    vmish_t m = vmish_parts(x);
+    V inv = vdiv(vset1(1.0f), m.Dh);
+    V q = vmul(m.Ah, inv);
+    V r = vadd(vfnma(q, m.Dh, m.Ah), m.Al);
+    V c = vmul(vfnma(q, m.Dl, r), inv);                   /* g = q + c */
+    V mh = vmul(m.a, m.s);                                /* a + a s, hi + lo */
+    V ml = vfma(m.a, m.s, vneg(mh));
+    V Pa = vadd(m.a, mh);
+    V Ph = vsel(m.neg, Pa, x);
+    V Pl = vsel(m.neg, vadd(vsub(mh, vsub(Pa, m.a)), ml), vzero());
+    V N = vsel(m.neg, m.n, vzero());
+    V y = vfma(Ph, q, vfma(vmin(Ph, vset1(0x1p100f)), c, vmul(Pl, q)));
+    return vscale2n(y, N);
+}
+
+/* a*b of hi + lo numbers (bl, al small), result hi + lo */
+static inline V vmish_mul2(V ah, V al, V bh, V bl, V *lo) {
+    V h = vmul(ah, bh);
+    *lo = vadd(vfma(ah, bh, vneg(h)), vfma(ah, bl, vmul(al, bh)));
+    return h;
+}
+
+static inline V kb_mish(V x, V dy, const vact_params *p) {
+    (void)p;
+    vmish_t m = vmish_parts(x);
+    V tl = vsel(m.neg, vscale2n(m.pl, m.n), vzero());     /* t = u + tl (x <= 0) */
+    V ih = vdiv(vset1(1.0f), m.Dh);
+    V il = vmul(vfnma(ih, m.Dl, vfnma(ih, m.Dh, vset1(1.0f))), ih);
+    V zn = vsel(m.neg, m.u, vset1(1.0f));
+    V zl, z = vmish_mul2(zn, tl, ih, il, &zl);            /* Zn / D */
+    V Tl, T = vmish_mul2(z, zl, m.Ah, m.Al, &Tl);
+    V xn = vsel(m.neg, m.u, vmul(m.u, m.u));
+    V xl_, zx = vmish_mul2(xn, tl, ih, il, &xl_);        /* Xn / D */
+    V oh = vadd(vset1(1.0f), m.u);
+    V ol = vadd(vadd(vsub(vset1(1.0f), oh), m.u), tl);    /* 1 + t */
+    V x4 = vmul(vset1(4.0f), vmax(vset1(-1e4f), vmin(vset1(1e4f), x)));
+    V wl, w = vmish_mul2(oh, ol, x4, vzero(), &wl);
+    V Yl, Y = vmish_mul2(w, wl, ih, il, &Yl);
+    V Xl, X = vmish_mul2(zx, xl_, Y, Yl, &Xl);
+    V sh = vadd(T, X);
+    V bb = vsub(sh, T);
+    V e = vadd(vsub(T, vsub(sh, bb)), vsub(X, bb));
+    return vmul(dy, vadd(sh, vadd(e, vadd(Tl, Xl))));
+}

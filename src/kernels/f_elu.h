@@ -1,2 +1,24 @@
-/* elu: not written yet (NaN placeholder). */
-VACT_STUB(elu)
+/* elu(x) = x > 0 ? x : a (e^x - 1), with e^x - 1 = hi + lo from vexpm1 and
+ * a (hi + lo) in one rounding (exactly -a below -18.5, so elu(-inf) = -a).
+ * elu'(x) = x > 0 ? 1 : a e^x; dx = dy * that (x > 0: dy * 1, so a NaN dy
+ * stays NaN). For x < -80, dy a e^x is formed without a subnormal e^x. */
+#ifndef VACT_F_ELU_H
+#define VACT_F_ELU_H
+#include "vexpm1.h"
+
+static inline V k_elu(V x, const vact_params *p) {
+    V a = vset1(p->a), lo, hi = vexpm1_hl(x, &lo); /* lanes x > 0 discarded */
+    return vsel(vgt(x, vzero()), x, vfma(a, hi, vmul(a, lo)));
+}
+static inline V kb_elu(V x, V dy, const vact_params *p) {
+    V a = vset1(p->a);
+    V g = vmul(a, vexp_neg(x)); /* lanes x > 0 are discarded */
+    V dx = vmul(dy, vsel(vgt(x, vzero()), vset1(1.0f), g));
+    M tail = vlt(x, vset1(-80.0f));
+    if (many(tail)) {
+        V p2, e1 = vexp_split(x, &p2);
+        dx = vsel(tail, vmul(vmul(dy, vmul(a, e1)), p2), dx);
+    }
+    return dx;
+}
+#endif

@@ -1,0 +1,60 @@
+/* e^x - 1 without the cancellation near 0, as an unevaluated sum hi + lo.
+ * x = n ln2 + r (Cody-Waite, as in vexp.h), e^r - 1 = r + t, t = r^2 q(r)
+ * with a degree-5 near-minimax q fitted for the RELATIVE error of e^r - 1
+ * (scripts/fit_expm1.py expm1 5: 2^-28.7), and
+ *   e^x - 1 = (2^n - 1) + 2^n r + 2^n t,
+ * where 2^n r is exact, hi = (2^n - 1) + 2^n r with its rounding error
+ * recovered exactly (Fast2Sum: |2^n - 1| >= |2^n r| whenever n != 0), and the
+ * rounding error of 2^n - 1 itself (nonzero only for n <= -25) added to lo.
+ * Callers scale hi + lo in one rounding, e.g. fma(a, hi, a*lo) for a*expm1:
+ * max error ~0.55 ULP. 2^n is built from the bits of the magic-bias sum
+ * (integer ops only), so every ISA gives the same bits.
+ * Range: x <= 88 (or NaN); x < -18.5 is taken as -18.5 (exactly -1).
+ * Needs vexp.h (the reduction constants) included before. */
+#ifndef VACT_VEXPM1_H
+#define VACT_VEXPM1_H
+
+static inline V vexpm1_hl_(V xh, V xl, int has_lo, V *lo) {
+    V xc = vmax(vset1(-18.5f), xh); /* NaN stays NaN */
+    V tm = vfma(xc, vset1(VACT_LOG2E), vset1(VACT_MAGIC));
+    V n = vsub(tm, vset1(VACT_MAGIC));
+    /* bits of tm = 0x4b400000 + n: (n + 127) << 23 is the float 2^n */
+    V s = vasf(vishl(viadd(vasi(tm), viset1(127)), 23));
+    V r = vfma(n, vset1(-VACT_LN2_HI), xc);
+    if (has_lo) r = vadd(r, xl);
+    r = vfma(n, vset1(-VACT_LN2_LO), r);
+    V q = vfma(vset1(0x1.a0332ep-13f), r, vset1(0x1.6d78d8p-10f));
+    q = vfma(q, r, vset1(0x1.11118ep-7f));
+    q = vfma(q, r, vset1(0x1.5554aap-5f));
+    q = vfma(q, r, vset1(0x1.555554p-3f));
+    q = vfma(q, r, vset1(0.5f));
+    V t = vmul(q, vmul(r, r));
+    V c = vsub(s, vset1(1.0f));                       /* exact for n >= -24 */
+    V cerr = vsub(s, vadd(c, vset1(1.0f)));           /* (s - 1) - c */
+    V h = vfma(s, r, c);
+    V hl = vfms(s, r, vsub(h, c));                    /* c + s r - h, exact */
+    *lo = vfma(s, t, vadd(hl, cerr));
+    return h;
+}
+/* e^x - 1 = hi + *lo */
+static inline V vexpm1_hl(V x, V *lo) { return vexpm1_hl_(x, x, 0, lo); }
+/* e^(xh + xl) - 1 = hi + *lo, |xl| <= ulp(xh) a low part of the argument */
+static inline V vexpm1_hilo_hl(V xh, V xl, V *lo) { return vexpm1_hl_(xh, xl, 1, lo); }
+/* e^x - 1 rounded */
+static inline V vexpm1(V x) {
+    V lo, hi = vexpm1_hl(x, &lo);
+    return vadd(hi, lo);
+}
+
+/* e^x = e1 * p2 for x <= -80 (e^x subnormal or close) without rounding e^x
+ * on its own: e1 = p 2^n1 (normal), p2 = 2^n2, n = n1 + n2; callers form
+ * (dy * (a * e1)) * p2. x is clamped to -174 (n >= -252); NaN lanes of the
+ * result are unspecified (mask them out). */
+static inline V vexp_split(V x, V *p2) {
+    V n, r = vexp_reduce(vmax(vset1(-174.0f), x), &n);
+    VI ni = vcvtt_f2i(n);
+    VI n1 = visra(ni, 1), n2 = visub(ni, n1);
+    *p2 = vasf(vishl(viadd(n2, viset1(127)), 23));
+    return vmul(vexp_poly(r), vasf(vishl(viadd(n1, viset1(127)), 23)));
+}
+#endif

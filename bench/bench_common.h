@@ -33,6 +33,7 @@ const Config &config();
 std::vector<size_t> elementwise_sizes();              // 16, 256, 4096, 65536 (+16M, see big_ok)
 constexpr size_t kBig = size_t(1) << 24;               // 16M
 bool big_ok(const std::string &func, const std::string &isa); // 16M for this function/ISA in this mode?
+bool size_ok(size_t n, const std::string &isa);                // elementwise size n for this ISA in this mode?
 struct Rows {
     size_t rows, cols;
 };

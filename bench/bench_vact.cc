@@ -74,7 +74,7 @@ void register_vact() {
             const std::string in = vact_isa_name(isa);
             const char *label = vact_isa_name(isa);
             for (size_t n : elementwise_sizes()) {
-                if (n == kBig && !big_ok(f.name, in)) continue;
+                if (!size_ok(n, in) || (n == kBig && !big_ok(f.name, in))) continue;
                 Fwd fwd = f.fwd;
                 Bwd bwd = f.bwd;
                 add(f.name, "fwd", "vact", in, size_token(n), [=](benchmark::State &st) {
@@ -121,6 +121,7 @@ void register_vact() {
         const char *label = vact_isa_name(isa);
         for (Rows r : prelu_sizes()) {
             const size_t n = r.rows * r.cols;
+            if (!size_ok(n, in)) continue;
             add("prelu", "fwd", "vact", in, size_token(r), [=](benchmark::State &st) {
                 vact_isa_select(isa);
                 const Bufs &b = bufs(n);

@@ -1,0 +1,263 @@
+#!/usr/bin/python3
+"""vact vs its peers: tables and a PNG chart from vact_bench JSON output.
+
+    scripts/bench_report.py OUT.json [MORE.json ...] [--png FILE] [--md FILE]
+                            [--isa avx512,avx2] [--sizes 4096,4x4000,64x64]
+
+Reads Google Benchmark JSON written by bench/vact_bench (benchmark names
+FUNC/DIR/IMPL/ISA/SIZE, see bench/bench_common.h), takes the median of the
+repetitions (or the single run), and prints, per ISA and size, for every vact
+function and direction: vact's throughput, the fastest peer at the same ISA
+level (or without one: the plain libm loop), the ratio vact / peer, and the
+memcpy roofline for the bytes that function moves. scripts/bench_report.sh
+builds, runs the suite and calls this.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+ISA_ORDER = ["avx512", "avx2", "neon", "scalar"]
+# Bytes moved per element, as in the suite (bench_common.h / bench_vact.cc).
+BYTES = {"fwd": 8, "bwd": 12}
+BYTES_GLU = {"fwd": 6, "bwd": 10}
+
+
+def parse_name(run_name):
+    parts = run_name.split("/")
+    if len(parts) != 5:
+        return None
+    return dict(zip(["func", "dir", "impl", "isa", "size"], parts))
+
+
+def size_key(size):
+    """Sort key: elementwise n first (numeric), then ROWSxCOLS by total."""
+    if "x" in size:
+        r, c = size.split("x")
+        return (1, int(c), int(r))
+    return (0, int(size), 0)
+
+
+def size_elems(size):
+    if "x" in size:
+        r, c = size.split("x")
+        return int(r) * int(c)
+    return int(size)
+
+
+def load(paths):
+    """-> (results dict keyed by (func, dir, impl, isa, size), context of the first file)."""
+    res = {}
+    ctx = {}
+    for path in paths:
+        with open(path) as f:
+            data = json.load(f)
+        if not ctx:
+            ctx = data.get("context", {})
+        have_median = any(b.get("aggregate_name") == "median" for b in data.get("benchmarks", []))
+        for b in data.get("benchmarks", []):
+            if b.get("error_occurred"):
+                continue
+            if have_median:
+                if b.get("run_type") != "aggregate" or b.get("aggregate_name") != "median":
+                    continue
+            elif b.get("run_type") == "aggregate":
+                continue
+            key = parse_name(b.get("run_name", b["name"]))
+            if key is None:
+                continue
+            k = (key["func"], key["dir"], key["impl"], key["isa"], key["size"])
+            res[k] = {
+                "ips": b.get("items_per_second", 0.0),
+                "bps": b.get("bytes_per_second", 0.0),
+                "cpe": b.get("cpe", float("nan")),
+            }
+    return res, ctx
+
+
+def roofline(res, func, d, size):
+    """Elements/s a kernel moving this function's bytes would reach at memcpy speed."""
+    n = size_elems(size)
+    r = res.get(("memcpy", "fwd", "roofline", "any", str(n)))
+    if r is None or r["bps"] <= 0:
+        return None
+    per = (BYTES_GLU if func == "glu" else BYTES)[d]
+    return r["bps"] / per
+
+
+def best_peer(res, func, d, isa, size):
+    best = None
+    for (f, dd, impl, pisa, s), r in res.items():
+        if f != func or dd != d or s != size or impl in ("vact", "roofline"):
+            continue
+        if pisa != isa and pisa != "any":
+            continue
+        if best is None or r["ips"] > best[1]["ips"]:
+            best = (impl if pisa == isa else impl + "(" + pisa + ")", r)
+    return best
+
+
+def build_rows(res, isas, sizes):
+    """-> list of dict rows (one per isa, size, func, dir with a vact result)."""
+    rows = []
+    vact_keys = sorted({(f, d, i, s) for (f, d, impl, i, s) in res if impl == "vact"})
+    all_isas = [i for i in ISA_ORDER if any(k[2] == i for k in vact_keys)]
+    if isas:
+        all_isas = [i for i in all_isas if i in isas]
+    all_sizes = sorted({k[3] for k in vact_keys}, key=size_key)
+    if sizes:
+        all_sizes = [s for s in all_sizes if s in sizes]
+    funcs = []
+    for (f, d, i, s) in vact_keys:
+        if f not in funcs:
+            funcs.append(f)
+    for isa in all_isas:
+        for size in all_sizes:
+            for f in funcs:
+                for d in ("fwd", "bwd"):
+                    v = res.get((f, d, "vact", isa, size))
+                    if v is None:
+                        continue
+                    p = best_peer(res, f, d, isa, size)
+                    rows.append({
+                        "isa": isa, "size": size, "func": f, "dir": d,
+                        "vact": v["ips"], "cpe": v["cpe"],
+                        "peer": p[0] if p else None, "peer_ips": p[1]["ips"] if p else None,
+                        "ratio": v["ips"] / p[1]["ips"] if p and p[1]["ips"] > 0 else None,
+                        "roof": roofline(res, f, d, size),
+                    })
+    return rows
+
+
+def g(x):
+    return "-" if x is None else "%.3f" % (x / 1e9)
+
+
+def format_tables(rows, ctx, markdown=False):
+    out = []
+    groups = []
+    for r in rows:
+        k = (r["isa"], r["size"])
+        if k not in groups:
+            groups.append(k)
+    head = ("function", "dir", "vact Gelem/s", "cyc/elem", "best peer", "peer Gelem/s", "vact/peer",
+            "memcpy-bound Gelem/s")
+    for isa, size in groups:
+        sel = [r for r in rows if r["isa"] == isa and r["size"] == size]
+        with_peer = [r for r in sel if r["ratio"] is not None]
+        wins = sum(1 for r in with_peer if r["ratio"] >= 1.0)
+        title = "%s, size %s: vact >= best peer in %d of %d comparisons" % (isa, size, wins, len(with_peer))
+        table = []
+        for r in sel:
+            table.append((r["func"], r["dir"], g(r["vact"]), "%.2f" % r["cpe"], r["peer"] or "-", g(r["peer_ips"]),
+                          "-" if r["ratio"] is None else "%.2fx" % r["ratio"], g(r["roof"])))
+        if markdown:
+            out.append("### " + title + "\n")
+            out.append("| " + " | ".join(head) + " |")
+            out.append("|" + "---|" * len(head))
+            for t in table:
+                out.append("| " + " | ".join(t) + " |")
+            out.append("")
+        else:
+            w = [max(len(head[i]), *(len(t[i]) for t in table)) for i in range(len(head))]
+            out.append("== " + title)
+            out.append("  ".join(h.ljust(w[i]) if i < 2 or i == 4 else h.rjust(w[i]) for i, h in enumerate(head)))
+            for t in table:
+                out.append("  ".join(c.ljust(w[i]) if i < 2 or i == 4 else c.rjust(w[i]) for i, c in enumerate(t)))
+            out.append("")
+    return "\n".join(out)
+
+
+def chart(rows, ctx, png, size_el="4096", size_rows="4x4000", size_prelu="64x64"):
+    """Grouped bars (log scale): vact vs the fastest peer, one panel per ISA, at
+    n = size_el for elementwise functions (size_rows / size_prelu for the row-wise
+    ones and prelu); only the function/direction pairs that have a peer."""
+    isas = [i for i in ISA_ORDER if i != "scalar" and any(r["isa"] == i for r in rows)]
+    if not isas:
+        return False
+    wanted = {size_el, size_rows, size_prelu}
+    tmp = tempfile.mkdtemp(prefix="vact_bench_")
+    panels = []
+    for isa in isas:
+        sel = [r for r in rows if r["isa"] == isa and r["size"] in wanted and r["ratio"] is not None]
+        if not sel:
+            continue
+        path = os.path.join(tmp, isa + ".dat")
+        with open(path, "w") as f:
+            f.write("label vact peer ratio peername\n")
+            for r in sel:
+                lab = r["func"] + ("" if r["dir"] == "fwd" else "'") + " [" + r["peer"] + "]"
+                f.write('"%s" %.6g %.6g %.3f "%s"\n' % (lab, r["vact"] / 1e9, r["peer_ips"] / 1e9, r["ratio"],
+                                                    r["peer"]))
+        wins = sum(1 for r in sel if r["ratio"] >= 1)
+        panels.append((isa, path, len(sel), wins))
+    if not panels:
+        return False
+    width = max(1400, 26 * max(p[2] for p in panels) + 200)
+    height = 520 * len(panels)
+    gp = []
+    gp.append('set terminal pngcairo noenhanced size %d,%d font "DejaVu Sans,10"' % (width, height))
+    gp.append('set output "%s"' % png)
+    gp.append('set multiplot layout %d,1 title "vact vs fastest peer, single thread (n=%s; rows %s; prelu %s). '
+              "f' = backward. TSC %s GHz\" font \",13\"" % (len(panels), size_el, size_rows, size_prelu,
+                                                           ctx.get("tsc_ghz", "?")))
+    gp.append("set style data histograms")
+    gp.append("set style histogram clustered gap 1")
+    gp.append("set style fill solid 0.85 border -1")
+    gp.append("set boxwidth 0.9")
+    gp.append("set logscale y 10")
+    gp.append("set yrange [0.05:*]")
+    gp.append('set ylabel "Gelem/s (log)"')
+    gp.append("set grid ytics mytics")
+    gp.append("set xtics rotate by -60 left nomirror font \",9\"")
+    gp.append("set key above")
+    gp.append("set bmargin 10")
+    gp.append("set datafile separator whitespace")
+    for isa, path, n, wins in panels:
+        gp.append('set title "%s: vact >= fastest peer in %d of %d   (numbers: vact / peer, red when < 1)" '
+                  'font ",12"' % (isa.upper(), wins, n))
+        gp.append('plot "%s" using 2:xtic(1) title "vact" lc rgb "#1f77b4", '
+                  '"" using 3 title "fastest peer at the same ISA (oneDNN, XNNPACK, SLEEF, Eigen, libm)" '
+                  'lc rgb "#ff7f0e", '
+                  '"" using ($0):($2 > $3 ? $2 : $3):(sprintf("%%.2f", $4)):($4 < 1 ? 0xcc0000 : 0x006400) '
+                  'with labels offset 0,0.6 font ",8" rotate by 90 left tc rgb variable notitle' % path)
+    gp.append("unset multiplot")
+    script = os.path.join(tmp, "chart.gp")
+    with open(script, "w") as f:
+        f.write("\n".join(gp) + "\n")
+    r = subprocess.run(["gnuplot", script], capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.stderr.write("gnuplot failed:\n" + r.stderr)
+        return False
+    return True
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("json", nargs="+")
+    ap.add_argument("--png", help="write the chart here (gnuplot)")
+    ap.add_argument("--md", help="write the tables as markdown here")
+    ap.add_argument("--isa", help="comma-separated ISAs to print (default: all)")
+    ap.add_argument("--sizes", help="comma-separated sizes to print (default: all)")
+    a = ap.parse_args()
+    res, ctx = load(a.json)
+    if not res:
+        sys.exit("bench_report: no results in " + " ".join(a.json))
+    rows = build_rows(res, a.isa.split(",") if a.isa else None, a.sizes.split(",") if a.sizes else None)
+    print("vact %s; TSC %s GHz; cyc/elem = %s; mode %s; medians of the repetitions"
+          % ("ISAs " + ctx.get("vact_isas", "?"), ctx.get("tsc_ghz", "?"), ctx.get("cpe_definition", "?"),
+             ctx.get("mode", "?")))
+    print(format_tables(rows, ctx))
+    if a.md:
+        with open(a.md, "w") as f:
+            f.write(format_tables(rows, ctx, markdown=True) + "\n")
+    if a.png:
+        all_rows = build_rows(res, None, None)
+        if chart(all_rows, ctx, a.png):
+            print("chart: " + a.png)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Build and run the vact benchmark suite, then print vact vs the fastest peer
+# per function and size and draw a PNG chart (scripts/bench_report.py).
+#
+#   scripts/bench_report.sh [--full] [--build-dir DIR] [--out DIR] [--reps N]
+#                           [--filter REGEX] [--no-build] [--isa LIST] [--sizes LIST]
+#
+#   --full        every function at 16M, bigger row batches, longer min time (~3x slower)
+#   --build-dir   CMake build dir (default: build/bench; configured with
+#                 -DVACT_BUILD_BENCH=ON -DVACT_BUILD_TESTS=OFF if it has no cache)
+#   --out         where the JSON, logs, tables and chart go (default: BUILD_DIR/bench-report)
+#   --reps        repetitions per benchmark, medians are reported (default 3)
+#   --filter      Google Benchmark --benchmark_filter regex (e.g. '/4096$')
+#   --isa/--sizes restrict the printed tables (e.g. --isa avx512,avx2 --sizes 4096,4x4000)
+#
+# Pass 1 runs everything (vact on every ISA; SLEEF and Eigen at AVX-512 and
+# AVX2; oneDNN and XNNPACK at their best ISA). On a machine with AVX-512,
+# pass 2 reruns oneDNN (ONEDNN_MAX_CPU_ISA=AVX2) and XNNPACK (cpuinfo cap) at
+# AVX2 so the AVX2 comparison is fair. Everything is single-threaded.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build="$root/build/bench"
+out=""
+reps=3
+full=""
+filter=""
+nobuild=0
+report_args=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --full) full="--full" ;;
+    --build-dir) build=$(realpath -m "$2"); shift ;;
+    --out) out=$(realpath -m "$2"); shift ;;
+    --reps) reps="$2"; shift ;;
+    --filter) filter="$2"; shift ;;
+    --no-build) nobuild=1 ;;
+    --isa) report_args+=(--isa "$2"); shift ;;
+    --sizes) report_args+=(--sizes "$2"); shift ;;
+    -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
+    *) echo "bench_report.sh: unknown argument $1" >&2; exit 2 ;;
+    esac
+    shift
+done
+[ -n "$out" ] || out="$build/bench-report"
+mkdir -p "$out"
+
+if [ "$nobuild" = 0 ]; then
+    if [ ! -f "$build/CMakeCache.txt" ]; then
+        cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DVACT_BUILD_BENCH=ON -DVACT_BUILD_TESTS=OFF >/dev/null
+    fi
+    cmake --build "$build" --target vact_bench -j2 >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
+fi
+bench="$build/bench/vact_bench"
+[ -x "$bench" ] || { echo "bench_report.sh: $bench not found (configure with -DVACT_BUILD_BENCH=ON)" >&2; exit 1; }
+
+common=(--benchmark_repetitions="$reps" --benchmark_report_aggregates_only=true --benchmark_out_format=json)
+[ -n "$filter" ] && common+=(--benchmark_filter="$filter")
+export OMP_NUM_THREADS=1
+
+start=$(date +%s)
+echo "pass 1: all benchmarks ($bench $full, $reps repetitions) -> $out/pass1.json"
+"$bench" $full "${common[@]}" --benchmark_out="$out/pass1.json" >"$out/pass1.log" 2>&1 ||
+    { tail -20 "$out/pass1.log"; exit 1; }
+jsons=("$out/pass1.json")
+
+n2=0
+if grep -q avx512 /proc/cpuinfo 2>/dev/null; then
+    n2=$("$bench" --peer_isa=avx2 --benchmark_list_tests 2>/dev/null | wc -l)
+fi
+if [ "$n2" -gt 0 ]; then
+    echo "pass 2: oneDNN and XNNPACK capped to AVX2 -> $out/pass2_avx2.json"
+    ONEDNN_MAX_CPU_ISA=AVX2 "$bench" $full --peer_isa=avx2 "${common[@]}" --benchmark_out="$out/pass2_avx2.json" \
+        >"$out/pass2_avx2.log" 2>&1 || { tail -20 "$out/pass2_avx2.log"; exit 1; }
+    jsons+=("$out/pass2_avx2.json")
+fi
+echo "benchmarks took $(($(date +%s) - start)) s"
+
+/usr/bin/python3 "$root/scripts/bench_report.py" "${jsons[@]}" --png "$out/bench_report.png" \
+    --md "$out/bench_report.md" "${report_args[@]}" | tee "$out/bench_report.txt"

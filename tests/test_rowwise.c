@@ -202,16 +202,19 @@ static void bits_sweep(int fn, float lo, float hi) {
 /* accuracy on random rows: fwd ulp (log_softmax: ulp(max(|r|, 1))), row sums,
  * backward within 4 ulp + 1e-5 * condition scale */
 static void accuracy_softmax(int fn) {
-    const float ranges[] = {1.0f, 10.0f, 100.0f};
+    /* the last two: |max| > 2^24 (inputs spaced 2 apart), the other exp path */
+    const float ranges[] = {1.0f, 10.0f, 100.0f, 100.0f, 100.0f};
+    const float offsets[] = {0.0f, 0.0f, 0.0f, 3e7f, -3e7f};
     double wf = 0, wb = 0, wsum = 0;
     for (size_t c = 1; c <= 70 + NBIG; c++) {
         size_t cols = c <= 70 ? c : big_cols[c - 71];
-        for (size_t ri = 0; ri < 3; ri++) {
+        for (size_t ri = 0; ri < 5; ri++) {
             size_t rows = cols < 80 ? 8 : 2;
             size_t n = rows * cols;
             float *x = fbuf(n), *y = fbuf(n), *dy = fbuf(n), *dx = fbuf(n);
             double *r = malloc(cols * sizeof *r);
-            for (size_t i = 0; i < n; i++) x[i] = urand(-ranges[ri], ranges[ri]), dy[i] = urand(-1, 1);
+            for (size_t i = 0; i < n; i++)
+                x[i] = offsets[ri] + urand(-ranges[ri], ranges[ri]), dy[i] = urand(-1, 1);
             run_fwd(&g_im[0], fn, rows, cols, x, y);
             run_bwd(&g_im[0], fn, rows, cols, y, dy, dx);
             for (size_t rw = 0; rw < rows; rw++) {
@@ -359,6 +362,28 @@ static void special_rows(int fn) {
     }
 }
 
+/* backward: a NaN in y or dy gives NaN in dx (at least there) */
+static void nan_bwd(int fn) {
+    const size_t sizes[] = {1, 7, 16, 33, 100};
+    for (size_t si = 0; si < sizeof sizes / sizeof sizes[0]; si++) {
+        size_t n = sizes[si], p = n / 2;
+        float *x = fbuf(n), *y = fbuf(n), *dy = fbuf(n), *dx = fbuf(n);
+        for (size_t i = 0; i < n; i++) x[i] = urand(-3, 3), dy[i] = urand(-1, 1);
+        run_fwd(&g_im[0], fn, 1, n, x, y);
+        for (int w = 0; w < 2; w++) {
+            float *t = w ? dy : y, keep = t[p];
+            t[p] = __builtin_nanf("");
+            for (int k = 0; k < g_nim; k++) {
+                run_bwd(&g_im[k], fn, 1, n, y, dy, dx);
+                CHECK(isnan(dx[p]), "%s bwd %s n=%zu: NaN %s gives %g", fn_name[fn], g_im[k].name, n,
+                      w ? "dy" : "y", (double)dx[p]);
+            }
+            t[p] = keep;
+        }
+        free(x); free(y); free(dy); free(dx);
+    }
+}
+
 static void test_softmax(void **st) {
     (void)st;
     g_fail = 0;
@@ -366,6 +391,8 @@ static void test_softmax(void **st) {
     special_rows(SOFTMAX);
     bits_sweep(SOFTMAX, -100, 100);
     bits_sweep(SOFTMAX, -1, 1);
+    bits_sweep(SOFTMAX, 3e7f - 100, 3e7f + 100);
+    nan_bwd(SOFTMAX);
     assert_int_equal(g_fail, 0);
 }
 static void test_log_softmax(void **st) {
@@ -375,12 +402,16 @@ static void test_log_softmax(void **st) {
     special_rows(LOG_SOFTMAX);
     bits_sweep(LOG_SOFTMAX, -100, 100);
     bits_sweep(LOG_SOFTMAX, -1, 1);
+    bits_sweep(LOG_SOFTMAX, -3e7f - 100, -3e7f + 100);
+    nan_bwd(LOG_SOFTMAX);
     assert_int_equal(g_fail, 0);
 }
 
 /* ---- sparsemax ----------------------------------------------------------------- */
-/* Forward bound: 4 ulp(r) + 2^-20 * max(1, |x_i|): sparsemax is conditioned
- * absolutely (y = x - tau), the support's inputs carry 2^-24 |x| of rounding. */
+/* Forward bound: 4 ulp(r) + 2^-21 absolute: sparsemax is conditioned
+ * absolutely (y = x - tau with tau an average over the support), and in
+ * z = x - max coordinates the support lies in (-1, 0], where float carries
+ * 2^-24 of absolute precision. */
 static void test_sparsemax(void **st) {
     (void)st;
     g_fail = 0;
@@ -400,13 +431,12 @@ static void test_sparsemax(void **st) {
             for (size_t rw = 0; rw < rows; rw++) {
                 const float *xr = x + rw * cols, *yr = y + rw * cols, *gr = dy + rw * cols, *dr = dx + rw * cols;
                 ref_sparsemax(cols, xr, r);
-                double s = 0, xm = 1;
-                for (size_t i = 0; i < cols; i++) xm = fmax(xm, fabs((double)xr[i]));
+                double s = 0;
                 for (size_t i = 0; i < cols; i++) {
                     double err = fabs(yr[i] - r[i]);
-                    double e = err / (4 * ulp_of(r[i]) + 0x1p-20 * xm);
+                    double e = err / (4 * ulp_of(r[i]) + 0x1p-21);
                     if (!(e <= wf)) wf = isnan(e) ? INFINITY : e;
-                    if (!(err / xm <= wabs)) wabs = err / xm;
+                    if (!(err <= wabs)) wabs = err;
                     CHECK(yr[i] >= 0, "sparsemax y < 0");
                     s += yr[i];
                 }
@@ -426,7 +456,7 @@ static void test_sparsemax(void **st) {
             free(x); free(y); free(dy); free(dx); free(r);
         }
     }
-    printf("ROW %-12s fwd max %.3f of bound (4 ulp + 2^-20 max|x|; |err|/max|x| = 2^%.1f)  "
+    printf("ROW %-12s fwd max %.3f of bound (4 ulp + 2^-21; max |err| = 2^%.1f)  "
            "bwd max %.3f of bound (4 ulp + 1e-5 scale)  |row sum - 1| max %.3g (bound 1e-5)\n",
            "sparsemax", wf, wabs > 0 ? log2(wabs) : -INFINITY, wb, wsum);
     CHECK(wf <= 1.0, "sparsemax fwd %.3f x bound", wf);
@@ -484,7 +514,7 @@ static void test_sparsemax(void **st) {
         run_fwd(&g_im[0], SPARSEMAX, 1, n, xx, yy);
         ref_sparsemax(n, xx, r);
         double e = 0;
-        for (size_t i = 0; i < n; i++) e = fmax(e, fabs(yy[i] - r[i]) / (4 * ulp_of(r[i]) + 0x1p-20));
+        for (size_t i = 0; i < n; i++) e = fmax(e, fabs(yy[i] - r[i]) / (4 * ulp_of(r[i]) + 0x1p-21));
         printf("ROW sparsemax clustered row: %.3f of bound\n", e);
         CHECK(e <= 1.0, "sparsemax clustered row %.3f x bound", e);
         check_bits_fwd(SPARSEMAX, 1, n, xx);
@@ -492,6 +522,7 @@ static void test_sparsemax(void **st) {
     }
     bits_sweep(SPARSEMAX, -1, 1);
     bits_sweep(SPARSEMAX, -100, 100);
+    nan_bwd(SPARSEMAX);
     assert_int_equal(g_fail, 0);
 }
 

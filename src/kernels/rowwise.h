@@ -97,6 +97,23 @@ static inline V vact_exp_sub(V x, V m, V *sp, V *errp) {
     return vscale2n(vexp_poly(r), nn);
 }
 
+/* The same for a row max |m| <= 2^24 (the usual case), given mlo = m - 128
+ * (exact): x is first raised to mlo (NaN kept), so s = x - m is finite in
+ * [-128, 0] and needs no clamp or guard (e^s with n >= -185 underflows to 0
+ * by the one rounding of vscale2n). */
+static inline V vact_exp_sub_small(V x, V m, V mlo) {
+    x = vmax(mlo, x);
+    V s = vsub(x, m);
+    V bb = vsub(s, x);
+    V err = vsub(vsub(x, vsub(s, bb)), vadd(m, bb));
+    V t = vfma(s, vset1(VACT_LOG2E), vset1(VACT_MAGIC));
+    V nn = vsub(t, vset1(VACT_MAGIC));
+    V r = vfma(nn, vset1(-VACT_LN2_HI), s);
+    r = vadd(r, err);
+    r = vfma(nn, vset1(-VACT_LN2_LO), r);
+    return vscale2n(vexp_poly(r), nn);
+}
+
 /* Compensated row sum of values in [0, 1] (or NaN): every logical lane's
  * accumulator starts at 1, so acc >= e and Fast2Sum (s = acc + e, err =
  * e - (s - acc)) is exact; the errors add up in a second V16. */
@@ -128,41 +145,64 @@ static inline float vact_sum2(V16 acc, V16 cmp, float *lo) {
 /* Pass 1 the max; pass 2 e = e^(x - max) stored in y and summed (V16,
  * compensated: S + Slo); pass 3 y = e/(S + Slo) as q = e*(1/S) plus one
  * residual correction (~0.5 ULP, no vector division). */
+/* Pass 2 of softmax and log_softmax: returns S (and *Slo) with S + Slo the
+ * compensated sum of e^(x - m) in V16 order, storing e in y if y != NULL.
+ * Rows with |m| <= 2^24 take vact_exp_sub_small, others vact_exp_sub (the
+ * choice depends on m only: the same on every ISA). The tail's padding
+ * lanes are -inf: e = 0 there. */
+#define VACT_EXPSUM_LOOP(EXPF)                                                        \
+    for (; i + 32 <= n; i += 32) {                                                    \
+        V e0[VACT_R], e1[VACT_R];                                                     \
+        for (int j = 0; j < VACT_R; j++) {                                            \
+            e0[j] = EXPF(vload(x + i + j * VACT_W));                                  \
+            e1[j] = EXPF(vload(x + i + 16 + j * VACT_W));                             \
+        }                                                                             \
+        for (int j = 0; j < VACT_R; j++) {                                            \
+            if (y) {                                                                  \
+                vstore(y + i + j * VACT_W, e0[j]);                                    \
+                vstore(y + i + 16 + j * VACT_W, e1[j]);                               \
+            }                                                                         \
+            vact_acc2(&acc.v[j], &cmp.v[j], e0[j]);                                   \
+            vact_acc2(&acc.v[j], &cmp.v[j], e1[j]);                                   \
+        }                                                                             \
+    }                                                                                 \
+    for (; i < n; i += 16) {                                                          \
+        size_t k = n - i < 16 ? n - i : 16;                                           \
+        V16 a = v16_pad(v16_load_n(x + i, k), k, -VACT_RW_INF), e;                    \
+        for (int j = 0; j < VACT_R; j++) e.v[j] = EXPF(a.v[j]);                       \
+        if (y) v16_store_n(y + i, e, k);                                              \
+        for (int j = 0; j < VACT_R; j++) vact_acc2(&acc.v[j], &cmp.v[j], e.v[j]);     \
+    }
+static inline float vact_expsum(size_t n, const float *x, float *y, float mf, float *Slo) {
+    const V mv = vset1(mf);
+    V16 acc = v16_set1(1.0f), cmp = v16_set1(0.0f);
+    size_t i = 0;
+    if (mf >= -0x1p24f && mf <= 0x1p24f) {
+        const V mlo = vset1(mf - 128.0f);
+#define VACT_EXPF_SMALL(v) vact_exp_sub_small((v), mv, mlo)
+        VACT_EXPSUM_LOOP(VACT_EXPF_SMALL)
+#undef VACT_EXPF_SMALL
+    } else {
+        V s_, e_;
+#define VACT_EXPF_BIG(v) vact_exp_sub((v), mv, &s_, &e_)
+        VACT_EXPSUM_LOOP(VACT_EXPF_BIG)
+#undef VACT_EXPF_BIG
+    }
+    return vact_sum2(acc, cmp, Slo);
+}
+#undef VACT_EXPSUM_LOOP
+
 static void vact_softmax_row(size_t n, const float *x, float *y) {
     float mf = vact_row_max(n, x, NULL);
     if (mf == VACT_RW_INF) {
         vact_row_inf(n, x, y, 0);
         return;
     }
-    const V mv = vset1(mf); /* -inf max (all -inf): NaN sum, NaN row */
-    V16 acc = v16_set1(1.0f), cmp = v16_set1(0.0f);
-    V s_, e_;
-    size_t i = 0;
-    for (; i + 32 <= n; i += 32) {
-        V e0[VACT_R], e1[VACT_R];
-        for (int j = 0; j < VACT_R; j++) {
-            e0[j] = vact_exp_sub(vload(x + i + j * VACT_W), mv, &s_, &e_);
-            e1[j] = vact_exp_sub(vload(x + i + 16 + j * VACT_W), mv, &s_, &e_);
-        }
-        for (int j = 0; j < VACT_R; j++) {
-            vstore(y + i + j * VACT_W, e0[j]);
-            vstore(y + i + 16 + j * VACT_W, e1[j]);
-            vact_acc2(&acc.v[j], &cmp.v[j], e0[j]);
-            vact_acc2(&acc.v[j], &cmp.v[j], e1[j]);
-        }
-    }
-    for (; i < n; i += 16) {
-        size_t k = n - i < 16 ? n - i : 16;
-        V16 a = v16_load_n(x + i, k), e;
-        for (int j = 0; j < VACT_R; j++) e.v[j] = vact_exp_sub(a.v[j], mv, &s_, &e_);
-        v16_store_n(y + i, e, k);
-        e = v16_load_n(y + i, k); /* the padding lanes read back as +0 */
-        for (int j = 0; j < VACT_R; j++) vact_acc2(&acc.v[j], &cmp.v[j], e.v[j]);
-    }
-    float Slo, S = vact_sum2(acc, cmp, &Slo);
+    /* m = -inf (all -inf): NaN sum, NaN row */
+    float Slo, S = vact_expsum(n, x, y, mf, &Slo);
     /* y = e/(S + Slo): q = e*(1/S), then the residual e - q*S - q*Slo */
     const V sv = vset1(S), sl = vset1(Slo), iv = vset1(1.0f / S);
-    i = 0;
+    size_t i = 0;
     for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {
         V a = vload(y + i), b = vload(y + i + VACT_W);
         V qa = vmul(a, iv), qb = vmul(b, iv);
@@ -201,6 +241,13 @@ static void vact_softmax_bwd_row(size_t n, const float *y, const float *dy, floa
 /* y = (x - max) - log(S): x - max as s + err (2Sum), y = (s - L) + err with
  * L = log(S) (vlog, once per row). y <= -L and y <= x - max, so neither
  * term cancels. */
+static inline V vact_log_softmax_out(V a, V mv, V L) {
+    V s = vsub(a, mv);
+    V bb = vsub(s, a);
+    V err = vsub(vsub(a, vsub(s, bb)), vadd(mv, bb));
+    err = vsel(vlt(vabs(s), vset1(VACT_RW_INF)), err, vzero()); /* -inf, NaN */
+    return vadd(vsub(s, L), err);
+}
 static void vact_log_softmax_row(size_t n, const float *x, float *y) {
     float mf = vact_row_max(n, x, NULL);
     if (mf == VACT_RW_INF) {
@@ -208,39 +255,19 @@ static void vact_log_softmax_row(size_t n, const float *x, float *y) {
         return;
     }
     const V mv = vset1(mf);
-    V16 acc = v16_set1(1.0f), cmp = v16_set1(0.0f);
-    V s_, e_;
-    size_t i = 0;
-    for (; i + 32 <= n; i += 32) {
-        V e0[VACT_R], e1[VACT_R];
-        for (int j = 0; j < VACT_R; j++) {
-            e0[j] = vact_exp_sub(vload(x + i + j * VACT_W), mv, &s_, &e_);
-            e1[j] = vact_exp_sub(vload(x + i + 16 + j * VACT_W), mv, &s_, &e_);
-        }
-        for (int j = 0; j < VACT_R; j++) {
-            vact_acc2(&acc.v[j], &cmp.v[j], e0[j]);
-            vact_acc2(&acc.v[j], &cmp.v[j], e1[j]);
-        }
-    }
-    for (; i < n; i += 16) {
-        size_t k = n - i < 16 ? n - i : 16;
-        /* padding lanes -inf: e = 0 there */
-        V16 a = v16_pad(v16_load_n(x + i, k), k, -VACT_RW_INF);
-        for (int j = 0; j < VACT_R; j++)
-            vact_acc2(&acc.v[j], &cmp.v[j], vact_exp_sub(a.v[j], mv, &s_, &e_));
-    }
+    float Slo, S = vact_expsum(n, x, NULL, mf, &Slo);
     /* log(S + Slo) = log(S) + Slo/S to first order (|Slo/S| <= 2^-24) */
-    float Slo, S = vact_sum2(acc, cmp, &Slo);
     const V L = vset1(vact_lane0(vlog(vset1(S))) + Slo / S);
-    const V inf = vset1(VACT_RW_INF);
-    for (i = 0; i < n; i += VACT_W) {
+    size_t i = 0;
+    for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {
+        V a = vact_log_softmax_out(vload(x + i), mv, L);
+        V b = vact_log_softmax_out(vload(x + i + VACT_W), mv, L);
+        vstore(y + i, a);
+        vstore(y + i + VACT_W, b);
+    }
+    for (; i < n; i += VACT_W) {
         size_t k = n - i < VACT_W ? n - i : VACT_W;
-        V a = vload_n(x + i, k);
-        V s = vsub(a, mv);
-        V bb = vsub(s, a);
-        V err = vsub(vsub(a, vsub(s, bb)), vadd(mv, bb));
-        err = vsel(vlt(vabs(s), inf), err, vzero());
-        vstore_n(y + i, vadd(vsub(s, L), err), k);
+        vstore_n(y + i, vact_log_softmax_out(vload_n(x + i, k), mv, L), k);
     }
 }
 
@@ -269,38 +296,52 @@ static void vact_log_softmax_bwd_row(size_t n, const float *y, const float *dy, 
  * t = lo, t <- (sum of z over z > t - 1)/count(z > t) (Michelot / Newton on
  * the convex piecewise-linear g, increasing to tau) until the support stops
  * shrinking: that support's t is tau. O(n) per pass, no storage. */
-#define VACT_SPM_BISECT 16
+#define VACT_SPM_BISECT 12
 #define VACT_SPM_FINISH 32
 
-static inline V16 vact_spm_z(const float *x, size_t k, V mv) {
-    V16 a = k == 16 ? v16_load_n(x, 16) : v16_pad(v16_load_n(x, k), k, -VACT_RW_INF);
-    for (int j = 0; j < VACT_R; j++) a.v[j] = vsub(a.v[j], mv);
-    return a;
+/* 16 values of z (lanes past k read as -inf: they count nowhere) */
+static inline V16 vact_spm_z(const float *z, size_t k) {
+    V16 a = v16_load_n(z, k);
+    return k == 16 ? a : v16_pad(a, k, -VACT_RW_INF);
 }
-static inline float vact_spm_g(size_t n, const float *x, V mv, float t) {
+/* g(t) = sum max(z - t, 0): 4 x 16 logical lanes, combined in a fixed order */
+static inline float vact_spm_g(size_t n, const float *z, float t) {
     const V tv = vset1(t);
-    V16 acc = v16_set1(0.0f);
-    for (size_t i = 0; i < n; i += 16) {
-        V16 z = vact_spm_z(x + i, n - i < 16 ? n - i : 16, mv);
-        for (int j = 0; j < VACT_R; j++) acc.v[j] = vadd(acc.v[j], vmax(vsub(z.v[j], tv), vzero()));
+    V16 a0 = v16_set1(0.0f), a1 = a0, a2 = a0, a3 = a0;
+    size_t i = 0;
+    for (; i + 64 <= n; i += 64)
+        for (int j = 0; j < VACT_R; j++) {
+            const float *p = z + i + j * VACT_W;
+            a0.v[j] = vadd(a0.v[j], vmax(vsub(vload(p), tv), vzero()));
+            a1.v[j] = vadd(a1.v[j], vmax(vsub(vload(p + 16), tv), vzero()));
+            a2.v[j] = vadd(a2.v[j], vmax(vsub(vload(p + 32), tv), vzero()));
+            a3.v[j] = vadd(a3.v[j], vmax(vsub(vload(p + 48), tv), vzero()));
+        }
+    for (; i < n; i += 16) {
+        V16 v = vact_spm_z(z + i, n - i < 16 ? n - i : 16);
+        for (int j = 0; j < VACT_R; j++) a0.v[j] = vadd(a0.v[j], vmax(vsub(v.v[j], tv), vzero()));
     }
-    return v16_hsum(acc);
+    for (int j = 0; j < VACT_R; j++) a0.v[j] = vadd(vadd(a0.v[j], a1.v[j]), vadd(a2.v[j], a3.v[j]));
+    return v16_hsum(a0);
 }
-static inline void vact_spm_stats(size_t n, const float *x, V mv, float t, float *cnt, float *sum) {
+/* count and sum of z over z > t */
+static inline void vact_spm_stats(size_t n, const float *z, float t, float *cnt, float *sum) {
     const V tv = vset1(t), one = vset1(1.0f);
     V16 c = v16_set1(0.0f), s = c;
     for (size_t i = 0; i < n; i += 16) {
-        V16 z = vact_spm_z(x + i, n - i < 16 ? n - i : 16, mv);
+        V16 v = vact_spm_z(z + i, n - i < 16 ? n - i : 16);
         for (int j = 0; j < VACT_R; j++) {
-            M in = vgt(z.v[j], tv);
+            M in = vgt(v.v[j], tv);
             c.v[j] = vadd(c.v[j], vsel(in, one, vzero()));
-            s.v[j] = vadd(s.v[j], vsel(in, z.v[j], vzero()));
+            s.v[j] = vadd(s.v[j], vsel(in, v.v[j], vzero()));
         }
     }
     *cnt = v16_hsum(c);
     *sum = v16_hsum(s);
 }
 
+/* z = x - max is written to y first (elementwise: in place works), every
+ * later pass reads z from y. */
 static void vact_sparsemax_row(size_t n, const float *x, float *y) {
     int nan;
     float mf = vact_row_max(n, x, &nan);
@@ -313,18 +354,22 @@ static void vact_sparsemax_row(size_t n, const float *x, float *y) {
         return;
     }
     const V mv = vset1(mf);
+    for (size_t i = 0; i < n; i += VACT_W) {
+        size_t k = n - i < VACT_W ? n - i : VACT_W;
+        vstore_n(y + i, vsub(vload_n(x + i, k), mv), k);
+    }
     float lo = -1.0f, hi = 0.0f;
     for (int it = 0; it < VACT_SPM_BISECT; it++) {
         float mid = 0.5f * (lo + hi);
-        if (vact_spm_g(n, x, mv, mid) >= 1.0f) lo = mid;
+        if (vact_spm_g(n, y, mid) >= 1.0f) lo = mid;
         else hi = mid;
     }
     float c, s;
-    vact_spm_stats(n, x, mv, lo, &c, &s);
+    vact_spm_stats(n, y, lo, &c, &s);
     float tau = (s - 1.0f) / c;
     for (int it = 0; it < VACT_SPM_FINISH; it++) {
         float c2, s2;
-        vact_spm_stats(n, x, mv, tau, &c2, &s2);
+        vact_spm_stats(n, y, tau, &c2, &s2);
         if (c2 >= c) break; /* same support: tau is its threshold */
         c = c2;
         s = s2;
@@ -333,8 +378,7 @@ static void vact_sparsemax_row(size_t n, const float *x, float *y) {
     const V tv = vset1(tau);
     for (size_t i = 0; i < n; i += VACT_W) {
         size_t k = n - i < VACT_W ? n - i : VACT_W;
-        V z = vsub(vload_n(x + i, k), mv);
-        vstore_n(y + i, vmax(vsub(z, tv), vzero()), k);
+        vstore_n(y + i, vmax(vsub(vload_n(y + i, k), tv), vzero()), k);
     }
 }
 

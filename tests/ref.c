@@ -71,7 +71,8 @@ static double f_gelu_tanh(double x, const double *p) { UNUSED; return x * sig(2 
 static double d_gelu_tanh(double x, const double *p) {
     UNUSED;
     double u = gt_u(x), du = sqrt(2 / M_PI) * (1 + 3 * 0.044715 * x * x);
-    return sig(2 * u) + 2 * x * dsig(2 * u) * du;
+    double ds = dsig(2 * u); /* 0 in both tails, where du may be inf (x = +-1e300) */
+    return sig(2 * u) + (ds == 0 ? 0 : 2 * x * ds * du);
 }
 static double sp(double x) { return (x > 0 ? x : 0) + log1p(exp(-fabs(x))); }
 static double f_softplus(double x, const double *p) { UNUSED; return sp(x); }
@@ -112,12 +113,15 @@ static double f_threshold(double x, const double *p) { return x > p[0] ? x : p[1
 static double d_threshold(double x, const double *p) { return x > p[0] ? 1 : 0; }
 static double f_sparse_plus(double x, const double *p) { UNUSED; return x <= -1 ? 0 : x >= 1 ? x : (x + 1) * (x + 1) / 4; }
 static double d_sparse_plus(double x, const double *p) { UNUSED; return x <= -1 ? 0 : x >= 1 ? 1 : (x + 1) / 2; }
+/* s = sqrt(x^2 + b); x^2 would overflow at the +-1e300 standing for +-inf,
+ * where s = |x| to double precision anyway (b is a float) */
+static double sqp_s(double x, double b) { return fabs(x) > 1e150 ? fabs(x) : sqrt(x * x + b); }
 static double f_squareplus(double x, const double *p) {
-    double s = sqrt(x * x + p[0]);
+    double s = sqp_s(x, p[0]);
     return x >= 0 ? (x + s) / 2 : p[0] / (2 * (s - x));
 }
 static double d_squareplus(double x, const double *p) {
-    double s = sqrt(x * x + p[0]);
+    double s = sqp_s(x, p[0]);
     return x >= 0 ? (1 + x / s) / 2 : p[0] / (2 * s * (s - x));
 }
 static double f_exponential(double x, const double *p) { UNUSED; return exp(x); }

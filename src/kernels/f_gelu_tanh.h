@@ -1,2 +1,108 @@
-/* gelu_tanh: not written yet (NaN placeholder). */
-VACT_STUB(gelu_tanh)
+/* gelu_tanh(x) = x sigmoid(2u), 2u = c1 x + c3 x^3, c1 = 2 sqrt(2/pi),
+ * c3 = c1 * 0.044715 (exact constants as hi + lo).
+ * 2u is carried as hi + lo (x^2 and the products by their fma tails, c1 + c3 x^2
+ * by an ordered Fast2Sum), and the lo part is folded into the exp reduction of
+ * e = e^-|2u| = p 2^n. With d = 1 + e (+ its exact tail):
+ *   x >= 0: y = x * 1/d;   x < 0: y = (x * p/d) 2^n,
+ * the quotient as q + c (Newton reciprocal, one residual correction, p as hi + lo),
+ * y = fma(x, q, x c) then one scaling (subnormal tail rounded once more).
+ * x is clamped to +-20 (no x^3 overflow; y = x above, -0 below).
+ * gelu_tanh'(x) = sigmoid(2u) + x (c1 + 3 c3 x^2) e/(1+e)^2. */
+#include "vexps.h"
+
+#define VACT_GT_C1H 0x1.988454p+0f
+#define VACT_GT_C1L -0x1.857936p-25f
+#define VACT_GT_C3H 0x1.2444f2p-4f
+#define VACT_GT_C3L 0x1.49b16ap-29f
+
+/* 1/d for d in [1, 2] to ~2^-16 (linear guess, two Newton steps): enough
+ * wherever the quotient gets a residual correction afterwards. */
+static inline V vgt_recip(V d) {
+    V y = vfma(d, vset1(-0x1.e1e1e2p-2f), vset1(0x1.696969p+0f));
+    V e = vfnma(d, y, vset1(1.0f));
+    y = vfma(y, e, y);
+    e = vfnma(d, y, vset1(1.0f));
+    return vfma(y, e, y);
+}
+
+typedef struct { V xa, gh, gl, n, s, e, d, dl, inv; M neg; } vgt_t;
+
+static inline vgt_t vgt_parts(V x) {
+    vgt_t g;
+    g.xa = vmax(vset1(-20.0f), vmin(vset1(20.0f), x));    /* NaN kept */
+    V xa = g.xa;
+    V x2 = vmul(xa, xa);
+    V x2l = vfma(xa, xa, vneg(x2));
+    V ph = vmul(vset1(VACT_GT_C3H), x2);
+    V pl = vfma(vset1(VACT_GT_C3H), x2, vneg(ph));
+    V big = vmax(vset1(VACT_GT_C1H), ph), sml = vmin(vset1(VACT_GT_C1H), ph);
+    V gh = vadd(big, sml);                                 /* c1 + c3 x^2 = gh + gl */
+    V gl = vsub(sml, vsub(gh, big));
+    gl = vadd(gl, vadd(pl, vfma(vset1(VACT_GT_C3H), x2l, vfma(vset1(VACT_GT_C3L), x2, vset1(VACT_GT_C1L)))));
+    g.gh = gh;
+    g.gl = gl;
+    V vh = vmul(xa, gh);                                   /* 2u = vh + vl */
+    V vl = vfma(xa, gl, vfma(xa, gh, vneg(vh)));
+    g.neg = vlt(x, vzero());
+    V ah = vmax(vset1(-120.0f), vneg(vabs(vh)));          /* -|2u| */
+    V al = vsel(g.neg, vl, vneg(vl));
+    g.n = vsub(vfma(ah, vset1(VACT_LOG2E), vset1(VACT_MAGIC)), vset1(VACT_MAGIC));
+    V r = vfma(g.n, vset1(-VACT_LN2_HI), ah);
+    r = vadd(r, al);
+    r = vfma(g.n, vset1(-VACT_LN2_LO), r);
+    g.s = vexp_s(r);
+    g.e = vscale2n(vadd(vset1(1.0f), g.s), g.n);
+    g.d = vadd(vset1(1.0f), g.e);
+    g.dl = vsub(g.e, vsub(g.d, vset1(1.0f)));
+    g.inv = vgt_recip(g.d);
+    return g;
+}
+
+static inline V k_gelu_tanh(V x, const vact_params *p) {
+    (void)p;
+    vgt_t g = vgt_parts(x);
+    V sn = vsel(g.neg, g.s, vzero());
+    V nh = vadd(vset1(1.0f), sn);                          /* p or 1, hi + lo */
+    V nl = vadd(vsub(vset1(1.0f), nh), sn);
+    V q = vmul(nh, g.inv);
+    V r = vadd(vfnma(q, g.d, nh), nl);
+    V c = vmul(vfnma(q, g.dl, r), g.inv);
+    V y = vscale2n(vfma(g.xa, q, vmul(g.xa, c)), vsel(g.neg, g.n, vzero()));
+    return vsel(vgt(x, vset1(20.0f)), x, y);               /* sigmoid = 1 there */
+}
+
+/* gelu_tanh' = Q (1 + e + x k Z) / (1 + e)^2, k = c1 + 3 c3 x^2 = 3g - 2c1,
+ * Q = e, Z = 1 (x < 0) or Q = 1, Z = e (x >= 0): the cancellation towards the
+ * root (x ~ -1.5) happens inside 1 + e + x k, carried as hi + lo. */
+static inline V kb_gelu_tanh(V x, V dy, const vact_params *p) {
+    (void)p;
+    vgt_t g = vgt_parts(x);
+    V inv = vfma(g.inv, vfnma(g.inv, g.d, vset1(1.0f)), g.inv);   /* full 1/d */
+    V th = vmul(vset1(3.0f), g.gh);
+    V tl = vfma(vset1(3.0f), g.gh, vneg(th));
+    V kh = vsub(th, vset1(2.0f * VACT_GT_C1H));            /* exact for |x| < 2.7 */
+    V kl = vadd(tl, vfma(vset1(3.0f), g.gl, vset1(-2.0f * VACT_GT_C1L)));
+    V xkh = vmul(g.xa, kh);
+    V xkl = vfma(g.xa, kh, vneg(xkh));
+    xkl = vfma(g.xa, kl, xkl);
+    V Z = vsel(g.neg, vset1(1.0f), g.e);
+    V mh = vmul(xkh, Z);
+    V ml = vfma(xkl, Z, vfma(xkh, Z, vneg(mh)));
+    V sh = vadd(g.d, mh);                                  /* 2Sum */
+    V bb = vsub(sh, g.d);
+    V er = vadd(vsub(g.d, vsub(sh, bb)), vsub(mh, bb));
+    V Nl = vadd(er, vadd(g.dl, ml));
+    V sn = vsel(g.neg, g.s, vzero());                      /* Q 2^-n = p or 1 */
+    V Qh = vadd(vset1(1.0f), sn);
+    V Ql = vadd(vsub(vset1(1.0f), Qh), sn);
+    V QNh = vmul(Qh, sh);
+    V QNl = vadd(vfma(Qh, sh, vneg(QNh)), vfma(Qh, Nl, vmul(Ql, sh)));
+    V D2h = vmul(g.d, g.d);                                /* (1+e)^2, hi + lo */
+    V D2l = vfma(g.d, g.d, vneg(D2h));
+    D2l = vfma(vadd(g.d, g.d), g.dl, D2l);
+    V inv2 = vmul(inv, inv);
+    V R0 = vmul(QNh, inv2);
+    V res = vadd(vfnma(R0, D2l, vfnma(R0, D2h, QNh)), QNl);
+    V R = vfma(res, inv2, R0);
+    return vmul(dy, vscale2n(R, vsel(g.neg, g.n, vzero())));
+}

@@ -12,6 +12,12 @@ if [ "${VACT_SETUP_MINIMAL:-0}" != 1 ]; then
   pkgs+=(g++ libbenchmark-dev libxnnpack-dev libpthreadpool-dev libdnnl-dev libsleef-dev
          libeigen3-dev gnuplot-nox python3)
 fi
+# cmocka for the AArch64 test build (run under qemu-aarch64) comes from
+# Debian's arm64 packages through multiarch
+if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+  $SUDO dpkg --add-architecture arm64
+fi
+pkgs+=(libcmocka-dev:arm64)
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
 echo "setup: installed ${#pkgs[@]} packages"

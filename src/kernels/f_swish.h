@@ -1,2 +1,118 @@
-/* swish: not written yet (NaN placeholder). */
-VACT_STUB(swish)
+/* swish(x; beta) = x sigmoid(b), b = beta*x taken EXACTLY as bh + bl
+ * (bh = fl(beta x), bl = fma(beta, x, -bh)); silu is beta = 1 (f_silu.h).
+ * e = e^-|b| = eh + el (about 2^-26 relative): the low part of b and ln2_lo
+ * go into the reduced argument as rh + rlow, e^r = 1 + r + r^2 q(r) is summed
+ * as ph + pl (Fast2Sum), times 2^n (exact). An error d in the argument is a
+ * relative error |b| d in the result (~88 ULP at the underflow edge
+ * otherwise). 1 + e = d + dl (exact up to el's own error), 1/d by Newton (d in
+ * [1, 2]), quotients with one residual correction (no division):
+ *   b >= 0: y = x/(1+e);  b < 0: y = x e/(1+e), x e kept as hi + lo.
+ * swish'(x) = sigmoid(b) + b sigmoid'(b) = s t with s = sigmoid(b) and
+ *   b >= 0: t = 1 + b e/(1+e)       (no cancellation)
+ *   b < 0:  t = (1 + b + e)/(1+e)   (1 + bh exact near the zero crossing at
+ *           b ~ -1.28, so the only amplified error is e's own).
+ * Tails (|b| > 86, where e would be subnormal, or x = +-inf): b > 86 gives
+ * y = x, dx = dy; b < -86 gives y = (x p) 2^n, dx = dy p (1 + b) 2^n, the
+ * power of two applied last in two exact halves, so subnormal results round
+ * once. Taken under a vector-wide branch that only replaces tail lanes. */
+#ifndef VACT_F_SWISH_H
+#define VACT_F_SWISH_H
+#include "vexpm1.h"
+
+typedef struct {
+    V bh, bl, ah, al; /* beta x = bh + bl; -|beta x| = ah + al */
+    V eh, el, d, dl, inv; /* e^(ah+al) = eh + el; 1 + e = d + dl; inv ~ 1/d */
+    M neg, tail;      /* bh < 0; ah < -86 (|b| > 86 or inf) */
+} vswish_t;
+
+/* e^(ah + al) = (ph + pl) 2^n; returns the magic-bias sum (n = t - MAGIC) */
+static inline V vswish_exp(V ah, V al, V *ph, V *pl) {
+    V t = vfma(ah, vset1(VACT_LOG2E), vset1(VACT_MAGIC));
+    V n = vsub(t, vset1(VACT_MAGIC));
+    V r1 = vfma(n, vset1(-VACT_LN2_HI), ah);           /* exact */
+    V rl = vfma(n, vset1(-VACT_LN2_LO), al);
+    V rh = vadd(r1, rl);
+    V rlow = vadd(vsub(r1, rh), rl);
+    V u = vfma(vexpm1_q(rh), vmul(rh, rh), rlow);      /* e^r - 1 - rh */
+    V v = vadd(rh, u);
+    V vl = vadd(vsub(rh, v), u);
+    *ph = vadd(vset1(1.0f), v);
+    *pl = vadd(vadd(vsub(vset1(1.0f), *ph), v), vl);
+    return t;
+}
+static inline vswish_t vswish_parts(V x, float beta) {
+    vswish_t w;
+    V bt = vset1(beta);
+    w.bh = vmul(bt, x);
+    w.bl = vfms(bt, x, w.bh);
+    w.ah = vor(w.bh, vset1(-0.0f));                    /* -|bh| */
+    w.al = vxor(w.bl, vandnot(w.bh, vset1(-0.0f)));    /* bh >= 0: -bl */
+    V ph, pl, t = vswish_exp(w.ah, w.al, &ph, &pl);
+    V s = vasf(vishl(viadd(vasi(t), viset1(127)), 23)); /* 2^n, n >= -126 */
+    w.eh = vmul(ph, s);
+    w.el = vmul(pl, s);
+    w.d = vadd(vset1(1.0f), w.eh);
+    w.dl = vadd(vsub(w.eh, vsub(w.d, vset1(1.0f))), w.el);
+    w.inv = vrecip12(w.d);
+    w.neg = vlt(w.bh, vzero());
+    w.tail = vlt(w.ah, vset1(-86.0f));
+    return w;
+}
+/* (nh + nl) / (d + dl) */
+static inline V vswish_div(const vswish_t *w, V nh, V nl) {
+    V q = vmul(nh, w->inv);
+    V r = vfnma(q, w->d, nh);
+    r = vfnma(q, w->dl, r);
+    r = vadd(r, nl);
+    return vfma(r, w->inv, q);
+}
+/* tail: e^(ah + al) = (*ph + *pl) 2^n1 * p2 (p2 = 2^n2) for ah < -86,
+ * ah clamped to -150; returns 2^n1 */
+static inline V vswish_tail_exp(const vswish_t *w, V *ahc, V *ph, V *pl, V *p2) {
+    *ahc = vmax(vset1(-150.0f), w->ah);
+    V alc = vmin(vmax(w->al, vset1(-1.0f)), vset1(1.0f)); /* NaN (x = inf) -> -1 */
+    V n = vsub(vswish_exp(*ahc, alc, ph, pl), vset1(VACT_MAGIC));
+    VI ni = vcvtt_f2i(n);
+    VI n1 = visra(ni, 1), n2 = visub(ni, n1);
+    *p2 = vasf(vishl(viadd(n2, viset1(127)), 23));
+    return vasf(vishl(viadd(n1, viset1(127)), 23));
+}
+static inline V vswish_fwd(V x, float beta) {
+    vswish_t w = vswish_parts(x, beta);
+    V m = vsel(w.neg, w.eh, vset1(1.0f));
+    V ml = vsel(w.neg, w.el, vzero());
+    V nh = vmul(x, m);
+    V nl = vfma(x, ml, vfms(x, m, nh));
+    V y = vswish_div(&w, nh, nl);
+    if (many(w.tail)) {
+        V ahc, ph, pl, p2, p1 = vswish_tail_exp(&w, &ahc, &ph, &pl, &p2);
+        V xn = vmin(vset1(0x1p64f), vmax(vset1(-0x1p64f), x));
+        V y1 = vmul(vfma(xn, ph, vmul(xn, pl)), p1);
+        V yt = vsel(w.neg, vmul(y1, p2), x);
+        y = vsel(w.tail, yt, y);
+    }
+    return y;
+}
+static inline V vswish_bwd(V x, V dy, float beta) {
+    vswish_t w = vswish_parts(x, beta);
+    V m = vsel(w.neg, w.eh, vset1(1.0f));
+    V ml = vsel(w.neg, w.el, vzero());
+    V s = vswish_div(&w, m, ml);                       /* sigmoid(b) */
+    /* b < 0: N = (1 + bh) + e + bl; b >= 0: e */
+    V g1 = vadd(vset1(1.0f), w.bh);
+    V nh = vadd(g1, w.eh);
+    V nl = vadd(vadd(vsub(g1, vsub(nh, w.eh)), w.el), w.bl); /* ~exact tail */
+    V c = vswish_div(&w, vsel(w.neg, nh, w.eh), vsel(w.neg, nl, w.el));
+    V t = vsel(w.neg, c, vfma(w.bh, c, vset1(1.0f)));
+    V dx = vmul(dy, vmul(s, t));
+    if (many(w.tail)) {
+        V ahc, ph, pl, p2, p1 = vswish_tail_exp(&w, &ahc, &ph, &pl, &p2);
+        V gt = vmul(vmul(vadd(ph, pl), vadd(vset1(1.0f), ahc)), p1);
+        V dt = vsel(w.neg, vmul(vmul(dy, gt), p2), dy);
+        dx = vsel(w.tail, dt, dx);
+    }
+    return dx;
+}
+static inline V k_swish(V x, const vact_params *p) { return vswish_fwd(x, p->a); }
+static inline V kb_swish(V x, V dy, const vact_params *p) { return vswish_bwd(x, dy, p->a); }
+#endif

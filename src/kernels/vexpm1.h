@@ -14,6 +14,14 @@
 #ifndef VACT_VEXPM1_H
 #define VACT_VEXPM1_H
 
+/* q(r) = (e^r - 1 - r) / r^2 for |r| <= ~0.35 */
+static inline V vexpm1_q(V r) {
+    V q = vfma(vset1(0x1.a0332ep-13f), r, vset1(0x1.6d78d8p-10f));
+    q = vfma(q, r, vset1(0x1.11118ep-7f));
+    q = vfma(q, r, vset1(0x1.5554aap-5f));
+    q = vfma(q, r, vset1(0x1.555554p-3f));
+    return vfma(q, r, vset1(0.5f));
+}
 static inline V vexpm1_hl_(V xh, V xl, int has_lo, V *lo) {
     V xc = vmax(vset1(-18.5f), xh); /* NaN stays NaN */
     V tm = vfma(xc, vset1(VACT_LOG2E), vset1(VACT_MAGIC));
@@ -23,12 +31,7 @@ static inline V vexpm1_hl_(V xh, V xl, int has_lo, V *lo) {
     V r = vfma(n, vset1(-VACT_LN2_HI), xc);
     if (has_lo) r = vadd(r, xl);
     r = vfma(n, vset1(-VACT_LN2_LO), r);
-    V q = vfma(vset1(0x1.a0332ep-13f), r, vset1(0x1.6d78d8p-10f));
-    q = vfma(q, r, vset1(0x1.11118ep-7f));
-    q = vfma(q, r, vset1(0x1.5554aap-5f));
-    q = vfma(q, r, vset1(0x1.555554p-3f));
-    q = vfma(q, r, vset1(0.5f));
-    V t = vmul(q, vmul(r, r));
+    V t = vmul(vexpm1_q(r), vmul(r, r));
     V c = vsub(s, vset1(1.0f));                       /* exact for n >= -24 */
     V cerr = vsub(s, vadd(c, vset1(1.0f)));           /* (s - 1) - c */
     V h = vfma(s, r, c);

@@ -73,5 +73,33 @@ def fit_log1p01(deg=10):
     print("  max rel err (float coefs):", e.max(), "= 2^%.2f" % np.log2(e.max()))
 
 
+def fit_gelu(deg=12, xhi=14.6):
+    # erfc(x/sqrt2)/2 = e^(-x^2/2) t S(t - tc), t = 1/(1 + k x), x in [0, xhi]:
+    # S = erfcx(x/sqrt2)/(2t) is flat (range [0.3, 0.5]) and insensitive to the
+    # rounding of t. Coefficients rounded to float one at a time from the
+    # constant term, the rest refitted each time.
+    k = float(np.float32(0.7))
+    tlo = 1 / (1 + k * xhi)
+    tc = float(np.float32((1 + tlo) / 2))
+    def F(v):
+        t = mpf(v) + tc
+        x = (1 / t - 1) / k
+        return mp.erfc(x / mp.sqrt(2)) * mp.exp(x * x / 2) / t / 2
+    lo, hi = tlo - tc, 1 - tc
+    vs = lo + (hi - lo) * (1 - np.cos(np.linspace(0, np.pi, 1200))) / 2
+    tgt = np.array([float(F(v)) for v in vs])
+    fixed = []
+    for i in range(deg + 1):
+        rem = tgt - sum(float(c) * vs ** j for j, c in enumerate(fixed))
+        basis = [lambda t, j=j: t ** j for j in range(i, deg + 1)]
+        fixed.append(np.float32(lawson(vs, rem, basis, 1 / tgt, iters=200)[0]))
+    print("gelu: k = %s, tc = %s" % (float(np.float32(k)).hex(), float(np.float32(tc)).hex()))
+    show("  S(v) = c0 + c1 v + ... (v = t - tc)", fixed)
+    g = np.linspace(lo, hi, 4000)
+    ref = np.array([float(F(v)) for v in g])
+    e = np.abs(sum(float(c) * g ** j for j, c in enumerate(fixed)) / ref - 1)
+    print("  max rel err (float coefs):", e.max(), "= 2^%.2f" % np.log2(e.max()))
+
+
 if __name__ == "__main__":
-    {"exp": fit_exp, "log1p": fit_log1p, "log1p01": fit_log1p01}[sys.argv[1]]()
+    {"exp": fit_exp, "log1p": fit_log1p, "log1p01": fit_log1p01, "gelu": fit_gelu}[sys.argv[1]]()

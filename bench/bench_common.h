@@ -77,6 +77,14 @@ inline void timed(benchmark::State &st, size_t elems, size_t bytes_per_elem, con
     st.SetLabel(isa);
 }
 
+// Counter "nan_out" = 1 when the first (up to 64) outputs are all NaN: the
+// function is still a placeholder, its speed means nothing (the report says so).
+inline void mark_nan_output(benchmark::State &st, const float *out, size_t n) {
+    size_t m = n < 64 ? n : 64, nan = 0;
+    for (size_t i = 0; i < m; ++i) nan += out[i] != out[i];
+    st.counters["nan_out"] = (m > 0 && nan == m) ? 1.0 : 0.0;
+}
+
 // Register FUNC/DIR/IMPL/ISA/SIZE with a body taking the State.
 void add(const std::string &func, const std::string &dir, const std::string &impl,
          const std::string &isa, const std::string &size, std::function<void(benchmark::State &)> body);

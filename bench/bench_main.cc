@@ -167,8 +167,11 @@ void add(const std::string &func, const std::string &dir, const std::string &imp
 // ---- the DRAM / cache roofline: memcpy of the bytes a forward moves ------
 void register_roofline() {
     if (!g_config.peer_isa.empty()) return;
-    for (size_t n : elementwise_sizes()) {
-        if (n == kBig && !big_ok("memcpy", "any")) continue;
+    std::set<size_t> sizes;
+    for (size_t n : elementwise_sizes())
+        if (n != kBig || big_ok("memcpy", "any")) sizes.insert(n);
+    for (Rows r : row_sizes()) sizes.insert(r.rows * r.cols); // roofline of the row-wise functions
+    for (size_t n : sizes) {
         add("memcpy", "fwd", "roofline", "any", size_token(n), [n](benchmark::State &st) {
             const Bufs &b = bufs(n);
             timed(st, n, kFwdBytes, "any", [&] { std::memcpy(b.y, b.x, n * sizeof(float)); });

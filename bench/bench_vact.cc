@@ -81,11 +81,13 @@ void register_vact() {
                     vact_isa_select(isa);
                     const Bufs &b = bufs(n);
                     timed(st, n, kFwdBytes, label, [&] { fwd(n, b.x, b.y); });
+                    mark_nan_output(st, b.y, n);
                 });
                 add(f.name, "bwd", "vact", in, size_token(n), [=](benchmark::State &st) {
                     vact_isa_select(isa);
                     const Bufs &b = bufs(n);
                     timed(st, n, kBwdBytes, label, [&] { bwd(n, b.x, b.dy, b.dx); });
+                    mark_nan_output(st, b.dx, n);
                 });
             }
         }
@@ -105,12 +107,14 @@ void register_vact() {
                     vact_isa_select(isa);
                     const Bufs &b = bufs(n);
                     timed(st, n, fb, label, [&] { g.fwd(r.rows, r.cols, b.x, b.y); });
+                    mark_nan_output(st, b.y, n);
                 });
                 add(g.name, "bwd", "vact", in, size_token(r), [=](benchmark::State &st) {
                     vact_isa_select(isa);
                     const Bufs &b = bufs(n);
                     const float *in0 = g.glu ? b.x : g.bwd_takes_log ? b.lp : b.p;
                     timed(st, n, bb, label, [&] { g.bwd(r.rows, r.cols, in0, b.dy, b.dx); });
+                    mark_nan_output(st, b.dx, n);
                 });
             }
         }
@@ -126,12 +130,14 @@ void register_vact() {
                 vact_isa_select(isa);
                 const Bufs &b = bufs(n);
                 timed(st, n, kFwdBytes, label, [&] { vact_prelu_f32(r.rows, r.cols, b.x, kPreluAlpha, b.y); });
+                mark_nan_output(st, b.y, n);
             });
             add("prelu", "bwd", "vact", in, size_token(r), [=](benchmark::State &st) {
                 vact_isa_select(isa);
                 const Bufs &b = bufs(n);
                 timed(st, n, kBwdBytes, label,
                       [&] { vact_prelu_backward_f32(r.rows, r.cols, b.x, kPreluAlpha, b.dy, b.dx, b.aux); });
+                mark_nan_output(st, b.dx, n);
             });
         }
     }

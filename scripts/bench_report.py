@@ -73,6 +73,7 @@ def load(paths):
                 "ips": b.get("items_per_second", 0.0),
                 "bps": b.get("bytes_per_second", 0.0),
                 "cpe": b.get("cpe", float("nan")),
+                "nan": b.get("nan_out", 0.0) >= 0.5,
             }
     return res, ctx
 
@@ -123,7 +124,7 @@ def build_rows(res, isas, sizes):
                     p = best_peer(res, f, d, isa, size)
                     rows.append({
                         "isa": isa, "size": size, "func": f, "dir": d,
-                        "vact": v["ips"], "cpe": v["cpe"],
+                        "vact": v["ips"], "cpe": v["cpe"], "placeholder": v["nan"],
                         "peer": p[0] if p else None, "peer_ips": p[1]["ips"] if p else None,
                         "ratio": v["ips"] / p[1]["ips"] if p and p[1]["ips"] > 0 else None,
                         "roof": roofline(res, f, d, size),
@@ -135,24 +136,30 @@ def g(x):
     return "-" if x is None else "%.3f" % (x / 1e9)
 
 
-def format_tables(rows, ctx, markdown=False):
+def format_tables(rows, ctx, markdown=False, group=lambda r: "size " + r["size"]):
+    """One table per (ISA, group(row))."""
     out = []
     groups = []
     for r in rows:
-        k = (r["isa"], r["size"])
+        k = (r["isa"], group(r))
         if k not in groups:
             groups.append(k)
-    head = ("function", "dir", "vact Gelem/s", "cyc/elem", "best peer", "peer Gelem/s", "vact/peer",
-            "memcpy-bound Gelem/s")
-    for isa, size in groups:
-        sel = [r for r in rows if r["isa"] == isa and r["size"] == size]
-        with_peer = [r for r in sel if r["ratio"] is not None]
+    head = ("function", "dir", "size", "vact Gelem/s", "cyc/elem", "best peer", "peer Gelem/s", "vact/peer",
+            "memcpy-bound Gelem/s", "note")
+    left = (0, 1, 2, 5, 9)
+    for isa, gname in groups:
+        sel = [r for r in rows if r["isa"] == isa and group(r) == gname]
+        with_peer = [r for r in sel if r["ratio"] is not None and not r["placeholder"]]
         wins = sum(1 for r in with_peer if r["ratio"] >= 1.0)
-        title = "%s, size %s: vact >= best peer in %d of %d comparisons" % (isa, size, wins, len(with_peer))
+        nph = sum(1 for r in sel if r["placeholder"])
+        title = "%s, %s: vact >= best peer in %d of %d comparisons" % (isa, gname, wins, len(with_peer))
+        if nph:
+            title += " (%d placeholder results not counted)" % nph
         table = []
         for r in sel:
-            table.append((r["func"], r["dir"], g(r["vact"]), "%.2f" % r["cpe"], r["peer"] or "-", g(r["peer_ips"]),
-                          "-" if r["ratio"] is None else "%.2fx" % r["ratio"], g(r["roof"])))
+            table.append((r["func"], r["dir"], r["size"], g(r["vact"]), "%.2f" % r["cpe"], r["peer"] or "-",
+                          g(r["peer_ips"]), "-" if r["ratio"] is None else "%.2fx" % r["ratio"], g(r["roof"]),
+                          "placeholder (NaN output)" if r["placeholder"] else ""))
         if markdown:
             out.append("### " + title + "\n")
             out.append("| " + " | ".join(head) + " |")
@@ -163,11 +170,20 @@ def format_tables(rows, ctx, markdown=False):
         else:
             w = [max(len(head[i]), *(len(t[i]) for t in table)) for i in range(len(head))]
             out.append("== " + title)
-            out.append("  ".join(h.ljust(w[i]) if i < 2 or i == 4 else h.rjust(w[i]) for i, h in enumerate(head)))
+            out.append("  ".join(h.ljust(w[i]) if i in left else h.rjust(w[i]) for i, h in enumerate(head)).rstrip())
             for t in table:
-                out.append("  ".join(c.ljust(w[i]) if i < 2 or i == 4 else c.rjust(w[i]) for i, c in enumerate(t)))
+                out.append("  ".join(c.ljust(w[i]) if i in left else c.rjust(w[i]) for i, c in enumerate(t)).rstrip())
             out.append("")
     return "\n".join(out)
+
+
+SUMMARY_SIZES = ("4096", "4x4000", "64x64")
+
+
+def summary(rows, ctx, markdown=False):
+    """The n = 4096 comparison (rows of 4000 for the row-wise functions, 64 x 64 for prelu)."""
+    sel = [r for r in rows if r["size"] in SUMMARY_SIZES]
+    return format_tables(sel, ctx, markdown, group=lambda r: "summary at n=4096 (rows 4x4000, prelu 64x64)")
 
 
 def chart(rows, ctx, png, size_el="4096", size_rows="4x4000", size_prelu="64x64"):
@@ -181,7 +197,8 @@ def chart(rows, ctx, png, size_el="4096", size_rows="4x4000", size_prelu="64x64"
     tmp = tempfile.mkdtemp(prefix="vact_bench_")
     panels = []
     for isa in isas:
-        sel = [r for r in rows if r["isa"] == isa and r["size"] in wanted and r["ratio"] is not None]
+        sel = [r for r in rows if r["isa"] == isa and r["size"] in wanted and r["ratio"] is not None
+               and not r["placeholder"]]
         if not sel:
             continue
         path = os.path.join(tmp, isa + ".dat")
@@ -200,9 +217,9 @@ def chart(rows, ctx, png, size_el="4096", size_rows="4x4000", size_prelu="64x64"
     gp = []
     gp.append('set terminal pngcairo noenhanced size %d,%d font "DejaVu Sans,10"' % (width, height))
     gp.append('set output "%s"' % png)
-    gp.append('set multiplot layout %d,1 title "vact vs fastest peer, single thread (n=%s; rows %s; prelu %s). '
-              "f' = backward. TSC %s GHz\" font \",13\"" % (len(panels), size_el, size_rows, size_prelu,
-                                                           ctx.get("tsc_ghz", "?")))
+    gp.append('set multiplot layout %d,1 title "vact vs fastest peer, single thread (n=%s; row-wise %s; prelu %s). '
+              "f' = backward, [peer]; placeholder kernels (NaN output) omitted\" font \",13\""
+              % (len(panels), size_el, size_rows, size_prelu))
     gp.append("set style data histograms")
     gp.append("set style histogram clustered gap 1")
     gp.append("set style fill solid 0.85 border -1")
@@ -214,6 +231,7 @@ def chart(rows, ctx, png, size_el="4096", size_rows="4x4000", size_prelu="64x64"
     gp.append("set xtics rotate by -60 left nomirror font \",9\"")
     gp.append("set key above")
     gp.append("set bmargin 10")
+    gp.append("set rmargin 8")
     gp.append("set datafile separator whitespace")
     for isa, path, n, wins in panels:
         gp.append('set title "%s: vact >= fastest peer in %d of %d   (numbers: vact / peer, red when < 1)" '
@@ -250,8 +268,10 @@ def main():
           % ("ISAs " + ctx.get("vact_isas", "?"), ctx.get("tsc_ghz", "?"), ctx.get("cpe_definition", "?"),
              ctx.get("mode", "?")))
     print(format_tables(rows, ctx))
+    print(summary(build_rows(res, None, None), ctx))
     if a.md:
         with open(a.md, "w") as f:
+            f.write(summary(build_rows(res, None, None), ctx, markdown=True) + "\n")
             f.write(format_tables(rows, ctx, markdown=True) + "\n")
     if a.png:
         all_rows = build_rows(res, None, None)

@@ -26,11 +26,8 @@ static inline vgelu_t vgelu_parts(V x) {
     vgelu_t g;
     g.neg = vlt(x, vzero());
     g.a = vmin(vset1(VACT_GELU_XMAX), vabs(x));           /* NaN kept */
-    V kx = vmul(vset1(VACT_GELU_K), g.a);
-    V kxl = vfma(vset1(VACT_GELU_K), g.a, vneg(kx));
-    V big = vmax(vset1(1.0f), kx), sml = vmin(vset1(1.0f), kx);
-    V D = vadd(big, sml);
-    V Dl = vadd(vsub(sml, vsub(D, big)), kxl);
+    V D = vfma(vset1(VACT_GELU_K), g.a, vset1(1.0f));
+    V Dl = vfma(vset1(VACT_GELU_K), g.a, vsub(vset1(1.0f), D));  /* 1 - D exact, D >= 1 */
     g.th = vdiv(vset1(1.0f), D);
     g.tl = vmul(g.th, vfnma(g.th, Dl, vfnma(g.th, D, vset1(1.0f))));
     V v = vsub(g.th, vset1(VACT_GELU_TC));

@@ -51,7 +51,9 @@ static inline vgt_t vgt_parts(V x) {
     r = vadd(r, al);
     r = vfma(g.n, vset1(-VACT_LN2_LO), r);
     g.s = vexp_s(r);
-    g.e = vscale2n(vadd(vset1(1.0f), g.s), g.n);
+    /* e only enters through 1 + e (and x k e for x >= 0): below 2^-100 its
+     * size does not matter, so keep it normal (no subnormal arithmetic) */
+    g.e = vscale2n(vadd(vset1(1.0f), g.s), vmax(vset1(-100.0f), g.n));
     g.d = vadd(vset1(1.0f), g.e);
     g.dl = vsub(g.e, vsub(g.d, vset1(1.0f)));
     g.inv = vgt_recip(g.d);

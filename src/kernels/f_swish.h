@@ -27,8 +27,8 @@ typedef struct {
 
 /* e^(ah + al) = (ph + pl) 2^n; returns the magic-bias sum (n = t - MAGIC) */
 static inline V vswish_exp(V ah, V al, V *ph, V *pl) {
-    V t = vfma(ah, vset1(VACT_LOG2E), vset1(VACT_MAGIC));
-    V n = vsub(t, vset1(VACT_MAGIC));
+    V t = vfma(ah, vset1(VACT_LOG2E), vset1(VACT_MAGIC_B));
+    V n = vsub(t, vset1(VACT_MAGIC_B));
     V r1 = vfma(n, vset1(-VACT_LN2_HI), ah);           /* exact */
     V rl = vfma(n, vset1(-VACT_LN2_LO), al);
     V rh = vadd(r1, rl);
@@ -48,7 +48,7 @@ static inline vswish_t vswish_parts(V x, float beta) {
     w.ah = vor(w.bh, vset1(-0.0f));                    /* -|bh| */
     w.al = vxor(w.bl, vandnot(w.bh, vset1(-0.0f)));    /* bh >= 0: -bl */
     V ph, pl, t = vswish_exp(w.ah, w.al, &ph, &pl);
-    V s = vasf(vishl(viadd(vasi(t), viset1(127)), 23)); /* 2^n, n >= -126 */
+    V s = vasf(vishl(vasi(t), 23)); /* 2^n, n >= -126 */
     w.eh = vmul(ph, s);
     w.el = vmul(pl, s);
     w.d = vadd(vset1(1.0f), w.eh);
@@ -71,7 +71,7 @@ static inline V vswish_div(const vswish_t *w, V nh, V nl) {
 static inline V vswish_tail_exp(const vswish_t *w, V *ahc, V *ph, V *pl, V *p2) {
     *ahc = vmax(vset1(-150.0f), w->ah);
     V alc = vmin(vmax(w->al, vset1(-1.0f)), vset1(1.0f)); /* NaN (x = inf) -> -1 */
-    V n = vsub(vswish_exp(*ahc, alc, ph, pl), vset1(VACT_MAGIC));
+    V n = vsub(vswish_exp(*ahc, alc, ph, pl), vset1(VACT_MAGIC_B));
     VI ni = vcvtt_f2i(n);
     VI n1 = visra(ni, 1), n2 = visub(ni, n1);
     *p2 = vasf(vishl(viadd(n2, viset1(127)), 23));

@@ -25,12 +25,11 @@ static inline V vtanh_big(V ax) {
     V dl = vsub(e, vsub(d, vset1(1.0f)));
     V nh = vsub(vset1(1.0f), e);
     V nl = vsub(vsub(vset1(1.0f), nh), e);
-    V inv = vrecip12(d);
-    V q = vmul(nh, inv);
+    V q = vdiv(nh, d);
     V r = vfnma(q, d, nh);
     r = vfnma(q, dl, r);
     r = vadd(r, nl);
-    return vfma(r, inv, q);
+    return vfma(r, vfma(q, vset1(0.5f), vset1(0.5f)), q); /* 1/d ~ (1 + q)/2 */
 }
 /* tanh(|x|) >= +0 (NaN kept) */
 static inline V vtanh_abs(V ax) {

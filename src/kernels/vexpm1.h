@@ -14,6 +14,11 @@
 #ifndef VACT_VEXPM1_H
 #define VACT_VEXPM1_H
 
+/* magic bias with the exponent bias folded in: the bits of
+ * fma(x, log2e, VACT_MAGIC_B) are 0x4b400000 + 127 + n, so shifting them
+ * left by 23 gives the float 2^n (for n + 127 in [1, 254]) in one op */
+#define VACT_MAGIC_B (0x1.8p23f + 127.0f)
+
 /* q(r) = (e^r - 1 - r) / r^2 for |r| <= ~0.35 */
 static inline V vexpm1_q(V r) {
     V q = vfma(vset1(0x1.a0332ep-13f), r, vset1(0x1.6d78d8p-10f));
@@ -24,10 +29,9 @@ static inline V vexpm1_q(V r) {
 }
 static inline V vexpm1_hl_(V xh, V xl, int has_lo, V *lo) {
     V xc = vmax(vset1(-18.5f), xh); /* NaN stays NaN */
-    V tm = vfma(xc, vset1(VACT_LOG2E), vset1(VACT_MAGIC));
-    V n = vsub(tm, vset1(VACT_MAGIC));
-    /* bits of tm = 0x4b400000 + n: (n + 127) << 23 is the float 2^n */
-    V s = vasf(vishl(viadd(vasi(tm), viset1(127)), 23));
+    V tm = vfma(xc, vset1(VACT_LOG2E), vset1(VACT_MAGIC_B));
+    V n = vsub(tm, vset1(VACT_MAGIC_B));
+    V s = vasf(vishl(vasi(tm), 23)); /* 2^n */
     V r = vfma(n, vset1(-VACT_LN2_HI), xc);
     if (has_lo) r = vadd(r, xl);
     r = vfma(n, vset1(-VACT_LN2_LO), r);

@@ -81,7 +81,10 @@ static inline float v16_hsum(V16 a) {
         for (int i = 0; i < w; i++) t[i] = t[i] + t[i + w];
     return t[0];
 }
-/* Max of the 16 lanes, ignoring NaN lanes unless all are NaN (order-free). */
+/* Max of the 16 lanes scanned in lane order, m = t[i] > m ? t[i] : m from
+ * m = t[0]: a NaN in lanes 1..15 is ignored, but a NaN in lane 0 is the
+ * result; among equal values (+0 and -0) the lowest lane wins. Plain
+ * scalar code, so the same on every ISA. */
 static inline float v16_hmax(V16 a) {
     float t[16];
     v16_store_n(t, a, 16);

@@ -59,16 +59,22 @@ def fit_log1p():
 
 
 def fit_log1p01(deg=10):
-    # log1p(u) = u + u^2 q(u) directly on u in [0, 1] (no range reduction)
-    xs = (1 - np.cos(np.linspace(0, np.pi, 4000))) / 2
+    # log1p(u) = u + u^2 q(u - 1/2) directly on u in [0, 1] (no range reduction);
+    # the shifted variable keeps the Horner rounding errors small near u = 1.
+    # Coefficients rounded to float one at a time, the rest refitted.
+    xs = (1 - np.cos(np.linspace(0, np.pi, 3000))) / 2
     xs = xs[xs > 1e-7]
     tgt = np.array([float((mp.log1p(mpf(x)) - mpf(x)) / mpf(x) ** 2) for x in xs])
     wt = np.array([float(mpf(x) ** 2 / mp.log1p(mpf(x))) for x in xs])
-    basis = [lambda x, k=k: x ** k for k in range(deg + 1)]
-    c32 = [np.float32(v) for v in lawson(xs, tgt, basis, wt)]
-    show("log1p01: log1p(u) = u + u^2 * (c0 + c1 u + ... + c%d u^%d), u in [0, 1]" % (deg, deg), c32)
+    ws = xs - 0.5
+    c32 = []
+    for i in range(deg + 1):
+        rem = tgt - sum(float(c) * ws ** j for j, c in enumerate(c32))
+        basis = [lambda w, k=k: w ** k for k in range(i, deg + 1)]
+        c32.append(np.float32(lawson(ws, rem, basis, wt, iters=300)[0]))
+    show("log1p01: log1p(u) = u + u^2 * (c0 + c1 w + ... + c%d w^%d), w = u - 1/2, u in [0, 1]" % (deg, deg), c32)
     g = np.linspace(1e-6, 1, 200001)
-    q = sum(float(v) * g ** k for k, v in enumerate(c32))
+    q = sum(float(v) * (g - 0.5) ** k for k, v in enumerate(c32))
     e = np.abs((g + g * g * q) / np.log1p(g) - 1)
     print("  max rel err (float coefs):", e.max(), "= 2^%.2f" % np.log2(e.max()))
 

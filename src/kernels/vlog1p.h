@@ -38,19 +38,21 @@ static inline V vlog1p_mc(V m, V c, V kadd) {
     return vadd(hi, t);
 }
 
-/* log1p(u) for u in [0, 1] (or NaN), no range reduction: u + u^2 q(u) with a
- * degree-10 near-minimax q (scripts/fitpoly.py log1p01: 2^-26.6 relative). */
+/* log1p(u) for u in [0, 1] (or NaN), no range reduction: u + u^2 q(u - 1/2)
+ * with a degree-10 near-minimax q (scripts/fitpoly.py log1p01: 2^-27.0
+ * relative); the shifted variable keeps the Horner rounding small near u = 1. */
 static inline V vlog1p01(V u) {
-    V q = vfma(vset1(-0x1.5638acp-10f), u, vset1(0x1.2e3f26p-7f));
-    q = vfma(q, u, vset1(-0x1.f43116p-6f));
-    q = vfma(q, u, vset1(0x1.084152p-4f));
-    q = vfma(q, u, vset1(-0x1.a08cfap-4f));
-    q = vfma(q, u, vset1(0x1.1383fcp-3f));
-    q = vfma(q, u, vset1(-0x1.512918p-3f));
-    q = vfma(q, u, vset1(0x1.98f08ap-3f));
-    q = vfma(q, u, vset1(-0x1.fff028p-3f));
-    q = vfma(q, u, vset1(0x1.5554f6p-2f));
-    q = vfma(q, u, vset1(-0x1.fffffep-2f));
+    V w = vsub(u, vset1(0.5f));                            /* exact */
+    V q = vfma(vset1(-0x1.22573ap-11f), w, vset1(-0x1.688d72p-11f));
+    q = vfma(q, w, vset1(-0x1.4d36f2p-9f));
+    q = vfma(q, w, vset1(0x1.d4cf8ep-8f));
+    q = vfma(q, w, vset1(-0x1.554b34p-7f));
+    q = vfma(q, w, vset1(0x1.10a31ep-6f));
+    q = vfma(q, w, vset1(-0x1.d92bcap-6f));
+    q = vfma(q, w, vset1(0x1.a28512p-5f));
+    q = vfma(q, w, vset1(-0x1.7de18cp-4f));
+    q = vfma(q, w, vset1(0x1.6f0d78p-3f));
+    q = vfma(q, w, vset1(-0x1.833704p-2f));
     return vfma(vmul(u, u), q, u);
 }
 

@@ -354,6 +354,17 @@ static void special_rows(int fn) {
             }
             free(y2); free(x2);
         }
+        /* huge finite values: no NaN, no spurious inf */
+        if (n >= 3 && fn != LOG_SOFTMAX) {
+            for (size_t i = 0; i < n; i++) x[i] = (i % 2) ? -3e38f : 1e38f;
+            x[n / 2] = 3e38f;
+            for (int k = 0; k < g_nim; k++) {
+                run_fwd(&g_im[k], fn, 1, n, x, y);
+                size_t bad = 0;
+                for (size_t i = 0; i < n; i++) bad += y[i] != (i == n / 2 ? 1.0f : 0.0f);
+                CHECK(!bad, "%s %s n=%zu huge values: %zu wrong", fn_name[fn], g_im[k].name, n, bad);
+            }
+        }
         /* the special rows are bitwise the same on every ISA (and in place) */
         for (size_t i = 0; i < n; i++) x[i] = urand(-5, 5);
         x[n / 2] = inf;
@@ -503,6 +514,15 @@ static void test_sparsemax(void **st) {
                 bad += fabs(y[i] - want) > 4 * ulp_of(want) + 0x1p-22;
             }
             CHECK(!bad, "sparsemax %s n=%zu equal row: %zu wrong", g_im[k].name, n, bad);
+        }
+    }
+    /* huge finite values */
+    {
+        float hx[5] = {1e38f, -3e38f, 3e38f, -1e30f, 2e38f}, hy[5];
+        for (int k = 0; k < g_nim; k++) {
+            run_fwd(&g_im[k], SPARSEMAX, 1, 5, hx, hy);
+            CHECK(hy[0] == 0 && hy[1] == 0 && hy[2] == 1 && hy[3] == 0 && hy[4] == 0,
+                  "sparsemax %s huge values", g_im[k].name);
         }
     }
     /* a large clustered row: many entries within 2^-18 of tau */

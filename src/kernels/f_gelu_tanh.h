@@ -1,12 +1,12 @@
 /* gelu_tanh(x) = x sigmoid(2u), 2u = c1 x + c3 x^3, c1 = 2 sqrt(2/pi),
  * c3 = c1 * 0.044715 (exact constants as hi + lo).
- * 2u is carried as hi + lo (x^2 and the products by their fma tails, c1 + c3 x^2
- * by an ordered Fast2Sum), and the lo part is folded into the exp reduction of
- * e = e^-|2u| = p 2^n. With d = 1 + e (+ its exact tail):
+ * c1 + c3 x^2 is carried as hi + lo (x^2 and the products by their fma tails,
+ * the sum by an ordered Fast2Sum), and -|2u| = -|x| (gh + gl) goes straight
+ * into the exp reduction (-|x| gh - n L1 in one fma) of e = e^-|2u| = p 2^n. With d = 1 + e (+ its exact tail):
  *   x >= 0: y = x * 1/d;   x < 0: y = (x * p/d) 2^n,
  * the quotient as q + c (Newton reciprocal, one residual correction, p as hi + lo),
  * y = fma(x, q, x c) then one scaling (subnormal tail rounded once more).
- * x is clamped to +-20 (no x^3 overflow; y = x above, -0 below).
+ * |x| is clamped to 11 (no x^3 overflow; y = x above, -0 below).
  * gelu_tanh'(x) = sigmoid(2u) + x (c1 + 3 c3 x^2) e/(1+e)^2. */
 #include "vexps.h"
 
@@ -29,10 +29,12 @@ typedef struct { V xa, gh, gl, n, s, e, d, dl, inv; M neg; } vgt_t;
 
 static inline vgt_t vgt_parts(V x) {
     vgt_t g;
-    g.xa = vmax(vset1(-20.0f), vmin(vset1(20.0f), x));    /* NaN kept */
-    V xa = g.xa;
-    V x2 = vmul(xa, xa);
-    V x2l = vfma(xa, xa, vneg(x2));
+    V a = vmin(vset1(11.0f), vabs(x));                    /* NaN kept */
+    V na = vneg(a);
+    g.neg = vlt(x, vzero());
+    g.xa = vsel(g.neg, na, a);                             /* x clamped to +-11 */
+    V x2 = vmul(a, a);
+    V x2l = vfma(a, a, vneg(x2));
     V ph = vmul(vset1(VACT_GT_C3H), x2);
     V pl = vfma(vset1(VACT_GT_C3H), x2, vneg(ph));
     V big = vmax(vset1(VACT_GT_C1H), ph), sml = vmin(vset1(VACT_GT_C1H), ph);
@@ -41,15 +43,13 @@ static inline vgt_t vgt_parts(V x) {
     gl = vadd(gl, vadd(pl, vfma(vset1(VACT_GT_C3H), x2l, vfma(vset1(VACT_GT_C3L), x2, vset1(VACT_GT_C1L)))));
     g.gh = gh;
     g.gl = gl;
-    V vh = vmul(xa, gh);                                   /* 2u = vh + vl */
-    V vl = vfma(xa, gl, vfma(xa, gh, vneg(vh)));
-    g.neg = vlt(x, vzero());
-    V ah = vmax(vset1(-120.0f), vneg(vabs(vh)));          /* -|2u| */
-    V al = vsel(g.neg, vl, vneg(vl));
-    g.n = vsub(vfma(ah, vset1(VACT_LOG2E), vset1(VACT_MAGIC)), vset1(VACT_MAGIC));
-    V r = vfma(g.n, vset1(-VACT_LN2_HI), ah);
-    r = vadd(r, al);
-    r = vfma(g.n, vset1(-VACT_LN2_LO), r);
+    /* -|2u| = -a (gh + gl) >= -115: n = round(-|2u| log2 e), and the reduced
+     * r = -a gh - n L1 (n L1 exact, L1 has 13 bits; one rounding in the fma)
+     * - a gl - n L2 */
+    g.n = vsub(vfma(vmul(na, gh), vset1(VACT_LOG2E), vset1(VACT_MAGIC)), vset1(VACT_MAGIC));
+    V r = vfma(na, gh, vneg(vmul(g.n, vset1(0x1.62ep-1f))));
+    r = vfma(na, gl, r);
+    r = vfma(g.n, vset1(-0x1.0bfbe8p-15f), r);
     g.s = vexp_s(r);
     /* e only enters through 1 + e (and x k e for x >= 0): below 2^-100 its
      * size does not matter, so keep it normal (no subnormal arithmetic) */
@@ -70,7 +70,7 @@ static inline V k_gelu_tanh(V x, const vact_params *p) {
     V r = vadd(vfnma(q, g.d, nh), nl);
     V c = vmul(vfnma(q, g.dl, r), g.inv);
     V y = vscale2n(vfma(g.xa, q, vmul(g.xa, c)), vsel(g.neg, g.n, vzero()));
-    return vsel(vgt(x, vset1(20.0f)), x, y);               /* sigmoid = 1 there */
+    return vsel(vgt(x, vset1(11.0f)), x, y);               /* sigmoid = 1 there */
 }
 
 /* gelu_tanh' = Q (1 + e + x k Z) / (1 + e)^2, k = c1 + 3 c3 x^2 = 3g - 2c1,

@@ -4,8 +4,8 @@
  * go into the reduced argument as rh + rlow, e^r = 1 + r + r^2 q(r) is summed
  * as ph + pl (Fast2Sum), times 2^n (exact). An error d in the argument is a
  * relative error |b| d in the result (~88 ULP at the underflow edge
- * otherwise). 1 + e = d + dl (exact up to el's own error), 1/d by Newton (d in
- * [1, 2]), quotients with one residual correction (no division):
+ * otherwise). 1 + e = d + dl (exact up to el's own error); quotients by one
+ * IEEE division (by d) and one residual correction against d + dl:
  *   b >= 0: y = x/(1+e);  b < 0: y = x e/(1+e), x e kept as hi + lo.
  * swish'(x) = sigmoid(b) + b sigmoid'(b) = s t with s = sigmoid(b) and
  *   b >= 0: t = 1 + b e/(1+e)       (no cancellation)
@@ -21,7 +21,7 @@
 
 typedef struct {
     V bh, bl, ah, al; /* beta x = bh + bl; -|beta x| = ah + al */
-    V eh, el, d, dl, inv; /* e^(ah+al) = eh + el; 1 + e = d + dl; inv ~ 1/d */
+    V eh, el, d, dl;  /* e^(ah+al) = eh + el; 1 + e = d + dl */
     M neg, tail;      /* bh < 0; ah < -86 (|b| > 86 or inf) */
 } vswish_t;
 
@@ -53,18 +53,17 @@ static inline vswish_t vswish_parts(V x, float beta) {
     w.el = vmul(pl, s);
     w.d = vadd(vset1(1.0f), w.eh);
     w.dl = vadd(vsub(w.eh, vsub(w.d, vset1(1.0f))), w.el);
-    w.inv = vrecip12(w.d);
     w.neg = vlt(w.bh, vzero());
     w.tail = vlt(w.ah, vset1(-86.0f));
     return w;
 }
-/* (nh + nl) / (d + dl) */
-static inline V vswish_div(const vswish_t *w, V nh, V nl) {
-    V q = vmul(nh, w->inv);
+/* (nh + nl) / (d + dl) from q ~ nh/d (within a few ulp) by one residual
+ * correction; inv ~ 1/d needs only ~4 bits (the correction is ~1 ulp) */
+static inline V vswish_fix(const vswish_t *w, V nh, V nl, V q, V inv) {
     V r = vfnma(q, w->d, nh);
     r = vfnma(q, w->dl, r);
     r = vadd(r, nl);
-    return vfma(r, w->inv, q);
+    return vfma(r, inv, q);
 }
 /* tail: e^(ah + al) = (*ph + *pl) 2^n1 * p2 (p2 = 2^n2) for ah < -86,
  * ah clamped to -150; returns 2^n1 */
@@ -83,7 +82,10 @@ static inline V vswish_fwd(V x, float beta) {
     V ml = vsel(w.neg, w.el, vzero());
     V nh = vmul(x, m);
     V nl = vfma(x, ml, vfms(x, m, nh));
-    V y = vswish_div(&w, nh, nl);
+    /* IEEE quotient by d, then the residual against d + dl with the
+     * linear guess 1/d ~ 24/17 - 8/17 d (|1 - d guess| <= 1/17) */
+    V inv = vfma(w.d, vset1(-0x1.e1e1e2p-2f), vset1(0x1.696969p+0f));
+    V y = vswish_fix(&w, nh, nl, vdiv(nh, w.d), inv);
     if (many(w.tail)) {
         V ahc, ph, pl, p2, p1 = vswish_tail_exp(&w, &ahc, &ph, &pl, &p2);
         V xn = vmin(vset1(0x1p64f), vmax(vset1(-0x1p64f), x));
@@ -97,12 +99,14 @@ static inline V vswish_bwd(V x, V dy, float beta) {
     vswish_t w = vswish_parts(x, beta);
     V m = vsel(w.neg, w.eh, vset1(1.0f));
     V ml = vsel(w.neg, w.el, vzero());
-    V s = vswish_div(&w, m, ml);                       /* sigmoid(b) */
+    V inv = vdiv(vset1(1.0f), w.d);                   /* one IEEE division */
+    V s = vswish_fix(&w, m, ml, vmul(m, inv), inv);   /* sigmoid(b) */
     /* b < 0: N = (1 + bh) + e + bl; b >= 0: e */
     V g1 = vadd(vset1(1.0f), w.bh);
     V nh = vadd(g1, w.eh);
     V nl = vadd(vadd(vsub(g1, vsub(nh, w.eh)), w.el), w.bl); /* ~exact tail */
-    V c = vswish_div(&w, vsel(w.neg, nh, w.eh), vsel(w.neg, nl, w.el));
+    V cn = vsel(w.neg, nh, w.eh);
+    V c = vswish_fix(&w, cn, vsel(w.neg, nl, w.el), vmul(cn, inv), inv);
     V t = vsel(w.neg, c, vfma(w.bh, c, vset1(1.0f)));
     V dx = vmul(dy, vmul(s, t));
     if (many(w.tail)) {

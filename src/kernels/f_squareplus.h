@@ -42,18 +42,22 @@ static inline vact_sqp vsquareplus_s(V x, float b, int want_sl) {
     r.a = a;
     return r;
 }
-/* (b/(2(s + a))) for x < 0 lanes, to ~1 ULP */
-static inline V vsquareplus_neg(vact_sqp q, float b) {
+/* x < 0 lanes: returns m * b/(2(s + a)) * 4 = m * b/D2 to ~1 ULP, where m
+ * (*scale = 1/(4m)) is 2^64 when b < 2^-100 (so that b*m, the quotient and
+ * the correction stay normal) and 1 otherwise; 0 at x = -inf (the limit) */
+static inline V vsquareplus_neg(V x, vact_sqp q, float b, float *scale) {
+    float m = b < 0x1p-100f ? 0x1p64f : 1.0f;
+    float nb = b * m;                                           /* exact */
+    *scale = 0.25f / m;
     V h = vset1(0.5f);
     V sh = vmul(h, q.s), ah = vmul(h, q.a);
     V d2 = vadd(sh, ah);                                        /* s >= a: Fast2Sum */
     V d2l = vfma(h, q.sl, vsub(ah, vsub(d2, sh)));
-    V bv = vset1(b);
+    V bv = vset1(nb);
     V y1 = vdiv(bv, d2);
-    V z = vfnma(y1, d2l, vfnma(y1, d2, bv));                    /* b - y1 (d2 + d2l) */
-    float binv = b >= 0x1p-120f ? 1.0f / b : 0.0f;              /* y1/b ~ 1/d2 */
-    y1 = vfma(z, vmul(y1, vset1(binv)), y1);
-    return vmul(y1, vset1(0.25f));
+    V z = vfnma(y1, d2l, vfnma(y1, d2, bv));                    /* nb - y1 (d2 + d2l) */
+    y1 = vfma(z, vmul(y1, vset1(1.0f / nb)), y1);               /* y1/nb ~ 1/d2 */
+    return vsel(vlt(x, vset1(-0x1.fffffep127f)), vzero(), y1);
 }
 static inline V k_squareplus(V x, const vact_params *p) {
     float b = p->a;
@@ -62,7 +66,9 @@ static inline V k_squareplus(V x, const vact_params *p) {
     vact_sqp q = vsquareplus_s(xc, b, 1);
     V h = vset1(0.5f);
     V ypos = vfma(h, x, vmul(h, q.s));
-    V yneg = vsel(vlt(x, vset1(-0x1.fffffep127f)), vzero(), vsquareplus_neg(q, b)); /* -inf: 0 */
+    float sc;
+    V yneg = vsquareplus_neg(x, q, b, &sc);
+    yneg = vmul(yneg, vset1(sc));
     return vsel(vlt(x, vzero()), yneg, ypos);
 }
 static inline V kb_squareplus(V x, V dy, const vact_params *p) {
@@ -72,7 +78,9 @@ static inline V kb_squareplus(V x, V dy, const vact_params *p) {
     vact_sqp q = vsquareplus_s(xc, b, 1);
     V h = vset1(0.5f);
     M neg = vlt(x, vzero());
-    V r = vdiv(vsel(neg, vsquareplus_neg(q, b), xc), q.s);
-    V g = vsel(neg, r, vfma(h, r, h));
+    float sc;
+    V yneg = vsquareplus_neg(x, q, b, &sc);
+    V r = vdiv(vsel(neg, yneg, xc), q.s);
+    V g = vsel(neg, vmul(r, vset1(sc)), vfma(h, r, h));
     return vmul(dy, g);
 }

@@ -5,8 +5,8 @@
  * flat ([0.3, 0.5]) and barely sensitive to the rounding of t (its last Horner
  * step kept as hi + lo). t is carried as
  * hi + lo (1 + k a by its exact tail, one division and a residual step),
- * e^(-a^2/2) = p 2^n with a^2 = hi + lo folded into the reduction and p = 1 + s
- * as hi + lo, so W = t S p is formed with one rounding (x W too).
+ * e^(-a^2/2) = p 2^n with a^2 = hi + lo folded into the reduction, the reduced
+ * argument's rounding kept (r + rl) and p = 1 + s as hi + lo, so W = t S p is formed with one rounding (x W too).
  *   x < 0:  gelu = (x W) 2^n    (erfc directly: no 1 - erf cancellation;
  *                                the subnormal tail rounds once more)
  *   x >= 0: gelu = x - x W 2^n  (Phi = 1 - erfc/2 >= 1/2)
@@ -51,12 +51,13 @@ static inline vgelu_t vgelu_parts(V x) {
     V a2l = vfma(g.a, g.a, vneg(a2));
     V ah = vmul(vset1(-0.5f), a2);
     g.n = vsub(vfma(ah, vset1(VACT_LOG2E), vset1(VACT_MAGIC)), vset1(VACT_MAGIC));
-    V r = vfma(g.n, vset1(-VACT_LN2_HI), ah);
-    r = vfma(vset1(-0.5f), a2l, r);
-    r = vfma(g.n, vset1(-VACT_LN2_LO), r);
+    V r1 = vfma(g.n, vset1(-VACT_LN2_HI), ah);             /* exact */
+    V c = vfma(g.n, vset1(-VACT_LN2_LO), vmul(vset1(-0.5f), a2l));
+    V r = vadd(r1, c);                                     /* r + rl, rl ~ 2^-26 r */
+    V rl = vsub(c, vsub(r, r1));
     V s = vexp_s(r);
-    g.ph = vadd(vset1(1.0f), s);
-    g.pl = vadd(vsub(vset1(1.0f), g.ph), s);
+    g.ph = vadd(vset1(1.0f), s);                           /* e^(r + rl) = ph + pl */
+    g.pl = vfma(rl, g.ph, vadd(vsub(vset1(1.0f), g.ph), s));
     return g;
 }
 

@@ -33,7 +33,8 @@ static inline V vswish_exp(V ah, V al, V *ph, V *pl) {
     V rl = vfma(n, vset1(-VACT_LN2_LO), al);
     V rh = vadd(r1, rl);
     V rlow = vadd(vsub(r1, rh), rl);
-    V u = vfma(vexpm1_q(rh), vmul(rh, rh), rlow);      /* e^r - 1 - rh */
+    V r2 = vmul(rh, rh);
+    V u = vfma(vexpm1_q_estrin(rh, r2), r2, rlow);            /* e^r - 1 - rh */
     V v = vadd(rh, u);
     V vl = vadd(vsub(rh, v), u);
     *ph = vadd(vset1(1.0f), v);

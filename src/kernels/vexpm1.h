@@ -19,13 +19,21 @@
  * left by 23 gives the float 2^n (for n + 127 in [1, 254]) in one op */
 #define VACT_MAGIC_B (0x1.8p23f + 127.0f)
 
-/* q(r) = (e^r - 1 - r) / r^2 for |r| <= ~0.35 */
+/* q(r) = (e^r - 1 - r) / r^2 for |r| <= ~0.35 (Horner: fewest ops) */
 static inline V vexpm1_q(V r) {
     V q = vfma(vset1(0x1.a0332ep-13f), r, vset1(0x1.6d78d8p-10f));
     q = vfma(q, r, vset1(0x1.11118ep-7f));
     q = vfma(q, r, vset1(0x1.5554aap-5f));
     q = vfma(q, r, vset1(0x1.555554p-3f));
     return vfma(q, r, vset1(0.5f));
+}
+/* the same q by Estrin's scheme, r2 = r*r: three dependent FMA levels
+ * instead of five, for latency-bound callers */
+static inline V vexpm1_q_estrin(V r, V r2) {
+    V a = vfma(vset1(0x1.555554p-3f), r, vset1(0.5f));
+    V b = vfma(vset1(0x1.11118ep-7f), r, vset1(0x1.5554aap-5f));
+    V c = vfma(vset1(0x1.a0332ep-13f), r, vset1(0x1.6d78d8p-10f));
+    return vfma(vfma(c, r2, b), r2, a);
 }
 static inline V vexpm1_hl_(V xh, V xl, int has_lo, V *lo) {
     V xc = vmax(vset1(-18.5f), xh); /* NaN stays NaN */

@@ -4,7 +4,10 @@
 
 const vact_table *vact_table_simde(void) {
 #ifdef VACT_HAVE_SIMDE_NEON
-    if (vact_supported_mask() & (1u << VACT_ISA_AVX2)) return &vact_table_simde_neon;
+    /* the CPU's own AVX2+FMA bit, whether or not the AVX2 kernels are built */
+    vact_x86_words w;
+    if (vact_x86_read(&w) == 0 && (vact_x86_decide(&w) & (1u << VACT_ISA_AVX2)))
+        return &vact_table_simde_neon;
 #endif
     return NULL;
 }

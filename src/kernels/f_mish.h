@@ -8,10 +8,10 @@
  * fma product tail), g = q + c from 1/D_h and one residual correction, x t =
  * (a + a s) 2^n as hi + lo, so the product rounds once (then the 2^n scaling
  * rounds the subnormal tail once more).
- * mish'(x) = T + X, T = tanh(sp) = Zn A / D (Zn = t or 1),
- * X = 4x t(1+t)/(t^2+2t+2)^2 = (Xn / D) (4x (1 + u) / D) (Xn = t or u^2):
- * every factor as hi + lo (double-float products), since T and X cancel
- * towards the root x ~ -1.19. */
+ * mish'(x) = tanh(sp) + 4x t(1+t)/(t^2+2t+2)^2 = m1 (A + m2 Y) / D,
+ * Y = 4x (1 + u) / D, (m1, m2) = (t, 1) for x <= 0, (1, u^2) for x > 0:
+ * every factor as hi + lo (double-float products, 2Sum), since A and Y
+ * cancel towards the root x ~ -1.19. */
 #include "vexps.h"
 
 typedef struct { V a, s, n, ph, pl, u, v, Ah, Al, Dh, Dl; M neg; } vmish_t;
@@ -68,19 +68,18 @@ static inline V kb_mish(V x, V dy, const vact_params *p) {
     V tl = vsel(m.neg, vscale2n(m.pl, m.n), vzero());     /* t = u + tl (x <= 0) */
     V ih = vdiv(vset1(1.0f), m.Dh);
     V il = vmul(vfnma(ih, m.Dl, vfnma(ih, m.Dh, vset1(1.0f))), ih);
-    V zn = vsel(m.neg, m.u, vset1(1.0f));
-    V zl, z = vmish_mul2(zn, tl, ih, il, &zl);            /* Zn / D */
-    V Tl, T = vmish_mul2(z, zl, m.Ah, m.Al, &Tl);
-    V xn = vsel(m.neg, m.u, vmul(m.u, m.u));
-    V xl_, zx = vmish_mul2(xn, tl, ih, il, &xl_);        /* Xn / D */
     V oh = vadd(vset1(1.0f), m.u);
     V ol = vadd(vadd(vsub(vset1(1.0f), oh), m.u), tl);    /* 1 + t */
     V x4 = vmul(vset1(4.0f), vmax(vset1(-1e4f), vmin(vset1(1e4f), x)));
     V wl, w = vmish_mul2(oh, ol, x4, vzero(), &wl);
-    V Yl, Y = vmish_mul2(w, wl, ih, il, &Yl);
-    V Xl, X = vmish_mul2(zx, xl_, Y, Yl, &Xl);
-    V sh = vadd(T, X);
-    V bb = vsub(sh, T);
-    V e = vadd(vsub(T, vsub(sh, bb)), vsub(X, bb));
-    return vmul(dy, vadd(sh, vadd(e, vadd(Tl, Xl))));
+    V Yl, Y = vmish_mul2(w, wl, ih, il, &Yl);             /* 4x (1 + u) / D */
+    V m2 = vsel(m.neg, vset1(1.0f), vmul(m.u, m.u));
+    V mh = vmul(m2, Y);
+    V ml = vfma(m2, Yl, vfma(m2, Y, vneg(mh)));
+    V sh = vadd(m.Ah, mh);                                 /* A + m2 Y: 2Sum */
+    V bb = vsub(sh, m.Ah);
+    V sl = vadd(vadd(vsub(m.Ah, vsub(sh, bb)), vsub(mh, bb)), vadd(m.Al, ml));
+    V Kl, K = vmish_mul2(vsel(m.neg, m.u, vset1(1.0f)), tl, sh, sl, &Kl);
+    V dl, d = vmish_mul2(K, Kl, ih, il, &dl);
+    return vmul(dy, vadd(d, dl));
 }

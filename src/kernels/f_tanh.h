@@ -1,10 +1,10 @@
 /* tanh(x), odd: computed on |x| and the sign or-ed back (tanh(-0) = -0).
  * |x| < 0.55: x + x^3 P(x^2), P of degree 4 near-minimax
  *   (scripts/fit_expm1.py tanh 4 0.55: 2^-27.8 relative).
- * else: (1 - e)/(1 + e), e = e^(-2|x|) in [0, 0.333]: 1 - e = n + nl and
- *   1 + e = d + dl exact (Fast2Sum), quotient by a Newton reciprocal of d in
- *   [1, 2] and one residual correction (no division). e < 2^-25 gives
- *   exactly 1, so tanh = +-1 beyond ~9.01.
+ * else: 1 - 2e/(1 + e), e = e^(-2|x|) in [0, 0.333]: 1 + e = d + dl exact
+ *   (Fast2Sum), q = 2e/d by IEEE division plus one residual correction
+ *   against d + dl (1/d = 1 - q/2), q <= 1/2 so 1 - q adds half an ulp.
+ *   e < 2^-25 gives exactly 1, so tanh = +-1 beyond ~9.01.
  * tanh'(x) = 4e/(1+e)^2 = 4 [e/(1+e)] [1/(1+e)] (never 1 - tanh^2); for
  * |x| > 40 (e < 2^-115, subnormal soon) dy*4e is formed from the unscaled
  * mantissa and the power of two applied in two exact halves. */
@@ -23,6 +23,19 @@ static inline V vtanh_big(V ax) {
     V e = vexp_neg(vmul(ax, vset1(-2.0f)));
     V d = vadd(vset1(1.0f), e);
     V dl = vsub(e, vsub(d, vset1(1.0f)));
+    V num = vadd(e, e);
+    V q = vdiv(num, d);                       /* 2e/(1+e) in [0, 1/2] */
+    V r = vfnma(q, d, num);
+    r = vfnma(q, dl, r);
+    q = vfma(r, vfma(q, vset1(-0.5f), vset1(1.0f)), q); /* 1/d = 1 - q/2 */
+    return vsub(vset1(1.0f), q);
+}
+/* the same, 1 - e and 1 + e both exact hi + lo and the quotient rounded
+ * once (~0.5 ULP less error, 2 more ops): for tanh_shrink's tanh^2 */
+static inline V vtanh_big_acc(V ax) {
+    V e = vexp_neg(vmul(ax, vset1(-2.0f)));
+    V d = vadd(vset1(1.0f), e);
+    V dl = vsub(e, vsub(d, vset1(1.0f)));
     V nh = vsub(vset1(1.0f), e);
     V nl = vsub(vsub(vset1(1.0f), nh), e);
     V q = vdiv(nh, d);
@@ -31,14 +44,16 @@ static inline V vtanh_big(V ax) {
     r = vadd(r, nl);
     return vfma(r, vfma(q, vset1(0.5f), vset1(0.5f)), q); /* 1/d ~ (1 + q)/2 */
 }
-/* tanh(|x|) >= +0 (NaN kept) */
-static inline V vtanh_abs(V ax) {
+/* tanh(|x|) >= +0 (NaN kept); acc picks the more accurate exp branch */
+static inline V vtanh_abs_(V ax, int acc) {
     M small = vlt(ax, vset1(0.55f));
     M big = mnot(small); /* NaN included */
     if (!many(big)) return vtanh_small(ax);
-    if (!many(small)) return vtanh_big(ax);
-    return vsel(small, vtanh_small(ax), vtanh_big(ax));
+    V yb = acc ? vtanh_big_acc(ax) : vtanh_big(ax);
+    if (!many(small)) return yb;
+    return vsel(small, vtanh_small(ax), yb);
 }
+static inline V vtanh_abs(V ax) { return vtanh_abs_(ax, 0); }
 static inline V k_tanh(V x, const vact_params *p) {
     (void)p;
     V sgn = vand(x, vset1(-0.0f));

@@ -45,7 +45,7 @@ static inline V k_tanh_shrink(V x, const vact_params *p) {
 }
 static inline V kb_tanh_shrink(V x, V dy, const vact_params *p) {
     (void)p;
-    V t = vtanh_abs(vabs(x));
+    V t = vtanh_abs_(vabs(x), 1);
     return vmul(dy, vmul(t, t));
 }
 #endif

@@ -546,14 +546,21 @@ static void KFN(row_glu_bwd)(size_t rows, size_t cols, const float *x, const flo
 }
 
 /* ---- prelu ---------------------------------------------------------------- */
+static inline V vact_prelu1(V a, V al) { return vsel(vgt(a, vzero()), a, vmul(al, a)); }
 static void KFN(prelu)(size_t rows, size_t channels, const float *x, const float *alpha, float *y) {
     for (size_t r = 0; r < rows; r++) {
         const float *xr = x + r * channels;
         float *yr = y + r * channels;
-        for (size_t c = 0; c < channels; c += VACT_W) {
+        size_t c = 0;
+        for (; c + 2 * VACT_W <= channels; c += 2 * VACT_W) {
+            V a = vact_prelu1(vload(xr + c), vload(alpha + c));
+            V b = vact_prelu1(vload(xr + c + VACT_W), vload(alpha + c + VACT_W));
+            vstore(yr + c, a);
+            vstore(yr + c + VACT_W, b);
+        }
+        for (; c < channels; c += VACT_W) {
             size_t k = channels - c < VACT_W ? channels - c : VACT_W;
-            V a = vload_n(xr + c, k), al = vload_n(alpha + c, k);
-            vstore_n(yr + c, vsel(vgt(a, vzero()), a, vmul(al, a)), k);
+            vstore_n(yr + c, vact_prelu1(vload_n(xr + c, k), vload_n(alpha + c, k)), k);
         }
     }
 }
@@ -564,6 +571,20 @@ static void KFN(prelu)(size_t rows, size_t channels, const float *x, const float
  * blocks of 32 held in registers; every channel's sequence is the same on
  * every ISA. */
 #define VACT_PRELU_NB (32 / VACT_W)
+/* one vector of one row: returns dx, adds dy*x (x < 0) to hi + lo */
+static inline V vact_prelu_b1(V a, V g, V al, V *hi, V *lo) {
+    V d = vsel(vgt(a, vzero()), g, vmul(g, al));
+    M neg = vlt(a, vzero());
+    V pr = vmul(g, a);
+    V pe = vsel(neg, vfms(g, a, pr), vzero()); /* the product's rounding error */
+    pr = vsel(neg, pr, vzero());
+    V s = vadd(*hi, pr);                        /* 2Sum */
+    V bb = vsub(s, *hi);
+    V e = vadd(vsub(*hi, vsub(s, bb)), vsub(pr, bb));
+    *hi = s;
+    *lo = vadd(*lo, vadd(e, pe));
+    return vsel(visnan(a), a, d);
+}
 static void KFN(prelu_bwd)(size_t rows, size_t channels, const float *x, const float *alpha,
                            const float *dy, float *dx, float *dalpha) {
     const V inf = vset1(VACT_RW_INF);
@@ -576,23 +597,20 @@ static void KFN(prelu_bwd)(size_t rows, size_t channels, const float *x, const f
             hi[q] = lo[q] = vzero();
             al[q] = vload_n(alpha + c, kq[q]);
         }
-        for (size_t r = 0; r < rows; r++) {
-            for (int q = 0; q < VACT_PRELU_NB; q++) {
-                if (!kq[q]) break;
-                size_t off = r * channels + c0 + (size_t)q * VACT_W;
-                V a = vload_n(x + off, kq[q]), g = vload_n(dy + off, kq[q]);
-                V d = vsel(vgt(a, vzero()), g, vmul(g, al[q]));
-                vstore_n(dx + off, vsel(visnan(a), a, d), kq[q]);
-                M neg = vlt(a, vzero());
-                V pr = vmul(g, a);
-                V pe = vsel(neg, vfms(g, a, pr), vzero());
-                pr = vsel(neg, pr, vzero());
-                V s = vadd(hi[q], pr);
-                V bb = vsub(s, hi[q]);
-                V e = vadd(vsub(hi[q], vsub(s, bb)), vsub(pr, bb));
-                hi[q] = s;
-                lo[q] = vadd(lo[q], vadd(e, pe));
-            }
+        if (c0 + 32 <= channels) { /* a full block: plain loads */
+            for (size_t r = 0; r < rows; r++)
+                for (int q = 0; q < VACT_PRELU_NB; q++) {
+                    size_t off = r * channels + c0 + (size_t)q * VACT_W;
+                    vstore(dx + off, vact_prelu_b1(vload(x + off), vload(dy + off), al[q], &hi[q], &lo[q]));
+                }
+        } else {
+            for (size_t r = 0; r < rows; r++)
+                for (int q = 0; q < VACT_PRELU_NB; q++) {
+                    if (!kq[q]) break;
+                    size_t off = r * channels + c0 + (size_t)q * VACT_W;
+                    V d = vact_prelu_b1(vload_n(x + off, kq[q]), vload_n(dy + off, kq[q]), al[q], &hi[q], &lo[q]);
+                    vstore_n(dx + off, d, kq[q]);
+                }
         }
         for (int q = 0; q < VACT_PRELU_NB; q++) {
             if (!kq[q]) break;

@@ -96,7 +96,15 @@ const float kPreluAlpha[64] = {
     0.53f, 0.54f, 0.55f, 0.56f, 0.57f, 0.58f, 0.59f, 0.60f, 0.61f, 0.62f, 0.63f, 0.64f};
 
 const Bufs &bufs(size_t n) {
+    // The arrays live until exit (freed by the pool's destructors).
+    using FreeFn = void (*)(void *);
+    static std::vector<std::unique_ptr<float, FreeFn>> arrays;
     static std::map<size_t, std::unique_ptr<Bufs>> pool;
+    auto alloc_floats = [](size_t m) {
+        float *p = vb::alloc_floats(m);
+        arrays.emplace_back(p, std::free);
+        return p;
+    };
     auto it = pool.find(n);
     if (it != pool.end()) return *it->second;
     auto b = std::make_unique<Bufs>();
@@ -120,7 +128,7 @@ const Bufs &bufs(size_t n) {
         b->aux[i] = 0.0f;
     }
     const Bufs &ref = *b;
-    pool.emplace(n, std::move(b)); // buffers live until exit
+    pool.emplace(n, std::move(b));
     return ref;
 }
 

@@ -46,12 +46,10 @@ static inline V vtanh_big_acc(V ax) {
 }
 /* tanh(|x|) >= +0 (NaN kept); acc picks the more accurate exp branch */
 static inline V vtanh_abs_(V ax, int acc) {
-    M small = vlt(ax, vset1(0.55f));
-    M big = mnot(small); /* NaN included */
-    if (!many(big)) return vtanh_small(ax);
+    /* both branches, no data-dependent jump (mixed vectors are the common
+     * case and would mispredict); NaN takes the exp branch */
     V yb = acc ? vtanh_big_acc(ax) : vtanh_big(ax);
-    if (!many(small)) return yb;
-    return vsel(small, vtanh_small(ax), yb);
+    return vsel(vlt(ax, vset1(0.55f)), vtanh_small(ax), yb);
 }
 static inline V vtanh_abs(V ax) { return vtanh_abs_(ax, 0); }
 static inline V k_tanh(V x, const vact_params *p) {

@@ -35,12 +35,8 @@ static inline V vtanh_shrink_big(V ax) {
 static inline V k_tanh_shrink(V x, const vact_params *p) {
     (void)p;
     V ax = vabs(x), sgn = vand(x, vset1(-0.0f));
-    M small = vlt(ax, vset1(1.0f));
-    M big = mnot(small); /* includes NaN */
-    V y;
-    if (!many(big)) y = vtanh_shrink_small(ax);
-    else if (!many(small)) y = vtanh_shrink_big(ax);
-    else y = vsel(small, vtanh_shrink_small(ax), vtanh_shrink_big(ax));
+    /* both branches, no data-dependent jump; NaN takes the exp branch */
+    V y = vsel(vlt(ax, vset1(1.0f)), vtanh_shrink_small(ax), vtanh_shrink_big(ax));
     return vor(y, sgn);
 }
 static inline V kb_tanh_shrink(V x, V dy, const vact_params *p) {

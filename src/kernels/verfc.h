@@ -1,0 +1,89 @@
+/* The upper normal tail Q(a) = erfc(a/sqrt2)/2 = Phi(-a) for a >= 0, in parts:
+ *   Q(a) = e^(-a^2/2) t S(t - tc),  t = 1/(1 + k a), k = 0.7,
+ * S a degree-12 polynomial (scripts/fitpoly.py gelu: 2^-26.4 relative) that is
+ * flat ([0.3, 0.5]) and barely sensitive to the rounding of t (its last Horner
+ * step kept as hi + lo). t is carried as hi + lo (1 + k a by its exact tail,
+ * one division and a residual step); e^(-a^2/2) = p 2^n with a^2 = hi + lo
+ * folded into the reduction, the reduced argument's rounding kept (r + rl),
+ * p = 1 + s as hi + lo. erfc(z) = 2 Q(z sqrt2), erf(z) = 1 - 2 Q(z sqrt2)
+ * (z >= 0), never 1 + erf for the lower tail: Phi(x) = Q(-x) directly.
+ * Valid for a in [0, 14.6] (a NaN gives NaN parts); callers clamp a there
+ * (Q(14.6) ~ 2^-158: below every float, and 1 - Q = 1 long before). */
+#ifndef VACT_VERFC_H
+#define VACT_VERFC_H
+#include "vexps.h"
+
+#define VACT_NQ_K 0x1.666666p-1f
+#define VACT_NQ_TC 0x1.16d1p-1f
+#define VACT_NQ_AMAX 0x1.d33334p+3f   /* 14.6 */
+
+typedef struct { V th, tl, S, Sl, ph, pl, n; } vnormq_t;
+
+/* Q(a + al) = (th + tl)(S + Sl)(ph + pl) 2^n for a in [0, VACT_NQ_AMAX],
+ * |al| <= ulp(a)/2 (used only when has_lo, a compile-time constant) */
+static inline vnormq_t vnormq_parts_(V a, V al, int has_lo) {
+    vnormq_t g;
+    V D = vfma(vset1(VACT_NQ_K), a, vset1(1.0f));
+    V Dl = vfma(vset1(VACT_NQ_K), a, vsub(vset1(1.0f), D));   /* 1 - D exact, D >= 1 */
+    if (has_lo) Dl = vfma(vset1(VACT_NQ_K), al, Dl);
+    g.th = vdiv(vset1(1.0f), D);
+    g.tl = vmul(g.th, vfnma(g.th, Dl, vfnma(g.th, D, vset1(1.0f))));
+    V v = vsub(g.th, vset1(VACT_NQ_TC));
+    V S = vfma(vset1(0x1.6e63f4p-3f), v, vset1(-0x1.4a9036p-2f));
+    S = vfma(S, v, vset1(0x1.c17b46p-4f));
+    S = vfma(S, v, vset1(0x1.42f52ap-3f));
+    S = vfma(S, v, vset1(-0x1.d4939p-3f));
+    S = vfma(S, v, vset1(0x1.2ea232p-3f));
+    S = vfma(S, v, vset1(0x1.de1c58p-8f));
+    S = vfma(S, v, vset1(-0x1.2c2b46p-3f));
+    S = vfma(S, v, vset1(0x1.5aae2cp-3f));
+    S = vfma(S, v, vset1(-0x1.eb9634p-6f));
+    S = vfma(S, v, vset1(-0x1.873a46p-3f));
+    S = vfma(S, v, vset1(0x1.ccadc8p-3f));
+    V sv = vmul(S, v);                                     /* last step hi + lo */
+    V svl = vfma(S, v, vneg(sv));
+    g.S = vadd(vset1(0x1.bdabd0p-2f), sv);                 /* |sv| < 0.11 */
+    g.Sl = vadd(vadd(vsub(vset1(0x1.bdabd0p-2f), g.S), sv), svl);
+    /* e^(-a^2/2), a^2 = hi + lo */
+    V a2 = vmul(a, a);
+    V a2l = vfma(a, a, vneg(a2));
+    if (has_lo) a2l = vfma(vadd(a, a), al, a2l);
+    V ah = vmul(vset1(-0.5f), a2);
+    g.n = vsub(vfma(ah, vset1(VACT_LOG2E), vset1(VACT_MAGIC)), vset1(VACT_MAGIC));
+    V r1 = vfma(g.n, vset1(-VACT_LN2_HI), ah);             /* exact */
+    V c = vfma(g.n, vset1(-VACT_LN2_LO), vmul(vset1(-0.5f), a2l));
+    V r = vadd(r1, c);                                     /* r + rl, rl ~ 2^-26 r */
+    V rl = vsub(c, vsub(r, r1));
+    V s = vexp_s(r);
+    g.ph = vadd(vset1(1.0f), s);                           /* e^(r + rl) = ph + pl */
+    g.pl = vfma(rl, g.ph, vadd(vsub(vset1(1.0f), g.ph), s));
+    return g;
+}
+
+static inline vnormq_t vnormq_parts(V a) { return vnormq_parts_(a, vzero(), 0); }
+
+/* Q(a) 2^-n = W = Wh + Wl (t S p, one rounding in Wh) */
+static inline V vnormq_w(vnormq_t g, V *Wl) {
+    V ts = vmul(g.th, g.S);                                /* t S, hi + lo */
+    V tsl = vfma(g.tl, g.S, vfma(g.th, g.Sl, vfma(g.th, g.S, vneg(ts))));
+    V Wh = vmul(ts, g.ph);                                 /* t S p, hi + lo */
+    *Wl = vadd(vfma(ts, g.ph, vneg(Wh)), vfma(ts, g.pl, vmul(tsl, g.ph)));
+    return Wh;
+}
+
+/* erfc(z) for every float z (NaN kept): 2 Q(z sqrt2) for z >= 0, 2 - 2 Q(-z sqrt2)
+ * below, z sqrt2 carried as hi + lo. */
+static inline V verfc(V z) {
+    V az = vabs(z);
+    V a = vmul(az, vset1(0x1.6a09e6p+0f));
+    V al = vfma(az, vset1(0x1.6a09e6p+0f), vneg(a));
+    al = vfma(az, vset1(0x1.9fcef4p-26f), al);            /* sqrt2 - 0x1.6a09e6p+0 */
+    M big = vgt(a, vset1(VACT_NQ_AMAX));
+    a = vsel(big, vset1(VACT_NQ_AMAX), a);                 /* NaN kept */
+    vnormq_t g = vnormq_parts_(a, vsel(big, vzero(), al), 1);
+    V Wl, Wh = vnormq_w(g, &Wl);
+    V q = vscale2n(vmul(vadd(Wh, Wl), vset1(2.0f)), g.n);
+    return vsel(vlt(z, vzero()), vsub(vset1(2.0f), q), q);
+}
+
+#endif

@@ -19,16 +19,16 @@
  * left by 23 gives the float 2^n (for n + 127 in [1, 254]) in one op */
 #define VACT_MAGIC_B (0x1.8p23f + 127.0f)
 
-/* q(r) = (e^r - 1 - r) / r^2 for |r| <= ~0.35 (Horner: fewest ops) */
+/* q(r) = (e^r - 1 - r) / r^2 for |r| <= ~0.35 (Horner: fewest ops), degree
+ * 4 (scripts/fit_expm1.py expm1 4: 2^-25.7 relative on e^r - 1) */
 static inline V vexpm1_q(V r) {
-    V q = vfma(vset1(0x1.a0332ep-13f), r, vset1(0x1.6d78d8p-10f));
-    q = vfma(q, r, vset1(0x1.11118ep-7f));
-    q = vfma(q, r, vset1(0x1.5554aap-5f));
-    q = vfma(q, r, vset1(0x1.555554p-3f));
-    return vfma(q, r, vset1(0.5f));
+    V q = vfma(vset1(0x1.6beb2ep-10f), r, vset1(0x1.122dp-7f));
+    q = vfma(q, r, vset1(0x1.55568p-5f));
+    q = vfma(q, r, vset1(0x1.5554aap-3f));
+    return vfma(q, r, vset1(0x1.fffffep-2f));
 }
-/* the same q by Estrin's scheme, r2 = r*r: three dependent FMA levels
- * instead of five, for latency-bound callers */
+/* q of degree 5 (expm1 5: 2^-28.7) by Estrin's scheme, r2 = r*r: three
+ * dependent FMA levels, for latency-bound callers */
 static inline V vexpm1_q_estrin(V r, V r2) {
     V a = vfma(vset1(0x1.555554p-3f), r, vset1(0.5f));
     V b = vfma(vset1(0x1.11118ep-7f), r, vset1(0x1.5554aap-5f));

@@ -2,8 +2,8 @@
  * |x| < 0.55: x + x^3 P(x^2), P of degree 4 near-minimax
  *   (scripts/fit_expm1.py tanh 4 0.55: 2^-27.8 relative).
  * else: 1 - 2e/(1 + e), e = e^(-2|x|) in [0, 0.333]: 1 + e = d + dl exact
- *   (Fast2Sum), q = 2e/d by IEEE division plus one residual correction
- *   against d + dl (1/d = 1 - q/2), q <= 1/2 so 1 - q adds half an ulp.
+ *   (Fast2Sum), q = e/d by IEEE division plus one residual correction
+ *   against d + dl (1/d = 1 - q), then 1 - 2q in one rounding.
  *   e < 2^-25 gives exactly 1, so tanh = +-1 beyond ~9.01.
  * tanh'(x) = 4e/(1+e)^2 = 4 [e/(1+e)] [1/(1+e)] (never 1 - tanh^2); for
  * |x| > 40 (e < 2^-115, subnormal soon) dy*4e is formed from the unscaled
@@ -23,12 +23,11 @@ static inline V vtanh_big(V ax) {
     V e = vexp_neg(vmul(ax, vset1(-2.0f)));
     V d = vadd(vset1(1.0f), e);
     V dl = vsub(e, vsub(d, vset1(1.0f)));
-    V num = vadd(e, e);
-    V q = vdiv(num, d);                       /* 2e/(1+e) in [0, 1/2] */
-    V r = vfnma(q, d, num);
+    V q = vdiv(e, d);                         /* e/(1+e) in [0, 1/4] */
+    V r = vfnma(q, d, e);
     r = vfnma(q, dl, r);
-    q = vfma(r, vfma(q, vset1(-0.5f), vset1(1.0f)), q); /* 1/d = 1 - q/2 */
-    return vsub(vset1(1.0f), q);
+    q = vfma(r, vsub(vset1(1.0f), q), q);     /* 1/d = 1 - q */
+    return vfnma(q, vset1(2.0f), vset1(1.0f));
 }
 /* the same, 1 - e and 1 + e both exact hi + lo and the quotient rounded
  * once (~0.5 ULP less error, 2 more ops): for tanh_shrink's tanh^2 */

@@ -46,8 +46,11 @@ static inline vswish_t vswish_parts(V x, float beta) {
     V bt = vset1(beta);
     w.bh = vmul(bt, x);
     w.bl = vfms(bt, x, w.bh);
-    w.ah = vor(w.bh, vset1(-0.0f));                    /* -|bh| */
-    w.al = vxor(w.bl, vandnot(w.bh, vset1(-0.0f)));    /* bh >= 0: -bl */
+    /* -|bh| and (bh >= 0 ? -bl : bl), written so that a NaN bh passes
+     * through unchanged: every NaN in the chain is then the same NaN (that
+     * of beta*x), whatever operand order the compiler picks */
+    w.ah = vmin(vneg(w.bh), w.bh);
+    w.al = vsel(vge(w.bh, vzero()), vneg(w.bl), w.bl);
     V ph, pl, t = vswish_exp(w.ah, w.al, &ph, &pl);
     V s = vasf(vishl(vasi(t), 23)); /* 2^n, n >= -126 */
     w.eh = vmul(ph, s);

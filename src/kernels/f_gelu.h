@@ -14,19 +14,19 @@
 static inline V k_gelu(V x, const vact_params *p) {
     (void)p;
     M neg = vlt(x, vzero());
-    V a = vmin(vset1(VACT_NQ_AMAX), vabs(x));              /* NaN kept */
-    vnormq_t g = vnormq_parts(a);
+    V a = vmin(vabs(x), vset1(VACT_NQ_AMAX));              /* NaN -> 14.6: the */
+    vnormq_t g = vnormq_parts(a);                          /* only NaN is x's own */
     V Wl, Wh = vnormq_w(g, &Wl);
     V xs = vsel(neg, vneg(a), a);                          /* x clamped */
     V zin = vsel(neg, vfma(xs, Wh, vmul(xs, Wl)), vadd(Wh, Wl));
     V Z = vscale2n(zin, g.n);
-    return vsel(neg, Z, vfma(vneg(a), Z, x));
+    return vsel(neg, Z, vfnma(a, Z, x));
 }
 
 static inline V kb_gelu(V x, V dy, const vact_params *p) {
     (void)p;
     M neg = vlt(x, vzero());
-    V a = vmin(vset1(VACT_NQ_AMAX), vabs(x));              /* NaN kept */
+    V a = vmin(vabs(x), vset1(VACT_NQ_AMAX));              /* NaN -> 14.6 */
     vnormq_t g = vnormq_parts(a);
     V m = vmul(a, vset1(VACT_GELU_RS2PI_H));               /* a/sqrt(2pi), hi + lo */
     V ml = vfma(a, vset1(VACT_GELU_RS2PI_L), vfma(a, vset1(VACT_GELU_RS2PI_H), vneg(m)));
@@ -35,5 +35,6 @@ static inline V kb_gelu(V x, V dy, const vact_params *p) {
     V Qh = vmul(g.ph, Bh);
     V Ql = vadd(vfma(g.ph, Bh, vneg(Qh)), vfma(g.ph, Bl, vmul(g.pl, Bh)));
     V eB = vscale2n(vadd(Qh, Ql), g.n);
-    return vmul(dy, vsel(neg, eB, vsub(vset1(1.0f), eB)));
+    V d = vsel(neg, eB, vsub(vset1(1.0f), eB));
+    return vmul(dy, vsel(visnan(x), x, d));               /* one NaN source each */
 }

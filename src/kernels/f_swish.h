@@ -26,11 +26,11 @@ typedef struct {
 } vswish_t;
 
 /* e^(ah + al) = (ph + pl) 2^n; returns the magic-bias sum (n = t - MAGIC) */
-static inline V vswish_exp(V ah, V al, V *ph, V *pl) {
+static inline V vswish_exp(V ah, V al, int no_al, V *ph, V *pl) {
     V t = vfma(ah, vset1(VACT_LOG2E), vset1(VACT_MAGIC_B));
     V n = vsub(t, vset1(VACT_MAGIC_B));
     V r1 = vfma(n, vset1(-VACT_LN2_HI), ah);           /* exact */
-    V rl = vfma(n, vset1(-VACT_LN2_LO), al);
+    V rl = no_al ? vmul(n, vset1(-VACT_LN2_LO)) : vfma(n, vset1(-VACT_LN2_LO), al);
     V rh = vadd(r1, rl);
     V rlow = vadd(vsub(r1, rh), rl);
     V r2 = vmul(rh, rh);
@@ -41,17 +41,18 @@ static inline V vswish_exp(V ah, V al, V *ph, V *pl) {
     *pl = vadd(vadd(vsub(vset1(1.0f), *ph), v), vl);
     return t;
 }
-static inline vswish_t vswish_parts(V x, float beta) {
+/* unit = 1: silu (beta = 1, b = x exactly, no low part to carry) */
+static inline vswish_t vswish_parts(V x, float beta, int unit) {
     vswish_t w;
     V bt = vset1(beta);
-    w.bh = vmul(bt, x);
-    w.bl = vfms(bt, x, w.bh);
+    w.bh = unit ? x : vmul(bt, x);
+    w.bl = unit ? vzero() : vfms(bt, x, w.bh);
     /* -|bh| and (bh >= 0 ? -bl : bl), written so that a NaN bh passes
      * through unchanged: every NaN in the chain is then the same NaN (that
      * of beta*x), whatever operand order the compiler picks */
     w.ah = vmin(vneg(w.bh), w.bh);
-    w.al = vsel(vge(w.bh, vzero()), vneg(w.bl), w.bl);
-    V ph, pl, t = vswish_exp(w.ah, w.al, &ph, &pl);
+    w.al = unit ? vzero() : vsel(vge(w.bh, vzero()), vneg(w.bl), w.bl);
+    V ph, pl, t = vswish_exp(w.ah, w.al, unit, &ph, &pl);
     V s = vasf(vishl(vasi(t), 23)); /* 2^n, n >= -126 */
     w.eh = vmul(ph, s);
     w.el = vmul(pl, s);
@@ -74,14 +75,14 @@ static inline V vswish_fix(const vswish_t *w, V nh, V nl, V q, V inv) {
 static inline V vswish_tail_exp(const vswish_t *w, V *ahc, V *ph, V *pl, V *p2) {
     *ahc = vmax(vset1(-150.0f), w->ah);
     V alc = vmin(vmax(w->al, vset1(-1.0f)), vset1(1.0f)); /* NaN (x = inf) -> -1 */
-    V n = vsub(vswish_exp(*ahc, alc, ph, pl), vset1(VACT_MAGIC_B));
+    V n = vsub(vswish_exp(*ahc, alc, 0, ph, pl), vset1(VACT_MAGIC_B));
     VI ni = vcvtt_f2i(n);
     VI n1 = visra(ni, 1), n2 = visub(ni, n1);
     *p2 = vasf(vishl(viadd(n2, viset1(127)), 23));
     return vasf(vishl(viadd(n1, viset1(127)), 23));
 }
-static inline V vswish_fwd(V x, float beta) {
-    vswish_t w = vswish_parts(x, beta);
+static inline V vswish_fwd(V x, float beta, int unit) {
+    vswish_t w = vswish_parts(x, beta, unit);
     V m = vsel(w.neg, w.eh, vset1(1.0f));
     V ml = vsel(w.neg, w.el, vzero());
     V nh = vmul(x, m);
@@ -99,8 +100,8 @@ static inline V vswish_fwd(V x, float beta) {
     }
     return y;
 }
-static inline V vswish_bwd(V x, V dy, float beta) {
-    vswish_t w = vswish_parts(x, beta);
+static inline V vswish_bwd(V x, V dy, float beta, int unit) {
+    vswish_t w = vswish_parts(x, beta, unit);
     V m = vsel(w.neg, w.eh, vset1(1.0f));
     V ml = vsel(w.neg, w.el, vzero());
     V inv = vdiv(vset1(1.0f), w.d);                   /* one IEEE division */
@@ -108,7 +109,8 @@ static inline V vswish_bwd(V x, V dy, float beta) {
     /* b < 0: N = (1 + bh) + e + bl; b >= 0: e */
     V g1 = vadd(vset1(1.0f), w.bh);
     V nh = vadd(g1, w.eh);
-    V nl = vadd(vadd(vsub(g1, vsub(nh, w.eh)), w.el), w.bl); /* ~exact tail */
+    V nl = vadd(vsub(g1, vsub(nh, w.eh)), w.el);      /* ~exact tail */
+    if (!unit) nl = vadd(nl, w.bl);
     V cn = vsel(w.neg, nh, w.eh);
     V c = vswish_fix(&w, cn, vsel(w.neg, nl, w.el), vmul(cn, inv), inv);
     V t = vsel(w.neg, c, vfma(w.bh, c, vset1(1.0f)));
@@ -121,6 +123,6 @@ static inline V vswish_bwd(V x, V dy, float beta) {
     }
     return dx;
 }
-static inline V k_swish(V x, const vact_params *p) { return vswish_fwd(x, p->a); }
-static inline V kb_swish(V x, V dy, const vact_params *p) { return vswish_bwd(x, dy, p->a); }
+static inline V k_swish(V x, const vact_params *p) { return vswish_fwd(x, p->a, 0); }
+static inline V kb_swish(V x, V dy, const vact_params *p) { return vswish_bwd(x, dy, p->a, 0); }
 #endif

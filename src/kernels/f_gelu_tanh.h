@@ -29,7 +29,7 @@ typedef struct { V xa, gh, gl, n, s, e, d, dl, inv; M neg; } vgt_t;
 
 static inline vgt_t vgt_parts(V x) {
     vgt_t g;
-    V a = vmin(vset1(11.0f), vabs(x));                    /* NaN kept */
+    V a = vmin(vabs(x), vset1(11.0f));                    /* NaN -> 11: x is the only NaN */
     V na = vneg(a);
     g.neg = vlt(x, vzero());
     g.xa = vsel(g.neg, na, a);                             /* x clamped to +-11 */
@@ -70,7 +70,7 @@ static inline V k_gelu_tanh(V x, const vact_params *p) {
     V r = vadd(vfnma(q, g.d, nh), nl);
     V c = vmul(vfnma(q, g.dl, r), g.inv);
     V y = vscale2n(vfma(g.xa, q, vmul(g.xa, c)), vsel(g.neg, g.n, vzero()));
-    return vsel(vgt(x, vset1(11.0f)), x, y);               /* sigmoid = 1 there */
+    return vsel(vle(x, vset1(11.0f)), y, x);               /* sigmoid = 1 above; NaN */
 }
 
 /* gelu_tanh' = Q (1 + e + x k Z) / (1 + e)^2, k = c1 + 3 c3 x^2 = 3g - 2c1,
@@ -106,5 +106,6 @@ static inline V kb_gelu_tanh(V x, V dy, const vact_params *p) {
     V R0 = vmul(QNh, inv2);
     V res = vadd(vfnma(R0, D2l, vfnma(R0, D2h, QNh)), QNl);
     V R = vfma(res, inv2, R0);
-    return vmul(dy, vscale2n(R, vsel(g.neg, g.n, vzero())));
+    R = vscale2n(R, vsel(g.neg, g.n, vzero()));
+    return vmul(dy, vsel(visnan(x), x, R));
 }

@@ -6,7 +6,7 @@
 static inline V k_log_sigmoid(V x, const vact_params *p) {
     (void)p;
     V e = vexp_neg(vneg(vabs(x)));
-    return vsub(vmin(vzero(), x), vlog1p01(e));
+    return vsub(vmin(x, vzero()), vlog1p01(e));   /* NaN x: only via e */
 }
 static inline V kb_log_sigmoid(V x, V dy, const vact_params *p) {
     return vmul(dy, k_sigmoid(vneg(x), p));

@@ -18,7 +18,8 @@ typedef struct { V a, s, n, ph, pl, u, v, Ah, Al, Dh, Dl; M neg; } vmish_t;
 
 static inline vmish_t vmish_parts(V x) {
     vmish_t m;
-    m.a = vmax(vset1(-110.0f), vneg(vabs(x)));            /* -|x|, NaN kept */
+    /* -|x|; NaN -> -110, so that x itself is the only NaN source */
+    m.a = vmax(vneg(vabs(x)), vset1(-110.0f));
     V r = vexp_reduce(m.a, &m.n);
     m.s = vexp_s(r);
     m.ph = vadd(vset1(1.0f), m.s);

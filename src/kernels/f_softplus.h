@@ -7,7 +7,7 @@
 static inline V k_softplus(V x, const vact_params *p) {
     (void)p;
     V e = vexp_neg(vneg(vabs(x)));
-    return vadd(vmax(vzero(), x), vlog1p01(e));   /* NaN x: e, log1p NaN */
+    return vadd(vmax(x, vzero()), vlog1p01(e));   /* NaN x: only via e */
 }
 static inline V kb_softplus(V x, V dy, const vact_params *p) {
     return vmul(dy, k_sigmoid(x, p));

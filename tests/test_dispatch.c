@@ -15,6 +15,7 @@
 #include "../src/dispatch/cpu.h"
 
 static const char *g_self;
+static const char *g_emulator; /* --emulator PATH: re-execute through it (qemu-user) */
 
 static void test_names(void **s) {
     (void)s;
@@ -120,7 +121,8 @@ static int child_isa(const char *val) {
         close(fd[0]);
         if (val) setenv("VACT_ISA", val, 1);
         else unsetenv("VACT_ISA");
-        execl(g_self, g_self, "--child", (char *)NULL);
+        if (g_emulator) execl(g_emulator, g_emulator, g_self, "--child", (char *)NULL);
+        else execl(g_self, g_self, "--child", (char *)NULL);
         _exit(99);
     }
     close(fd[1]);
@@ -175,6 +177,7 @@ static void test_public_calls(void **s) {
 
 int main(int argc, char **argv) {
     g_self = argv[0];
+    if (argc > 2 && !strcmp(argv[1], "--emulator")) g_emulator = argv[2];
     if (argc > 1 && !strcmp(argv[1], "--child")) {
         printf("%d\n", (int)vact_isa_active());
         return 0;

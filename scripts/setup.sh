@@ -10,7 +10,7 @@ pkgs=(build-essential cmake pkg-config libcmocka-dev libmpfr-dev libsimde-dev
 if [ "${VACT_SETUP_MINIMAL:-0}" != 1 ]; then
   # benchmark suite, peers and the report's chart
   pkgs+=(g++ libbenchmark-dev libxnnpack-dev libpthreadpool-dev libdnnl-dev libsleef-dev
-         libeigen3-dev gnuplot-nox python3)
+         libeigen3-dev libcpuinfo-dev gnuplot-nox python3)
 fi
 # cmocka for the AArch64 test build (run under qemu-aarch64) comes from
 # Debian's arm64 packages through multiarch

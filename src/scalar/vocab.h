@@ -36,11 +36,11 @@ static inline V vact_fmaf(V a, V b, V c) {
     double bp = s - cd, e = (p - bp) + (cd - (s - bp));
     uint64_t u;
     memcpy(&u, &s, 8);
-    if (e != 0.0 && !(u & 1)) {
-        if ((e > 0) == (s > 0)) u += 1; /* away from zero */
-        else u -= 1;
-        memcpy(&s, &u, 8);
-    }
+    /* branch-free: the sticky bit is data-dependent and mispredicts */
+    uint64_t sticky = (uint64_t)((e != 0.0) & !(u & 1));
+    uint64_t away = (uint64_t)((e > 0) == (s > 0)); /* 1: away from zero, 0: toward */
+    u += sticky * (2 * away - 1);
+    memcpy(&s, &u, 8);
     return (float)s;
 }
 #endif

@@ -5,11 +5,6 @@
 #include "driver.h"
 #include "vexp.h"
 
-/* Placeholder for a function not written yet: NaN everywhere. */
-#define VACT_STUB(name)                                                                   \
-    static inline V k_##name(V x, const vact_params *p) { (void)p; (void)x; return vset1(__builtin_nanf("")); } \
-    static inline V kb_##name(V x, V dy, const vact_params *p) { (void)p; (void)x; (void)dy; return vset1(__builtin_nanf("")); }
-
 #include "f_sigmoid.h"
 #include "f_tanh.h"
 #include "f_relu.h"

@@ -1,9 +1,11 @@
 /* tanh(x), odd: computed on |x| and the sign or-ed back (tanh(-0) = -0).
  * |x| < 0.55: x + x^3 P(x^2), P of degree 4 near-minimax
  *   (scripts/fit_expm1.py tanh 4 0.55: 2^-27.8 relative).
- * else: 1 - 2e/(1 + e), e = e^(-2|x|) in [0, 0.333]: 1 + e = d + dl exact
- *   (Fast2Sum), q = e/d by IEEE division plus one residual correction
- *   against d + dl (1/d = 1 - q), then 1 - 2q in one rounding.
+ * else: 1 - 2e/(1 + e), e = e^(-2|x|) in [0, 0.333]:
+ *   q = e/RN(1 + e) by IEEE division plus one residual correction
+ *   r = e - q(1 + e) = fnma(q, e, e - q) (one rounding, e - q exact),
+ *   q += r * 6/7 (1/(1+e) within 1/7: r is ~ an ulp of q), then 1 - 2q
+ *   in one rounding; e from vexp_neg_h.
  *   e < 2^-25 gives exactly 1, so tanh = +-1 beyond ~9.01.
  * tanh'(x) = 4e/(1+e)^2 = 4 [e/(1+e)] [1/(1+e)] (never 1 - tanh^2); for
  * |x| > 40 (e < 2^-115, subnormal soon) dy*4e is formed from the unscaled
@@ -20,13 +22,12 @@ static inline V vtanh_small(V ax) {
     return vfma(vmul(ax, u), q, ax);
 }
 static inline V vtanh_big(V ax) {
-    V e = vexp_neg(vmul(ax, vset1(-2.0f)));
+    V e = vexp_neg_h(vmul(ax, vset1(-2.0f)));
     V d = vadd(vset1(1.0f), e);
-    V dl = vsub(e, vsub(d, vset1(1.0f)));
     V q = vdiv(e, d);                         /* e/(1+e) in [0, 1/4] */
-    V r = vfnma(q, d, e);
-    r = vfnma(q, dl, r);
-    q = vfma(r, vsub(vset1(1.0f), q), q);     /* 1/d = 1 - q */
+    /* residual e - q(1 + e) rounded once: e - q exact (q in [3e/4, e]) */
+    V r = vfnma(q, e, vsub(e, q));
+    q = vfma(r, vset1(0x1.b6db6ep-1f), q);    /* 1/d ~ 6/7 (|rel err| <= 1/7) */
     return vfnma(q, vset1(2.0f), vset1(1.0f));
 }
 /* the same, 1 - e and 1 + e both exact hi + lo and the quotient rounded

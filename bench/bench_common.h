@@ -113,6 +113,21 @@ void register_xnnpack();
 void cap_xnnpack(const std::string &isa);
 void cap_onednn(const std::string &isa);
 
+// Accuracy entry points (vact_peer_accuracy, peer_accuracy.cc): run FUNC of one
+// implementation once on n floats, forward (x -> out) or backward (x, dy -> out),
+// with the parameters above. vact runs at its active ISA, the peers at AVX-512
+// (oneDNN / XNNPACK at their best ISA). Returns the ISA label, or nullptr when
+// the implementation lacks FUNC/DIR (or was not built: stubs in bench_stubs.cc).
+using PeerRun = const char *(*)(const std::string &func, bool bwd, size_t n, const float *x, const float *dy,
+                                float *out);
+const char *run_vact(const std::string &func, bool bwd, size_t n, const float *x, const float *dy, float *out);
+const char *run_onednn(const std::string &func, bool bwd, size_t n, const float *x, const float *dy, float *out);
+const char *run_xnnpack(const std::string &func, bool bwd, size_t n, const float *x, const float *dy, float *out);
+const char *run_sleef_avx512(const std::string &func, bool bwd, size_t n, const float *x, const float *dy,
+                             float *out);
+const char *run_eigen_avx512(const std::string &func, bool bwd, size_t n, const float *x, const float *dy,
+                             float *out);
+
 } // namespace vb
 
 #endif

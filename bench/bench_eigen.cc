@@ -94,4 +94,21 @@ void register_eigen_avx2() {
     }
 }
 
+#if defined(VB_EIGEN_AVX512)
+const char *run_eigen_avx512(const std::string &func, bool bwd, size_t n, const float *x, const float *dy,
+                             float *out) {
+    if (!vact_isa_supported(kIsa)) return nullptr;
+    for (const EigenFn &f : kEigen) {
+        if (func != f.name) continue;
+        if (bwd && !f.bwd) return nullptr;
+        if (bwd)
+            f.bwd(n, x, dy, out);
+        else
+            f.fwd(n, x, out);
+        return kIsaName;
+    }
+    return nullptr;
+}
+#endif
+
 } // namespace vb

@@ -61,7 +61,7 @@ struct Rng {
 
 double g_tsc_hz = 0;
 
-double calibrate_tsc() {
+[[maybe_unused]] double calibrate_tsc() { // unused in vact_peer_accuracy (VB_NO_MAIN)
 #if VB_HAVE_TSC
     // Both clocks are wall clocks, so preemption during the interval cancels out.
     using clk = std::chrono::steady_clock;
@@ -189,6 +189,7 @@ void register_roofline() {
 
 } // namespace vb
 
+#if !defined(VB_NO_MAIN) // vact_peer_accuracy reuses the helpers above with its own main
 int main(int argc, char **argv) {
     using vb::g_config;
     std::vector<char *> args;
@@ -251,3 +252,4 @@ int main(int argc, char **argv) {
     benchmark::Shutdown();
     return 0;
 }
+#endif

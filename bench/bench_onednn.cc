@@ -207,4 +207,28 @@ void register_onednn() {
     }
 }
 
+const char *run_onednn(const std::string &func, bool bwd, size_t n, const float *x, const float *dy, float *out) {
+    single_thread();
+    for (const Elt &e : kElt) {
+        if (func != e.name) continue;
+        try {
+            if (bwd) {
+                dnnl::eltwise_backward prim(elt_bwd_pd(e, n));
+                Args args{{DNNL_ARG_SRC, mem(md1(n), x)}, {DNNL_ARG_DIFF_DST, mem(md1(n), dy)},
+                          {DNNL_ARG_DIFF_SRC, mem(md1(n), out)}};
+                prim.execute(strm(), args);
+            } else {
+                dnnl::eltwise_forward prim(elt_fwd_pd(e, n, prop_kind::forward_inference));
+                Args args{{DNNL_ARG_SRC, mem(md1(n), x)}, {DNNL_ARG_DST, mem(md1(n), out)}};
+                prim.execute(strm(), args);
+            }
+            strm().wait();
+        } catch (const dnnl::error &) {
+            return nullptr;
+        }
+        return isa_label();
+    }
+    return nullptr;
+}
+
 } // namespace vb

@@ -161,4 +161,21 @@ void register_sleef_avx2() {
     }
 }
 
+#if defined(VB_SLEEF_AVX512)
+const char *run_sleef_avx512(const std::string &func, bool bwd, size_t n, const float *x, const float *dy,
+                             float *out) {
+    if (!vact_isa_supported(kIsa)) return nullptr;
+    for (const SleefFn &f : kSleef) {
+        if (func != f.name) continue;
+        if (bwd && !f.bwd) return nullptr;
+        if (bwd)
+            f.bwd(n, x, dy, out);
+        else
+            f.fwd(n, x, out);
+        return kIsaName;
+    }
+    return nullptr;
+}
+#endif
+
 } // namespace vb

@@ -143,4 +143,16 @@ void register_vact() {
     }
 }
 
+const char *run_vact(const std::string &func, bool bwd, size_t n, const float *x, const float *dy, float *out) {
+    for (const Elementwise &e : kElementwise) {
+        if (func != e.name) continue;
+        if (bwd)
+            e.bwd(n, x, dy, out);
+        else
+            e.fwd(n, x, out);
+        return vact_isa_name(vact_isa_active());
+    }
+    return nullptr;
+}
+
 } // namespace vb

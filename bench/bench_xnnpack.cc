@@ -148,4 +148,17 @@ void register_xnnpack() {
     }
 }
 
+const char *run_xnnpack(const std::string &func, bool bwd, size_t n, const float *x, const float *, float *out) {
+    if (bwd || !xnn_ready()) return nullptr; // inference only
+    for (const Unary &u : kUnary) {
+        if (func != u.name) continue;
+        xnn_operator_t op = nullptr;
+        const bool ok = u.create(n, &op) == xnn_status_success && u.setup(op, 1, x, out) == xnn_status_success &&
+                        xnn_run_operator(op, nullptr) == xnn_status_success;
+        if (op) xnn_delete_operator(op);
+        return ok ? isa_label() : nullptr;
+    }
+    return nullptr;
+}
+
 } // namespace vb

@@ -18,6 +18,9 @@
 # AVX2; oneDNN and XNNPACK at their best ISA). On a machine with AVX-512,
 # pass 2 reruns oneDNN (ONEDNN_MAX_CPU_ISA=AVX2) and XNNPACK (cpuinfo cap) at
 # AVX2 so the AVX2 comparison is fair. Everything is single-threaded.
+# Last, vact_peer_accuracy (a few seconds) measures the max ULP error of vact
+# and of each peer on ~1.3M inputs; its table is appended to the report
+# (bench_report.txt / .md, and peer_accuracy.md on its own).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -50,7 +53,7 @@ if [ "$nobuild" = 0 ]; then
     if [ ! -f "$build/CMakeCache.txt" ]; then
         cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DVACT_BUILD_BENCH=ON -DVACT_BUILD_TESTS=OFF >/dev/null
     fi
-    cmake --build "$build" --target vact_bench -j2 >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
+    cmake --build "$build" --target vact_bench vact_peer_accuracy -j2 >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
 fi
 bench="$build/bench/vact_bench"
 [ -x "$bench" ] || { echo "bench_report.sh: $bench not found (configure with -DVACT_BUILD_BENCH=ON)" >&2; exit 1; }
@@ -79,3 +82,19 @@ echo "benchmarks took $(($(date +%s) - start)) s"
 
 /usr/bin/python3 "$root/scripts/bench_report.py" "${jsons[@]}" --png "$out/bench_report.png" \
     --md "$out/bench_report.md" "${report_args[@]}" | tee "$out/bench_report.txt"
+
+acc="$build/bench/vact_peer_accuracy"
+if [ -x "$acc" ]; then
+    echo "accuracy: $acc -> $out/peer_accuracy.md"
+    if "$acc" >"$out/peer_accuracy.md" 2>"$out/peer_accuracy.log"; then
+        for f in "$out/bench_report.txt" "$out/bench_report.md"; do
+            if [ -f "$f" ]; then { printf '\n## Accuracy (vact_peer_accuracy)\n\n'; cat "$out/peer_accuracy.md"; } >>"$f"; fi
+        done
+        printf '\n## Accuracy (vact_peer_accuracy)\n\n'
+        cat "$out/peer_accuracy.md"
+    else
+        echo "bench_report.sh: vact_peer_accuracy failed (see $out/peer_accuracy.log)" >&2
+    fi
+else
+    echo "bench_report.sh: $acc not found, no accuracy table" >&2
+fi

@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "vact.h"
+
 namespace vb {
 
 // Options of one run (parsed in bench_main.cc before Google Benchmark's own flags).
@@ -92,6 +94,20 @@ void add(const std::string &func, const std::string &dir, const std::string &imp
 // Parameters of the parametrised functions (vact and the peers use the same).
 constexpr float kLeaky = 0.01f, kElu = 1.0f, kCelu = 1.0f, kSwishBeta = 1.5f, kShrink = 0.5f,
                 kThresh = 0.1f, kThreshValue = 0.0f, kSquareplusB = 4.0f;
+
+// An elementwise peer's kernels (backward may be null), and the shared
+// registration / single-call loops over a table of them (bench_main.cc).
+using PeerFwd = void (*)(size_t, const float *, float *);
+using PeerBwd = void (*)(size_t, const float *, const float *, float *);
+struct PeerFn {
+    const char *name;
+    PeerFwd fwd;
+    PeerBwd bwd; // may be null
+};
+void register_peer_table(const PeerFn *tbl, size_t count, const char *impl, vact_isa isa, const char *isa_name);
+const char *run_peer_table(const PeerFn *tbl, size_t count, vact_isa isa, const char *isa_name,
+                           const std::string &func, bool bwd, size_t n, const float *x, const float *dy,
+                           float *out);
 
 // Bytes moved per element.
 constexpr size_t kFwdBytes = 8;  // read x, write y

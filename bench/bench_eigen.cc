@@ -34,11 +34,7 @@ using MMap = Eigen::Map<Arr>;
 using Fwd = void (*)(size_t, const float *, float *);
 using Bwd = void (*)(size_t, const float *, const float *, float *);
 
-struct EigenFn {
-    const char *name;
-    Fwd fwd;
-    Bwd bwd; // may be null
-};
+using EigenFn = PeerFn;
 
 inline Eigen::Index ix(size_t n) { return Eigen::Index(n); }
 
@@ -75,39 +71,13 @@ void register_eigen_avx512() {
 #else
 void register_eigen_avx2() {
 #endif
-    if (config().peers_only || !vact_isa_supported(kIsa)) return;
-    for (const EigenFn &f : kEigen) {
-        for (size_t n : elementwise_sizes()) {
-            if (n == kBig && !big_ok(f.name, kIsaName)) continue;
-            Fwd fwd = f.fwd;
-            Bwd bwd = f.bwd;
-            add(f.name, "fwd", "eigen", kIsaName, size_token(n), [=](benchmark::State &st) {
-                const Bufs &b = bufs(n);
-                timed(st, n, kFwdBytes, kIsaName, [&] { fwd(n, b.x, b.y); });
-            });
-            if (bwd)
-                add(f.name, "bwd", "eigen", kIsaName, size_token(n), [=](benchmark::State &st) {
-                    const Bufs &b = bufs(n);
-                    timed(st, n, kBwdBytes, kIsaName, [&] { bwd(n, b.x, b.dy, b.dx); });
-                });
-        }
-    }
+    register_peer_table(kEigen, sizeof kEigen / sizeof kEigen[0], "eigen", kIsa, kIsaName);
 }
 
 #if defined(VB_EIGEN_AVX512)
 const char *run_eigen_avx512(const std::string &func, bool bwd, size_t n, const float *x, const float *dy,
                              float *out) {
-    if (!vact_isa_supported(kIsa)) return nullptr;
-    for (const EigenFn &f : kEigen) {
-        if (func != f.name) continue;
-        if (bwd && !f.bwd) return nullptr;
-        if (bwd)
-            f.bwd(n, x, dy, out);
-        else
-            f.fwd(n, x, out);
-        return kIsaName;
-    }
-    return nullptr;
+    return run_peer_table(kEigen, sizeof kEigen / sizeof kEigen[0], kIsa, kIsaName, func, bwd, n, x, dy, out);
 }
 #endif
 

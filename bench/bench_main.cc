@@ -189,6 +189,48 @@ void register_roofline() {
 
 } // namespace vb
 
+namespace vb {
+
+void register_peer_table(const PeerFn *tbl, size_t count, const char *impl, vact_isa isa, const char *isa_name) {
+    if (config().peers_only || !vact_isa_supported(isa)) return;
+    for (size_t i = 0; i < count; i++) {
+        const PeerFn &f = tbl[i];
+        for (size_t n : elementwise_sizes()) {
+            if (n == kBig && !big_ok(f.name, isa_name)) continue;
+            PeerFwd fwd = f.fwd;
+            PeerBwd bwd = f.bwd;
+            add(f.name, "fwd", impl, isa_name, size_token(n), [=](benchmark::State &st) {
+                const Bufs &b = bufs(n);
+                timed(st, n, kFwdBytes, isa_name, [&] { fwd(n, b.x, b.y); });
+            });
+            if (bwd)
+                add(f.name, "bwd", impl, isa_name, size_token(n), [=](benchmark::State &st) {
+                    const Bufs &b = bufs(n);
+                    timed(st, n, kBwdBytes, isa_name, [&] { bwd(n, b.x, b.dy, b.dx); });
+                });
+        }
+    }
+}
+
+const char *run_peer_table(const PeerFn *tbl, size_t count, vact_isa isa, const char *isa_name,
+                           const std::string &func, bool bwd, size_t n, const float *x, const float *dy,
+                           float *out) {
+    if (!vact_isa_supported(isa)) return nullptr;
+    for (size_t i = 0; i < count; i++) {
+        const PeerFn &f = tbl[i];
+        if (func != f.name) continue;
+        if (bwd && !f.bwd) return nullptr;
+        if (bwd)
+            f.bwd(n, x, dy, out);
+        else
+            f.fwd(n, x, out);
+        return isa_name;
+    }
+    return nullptr;
+}
+
+} // namespace vb
+
 #if !defined(VB_NO_MAIN) // vact_peer_accuracy reuses the helpers above with its own main
 int main(int argc, char **argv) {
     using vb::g_config;

@@ -89,11 +89,7 @@ inline V sigmoid(V x) { return div(set1(1.0f), add(set1(1.0f), vexp(sub(set1(0.0
 
 using Fwd = void (*)(size_t, const float *, float *);
 using Bwd = void (*)(size_t, const float *, const float *, float *);
-struct SleefFn {
-    const char *name;
-    Fwd fwd;
-    Bwd bwd; // may be null
-};
+using SleefFn = PeerFn;
 
 const SleefFn kSleef[] = {
     {"sigmoid", [](size_t n, const float *x, float *y) { map1(n, x, y, sigmoid); },
@@ -142,39 +138,13 @@ void register_sleef_avx512() {
 #else
 void register_sleef_avx2() {
 #endif
-    if (config().peers_only || !vact_isa_supported(kIsa)) return;
-    for (const SleefFn &f : kSleef) {
-        for (size_t n : elementwise_sizes()) {
-            if (n == kBig && !big_ok(f.name, kIsaName)) continue;
-            Fwd fwd = f.fwd;
-            Bwd bwd = f.bwd;
-            add(f.name, "fwd", "sleef", kIsaName, size_token(n), [=](benchmark::State &st) {
-                const Bufs &b = bufs(n);
-                timed(st, n, kFwdBytes, kIsaName, [&] { fwd(n, b.x, b.y); });
-            });
-            if (bwd)
-                add(f.name, "bwd", "sleef", kIsaName, size_token(n), [=](benchmark::State &st) {
-                    const Bufs &b = bufs(n);
-                    timed(st, n, kBwdBytes, kIsaName, [&] { bwd(n, b.x, b.dy, b.dx); });
-                });
-        }
-    }
+    register_peer_table(kSleef, sizeof kSleef / sizeof kSleef[0], "sleef", kIsa, kIsaName);
 }
 
 #if defined(VB_SLEEF_AVX512)
 const char *run_sleef_avx512(const std::string &func, bool bwd, size_t n, const float *x, const float *dy,
                              float *out) {
-    if (!vact_isa_supported(kIsa)) return nullptr;
-    for (const SleefFn &f : kSleef) {
-        if (func != f.name) continue;
-        if (bwd && !f.bwd) return nullptr;
-        if (bwd)
-            f.bwd(n, x, dy, out);
-        else
-            f.fwd(n, x, out);
-        return kIsaName;
-    }
-    return nullptr;
+    return run_peer_table(kSleef, sizeof kSleef / sizeof kSleef[0], kIsa, kIsaName, func, bwd, n, x, dy, out);
 }
 #endif
 

@@ -143,6 +143,9 @@ const char *run_sleef_avx512(const std::string &func, bool bwd, size_t n, const 
                              float *out);
 const char *run_eigen_avx512(const std::string &func, bool bwd, size_t n, const float *x, const float *dy,
                              float *out);
+const char *run_sleef_avx2(const std::string &func, bool bwd, size_t n, const float *x, const float *dy, float *out);
+const char *run_eigen_avx2(const std::string &func, bool bwd, size_t n, const float *x, const float *dy, float *out);
+const char *run_libm(const std::string &func, bool bwd, size_t n, const float *x, const float *dy, float *out);
 
 } // namespace vb
 

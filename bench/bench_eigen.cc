@@ -77,8 +77,11 @@ void register_eigen_avx2() {
 #if defined(VB_EIGEN_AVX512)
 const char *run_eigen_avx512(const std::string &func, bool bwd, size_t n, const float *x, const float *dy,
                              float *out) {
+#else
+const char *run_eigen_avx2(const std::string &func, bool bwd, size_t n, const float *x, const float *dy,
+                           float *out) {
+#endif
     return run_peer_table(kEigen, sizeof kEigen / sizeof kEigen[0], kIsa, kIsaName, func, bwd, n, x, dy, out);
 }
-#endif
 
 } // namespace vb

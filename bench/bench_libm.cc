@@ -103,6 +103,19 @@ void log_softmax_rows(size_t rows, size_t cols, const float *x, float *y) {
 }
 } // namespace
 
+const char *run_libm(const std::string &func, bool bwd, size_t n, const float *x, const float *dy, float *out) {
+    for (const LibmFn &f : kLibm) {
+        if (func != f.name) continue;
+        if (bwd && !f.bwd) return nullptr;
+        if (bwd)
+            f.bwd(n, x, dy, out);
+        else
+            f.fwd(n, x, out);
+        return "any";
+    }
+    return nullptr;
+}
+
 void register_libm() {
     if (config().peers_only) return;
     for (const LibmFn &f : kLibm) {

@@ -144,8 +144,11 @@ void register_sleef_avx2() {
 #if defined(VB_SLEEF_AVX512)
 const char *run_sleef_avx512(const std::string &func, bool bwd, size_t n, const float *x, const float *dy,
                              float *out) {
+#else
+const char *run_sleef_avx2(const std::string &func, bool bwd, size_t n, const float *x, const float *dy,
+                           float *out) {
+#endif
     return run_peer_table(kSleef, sizeof kSleef / sizeof kSleef[0], kIsa, kIsaName, func, bwd, n, x, dy, out);
 }
-#endif
 
 } // namespace vb

@@ -15,6 +15,7 @@ void register_xnnpack() {}
 void cap_xnnpack(const std::string &) {}
 #endif
 #if !defined(VB_HAVE_SLEEF_AVX2)
+const char *run_sleef_avx2(const std::string &, bool, size_t, const float *, const float *, float *) { return nullptr; }
 void register_sleef_avx2() {}
 #endif
 #if !defined(VB_HAVE_SLEEF_AVX512)
@@ -22,6 +23,7 @@ const char *run_sleef_avx512(const std::string &, bool, size_t, const float *, c
 void register_sleef_avx512() {}
 #endif
 #if !defined(VB_HAVE_EIGEN_AVX2)
+const char *run_eigen_avx2(const std::string &, bool, size_t, const float *, const float *, float *) { return nullptr; }
 void register_eigen_avx2() {}
 #endif
 #if !defined(VB_HAVE_EIGEN_AVX512)

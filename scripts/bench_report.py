@@ -3,14 +3,19 @@
 
     scripts/bench_report.py OUT.json [MORE.json ...] [--png FILE] [--md FILE]
                             [--isa avx512,avx2] [--sizes 4096,4x4000,64x64]
+                            [--accuracy peer_accuracy.csv]
 
 Reads Google Benchmark JSON written by bench/vact_bench (benchmark names
 FUNC/DIR/IMPL/ISA/SIZE, see bench/bench_common.h), takes the median of the
 repetitions (or the single run), and prints, per ISA and size, for every vact
 function and direction: vact's throughput, the fastest peer at the same ISA
 level (or without one: the plain libm loop), the ratio vact / peer, and the
-memcpy roofline for the bytes that function moves. scripts/bench_report.sh
-builds, runs the suite and calls this.
+memcpy roofline for the bytes that function moves. With --accuracy (the CSV
+of bench/vact_peer_accuracy) it also names the fastest peer that holds
+API.md's bounds on the measured inputs (max ULP <= 2 forward, <= 4 backward,
+no NaN for a finite input): "is vact the fastest correct choice?". Peers
+whose accuracy was not measured for a function count as unknown, not as
+correct. scripts/bench_report.sh builds, runs the suite and calls this.
 """
 import argparse
 import json
@@ -23,6 +28,8 @@ ISA_ORDER = ["avx512", "avx2", "neon", "scalar"]
 # Bytes moved per element, as in the suite (bench_common.h / bench_vact.cc).
 BYTES = {"fwd": 8, "bwd": 12}
 BYTES_GLU = {"fwd": 6, "bwd": 10}
+# API.md accuracy bounds (max ULP) used to call a peer correct.
+BOUND = {"fwd": 2.0, "bwd": 4.0}
 
 
 def parse_name(run_name):
@@ -88,19 +95,47 @@ def roofline(res, func, d, size):
     return r["bps"] / per
 
 
-def best_peer(res, func, d, isa, size):
+def load_accuracy(path):
+    """-> {(func, dir, impl, isa): (max_ulp, nan)} from vact_peer_accuracy --csv."""
+    acc = {}
+    with open(path) as f:
+        head = f.readline().strip().split(",")
+        for line in f:
+            v = dict(zip(head, line.strip().split(",")))
+            if len(v) == len(head):
+                acc[(v["func"], v["dir"], v["impl"], v["isa"])] = (float(v["max_ulp"]), int(v["nan"]))
+    return acc
+
+
+def peer_correct(acc, func, d, impl, isa):
+    """True / False / None (not measured). oneDNN and XNNPACK are measured at
+    their best ISA only; that figure stands for their capped (AVX2) runs too."""
+    if acc is None:
+        return None
+    for k in ((func, d, impl, isa), (func, d, impl, "avx512"), (func, d, impl, "any")):
+        if k in acc:
+            m, nan = acc[k]
+            return m <= BOUND[d] and nan == 0
+    return None
+
+
+def best_peer(res, func, d, isa, size, acc=None):
+    """Fastest peer at this ISA (or ISA-independent); with acc, only the
+    peers measured within the bounds."""
     best = None
     for (f, dd, impl, pisa, s), r in res.items():
         if f != func or dd != d or s != size or impl in ("vact", "roofline"):
             continue
         if pisa != isa and pisa != "any":
             continue
+        if acc is not None and peer_correct(acc, func, d, impl, pisa) is not True:
+            continue
         if best is None or r["ips"] > best[1]["ips"]:
             best = (impl if pisa == isa else impl + "(" + pisa + ")", r)
     return best
 
 
-def build_rows(res, isas, sizes):
+def build_rows(res, isas, sizes, acc=None):
     """-> list of dict rows (one per isa, size, func, dir with a vact result)."""
     rows = []
     vact_keys = sorted({(f, d, i, s) for (f, d, impl, i, s) in res if impl == "vact"})
@@ -122,7 +157,12 @@ def build_rows(res, isas, sizes):
                     if v is None:
                         continue
                     p = best_peer(res, f, d, isa, size)
+                    c = best_peer(res, f, d, isa, size, acc) if acc is not None else None
+                    measured = acc is not None and any(k[0] == f and k[1] == d and k[2] != "vact" for k in acc)
                     rows.append({
+                        "cpeer": c[0] if c else ("none" if measured and p else None),
+                        "cpeer_ips": c[1]["ips"] if c else None,
+                        "cratio": v["ips"] / c[1]["ips"] if c and c[1]["ips"] > 0 else None,
                         "isa": isa, "size": size, "func": f, "dir": d,
                         "vact": v["ips"], "cpe": v["cpe"], "placeholder": v["nan"],
                         "peer": p[0] if p else None, "peer_ips": p[1]["ips"] if p else None,
@@ -145,20 +185,26 @@ def format_tables(rows, ctx, markdown=False, group=lambda r: "size " + r["size"]
         if k not in groups:
             groups.append(k)
     head = ("function", "dir", "size", "vact Gelem/s", "cyc/elem", "best peer", "peer Gelem/s", "vact/peer",
-            "memcpy-bound Gelem/s", "note")
-    left = (0, 1, 2, 5, 9)
+            "best correct peer", "Gelem/s", "vact/correct", "memcpy-bound Gelem/s", "note")
+    left = (0, 1, 2, 5, 8, 12)
     for isa, gname in groups:
         sel = [r for r in rows if r["isa"] == isa and group(r) == gname]
         with_peer = [r for r in sel if r["ratio"] is not None and not r["placeholder"]]
         wins = sum(1 for r in with_peer if r["ratio"] >= 1.0)
         nph = sum(1 for r in sel if r["placeholder"])
         title = "%s, %s: vact >= best peer in %d of %d comparisons" % (isa, gname, wins, len(with_peer))
+        with_c = [r for r in sel if r["cratio"] is not None and not r["placeholder"]]
+        if any(r["cpeer"] is not None for r in sel):
+            title += "; >= best correct peer in %d of %d" % (sum(1 for r in with_c if r["cratio"] >= 1.0),
+                                                            len(with_c))
         if nph:
             title += " (%d placeholder results not counted)" % nph
         table = []
         for r in sel:
             table.append((r["func"], r["dir"], r["size"], g(r["vact"]), "%.2f" % r["cpe"], r["peer"] or "-",
-                          g(r["peer_ips"]), "-" if r["ratio"] is None else "%.2fx" % r["ratio"], g(r["roof"]),
+                          g(r["peer_ips"]), "-" if r["ratio"] is None else "%.2fx" % r["ratio"],
+                          r["cpeer"] or "-", g(r["cpeer_ips"]), "-" if r["cratio"] is None else "%.2fx" % r["cratio"],
+                          g(r["roof"]),
                           "placeholder (NaN output)" if r["placeholder"] else ""))
         if markdown:
             out.append("### " + title + "\n")
@@ -203,11 +249,14 @@ def chart(rows, ctx, png, size_el="4096", size_rows="4x4000", size_prelu="64x64"
             continue
         path = os.path.join(tmp, isa + ".dat")
         with open(path, "w") as f:
-            f.write("label vact peer ratio peername\n")
+            f.write("label vact peer ratio peername correct\n")
             for r in sel:
                 lab = r["func"] + ("" if r["dir"] == "fwd" else "'") + " [" + r["peer"] + "]"
-                f.write('"%s" %.6g %.6g %.3f "%s"\n' % (lab, r["vact"] / 1e9, r["peer_ips"] / 1e9, r["ratio"],
-                                                    r["peer"]))
+                if r["cpeer_ips"]:
+                    lab += " [" + r["cpeer"] + "]"
+                f.write('"%s" %.6g %.6g %.3f "%s" %s\n' % (lab, r["vact"] / 1e9, r["peer_ips"] / 1e9, r["ratio"],
+                                                       r["peer"], "%.6g" % (r["cpeer_ips"] / 1e9)
+                                                       if r["cpeer_ips"] else "NaN"))
         wins = sum(1 for r in sel if r["ratio"] >= 1)
         panels.append((isa, path, len(sel), wins))
     if not panels:
@@ -239,6 +288,8 @@ def chart(rows, ctx, png, size_el="4096", size_rows="4x4000", size_prelu="64x64"
         gp.append('plot "%s" using 2:xtic(1) title "vact" lc rgb "#1f77b4", '
                   '"" using 3 title "fastest peer at the same ISA (oneDNN, XNNPACK, SLEEF, Eigen, libm)" '
                   'lc rgb "#ff7f0e", '
+                  '"" using 6 title "fastest peer within the API.md bounds (2nd name; none: no such peer)" '
+                  'lc rgb "#2ca02c", '
                   '"" using ($0):($2 > $3 ? $2 : $3):(sprintf("%%.2f", $4)):($4 < 1 ? 0xcc0000 : 0x006400) '
                   'with labels offset 0,0.6 font ",8" rotate by 90 left tc rgb variable notitle' % path)
     gp.append("unset multiplot")
@@ -259,22 +310,24 @@ def main():
     ap.add_argument("--md", help="write the tables as markdown here")
     ap.add_argument("--isa", help="comma-separated ISAs to print (default: all)")
     ap.add_argument("--sizes", help="comma-separated sizes to print (default: all)")
+    ap.add_argument("--accuracy", help="CSV of vact_peer_accuracy --csv: adds the fastest peer within the bounds")
     a = ap.parse_args()
     res, ctx = load(a.json)
     if not res:
         sys.exit("bench_report: no results in " + " ".join(a.json))
-    rows = build_rows(res, a.isa.split(",") if a.isa else None, a.sizes.split(",") if a.sizes else None)
+    acc = load_accuracy(a.accuracy) if a.accuracy and os.path.exists(a.accuracy) else None
+    rows = build_rows(res, a.isa.split(",") if a.isa else None, a.sizes.split(",") if a.sizes else None, acc)
     print("vact %s; TSC %s GHz; cyc/elem = %s; mode %s; medians of the repetitions"
           % ("ISAs " + ctx.get("vact_isas", "?"), ctx.get("tsc_ghz", "?"), ctx.get("cpe_definition", "?"),
              ctx.get("mode", "?")))
     print(format_tables(rows, ctx))
-    print(summary(build_rows(res, None, None), ctx))
+    print(summary(build_rows(res, None, None, acc), ctx))
     if a.md:
         with open(a.md, "w") as f:
-            f.write(summary(build_rows(res, None, None), ctx, markdown=True) + "\n")
+            f.write(summary(build_rows(res, None, None, acc), ctx, markdown=True) + "\n")
             f.write(format_tables(rows, ctx, markdown=True) + "\n")
     if a.png:
-        all_rows = build_rows(res, None, None)
+        all_rows = build_rows(res, None, None, acc)
         if chart(all_rows, ctx, a.png):
             print("chart: " + a.png)
 

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <vector>
@@ -117,6 +118,8 @@ constexpr size_t kBwdBytes = 12; // read x (or y), read dy, write dx
 // package was not found at configure time).
 void register_vact();
 void register_libm();
+void register_machine_avx512();
+void register_machine_avx2();
 void register_roofline();
 void register_sleef_avx2();
 void register_sleef_avx512();

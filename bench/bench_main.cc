@@ -289,6 +289,8 @@ int main(int argc, char **argv) {
     vb::register_eigen_avx2();
     vb::register_libm();
     vb::register_roofline();
+    vb::register_machine_avx512();
+    vb::register_machine_avx2();
 
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();

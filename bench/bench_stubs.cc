@@ -31,4 +31,11 @@ const char *run_eigen_avx512(const std::string &, bool, size_t, const float *, c
 void register_eigen_avx512() {}
 #endif
 
+#if !defined(VB_HAVE_MACHINE_AVX512)
+void register_machine_avx512() {}
+#endif
+#if !defined(VB_HAVE_MACHINE_AVX2)
+void register_machine_avx2() {}
+#endif
+
 } // namespace vb

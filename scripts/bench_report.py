@@ -3,7 +3,7 @@
 
     scripts/bench_report.py OUT.json [MORE.json ...] [--png FILE] [--md FILE]
                             [--isa avx512,avx2] [--sizes 4096,4x4000,64x64]
-                            [--accuracy peer_accuracy.csv]
+                            [--accuracy peer_accuracy.csv] [--ops kernel_ops.csv]
 
 Reads Google Benchmark JSON written by bench/vact_bench (benchmark names
 FUNC/DIR/IMPL/ISA/SIZE, see bench/bench_common.h), takes the median of the
@@ -15,7 +15,12 @@ of bench/vact_peer_accuracy) it also names the fastest peer that holds
 API.md's bounds on the measured inputs (max ULP <= 2 forward, <= 4 backward,
 no NaN for a finite input): "is vact the fastest correct choice?". Peers
 whose accuracy was not measured for a function count as unknown, not as
-correct. scripts/bench_report.sh builds, runs the suite and calls this.
+correct. With --ops (scripts/kernel_ops.py: vector operations per element
+of each compiled vact kernel) and the suite's "machine" benchmarks (vector
+FMA and division issue rates of this core) it prints, for every function
+where vact trails the fastest peer, the issue limit of vact's own
+instruction stream and how close vact runs to it.
+scripts/bench_report.sh builds, runs the suite and calls this.
 """
 import argparse
 import json
@@ -117,6 +122,68 @@ def peer_correct(acc, func, d, impl, isa):
             m, nan = acc[k]
             return m <= BOUND[d] and nan == 0
     return None
+
+
+def load_ops(path):
+    """-> {(isa, func, dir): (vec ops, divisions, loads+stores) per element, branch flag}"""
+    ops = {}
+    with open(path) as f:
+        head = f.readline().strip().split(",")
+        for line in f:
+            v = dict(zip(head, line.strip().split(",")))
+            if len(v) == len(head):
+                ops[(v["isa"], v["func"], v["dir"])] = (float(v["vec_ops_per_elem"]), float(v["div_per_elem"]),
+                                                        float(v["mem_per_elem"]), v["branch"] == "1")
+    return ops
+
+
+def limits(rows, res, ops, markdown=False):
+    """For the n = 4096 rows where vact < the fastest peer: the issue limit of
+    vact's kernel = min(FMA rate / vector ops per element, division rate /
+    divisions per element), with the rates measured by the machine benchmarks."""
+    sel = [r for r in rows if r["size"] == "4096" and r["ratio"] is not None and r["ratio"] < 1.0
+           and not r["placeholder"]]
+    head = ("isa", "function", "dir", "vact Gelem/s", "best peer", "vact/peer", "best correct peer", "vact/correct",
+            "vec ops/elem", "div/elem", "issue limit Gelem/s", "vact % of limit")
+    table = []
+    for r in sel:
+        o = ops.get((r["isa"], r["func"], r["dir"]))
+        fma = res.get(("vec_fma", "fwd", "machine", r["isa"], "4096"))
+        dv = res.get(("vec_div", "fwd", "machine", r["isa"], "4096"))
+        if o is None or fma is None or o[0] <= 0:
+            continue
+        lim = fma["ips"] / o[0]
+        if dv is not None and o[1] > 0:
+            lim = min(lim, dv["ips"] / o[1])
+        table.append((r["isa"], r["func"], r["dir"], g(r["vact"]), r["peer"], "%.2fx" % r["ratio"],
+                      r["cpeer"] or "-", "-" if r["cratio"] is None else "%.2fx" % r["cratio"],
+                      "%.2f%s" % (o[0], " (branch)" if o[3] else ""), "%.3f" % o[1], g(lim),
+                      "%.0f%%" % (100.0 * r["vact"] / lim)))
+    if not table:
+        return ""
+    rate = []
+    for isa in ISA_ORDER:
+        fma = res.get(("vec_fma", "fwd", "machine", isa, "4096"))
+        dv = res.get(("vec_div", "fwd", "machine", isa, "4096"))
+        if fma:
+            rate.append("%s: %.2f G vector FMAs/s, %.3f G divisions/s" % (isa, fma["ips"] / 1e9,
+                                                                          dv["ips"] / 1e9 if dv else 0))
+    title = ("Where vact trails the fastest peer at n=4096: the issue limit of vact's own kernel "
+             "(measured vector issue rate / vector ops per element; " + "; ".join(rate) + ")")
+    out = []
+    if markdown:
+        out.append("### " + title + "\n")
+        out.append("| " + " | ".join(head) + " |")
+        out.append("|" + "---|" * len(head))
+        for t in table:
+            out.append("| " + " | ".join(t) + " |")
+    else:
+        w = [max(len(head[i]), *(len(t[i]) for t in table)) for i in range(len(head))]
+        out.append("== " + title)
+        out.append("  ".join(h.ljust(w[i]) for i, h in enumerate(head)).rstrip())
+        for t in table:
+            out.append("  ".join(c.ljust(w[i]) for i, c in enumerate(t)).rstrip())
+    return "\n".join(out) + "\n"
 
 
 def best_peer(res, func, d, isa, size, acc=None):
@@ -311,6 +378,7 @@ def main():
     ap.add_argument("--isa", help="comma-separated ISAs to print (default: all)")
     ap.add_argument("--sizes", help="comma-separated sizes to print (default: all)")
     ap.add_argument("--accuracy", help="CSV of vact_peer_accuracy --csv: adds the fastest peer within the bounds")
+    ap.add_argument("--ops", help="CSV of scripts/kernel_ops.py: adds the issue-limit table")
     a = ap.parse_args()
     res, ctx = load(a.json)
     if not res:
@@ -322,9 +390,14 @@ def main():
              ctx.get("mode", "?")))
     print(format_tables(rows, ctx))
     print(summary(build_rows(res, None, None, acc), ctx))
+    ops = load_ops(a.ops) if a.ops and os.path.exists(a.ops) else None
+    if ops:
+        print(limits(build_rows(res, None, None, acc), res, ops))
     if a.md:
         with open(a.md, "w") as f:
             f.write(summary(build_rows(res, None, None, acc), ctx, markdown=True) + "\n")
+            if ops:
+                f.write(limits(build_rows(res, None, None, acc), res, ops, markdown=True) + "\n")
             f.write(format_tables(rows, ctx, markdown=True) + "\n")
     if a.png:
         all_rows = build_rows(res, None, None, acc)

@@ -94,8 +94,13 @@ else
     echo "bench_report.sh: $acc not found, no accuracy table" >&2
 fi
 
+ops_args=()
+if /usr/bin/python3 "$root/scripts/kernel_ops.py" "$build" --csv "$out/kernel_ops.csv" 2>"$out/kernel_ops.log"; then
+    ops_args=(--ops "$out/kernel_ops.csv")
+fi
+
 /usr/bin/python3 "$root/scripts/bench_report.py" "${jsons[@]}" --png "$out/bench_report.png" \
-    --md "$out/bench_report.md" "${acc_args[@]}" "${report_args[@]}" | tee "$out/bench_report.txt"
+    --md "$out/bench_report.md" "${acc_args[@]}" "${ops_args[@]}" "${report_args[@]}" | tee "$out/bench_report.txt"
 
 if [ ${#acc_args[@]} -gt 0 ]; then
     for f in "$out/bench_report.txt" "$out/bench_report.md"; do

@@ -59,7 +59,8 @@ fi
 bench="$build/bench/vact_bench"
 [ -x "$bench" ] || { echo "bench_report.sh: $bench not found (configure with -DVACT_BUILD_BENCH=ON)" >&2; exit 1; }
 
-common=(--benchmark_repetitions="$reps" --benchmark_report_aggregates_only=true --benchmark_out_format=json)
+common=(--benchmark_repetitions="$reps" --benchmark_enable_random_interleaving=true
+        --benchmark_report_aggregates_only=true --benchmark_out_format=json)
 [ -n "$filter" ] && common+=(--benchmark_filter="$filter")
 export OMP_NUM_THREADS=1
 

@@ -18,6 +18,10 @@ static inline __m256i vact_tailmask(size_t k) {
 }
 static inline V vload_n(const float *p, size_t k) { return _mm256_maskload_ps(p, vact_tailmask(k)); }
 static inline void vstore_n(float *p, V v, size_t k) { _mm256_maskstore_ps(p, vact_tailmask(k), v); }
+/* non-temporal store (p aligned to 32 bytes) and the fence that ends a run of them */
+#define VACT_NT 1
+static inline void vstore_nt(float *p, V v) { _mm256_stream_ps(p, v); }
+static inline void vact_nt_fence(void) { _mm_sfence(); }
 static inline V vset1(float f) { return _mm256_set1_ps(f); }
 static inline V vzero(void) { return _mm256_setzero_ps(); }
 

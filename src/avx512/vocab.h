@@ -16,6 +16,10 @@ static inline void vstore(float *p, V v) { _mm512_storeu_ps(p, v); }
 static inline M vact_tailmask(size_t k) { return (M)(((uint32_t)1 << k) - 1u); }
 static inline V vload_n(const float *p, size_t k) { return _mm512_maskz_loadu_ps(vact_tailmask(k), p); }
 static inline void vstore_n(float *p, V v, size_t k) { _mm512_mask_storeu_ps(p, vact_tailmask(k), v); }
+/* non-temporal store (p aligned to 64 bytes) and the fence that ends a run of them */
+#define VACT_NT 1
+static inline void vstore_nt(float *p, V v) { _mm512_stream_ps(p, v); }
+static inline void vact_nt_fence(void) { _mm_sfence(); }
 static inline V vset1(float f) { return _mm512_set1_ps(f); }
 static inline V vzero(void) { return _mm512_setzero_ps(); }
 

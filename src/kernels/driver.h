@@ -2,21 +2,56 @@
  * through the same code path) and build the ISA's function table. */
 #ifndef VACT_DRIVER_H
 #define VACT_DRIVER_H
+#include <stdint.h>
 
 /* Inline the whole algorithm (and the vocabulary) into each loop. */
 #define VACT_FLATTEN __attribute__((flatten))
+
+/* Large arrays (n >= VACT_NT_MIN elements, 4 MiB per array) on ISAs with
+ * non-temporal stores (VACT_NT): the output goes around the caches, so DRAM
+ * sees no read-for-ownership of y (8 instead of 12 bytes per element forward).
+ * y is first brought to a vector boundary by one masked partial vector (the
+ * same kernel: every element's result is the same as on the plain path). */
+#define VACT_NT_MIN ((size_t)1 << 20)
+/* elements before p reaches a VACT_W * 4 byte boundary (p 4-byte aligned) */
+static inline size_t vact_nt_head(const float *p) {
+    const size_t a = VACT_W * sizeof(float);
+    return ((a - ((uintptr_t)p & (a - 1))) & (a - 1)) / sizeof(float);
+}
+static inline int vact_nt_ok(size_t n, const float *p) {
+    return VACT_NT && n >= VACT_NT_MIN && ((uintptr_t)p & (sizeof(float) - 1)) == 0;
+}
+
+#define VACT_UNARY_LOOP(name, STORE)                                                    \
+    for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                      \
+        V a = vload(x + i), b = vload(x + i + VACT_W);                                  \
+        a = k_##name(a, &p);                                                            \
+        b = k_##name(b, &p);                                                            \
+        STORE(y + i, a);                                                                \
+        STORE(y + i + VACT_W, b);                                                       \
+    }
+#define VACT_UNARY_BWD_LOOP(name, STORE)                                                \
+    for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                      \
+        V a = vload(x + i), b = vload(x + i + VACT_W);                                  \
+        V da = vload(dy + i), db = vload(dy + i + VACT_W);                              \
+        a = kb_##name(a, da, &p);                                                       \
+        b = kb_##name(b, db, &p);                                                       \
+        STORE(dx + i, a);                                                               \
+        STORE(dx + i + VACT_W, b);                                                      \
+    }
 
 #define VACT_DEF_UNARY(name)                                                            \
     VACT_FLATTEN static void KFN(name)(size_t n, const float *x, float *y, const vact_params *pp) { \
         const vact_params p = *pp;                                                      \
         size_t i = 0;                                                                   \
-        for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                  \
-            V a = vload(x + i), b = vload(x + i + VACT_W);                              \
-            a = k_##name(a, &p);                                                        \
-            b = k_##name(b, &p);                                                        \
-            vstore(y + i, a);                                                           \
-            vstore(y + i + VACT_W, b);                                                  \
+        if (vact_nt_ok(n, y)) {                                                         \
+            size_t h = vact_nt_head(y);                                                 \
+            if (h) vstore_n(y, k_##name(vload_n(x, h), &p), h);                         \
+            i = h;                                                                      \
+            VACT_UNARY_LOOP(name, vstore_nt)                                            \
+            vact_nt_fence();                                                            \
         }                                                                               \
+        VACT_UNARY_LOOP(name, vstore)                                                   \
         for (; i < n; i += VACT_W) {                                                    \
             size_t k = n - i < VACT_W ? n - i : VACT_W;                                 \
             vstore_n(y + i, k_##name(vload_n(x + i, k), &p), k);                        \
@@ -26,14 +61,14 @@
                                 const vact_params *pp) {                                \
         const vact_params p = *pp;                                                      \
         size_t i = 0;                                                                   \
-        for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                  \
-            V a = vload(x + i), b = vload(x + i + VACT_W);                              \
-            V da = vload(dy + i), db = vload(dy + i + VACT_W);                          \
-            a = kb_##name(a, da, &p);                                                   \
-            b = kb_##name(b, db, &p);                                                   \
-            vstore(dx + i, a);                                                          \
-            vstore(dx + i + VACT_W, b);                                                 \
+        if (vact_nt_ok(n, dx)) {                                                        \
+            size_t h = vact_nt_head(dx);                                                \
+            if (h) vstore_n(dx, kb_##name(vload_n(x, h), vload_n(dy, h), &p), h);       \
+            i = h;                                                                      \
+            VACT_UNARY_BWD_LOOP(name, vstore_nt)                                        \
+            vact_nt_fence();                                                            \
         }                                                                               \
+        VACT_UNARY_BWD_LOOP(name, vstore)                                               \
         for (; i < n; i += VACT_W) {                                                    \
             size_t k = n - i < VACT_W ? n - i : VACT_W;                                 \
             vstore_n(dx + i, kb_##name(vload_n(x + i, k), vload_n(dy + i, k), &p), k);  \

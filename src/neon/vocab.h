@@ -41,6 +41,10 @@ static inline void vstore_n(float *p, V v, size_t k) {
     vst1q_f32(t, v);
     if (k) memcpy(p, t, k * sizeof *t);
 }
+/* no non-temporal stores (no intrinsic for STNP): the driver keeps its plain loop */
+#define VACT_NT 0
+static inline void vstore_nt(float *p, V v) { vst1q_f32(p, v); }
+static inline void vact_nt_fence(void) {}
 static inline V vset1(float f) { return vdupq_n_f32(f); }
 static inline V vzero(void) { return vdupq_n_f32(0.0f); }
 

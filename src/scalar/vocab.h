@@ -15,6 +15,10 @@ static inline V vload(const float *p) { return *p; }
 static inline void vstore(float *p, V v) { *p = v; }
 static inline V vload_n(const float *p, size_t k) { return k ? *p : 0.0f; }
 static inline void vstore_n(float *p, V v, size_t k) { if (k) *p = v; }
+/* no non-temporal stores: the driver keeps its plain loop */
+#define VACT_NT 0
+static inline void vstore_nt(float *p, V v) { *p = v; }
+static inline void vact_nt_fence(void) {}
 static inline V vset1(float f) { return f; }
 static inline V vzero(void) { return 0.0f; }
 

@@ -13,14 +13,13 @@
 
 static inline V k_gelu(V x, const vact_params *p) {
     (void)p;
-    M neg = vlt(x, vzero());
-    V a = vmin(vabs(x), vset1(VACT_NQ_AMAX));              /* NaN -> 14.6: the */
-    vnormq_t g = vnormq_parts(a);                          /* only NaN is x's own */
+    M neg = vle(x, vzero());                               /* -0 -> Z = -0 */
+    V xs = vmax(vmin(x, vset1(VACT_NQ_AMAX)), vset1(-VACT_NQ_AMAX)); /* NaN -> -14.6 */
+    V a = vabs(xs);
+    vnormq_t g = vnormq_parts(a);
     V Wl, Wh = vnormq_w(g, &Wl);
-    V xs = vsel(neg, vneg(a), a);                          /* x clamped */
-    V zin = vsel(neg, vfma(xs, Wh, vmul(xs, Wl)), vadd(Wh, Wl));
-    V Z = vscale2n(zin, g.n);
-    return vsel(neg, Z, vfnma(a, Z, x));
+    V Z = vscale2n(vfma(xs, Wh, vmul(xs, Wl)), g.n);       /* x Q(|x|) */
+    return vsel(neg, Z, vsub(x, Z));
 }
 
 static inline V kb_gelu(V x, V dy, const vact_params *p) {
@@ -29,11 +28,11 @@ static inline V kb_gelu(V x, V dy, const vact_params *p) {
     V a = vmin(vabs(x), vset1(VACT_NQ_AMAX));              /* NaN -> 14.6 */
     vnormq_t g = vnormq_parts(a);
     V m = vmul(a, vset1(VACT_GELU_RS2PI_H));               /* a/sqrt(2pi), hi + lo */
-    V ml = vfma(a, vset1(VACT_GELU_RS2PI_L), vfma(a, vset1(VACT_GELU_RS2PI_H), vneg(m)));
-    V Bh = vfma(g.th, g.S, vneg(m));
+    V ml = vfma(a, vset1(VACT_GELU_RS2PI_L), vfms(a, vset1(VACT_GELU_RS2PI_H), m));
+    V Bh = vfms(g.th, g.S, m);
     V Bl = vsub(vfma(g.th, g.Sl, vmul(g.tl, g.S)), ml);
     V Qh = vmul(g.ph, Bh);
-    V Ql = vadd(vfma(g.ph, Bh, vneg(Qh)), vfma(g.ph, Bl, vmul(g.pl, Bh)));
+    V Ql = vadd(vfms(g.ph, Bh, Qh), vfma(g.ph, Bl, vmul(g.pl, Bh)));
     V eB = vscale2n(vadd(Qh, Ql), g.n);
     V d = vsel(neg, eB, vsub(vset1(1.0f), eB));
     return vmul(dy, vsel(visnan(x), x, d));               /* one NaN source each */

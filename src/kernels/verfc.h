@@ -41,17 +41,17 @@ static inline vnormq_t vnormq_parts_(V a, V al, int has_lo) {
     S = vfma(S, v, vset1(-0x1.873a46p-3f));
     S = vfma(S, v, vset1(0x1.ccadc8p-3f));
     V sv = vmul(S, v);                                     /* last step hi + lo */
-    V svl = vfma(S, v, vneg(sv));
+    V svl = vfms(S, v, sv);
     g.S = vadd(vset1(0x1.bdabd0p-2f), sv);                 /* |sv| < 0.11 */
     g.Sl = vadd(vadd(vsub(vset1(0x1.bdabd0p-2f), g.S), sv), svl);
     /* e^(-a^2/2), a^2 = hi + lo */
-    V a2 = vmul(a, a);
-    V a2l = vfma(a, a, vneg(a2));
-    if (has_lo) a2l = vfma(vadd(a, a), al, a2l);
-    V ah = vmul(vset1(-0.5f), a2);
+    V b = vmul(a, vset1(-0.5f));                           /* exact but for a < 2^-125 */
+    V ah = vmul(a, b);                                     /* -a^2/2 = ah + ahl */
+    V ahl = vfms(a, b, ah);
+    if (has_lo) ahl = vfnma(a, al, ahl);
     g.n = vsub(vfma(ah, vset1(VACT_LOG2E), vset1(VACT_MAGIC)), vset1(VACT_MAGIC));
     V r1 = vfma(g.n, vset1(-VACT_LN2_HI), ah);             /* exact */
-    V c = vfma(g.n, vset1(-VACT_LN2_LO), vmul(vset1(-0.5f), a2l));
+    V c = vfma(g.n, vset1(-VACT_LN2_LO), ahl);
     V r = vadd(r1, c);                                     /* r + rl, rl ~ 2^-26 r */
     V rl = vsub(c, vsub(r, r1));
     V s = vexp_s(r);
@@ -65,9 +65,9 @@ static inline vnormq_t vnormq_parts(V a) { return vnormq_parts_(a, vzero(), 0); 
 /* Q(a) 2^-n = W = Wh + Wl (t S p, one rounding in Wh) */
 static inline V vnormq_w(vnormq_t g, V *Wl) {
     V ts = vmul(g.th, g.S);                                /* t S, hi + lo */
-    V tsl = vfma(g.tl, g.S, vfma(g.th, g.Sl, vfma(g.th, g.S, vneg(ts))));
+    V tsl = vfma(g.tl, g.S, vfma(g.th, g.Sl, vfms(g.th, g.S, ts)));
     V Wh = vmul(ts, g.ph);                                 /* t S p, hi + lo */
-    *Wl = vadd(vfma(ts, g.ph, vneg(Wh)), vfma(ts, g.pl, vmul(tsl, g.ph)));
+    *Wl = vadd(vfms(ts, g.ph, Wh), vfma(ts, g.pl, vmul(tsl, g.ph)));
     return Wh;
 }
 
@@ -76,7 +76,7 @@ static inline V vnormq_w(vnormq_t g, V *Wl) {
 static inline V verfc(V z) {
     V az = vabs(z);
     V a = vmul(az, vset1(0x1.6a09e6p+0f));
-    V al = vfma(az, vset1(0x1.6a09e6p+0f), vneg(a));
+    V al = vfms(az, vset1(0x1.6a09e6p+0f), a);
     al = vfma(az, vset1(0x1.9fcef4p-26f), al);            /* sqrt2 - 0x1.6a09e6p+0 */
     M big = vgt(a, vset1(VACT_NQ_AMAX));
     a = vsel(big, vset1(VACT_NQ_AMAX), a);                 /* NaN kept */

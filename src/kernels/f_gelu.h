@@ -27,12 +27,14 @@ static inline V kb_gelu(V x, V dy, const vact_params *p) {
     M neg = vlt(x, vzero());
     V a = vmin(vabs(x), vset1(VACT_NQ_AMAX));              /* NaN -> 14.6 */
     vnormq_t g = vnormq_parts(a);
+    V tl = vmul(g.th, g.rt);
+    V pl, ph = vnormq_p(g, &pl);
     V m = vmul(a, vset1(VACT_GELU_RS2PI_H));               /* a/sqrt(2pi), hi + lo */
     V ml = vfma(a, vset1(VACT_GELU_RS2PI_L), vfms(a, vset1(VACT_GELU_RS2PI_H), m));
     V Bh = vfms(g.th, g.S, m);
-    V Bl = vsub(vfma(g.th, g.Sl, vmul(g.tl, g.S)), ml);
-    V Qh = vmul(g.ph, Bh);
-    V Ql = vadd(vfms(g.ph, Bh, Qh), vfma(g.ph, Bl, vmul(g.pl, Bh)));
+    V Bl = vsub(vfma(g.th, g.Sl, vmul(tl, g.S)), ml);
+    V Qh = vmul(ph, Bh);
+    V Ql = vadd(vfms(ph, Bh, Qh), vfma(ph, Bl, vmul(pl, Bh)));
     V eB = vscale2n(vadd(Qh, Ql), g.n);
     V d = vsel(neg, eB, vsub(vset1(1.0f), eB));
     return vmul(dy, vsel(visnan(x), x, d));               /* one NaN source each */

@@ -17,9 +17,9 @@
 #define VACT_NQ_TC 0x1.16d1p-1f
 #define VACT_NQ_AMAX 0x1.d33334p+3f   /* 14.6 */
 
-typedef struct { V th, tl, S, Sl, ph, pl, n; } vnormq_t;
+typedef struct { V th, rt, S, Sl, s, rl, n; } vnormq_t;
 
-/* Q(a + al) = (th + tl)(S + Sl)(ph + pl) 2^n for a in [0, VACT_NQ_AMAX],
+/* Q(a + al) = th (1 + rt)(S + Sl)(1 + s)(1 + rl) 2^n for a in [0, VACT_NQ_AMAX],
  * |al| <= ulp(a)/2 (used only when has_lo, a compile-time constant) */
 static inline vnormq_t vnormq_parts_(V a, V al, int has_lo) {
     vnormq_t g;
@@ -27,7 +27,7 @@ static inline vnormq_t vnormq_parts_(V a, V al, int has_lo) {
     V Dl = vfma(vset1(VACT_NQ_K), a, vsub(vset1(1.0f), D));   /* 1 - D exact, D >= 1 */
     if (has_lo) Dl = vfma(vset1(VACT_NQ_K), al, Dl);
     g.th = vdiv(vset1(1.0f), D);
-    g.tl = vmul(g.th, vfnma(g.th, Dl, vfnma(g.th, D, vset1(1.0f))));
+    g.rt = vfnma(g.th, Dl, vfnma(g.th, D, vset1(1.0f)));   /* t = th (1 + rt) */
     V v = vsub(g.th, vset1(VACT_NQ_TC));
     V S = vfma(vset1(0x1.6e63f4p-3f), v, vset1(-0x1.4a9036p-2f));
     S = vfma(S, v, vset1(0x1.c17b46p-4f));
@@ -53,21 +53,30 @@ static inline vnormq_t vnormq_parts_(V a, V al, int has_lo) {
     V r1 = vfma(g.n, vset1(-VACT_LN2_HI), ah);             /* exact */
     V c = vfma(g.n, vset1(-VACT_LN2_LO), ahl);
     V r = vadd(r1, c);                                     /* r + rl, rl ~ 2^-26 r */
-    V rl = vsub(c, vsub(r, r1));
-    V s = vexp_s(r);
-    g.ph = vadd(vset1(1.0f), s);                           /* e^(r + rl) = ph + pl */
-    g.pl = vfma(rl, g.ph, vadd(vsub(vset1(1.0f), g.ph), s));
+    g.rl = vsub(c, vsub(r, r1));
+    g.s = vexp_s(r);                                       /* e^(r + rl) = (1 + s)(1 + rl) */
     return g;
 }
 
 static inline vnormq_t vnormq_parts(V a) { return vnormq_parts_(a, vzero(), 0); }
 
-/* Q(a) 2^-n = W = Wh + Wl (t S p, one rounding in Wh) */
+/* e^(r + rl) = ph + pl */
+static inline V vnormq_p(vnormq_t g, V *pl) {
+    V ph = vadd(vset1(1.0f), g.s);
+    *pl = vfma(g.rl, ph, vadd(vsub(vset1(1.0f), ph), g.s));
+    return ph;
+}
+
+/* Q(a) 2^-n = W = Wh + Wl (t S p, one rounding in Wh): P1 = th S, Wh = P1 + P1 s
+ * (one fma; its error P1 s + (P1 - Wh) is exact to 2^-24 relative: P1 - Wh
+ * is exact, Wh/P1 in [0.7, 1.42]), the lo parts of t, S, p and th S added */
 static inline V vnormq_w(vnormq_t g, V *Wl) {
-    V ts = vmul(g.th, g.S);                                /* t S, hi + lo */
-    V tsl = vfma(g.tl, g.S, vfma(g.th, g.Sl, vfms(g.th, g.S, ts)));
-    V Wh = vmul(ts, g.ph);                                 /* t S p, hi + lo */
-    *Wl = vadd(vfms(ts, g.ph, Wh), vfma(ts, g.pl, vmul(tsl, g.ph)));
+    V P1 = vmul(g.th, g.S);
+    V E1 = vfma(g.th, g.Sl, vfms(g.th, g.S, P1));         /* t S = P1 + E1 + P1 rt */
+    V Wh = vfma(P1, g.s, P1);
+    V L = vfma(P1, g.s, vsub(P1, Wh));
+    L = vfma(Wh, vadd(g.rt, g.rl), L);
+    *Wl = vfma(E1, g.s, vadd(L, E1));
     return Wh;
 }
 

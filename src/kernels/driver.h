@@ -22,13 +22,20 @@ static inline int vact_nt_ok(size_t n, const float *p) {
     return VACT_NT && n >= VACT_NT_MIN && ((uintptr_t)p & (sizeof(float) - 1)) == 0;
 }
 
+/* Forward main-loop unroll: 2 vectors, or VACT_UNROLL_name's (written
+ * `#define VACT_UNROLL_relu6 ~, 4` in f_relu6.h) for kernels of a few ops,
+ * where two loads + two stores per iteration leave the FP ports idle. The
+ * remainder (< unroll vectors) goes through the masked tail loop. */
+#define VACT_SECOND_(a, b, ...) b
+#define VACT_SECOND(...) VACT_SECOND_(__VA_ARGS__)
+#define VACT_UNROLL(name) VACT_SECOND(VACT_UNROLL_##name, 2, ~)
+
 #define VACT_UNARY_LOOP(name, STORE)                                                    \
-    for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                      \
-        V a = vload(x + i), b = vload(x + i + VACT_W);                                  \
-        a = k_##name(a, &p);                                                            \
-        b = k_##name(b, &p);                                                            \
-        STORE(y + i, a);                                                                \
-        STORE(y + i + VACT_W, b);                                                       \
+    for (; i + VACT_UNROLL(name) * VACT_W <= n; i += VACT_UNROLL(name) * VACT_W) {      \
+        V v[VACT_UNROLL(name)];                                                         \
+        for (int j = 0; j < VACT_UNROLL(name); j++) v[j] = vload(x + i + (size_t)j * VACT_W); \
+        for (int j = 0; j < VACT_UNROLL(name); j++) v[j] = k_##name(v[j], &p);          \
+        for (int j = 0; j < VACT_UNROLL(name); j++) STORE(y + i + (size_t)j * VACT_W, v[j]); \
     }
 #define VACT_UNARY_BWD_LOOP(name, STORE)                                                \
     for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                      \

@@ -1,3 +1,4 @@
+#define VACT_UNROLL_hard_swish ~, 4 /* few ops: 4 vectors per iteration (driver.h) */
 /* hard_swish(x) = x * relu6(x + 3)/6.
  * xm = max(x, -3) (NaN kept, -inf -> -3), xc = min(xm, 3).
  * c = 11184810 * 2^-26 = (1/6)(1 - 2^-24) is the float below fl(1/6) whose

@@ -1,3 +1,4 @@
+#define VACT_UNROLL_hard_tanh ~, 4 /* few ops: 4 vectors per iteration (driver.h) */
 /* hard_tanh(x) = min(max(x, -1), 1): x itself in [-1, 1] (sign of zero
  * kept), NaN passes (x is the second operand of max, max's result of min).
  * Backward: inside (y == x) gives dy, else dy * (y * 0) (+-0, NaN for NaN x). */

@@ -1,3 +1,4 @@
+#define VACT_UNROLL_relu6 ~, 4 /* few ops: 4 vectors per iteration (driver.h) */
 /* relu6(x) = min(max(0, x), 6); derivative 1 on (0, 6), 0 outside (either
  * side at the kinks). min/max keep NaN (x is the second operand).
  * Backward: inside (y == x) gives dy, else dy * (y * 0): y is bounded, so

@@ -634,11 +634,18 @@ static void test_glu(void **st) {
 }
 
 /* ---- prelu ------------------------------------------------------------------------- */
+/* g_prelu_le1: every alpha in [-2, 1] and != 0 (forward's max(x, alpha*x) path) */
+static int g_prelu_le1;
 static void prelu_case(size_t rows, size_t ch, double *wd) {
     size_t n = rows * ch;
     float *x = fbuf(n), *al = fbuf(ch), *dy = fbuf(n), *y = fbuf(n), *dx = fbuf(n);
     float *y0 = fbuf(n), *dx0 = fbuf(n), *da = fbuf(ch), *da0 = fbuf(ch), *tmp = fbuf(n);
     for (size_t c = 0; c < ch; c++) al[c] = c % 5 == 0 ? 0.0f : urand(-2, 2);
+    if (g_prelu_le1)
+        for (size_t c = 0; c < ch; c++) {
+            al[c] = c % 7 == 0 ? 1.0f : c % 7 == 1 ? -2.0f : urand(-2, 1);
+            if (al[c] == 0 || al[c] > 1) al[c] = 0.5f;
+        }
     for (size_t i = 0; i < n; i++) {
         x[i] = i % 11 == 0 ? 0.0f : urand(-3, 3);
         dy[i] = urand(-2, 2);
@@ -697,6 +704,10 @@ static void test_prelu(void **st) {
     prelu_case(100, 3, &wd);
     prelu_case(7, 129, &wd);
     prelu_case(33, 64, &wd);
+    g_prelu_le1 = 1;
+    for (size_t ch = 1; ch <= 40; ch++) prelu_case(8 + ch % 5, ch, &wd);
+    prelu_case(64, 64, &wd);
+    g_prelu_le1 = 0;
     prelu_case(20000, 5, &wd);
     prelu_case(3, 1000, &wd);
     printf("ROW %-12s fwd/bwd exact; dalpha max %.4f of bound (1e-5 sum|dy x|)\n", "prelu", wd);

@@ -572,23 +572,72 @@ static void KFN(row_glu_bwd)(size_t rows, size_t cols, const float *x, const flo
 }
 
 /* ---- prelu ---------------------------------------------------------------- */
-static inline V vact_prelu1(V a, V al) { return vsel(vgt(a, vzero()), a, vmul(al, a)); }
-static void KFN(prelu)(size_t rows, size_t channels, const float *x, const float *alpha, float *y) {
-    for (size_t r = 0; r < rows; r++) {
+/* y = x > 0 ? x : alpha[c]*x. When every alpha is in [-inf, 1] and not 0
+ * (checked once, for calls of >= 8 rows), max(x, alpha*x) is the same
+ * select lane by lane (see f_leaky_relu.h: ties and NaN x give alpha*x)
+ * without the compare + blend. Rows go in pairs sharing the alpha loads. */
+static inline V vact_prelu1(V a, V al, int mx) {
+    V ax = vmul(al, a);
+    return mx ? vmax(a, ax) : vsel(vgt(a, vzero()), a, ax);
+}
+VACT_FLATTEN static inline void vact_prelu_rows(size_t rows, size_t channels, const float *x,
+                                                const float *alpha, float *y, int mx) {
+    size_t r = 0;
+    for (; r + 2 <= rows; r += 2) {
+        const float *x0 = x + r * channels, *x1 = x0 + channels;
+        float *y0 = y + r * channels, *y1 = y0 + channels;
+        size_t c = 0;
+        for (; c + 2 * VACT_W <= channels; c += 2 * VACT_W) {
+            V al0 = vload(alpha + c), al1 = vload(alpha + c + VACT_W);
+            V a = vact_prelu1(vload(x0 + c), al0, mx), b = vact_prelu1(vload(x0 + c + VACT_W), al1, mx);
+            V d = vact_prelu1(vload(x1 + c), al0, mx), e = vact_prelu1(vload(x1 + c + VACT_W), al1, mx);
+            vstore(y0 + c, a);
+            vstore(y0 + c + VACT_W, b);
+            vstore(y1 + c, d);
+            vstore(y1 + c + VACT_W, e);
+        }
+        for (; c < channels; c += VACT_W) {
+            size_t k = channels - c < VACT_W ? channels - c : VACT_W;
+            V al = vload_n(alpha + c, k);
+            V a = vact_prelu1(vload_n(x0 + c, k), al, mx), d = vact_prelu1(vload_n(x1 + c, k), al, mx);
+            vstore_n(y0 + c, a, k);
+            vstore_n(y1 + c, d, k);
+        }
+    }
+    for (; r < rows; r++) {
         const float *xr = x + r * channels;
         float *yr = y + r * channels;
         size_t c = 0;
         for (; c + 2 * VACT_W <= channels; c += 2 * VACT_W) {
-            V a = vact_prelu1(vload(xr + c), vload(alpha + c));
-            V b = vact_prelu1(vload(xr + c + VACT_W), vload(alpha + c + VACT_W));
+            V a = vact_prelu1(vload(xr + c), vload(alpha + c), mx);
+            V b = vact_prelu1(vload(xr + c + VACT_W), vload(alpha + c + VACT_W), mx);
             vstore(yr + c, a);
             vstore(yr + c + VACT_W, b);
         }
         for (; c < channels; c += VACT_W) {
             size_t k = channels - c < VACT_W ? channels - c : VACT_W;
-            vstore_n(yr + c, vact_prelu1(vload_n(xr + c, k), vload_n(alpha + c, k)), k);
+            vstore_n(yr + c, vact_prelu1(vload_n(xr + c, k), vload_n(alpha + c, k), mx), k);
         }
     }
+}
+/* every alpha in [-inf, 1] and != 0 (NaN fails) */
+static inline int vact_prelu_mx_ok(size_t channels, const float *alpha) {
+    const V one = vset1(1.0f);
+    M bad = vlt(one, one);
+    size_t c = 0;
+    for (; c + VACT_W <= channels; c += VACT_W) {
+        V a = vload(alpha + c);
+        bad = mor(bad, mor(mnot(vle(a, one)), veq(a, vzero())));
+    }
+    int ok = !many(bad);
+    for (; ok && c < channels; c++) ok = alpha[c] <= 1.0f && alpha[c] != 0.0f;
+    return ok;
+}
+static void KFN(prelu)(size_t rows, size_t channels, const float *x, const float *alpha, float *y) {
+    if (rows >= 8 && vact_prelu_mx_ok(channels, alpha))
+        vact_prelu_rows(rows, channels, x, alpha, y, 1);
+    else
+        vact_prelu_rows(rows, channels, x, alpha, y, 0);
 }
 
 /* dx = dy*(x > 0 ? 1 : alpha[c]) (NaN x -> NaN). dalpha[c] = sum over rows,

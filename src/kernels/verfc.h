@@ -2,10 +2,13 @@
  *   Q(a) = e^(-a^2/2) t S(t - tc),  t = 1/(1 + k a), k = 0.7,
  * S a degree-12 polynomial (scripts/fitpoly.py gelu: 2^-26.4 relative) that is
  * flat ([0.3, 0.5]) and barely sensitive to the rounding of t (its last Horner
- * step kept as hi + lo). t is carried as hi + lo (1 + k a by its exact tail,
- * one division and a residual step); e^(-a^2/2) = p 2^n with a^2 = hi + lo
- * folded into the reduction, the reduced argument's rounding kept (r + rl),
- * p = 1 + s as hi + lo. erfc(z) = 2 Q(z sqrt2), erf(z) = 1 - 2 Q(z sqrt2)
+ * step kept as hi + lo). t = th (1 + rt) (1 + k a by its exact tail, one
+ * division and a residual step); e^(-a^2/2) = (1 + s)(1 + rl) 2^n with
+ * -a^2/2 = a (-a/2) as hi + lo, r1 = -a^2/2 - n ln2hi exact (fma, float ln2)
+ * and every lower part in rl (|rl| < 2^-17, so e^rl = 1 + rl to 2^-35).
+ * vnormq_w multiplies the parts with one rounding in the hi part (Wh = P1 + P1 s
+ * by one fma and its exact error), no separate hi + lo for t or p.
+ * erfc(z) = 2 Q(z sqrt2), erf(z) = 1 - 2 Q(z sqrt2)
  * (z >= 0), never 1 + erf for the lower tail: Phi(x) = Q(-x) directly.
  * Valid for a in [0, 14.6] (a NaN gives NaN parts); callers clamp a there
  * (Q(14.6) ~ 2^-158: below every float, and 1 - Q = 1 long before). */
@@ -16,16 +19,20 @@
 #define VACT_NQ_K 0x1.666666p-1f
 #define VACT_NQ_TC 0x1.16d1p-1f
 #define VACT_NQ_AMAX 0x1.d33334p+3f   /* 14.6 */
+#define VACT_NQ_LN2_HI 0x1.62e43p-1f  /* float(ln 2): n ln2hi exact for the fma */
+#define VACT_NQ_LN2_LO -0x1.05c610p-29f
 
 typedef struct { V th, rt, S, Sl, s, rl, n; } vnormq_t;
 
 /* Q(a + al) = th (1 + rt)(S + Sl)(1 + s)(1 + rl) 2^n for a in [0, VACT_NQ_AMAX],
- * |al| <= ulp(a)/2 (used only when has_lo, a compile-time constant) */
-static inline vnormq_t vnormq_parts_(V a, V al, int has_lo) {
+ * |al| <= ulp(a)/2 (lo, a compile-time constant: 0 al unused, 1 al used,
+ * 2 al unused and a^2 rounded: relative 2^-24 a^2/2 in e^(-a^2/2), for callers
+ * whose bound is absolute where a is large) */
+static inline vnormq_t vnormq_parts_(V a, V al, int lo) {
     vnormq_t g;
     V D = vfma(vset1(VACT_NQ_K), a, vset1(1.0f));
     V Dl = vfma(vset1(VACT_NQ_K), a, vsub(vset1(1.0f), D));   /* 1 - D exact, D >= 1 */
-    if (has_lo) Dl = vfma(vset1(VACT_NQ_K), al, Dl);
+    if (lo == 1) Dl = vfma(vset1(VACT_NQ_K), al, Dl);
     g.th = vdiv(vset1(1.0f), D);
     g.rt = vfnma(g.th, Dl, vfnma(g.th, D, vset1(1.0f)));   /* t = th (1 + rt) */
     V v = vsub(g.th, vset1(VACT_NQ_TC));
@@ -47,14 +54,12 @@ static inline vnormq_t vnormq_parts_(V a, V al, int has_lo) {
     /* e^(-a^2/2), a^2 = hi + lo */
     V b = vmul(a, vset1(-0.5f));                           /* exact but for a < 2^-125 */
     V ah = vmul(a, b);                                     /* -a^2/2 = ah + ahl */
-    V ahl = vfms(a, b, ah);
-    if (has_lo) ahl = vfnma(a, al, ahl);
+    V ahl = lo == 2 ? vzero() : vfms(a, b, ah);            /* lo == 2: a^2 rounded */
+    if (lo == 1) ahl = vfnma(a, al, ahl);
     g.n = vsub(vfma(ah, vset1(VACT_LOG2E), vset1(VACT_MAGIC)), vset1(VACT_MAGIC));
-    V r1 = vfma(g.n, vset1(-VACT_LN2_HI), ah);             /* exact */
-    V c = vfma(g.n, vset1(-VACT_LN2_LO), ahl);
-    V r = vadd(r1, c);                                     /* r + rl, rl ~ 2^-26 r */
-    g.rl = vsub(c, vsub(r, r1));
-    g.s = vexp_s(r);                                       /* e^(r + rl) = (1 + s)(1 + rl) */
+    V r1 = vfma(g.n, vset1(-VACT_NQ_LN2_HI), ah);          /* exact (fma, float ln2) */
+    g.rl = vfma(g.n, vset1(-VACT_NQ_LN2_LO), ahl);         /* |rl| < 2^-17: e^rl = 1 + rl */
+    g.s = vexp_s(r1);                                      /* e^(r1 + rl) = (1 + s)(1 + rl) */
     return g;
 }
 

@@ -573,7 +573,7 @@ static void KFN(row_glu_bwd)(size_t rows, size_t cols, const float *x, const flo
 
 /* ---- prelu ---------------------------------------------------------------- */
 /* y = x > 0 ? x : alpha[c]*x. When every alpha is in [-inf, 1] and not 0
- * (checked once, for calls of >= 8 rows), max(x, alpha*x) is the same
+ * (checked once, for calls of >= 8 rows, below 16 lanes), max(x, alpha*x) is the same
  * select lane by lane (see f_leaky_relu.h: ties and NaN x give alpha*x)
  * without the compare + blend. Rows go in pairs sharing the alpha loads. */
 static inline V vact_prelu1(V a, V al, int mx) {
@@ -634,7 +634,10 @@ static inline int vact_prelu_mx_ok(size_t channels, const float *alpha) {
     return ok;
 }
 static void KFN(prelu)(size_t rows, size_t channels, const float *x, const float *alpha, float *y) {
-    if (rows >= 8 && vact_prelu_mx_ok(channels, alpha))
+    /* Not on 16 lanes: there GCC folds the loads into the max form's ops and
+     * re-loads x and alpha per use (split loads when alpha is not 64-byte
+     * aligned: 64x64 16 vs 23 Gelem/s); the select form is kept. */
+    if (VACT_W < 16 && rows >= 8 && vact_prelu_mx_ok(channels, alpha))
         vact_prelu_rows(rows, channels, x, alpha, y, 1);
     else
         vact_prelu_rows(rows, channels, x, alpha, y, 0);

@@ -35,7 +35,11 @@ static inline V vexpm1_q_estrin(V r, V r2) {
     V c = vfma(vset1(0x1.a0332ep-13f), r, vset1(0x1.6d78d8p-10f));
     return vfma(vfma(c, r2, b), r2, a);
 }
-static inline V vexpm1_hl_(V xh, V xl, int has_lo, V *lo) {
+/* cerr = 0 drops the rounding error of 2^n - 1 (n <= -25, x < -17.3, where
+ * it is < 2^-25 and hi + lo is within 2^-25 of -1): 2 ops fewer, for callers
+ * that round a (hi + lo) to float once (|error| stays below 1/2 ulp of a
+ * there); elu forward. */
+static inline V vexpm1_hl_(V xh, V xl, int has_lo, int cerr_on, V *lo) {
     V xc = vmax(vset1(-18.5f), xh); /* NaN stays NaN */
     V tm = vfma(xc, vset1(VACT_LOG2E), vset1(VACT_MAGIC_B));
     V n = vsub(tm, vset1(VACT_MAGIC_B));
@@ -45,16 +49,18 @@ static inline V vexpm1_hl_(V xh, V xl, int has_lo, V *lo) {
     r = vfma(n, vset1(-VACT_LN2_LO), r);
     V t = vmul(vexpm1_q(r), vmul(r, r));
     V c = vsub(s, vset1(1.0f));                       /* exact for n >= -24 */
-    V cerr = vsub(s, vadd(c, vset1(1.0f)));           /* (s - 1) - c */
     V h = vfma(s, r, c);
     V hl = vfms(s, r, vsub(h, c));                    /* c + s r - h, exact */
-    *lo = vfma(s, t, vadd(hl, cerr));
+    if (cerr_on) hl = vadd(hl, vsub(s, vadd(c, vset1(1.0f)))); /* + (s - 1) - c */
+    *lo = vfma(s, t, hl);
     return h;
 }
 /* e^x - 1 = hi + *lo */
-static inline V vexpm1_hl(V x, V *lo) { return vexpm1_hl_(x, x, 0, lo); }
+static inline V vexpm1_hl(V x, V *lo) { return vexpm1_hl_(x, x, 0, 1, lo); }
+/* the same without the rounding error of 2^n - 1 for x < -17.3 (see above) */
+static inline V vexpm1_hl_nc(V x, V *lo) { return vexpm1_hl_(x, x, 0, 0, lo); }
 /* e^(xh + xl) - 1 = hi + *lo, |xl| <= ulp(xh) a low part of the argument */
-static inline V vexpm1_hilo_hl(V xh, V xl, V *lo) { return vexpm1_hl_(xh, xl, 1, lo); }
+static inline V vexpm1_hilo_hl(V xh, V xl, V *lo) { return vexpm1_hl_(xh, xl, 1, 1, lo); }
 /* e^x - 1 rounded */
 static inline V vexpm1(V x) {
     V lo, hi = vexpm1_hl(x, &lo);

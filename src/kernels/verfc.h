@@ -26,8 +26,9 @@ typedef struct { V th, rt, S, Sl, s, rl, n; } vnormq_t;
 
 /* Q(a + al) = th (1 + rt)(S + Sl)(1 + s)(1 + rl) 2^n for a in [0, VACT_NQ_AMAX],
  * |al| <= ulp(a)/2 (lo, a compile-time constant: 0 al unused, 1 al used,
- * 2 al unused and a^2 rounded: relative 2^-24 a^2/2 in e^(-a^2/2), for callers
- * whose bound is absolute where a is large) */
+ * 2 al unused, a^2 and the last Horner product rounded: relative 2^-24 a^2/2
+ * in e^(-a^2/2) and ~2^-26 in S, for gelu' whose bound is absolute where a
+ * is large; gelu fwd loses 0.17 ULP without svl) */
 static inline vnormq_t vnormq_parts_(V a, V al, int lo) {
     vnormq_t g;
     V D = vfma(vset1(VACT_NQ_K), a, vset1(1.0f));
@@ -48,9 +49,9 @@ static inline vnormq_t vnormq_parts_(V a, V al, int lo) {
     S = vfma(S, v, vset1(-0x1.873a46p-3f));
     S = vfma(S, v, vset1(0x1.ccadc8p-3f));
     V sv = vmul(S, v);                                     /* last step hi + lo */
-    V svl = vfms(S, v, sv);
     g.S = vadd(vset1(0x1.bdabd0p-2f), sv);                 /* |sv| < 0.11 */
-    g.Sl = vadd(vadd(vsub(vset1(0x1.bdabd0p-2f), g.S), sv), svl);
+    g.Sl = vadd(vsub(vset1(0x1.bdabd0p-2f), g.S), sv);
+    if (lo != 2) g.Sl = vadd(g.Sl, vfms(S, v, sv));       /* lo == 2: sv rounded */
     /* e^(-a^2/2), a^2 = hi + lo */
     V b = vmul(a, vset1(-0.5f));                           /* exact but for a < 2^-125 */
     V ah = vmul(a, b);                                     /* -a^2/2 = ah + ahl */

@@ -77,7 +77,7 @@ static inline V vdiv12(V num, V d, V dl, V inv) {
 static inline V vexp_neg(V x) {
     V xc = vmax(vset1(-104.0f), x);
     V n, r = vexp_reduce(xc, &n);
-    return vscale2n(vexp_poly(r), n);
+    return vscale2n_e(vexp_poly(r), n); /* n in [-150, 0] */
 }
 
 /* e^x for x <= 0 (or NaN), one op shorter than vexp_neg: the same reduction
@@ -92,5 +92,25 @@ static inline V vexp_neg_h(V x) {
     q = vfma(q, r, vset1(0x1.55548ap-3f));
     q = vfma(q, r, vset1(0x1.fffffcp-2f));
     V s = vfma(q, r, vset1(1.0f));
-    return vscale2n(vfma(s, r, vset1(1.0f)), n);
+    return vscale2n_e(vfma(s, r, vset1(1.0f)), n); /* n in [-150, 0] */
+}
+
+/* e^(2 h) for h <= 0 (or NaN), bit-identical to vexp_neg_h(2 h) one op
+ * shorter (no 2 h): the argument is halved through the whole evaluation,
+ * r = 2 rh (reduction by ln2/2 pieces, exact halvings), and the Horner
+ * chain in rh carries the intermediates of the chain in r times powers of
+ * two (coefficients c_k 2^(k+2), last two steps 2 and 1), all exact
+ * scalings. For tanh forward. */
+static inline V vexp_neg2_h(V h) {
+    V xh = vmax(vset1(-52.0f), h);
+    V t = vfma(xh, vset1(2.0f * VACT_LOG2E), vset1(VACT_MAGIC));
+    V n = vsub(t, vset1(VACT_MAGIC));
+    V r = vfma(n, vset1(-0.5f * VACT_LN2_HI), xh);
+    r = vfma(n, vset1(-0.5f * VACT_LN2_LO), r);
+    V q = vfma(vset1(64.0f * 0x1.6a1a72p-10f), r, vset1(32.0f * 0x1.123fc6p-7f));
+    q = vfma(q, r, vset1(16.0f * 0x1.555916p-5f));
+    q = vfma(q, r, vset1(8.0f * 0x1.55548ap-3f));
+    q = vfma(q, r, vset1(4.0f * 0x1.fffffcp-2f));
+    V s = vfma(q, r, vset1(2.0f));
+    return vscale2n_e(vfma(s, r, vset1(1.0f)), n); /* n in [-150, 0] */
 }

@@ -131,3 +131,11 @@ static inline V vscale2n(V p, V n) {
     V s2 = vasf(vshlq_n_s32(vaddq_s32(n2, vdupq_n_s32(127)), 23));
     return vmulq_f32(vmulq_f32(p, s1), s2);
 }
+/* p * 2^n rounded once for integer-valued n in [-189, 62] and |p| in
+ * [1/2, 2] (or NaN): the exp range. Without scalef: (p * 2^(n+64)) * 2^-64,
+ * the first product exact (normal), 2^(n+64) from the bits of
+ * n + 0x1.8p23 + 191 shifted left by 23 (two ops). */
+static inline V vscale2n_e(V p, V n) {
+    V s = vasf(vshlq_n_s32(vasi(vaddq_f32(n, vdupq_n_f32(0x1.8p23f + 191.0f))), 23));
+    return vmulq_f32(vmulq_f32(p, s), vdupq_n_f32(0x1p-64f));
+}

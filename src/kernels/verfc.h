@@ -66,13 +66,6 @@ static inline vnormq_t vnormq_parts_(V a, V al, int lo) {
 
 static inline vnormq_t vnormq_parts(V a) { return vnormq_parts_(a, vzero(), 0); }
 
-/* e^(r + rl) = ph + pl */
-static inline V vnormq_p(vnormq_t g, V *pl) {
-    V ph = vadd(vset1(1.0f), g.s);
-    *pl = vfma(g.rl, ph, vadd(vsub(vset1(1.0f), ph), g.s));
-    return ph;
-}
-
 /* Q(a) 2^-n = W = Wh + Wl (t S p, one rounding in Wh): P1 = th S, Wh = P1 + P1 s
  * (one fma; its error P1 s + (P1 - Wh) is exact to 2^-24 relative: P1 - Wh
  * is exact, Wh/P1 in [0.7, 1.42]), the lo parts of t, S, p and th S added */

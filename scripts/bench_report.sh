@@ -10,7 +10,7 @@
 #   --build-dir   CMake build dir (default: build/bench; configured with
 #                 -DVACT_BUILD_BENCH=ON -DVACT_BUILD_TESTS=OFF if it has no cache)
 #   --out         where the JSON, logs, tables and chart go (default: BUILD_DIR/bench-report)
-#   --reps        repetitions per benchmark, medians are reported (default 3)
+#   --reps        repetitions per benchmark (randomly interleaved), medians are reported (default 5)
 #   --filter      Google Benchmark --benchmark_filter regex (e.g. '/4096$')
 #   --isa/--sizes restrict the printed tables (e.g. --isa avx512,avx2 --sizes 4096,4x4000)
 #
@@ -27,7 +27,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build="$root/build/bench"
 out=""
-reps=3
+reps=5
 full=""
 filter=""
 nobuild=0

@@ -9,7 +9,8 @@ function: the driver's loop over two full vectors, src/kernels/driver.h) and
 counts its instructions: vector computations (everything on xmm/ymm/zmm or
 mask registers except plain loads, stores and register moves), of which
 divisions and square roots (long-latency unit), and loads/stores. Divided by
-the elements per iteration (2 vectors: 32 for AVX-512, 16 for AVX2). A
+the elements per iteration (vector stores in the loop x the vector width:
+the driver unrolls by 2, some cheap kernels by 4). A
 vector-wide branch inside the loop (rare tails) is counted as if taken, so
 the figure is an upper bound for such kernels (marked "branch").
 
@@ -24,7 +25,7 @@ import re
 import subprocess
 import sys
 
-ISAS = {"avx512": 32, "avx2": 16}
+ISAS = {"avx512": 16, "avx2": 8}  # lanes per vector
 VREG = re.compile(r"%[xyz]mm\d+|%k[0-7]")
 MOVES = ("vmovaps", "vmovups", "vmovdqa", "vmovdqu", "vmovdqa32", "vmovdqa64", "vmovdqu32", "vmovdqu64",
          "vmovss", "vmovd", "vmovq")
@@ -71,7 +72,7 @@ def main_loop(ins):
 
 
 def count(loop):
-    vec = div = mem = 0
+    vec = div = mem = stores = 0
     inner_branch = False
     for _, mn, ops in loop[:-1]:
         if BRANCH.match(mn):
@@ -79,6 +80,8 @@ def count(loop):
         if not VREG.search(ops):
             continue
         has_mem = "(" in ops
+        if has_mem and ops.rstrip().endswith(")") and (mn.startswith("vmov") or mn.startswith("vmaskmov")):
+            stores += 1  # AT&T: memory destination last
         if mn in MOVES or mn.startswith("vbroadcast") or mn == "kmovw" or mn == "kmovb":
             if has_mem:
                 mem += 1
@@ -91,13 +94,12 @@ def count(loop):
             mem += 1
         if mn.startswith("vdiv") or mn.startswith("vsqrt"):
             div += 1
-    return vec, div, mem, inner_branch
+    return vec, div, mem, stores, inner_branch
 
 
 def analyse(build):
     rows = []
     for isa, obj in objects(build).items():
-        per = ISAS[isa]
         pre = "vact_%s_" % isa
         for sym, ins in sorted(functions(obj).items()):
             if not sym.startswith(pre):
@@ -109,7 +111,8 @@ def analyse(build):
             loop = main_loop(ins)
             if loop is None:
                 continue
-            vec, div, mem, br = count(loop)
+            vec, div, mem, stores, br = count(loop)
+            per = ISAS[isa] * (stores if stores else 2)
             rows.append({"isa": isa, "func": name, "dir": d, "ops": vec / per, "div": div / per, "mem": mem / per,
                          "branch": br})
     return rows

@@ -24,7 +24,7 @@ static inline vmish_t vmish_parts(V x) {
     m.s = vexp_s(r);
     m.ph = vadd(vset1(1.0f), m.s);
     m.pl = vadd(vsub(vset1(1.0f), m.ph), m.s);
-    m.u = vscale2n(m.ph, m.n);                            /* e^-|x| */
+    m.u = vscale2n_e(m.ph, m.n);                          /* e^-|x| */
     m.neg = vle(x, vzero());
     m.v = vsel(m.neg, m.u, vadd(m.u, m.u));
     V al = vsel(m.neg, vset1(2.0f), vset1(1.0f));
@@ -32,7 +32,7 @@ static inline vmish_t vmish_parts(V x) {
     m.Al = vsub(m.v, vsub(m.Ah, al));                     /* al >= v: exact */
     V H = vsel(m.neg, m.Ah, m.u);
     V ph = vmul(m.v, H);
-    V pl = vfma(m.v, H, vneg(ph));
+    V pl = vfms(m.v, H, ph);
     V F = vsel(m.neg, vset1(2.0f), m.Ah);
     m.Dh = vadd(F, ph);                                   /* F >= ph */
     m.Dl = vadd(vadd(vsub(ph, vsub(m.Dh, F)), pl), vmul(m.Al, vsel(m.neg, m.v, vset1(1.0f))));
@@ -47,19 +47,19 @@ static inline V k_mish(V x, const vact_params *p) {
     V r = vadd(vfnma(q, m.Dh, m.Ah), m.Al);
     V c = vmul(vfnma(q, m.Dl, r), inv);                   /* g = q + c */
     V mh = vmul(m.a, m.s);                                /* a + a s, hi + lo */
-    V ml = vfma(m.a, m.s, vneg(mh));
+    V ml = vfms(m.a, m.s, mh);
     V Pa = vadd(m.a, mh);
     V Ph = vsel(m.neg, Pa, x);
     V Pl = vsel(m.neg, vadd(vsub(mh, vsub(Pa, m.a)), ml), vzero());
-    V N = vsel(m.neg, m.n, vzero());
     V y = vfma(Ph, q, vfma(vmin(Ph, vset1(0x1p100f)), c, vmul(Pl, q)));
-    return vscale2n(y, N);
+    /* x <= 0: |y| in [0.14, 160] when n < 0 (|x| > 0.34), n in [-159, 0] */
+    return vsel(m.neg, vscale2n_e(y, m.n), y);
 }
 
 /* a*b of hi + lo numbers (bl, al small), result hi + lo */
 static inline V vmish_mul2(V ah, V al, V bh, V bl, V *lo) {
     V h = vmul(ah, bh);
-    *lo = vadd(vfma(ah, bh, vneg(h)), vfma(ah, bl, vmul(al, bh)));
+    *lo = vadd(vfms(ah, bh, h), vfma(ah, bl, vmul(al, bh)));
     return h;
 }
 
@@ -76,7 +76,7 @@ static inline V kb_mish(V x, V dy, const vact_params *p) {
     V Yl, Y = vmish_mul2(w, wl, ih, il, &Yl);             /* 4x (1 + u) / D */
     V m2 = vsel(m.neg, vset1(1.0f), vmul(m.u, m.u));
     V mh = vmul(m2, Y);
-    V ml = vfma(m2, Yl, vfma(m2, Y, vneg(mh)));
+    V ml = vfma(m2, Yl, vfms(m2, Y, mh));
     V sh = vadd(m.Ah, mh);                                 /* A + m2 Y: 2Sum */
     V bb = vsub(sh, m.Ah);
     V sl = vadd(vadd(vsub(m.Ah, vsub(sh, bb)), vsub(mh, bb)), vadd(m.Al, ml));

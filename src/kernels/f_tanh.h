@@ -8,9 +8,14 @@
  *   q += r * 6/7 (1/(1+e) within 1/7: r is ~ an ulp of q), then 1 - 2q
  *   in one rounding; e from vexp_neg2_h (= vexp_neg_h(-2|x|), one op less).
  *   e < 2^-25 gives exactly 1, so tanh = +-1 beyond ~9.01.
- * tanh'(x) = 4e/(1+e)^2 = 4 [e/(1+e)] [1/(1+e)] (never 1 - tanh^2); for
- * |x| > 40 (e < 2^-115, subnormal soon) dy*4e is formed from the unscaled
- * mantissa and the power of two applied in two exact halves. */
+ * tanh'(x) = 4e/(1+e)^2 = 4 q (1 - q) = 4 (q - q^2), q = e/(1+e) (never
+ * 1 - tanh^2): e from vexp_neg2_h, q = e/RN(1 + e) by one IEEE division
+ * (no correction), q - q^2 in one rounding (fnma): max 3.22 ULP (dy = 1,
+ * exhaustive over all floats; random dy in [1/4, 4]: 4.00),
+ * against 2.63 for 1/(1+e) and e/(1+e) each to ~0.5 ULP by a Newton
+ * reciprocal (16 ops more). For |x| > 40 (e < 2^-115, subnormal soon)
+ * dy*4e is formed from the unscaled mantissa and the power of two applied
+ * in two exact halves. */
 #ifndef VACT_F_TANH_H
 #define VACT_F_TANH_H
 
@@ -72,17 +77,13 @@ static inline V k_tanh(V x, const vact_params *p) {
 }
 static inline V kb_tanh(V x, V dy, const vact_params *p) {
     (void)p;
-    V ax = vabs(x);
-    V e = vexp_neg(vmul(ax, vset1(-2.0f)));
-    V d = vadd(vset1(1.0f), e);
-    V dl = vsub(e, vsub(d, vset1(1.0f)));
-    V inv = vrecip12(d);
-    V s = vdiv12(e, d, dl, inv);                  /* e/(1+e) */
-    V i1 = vdiv12(vset1(1.0f), d, dl, inv);       /* 1/(1+e) */
-    V dx = vmul(dy, vmul(vmul(s, i1), vset1(4.0f)));
-    M tail = vgt(ax, vset1(40.0f));
+    V nax = vor(x, vset1(-0.0f));             /* -|x| */
+    V e = vexp_neg2_h(nax);                   /* e^(-2|x|) */
+    V q = vdiv(e, vadd(vset1(1.0f), e));      /* e/(1+e) in [0, 1/2] */
+    V dx = vmul(dy, vmul(vfnma(q, q, q), vset1(4.0f))); /* 4 (q - q^2) */
+    M tail = vlt(nax, vset1(-40.0f));
     if (many(tail)) {
-        V n, r = vexp_reduce(vmax(vset1(-174.0f), vmul(ax, vset1(-2.0f))), &n);
+        V n, r = vexp_reduce(vmax(vset1(-174.0f), vadd(nax, nax)), &n);
         VI ni = vcvtt_f2i(n);
         VI n1 = visra(ni, 1), n2 = visub(ni, n1);
         V e1 = vmul(vmul(vexp_poly(r), vset1(4.0f)), vasf(vishl(viadd(n1, viset1(127)), 23)));

@@ -6,7 +6,7 @@
  * i.e. g = A/D with A = alpha + v (alpha = 2 or 1), D = F + v H (F = 2 or A,
  * H = A or u), D in [1, 5]. A and D are carried as hi + lo (Fast2Sum and the
  * fma product tail), g = q + c from 1/D_h and one residual correction, x t =
- * (a + a s) 2^n as hi + lo, so the product rounds once (then the 2^n scaling
+ * (a + a s) 2^n as hi + lo (fma(a, s, a) and its tail fma(a, s, a - hi)), so the product rounds once (then the 2^n scaling
  * rounds the subnormal tail once more).
  * mish'(x) = tanh(sp) + 4x t(1+t)/(t^2+2t+2)^2 = m1 (A + m2 Y) / D,
  * Y = 4x (1 + u) / D, (m1, m2) = (t, 1) for x <= 0, (1, u^2) for x > 0:
@@ -46,11 +46,9 @@ static inline V k_mish(V x, const vact_params *p) {
     V q = vmul(m.Ah, inv);
     V r = vadd(vfnma(q, m.Dh, m.Ah), m.Al);
     V c = vmul(vfnma(q, m.Dl, r), inv);                   /* g = q + c */
-    V mh = vmul(m.a, m.s);                                /* a + a s, hi + lo */
-    V ml = vfms(m.a, m.s, mh);
-    V Pa = vadd(m.a, mh);
-    V Ph = vsel(m.neg, Pa, x);
-    V Pl = vsel(m.neg, vadd(vsub(mh, vsub(Pa, m.a)), ml), vzero());
+    V Pa = vfma(m.a, m.s, m.a);                           /* a + a s, hi + lo: */
+    V Ph = vsel(m.neg, Pa, x);                            /* a - Pa exact (Sterbenz) */
+    V Pl = vsel(m.neg, vfma(m.a, m.s, vsub(m.a, Pa)), vzero());
     V y = vfma(Ph, q, vfma(vmin(Ph, vset1(0x1p100f)), c, vmul(Pl, q)));
     /* x <= 0: |y| in [0.14, 160] when n < 0 (|x| > 0.34), n in [-159, 0] */
     return vsel(m.neg, vscale2n_e(y, m.n), y);
@@ -72,7 +70,8 @@ static inline V kb_mish(V x, V dy, const vact_params *p) {
     V oh = vadd(vset1(1.0f), m.u);
     V ol = vadd(vadd(vsub(vset1(1.0f), oh), m.u), tl);    /* 1 + t */
     V x4 = vmul(vset1(4.0f), vmax(vset1(-1e4f), vmin(vset1(1e4f), x)));
-    V wl, w = vmish_mul2(oh, ol, x4, vzero(), &wl);
+    V w = vmul(oh, x4);                                    /* x4 exact */
+    V wl = vadd(vfms(oh, x4, w), vmul(ol, x4));
     V Yl, Y = vmish_mul2(w, wl, ih, il, &Yl);             /* 4x (1 + u) / D */
     V m2 = vsel(m.neg, vset1(1.0f), vmul(m.u, m.u));
     V mh = vmul(m2, Y);

@@ -13,8 +13,9 @@
  * power of two applied last so a subnormal result rounds (nearly) once;
  * x = -inf gives -0. Taken under a vector-wide branch that only replaces
  * tail lanes.
- * Backward: swish with beta = 1 (f_swish.h; b = x exactly, so the low-part
- * arithmetic is compiled out). */
+ * Backward: swish with beta = 1 (f_swish.h: sigmoid(x) + x q (1 - q) from
+ * q = e/(1+e) by one division and one residual correction; b = x exactly,
+ * so the low-part arithmetic is compiled out). */
 #include "f_swish.h"
 static inline V k_silu(V x, const vact_params *p) {
     (void)p;

@@ -92,8 +92,11 @@ static inline V vgt_fwd_tail(V x) {
 #define VACT_GT_C1H20 0x1.98845p+0f        /* c1 to 21 bits: a multiple of 2^-20 */
 #define VACT_GT_C1L20 0x1.9ea1b2p-23f
 
-static inline V k_gelu_tanh(V x, const vact_params *p) {
-    (void)p;
+typedef struct { V na, gh, gl, n, S; } vgt2_t;
+
+/* -|2u| = -|x| (gh + gl) and e^-|2u| = (1 + S) 2^n, for |x| <= 11 */
+static inline vgt2_t vgt2_parts(V x) {
+    vgt2_t g;
     V na = vor(x, vset1(-0.0f));                           /* -|x| */
     V x2 = vmul(x, x);
     V x2l = vfms(x, x, x2);
@@ -110,7 +113,18 @@ static inline V k_gelu_tanh(V x, const vact_params *p) {
     q = vfma(q, r, vset1(0x1.555916p-5f));
     q = vfma(q, r, vset1(0x1.55548ap-3f));
     q = vfma(q, r, vset1(0x1.fffffcp-2f));
-    V S = vfma(q, vmul(r, r), r);                         /* e^r - 1 */
+    g.S = vfma(q, vmul(r, r), r);                          /* e^r - 1 */
+    g.na = na;
+    g.gh = gh;
+    g.gl = gl;
+    g.n = n;
+    return g;
+}
+
+static inline V k_gelu_tanh(V x, const vact_params *p) {
+    (void)p;
+    vgt2_t g = vgt2_parts(x);
+    V na = g.na, n = g.n, S = g.S;
     V e = vscale2n_e(vadd(vset1(1.0f), S), n);
     V d = vadd(vset1(1.0f), e);
     M neg = vlt(x, vzero());
@@ -127,38 +141,36 @@ static inline V k_gelu_tanh(V x, const vact_params *p) {
 }
 
 /* gelu_tanh' = Q (1 + e + x k Z) / (1 + e)^2, k = c1 + 3 c3 x^2 = 3g - 2c1,
- * Q = e, Z = 1 (x < 0) or Q = 1, Z = e (x >= 0): the cancellation towards the
- * root (x ~ -1.5) happens inside 1 + e + x k, carried as hi + lo. */
+ * Q = e, Z = 1 (x < 0) or Q = 1, Z = e (x >= 0). x clamped to +-11 (NaN
+ * kept), e = (1 + S) 2^n from vgt2_parts (may underflow: the result is then
+ * far below the 2^-4 floor of the bound). k = kh + kl (3 gh exact as hi +
+ * lo); N = 1 + e + x k Z as fma(xZ, kh, d) + (xZ kl + dl) (the cancellation
+ * near the root x ~ -1.5 lands in the first fma, d + dl = 1 + e exactly);
+ * Q N = N + N S (x < 0, 2^n applied last); (1 + e)^2 as D2 + D2l, one
+ * division and one residual correction (times a quadratic ~1/(1+e)^2).
+ * Max 3.34 ULP (every float of [-12, 12]; ulp of max(|r|, 2^-4)). */
+#define GT_I2A 0x1.66bb16p-1f  /* quadratic ~ 1/(1+e)^2 on [0, 1], 10% */
+#define GT_I2B -0x1.620b14p+0f
+#define GT_I2C 0x1.ea77ecp-1f
 static inline V kb_gelu_tanh(V x, V dy, const vact_params *p) {
     (void)p;
-    vgt_t g = vgt_parts(x);
-    V inv = vfma(g.inv, vfnma(g.inv, g.d, vset1(1.0f)), g.inv);   /* full 1/d */
-    V th = vmul(vset1(3.0f), g.gh);
-    V tl = vfma(vset1(3.0f), g.gh, vneg(th));
-    V kh = vsub(th, vset1(2.0f * VACT_GT_C1H));            /* exact for |x| < 2.7 */
-    V kl = vadd(tl, vfma(vset1(3.0f), g.gl, vset1(-2.0f * VACT_GT_C1L)));
-    V xkh = vmul(g.xa, kh);
-    V xkl = vfma(g.xa, kh, vneg(xkh));
-    xkl = vfma(g.xa, kl, xkl);
-    V Z = vsel(g.neg, vset1(1.0f), g.e);
-    V mh = vmul(xkh, Z);
-    V ml = vfma(xkl, Z, vfma(xkh, Z, vneg(mh)));
-    V sh = vadd(g.d, mh);                                  /* 2Sum */
-    V bb = vsub(sh, g.d);
-    V er = vadd(vsub(g.d, vsub(sh, bb)), vsub(mh, bb));
-    V Nl = vadd(er, vadd(g.dl, ml));
-    V sn = vsel(g.neg, g.s, vzero());                      /* Q 2^-n = p or 1 */
-    V Qh = vadd(vset1(1.0f), sn);
-    V Ql = vadd(vsub(vset1(1.0f), Qh), sn);
-    V QNh = vmul(Qh, sh);
-    V QNl = vadd(vfma(Qh, sh, vneg(QNh)), vfma(Qh, Nl, vmul(Ql, sh)));
-    V D2h = vmul(g.d, g.d);                                /* (1+e)^2, hi + lo */
-    V D2l = vfma(g.d, g.d, vneg(D2h));
-    D2l = vfma(vadd(g.d, g.d), g.dl, D2l);
-    V inv2 = vmul(inv, inv);
-    V R0 = vmul(QNh, inv2);
-    V res = vadd(vfnma(R0, D2l, vfnma(R0, D2h, QNh)), QNl);
-    V R = vfma(res, inv2, R0);
-    R = vscale2n(R, vsel(g.neg, g.n, vzero()));
+    V xc = vmax(vset1(-11.0f), vmin(vset1(11.0f), x));    /* NaN kept */
+    vgt2_t g = vgt2_parts(xc);
+    V e = vscale2n_e(vadd(vset1(1.0f), g.S), g.n);         /* may underflow: D is tiny there */
+    V d = vadd(vset1(1.0f), e);
+    V dl = vsub(e, vsub(d, vset1(1.0f)));
+    M neg = vlt(xc, vzero());
+    V th = vmul(vset1(3.0f), g.gh);                        /* k = 3g - 2c1 = kh + kl */
+    V kh = vsub(th, vset1(2.0f * VACT_GT_C1H20));
+    V kl = vadd(vfms(vset1(3.0f), g.gh, th), vfma(vset1(3.0f), g.gl, vset1(-2.0f * VACT_GT_C1L20)));
+    V xZ = vmul(xc, vsel(neg, vset1(1.0f), e));
+    V N = vadd(vfma(xZ, kh, d), vfma(xZ, kl, dl));        /* 1 + e + x k Z */
+    V QN = vfma(N, vsel(neg, g.S, vzero()), N);           /* Q 2^-n N, Q = e or 1 */
+    V D2 = vmul(d, d);                                     /* (1 + e)^2, hi + lo */
+    V D2l = vfma(vadd(d, d), dl, vfms(d, d, D2));
+    V R0 = vdiv(QN, D2);
+    V rr = vfnma(R0, D2l, vfnma(R0, D2, QN));
+    V i2 = vfma(vfma(e, vset1(GT_I2A), vset1(GT_I2B)), e, vset1(GT_I2C)); /* ~ 1/(1+e)^2 */
+    V R = vscale2n_e(vfma(rr, i2, R0), vsel(neg, g.n, vzero()));
     return vmul(dy, vsel(visnan(x), x, R));
 }

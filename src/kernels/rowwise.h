@@ -218,19 +218,36 @@ static void vact_softmax_row(size_t n, const float *x, float *y) {
     }
 }
 
-/* dx = y*(dy - sum(y*dy)), the dot product by FMA in V16 order. */
+/* dx = y*(dy - sum(y*dy)), the dot product by FMA into four V16
+ * accumulators taking the 16-element blocks in turn (block b into acc[b % 4];
+ * four independent FMA chains instead of one latency-bound chain), combined
+ * lane-wise as (acc0 + acc1) + (acc2 + acc3), then the v16_hsum tree: one
+ * fixed order on every ISA. */
 static void vact_softmax_bwd_row(size_t n, const float *y, const float *dy, float *dx) {
-    V16 acc = v16_set1(0.0f);
+    V16 acc[4];
+    for (int q = 0; q < 4; q++) acc[q] = v16_set1(0.0f);
     size_t i = 0;
-    for (; i + 16 <= n; i += 16)
-        for (int j = 0; j < VACT_R; j++)
-            acc.v[j] = vfma(vload(y + i + j * VACT_W), vload(dy + i + j * VACT_W), acc.v[j]);
-    if (i < n) {
-        V16 a = v16_load_n(y + i, n - i), b = v16_load_n(dy + i, n - i);
-        for (int j = 0; j < VACT_R; j++) acc.v[j] = vfma(a.v[j], b.v[j], acc.v[j]);
+    for (; i + 64 <= n; i += 64)
+        for (int q = 0; q < 4; q++)
+            for (int j = 0; j < VACT_R; j++) {
+                size_t o = i + 16 * (size_t)q + (size_t)j * VACT_W;
+                acc[q].v[j] = vfma(vload(y + o), vload(dy + o), acc[q].v[j]);
+            }
+    for (int q = 0; i < n; i += 16, q++) {
+        size_t k = n - i < 16 ? n - i : 16;
+        V16 a = v16_load_n(y + i, k), b = v16_load_n(dy + i, k);
+        for (int j = 0; j < VACT_R; j++) acc[q].v[j] = vfma(a.v[j], b.v[j], acc[q].v[j]);
     }
-    const V dot = vset1(v16_hsum(acc));
-    for (i = 0; i < n; i += VACT_W) {
+    for (int j = 0; j < VACT_R; j++)
+        acc[0].v[j] = vadd(vadd(acc[0].v[j], acc[1].v[j]), vadd(acc[2].v[j], acc[3].v[j]));
+    const V dot = vset1(v16_hsum(acc[0]));
+    for (i = 0; i + 2 * VACT_W <= n; i += 2 * VACT_W) { /* full vectors, then the masked tail */
+        V a0 = vmul(vload(y + i), vsub(vload(dy + i), dot));
+        V a1 = vmul(vload(y + i + VACT_W), vsub(vload(dy + i + VACT_W), dot));
+        vstore(dx + i, a0);
+        vstore(dx + i + VACT_W, a1);
+    }
+    for (; i < n; i += VACT_W) {
         size_t k = n - i < VACT_W ? n - i : VACT_W;
         V a = vload_n(y + i, k), b = vload_n(dy + i, k);
         vstore_n(dx + i, vmul(a, vsub(b, dot)), k);

@@ -109,11 +109,7 @@ static inline vgt2_t vgt2_parts(V x) {
     V rh = vfma(na, gh, vmul(n, vset1(-0x1.62ep-1f)));
     V c = vfma(na, gl, vmul(n, vset1(-0x1.0bfbe8p-15f)));
     V r = vadd(rh, c);
-    V q = vfma(vset1(0x1.6a1a72p-10f), r, vset1(0x1.123fc6p-7f));
-    q = vfma(q, r, vset1(0x1.555916p-5f));
-    q = vfma(q, r, vset1(0x1.55548ap-3f));
-    q = vfma(q, r, vset1(0x1.fffffcp-2f));
-    g.S = vfma(q, vmul(r, r), r);                          /* e^r - 1 */
+    g.S = vexp_s(r);                                       /* e^r - 1 */
     g.na = na;
     g.gh = gh;
     g.gl = gl;

@@ -24,15 +24,8 @@ static inline V k_silu(V x, const vact_params *p) {
      * picks (otherwise -NaN from e meets +NaN from x m) */
     V nx = vmin(vneg(x), x);
     V e = vexp_neg_h(nx);
-    V d = vadd(vset1(1.0f), e);
     M neg = vlt(x, vzero());
-    V m = vsel(neg, e, vset1(1.0f));
-    V nh = vmul(x, m);
-    V nl = vfms(x, m, nh);
-    V q = vdiv(nh, d);
-    V r = vadd(vfnma(q, e, vsub(nh, q)), nl);
-    V inv = vfma(e, vset1(-0x1.e1e1e2p-2f), vset1(0x1.e1e1e2p-1f));
-    V y = vfma(r, inv, q);
+    V y = vsig_quot(x, e, neg);
     M tail = vlt(nx, vset1(-86.0f));
     if (many(tail)) {
         V p2, e1 = vexp_split(x, &p2);

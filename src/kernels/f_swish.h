@@ -54,12 +54,21 @@ static inline V vswish_e(V ah, V nal, int unit) {
     V n = vsub(t, vset1(VACT_MAGIC));
     V r = vfma(n, vset1(-VACT_LN2_HI), xc);
     r = unit ? vfma(n, vset1(-VACT_LN2_LO), r) : vsub(r, vfma(n, vset1(VACT_LN2_LO), nal));
-    V q = vfma(vset1(0x1.6a1a72p-10f), r, vset1(0x1.123fc6p-7f));
-    q = vfma(q, r, vset1(0x1.555916p-5f));
-    q = vfma(q, r, vset1(0x1.55548ap-3f));
-    q = vfma(q, r, vset1(0x1.fffffcp-2f));
-    V s = vfma(q, r, vset1(1.0f));
-    return vscale2n_e(vfma(s, r, vset1(1.0f)), n); /* n in [-150, 0] */
+    return vscale2n_e(vexp_poly_h(r), n); /* n in [-150, 0] */
+}
+/* x m/(1 + e), m = neg ? e : 1, e in [0, 1]: x m exact as nh + nl, one IEEE
+ * division by RN(1 + e) and one residual correction (num - q exact, q e
+ * exact inside the FMA; 1/(1+e) ~ 16/17 - 8/17 e is enough for it). The
+ * forward of silu and swish. */
+static inline V vsig_quot(V x, V e, M neg) {
+    V d = vadd(vset1(1.0f), e);
+    V m = vsel(neg, e, vset1(1.0f));
+    V nh = vmul(x, m);
+    V nl = vfms(x, m, nh);
+    V q = vdiv(nh, d);
+    V r = vadd(vfnma(q, e, vsub(nh, q)), nl);
+    V inv = vfma(e, vset1(-0x1.e1e1e2p-2f), vset1(0x1.e1e1e2p-1f));
+    return vfma(r, inv, q);
 }
 /* tail: e^(ah + al) = (*ph + *pl) 2^n1 * p2 (p2 = 2^n2) for ah < -86,
  * ah clamped to -150; returns 2^n1 */
@@ -81,15 +90,8 @@ static inline V vswish_fwd(V x, float beta, int unit) {
     V ah = unit ? nax : vmul(ab, nax);            /* -|beta x| = ah - nal */
     V nal = unit ? vzero() : vfnma(ab, nax, ah);
     V e = vswish_e(ah, nal, unit);
-    V d = vadd(vset1(1.0f), e);
     M neg = beta < 0 ? vgt(x, vzero()) : vlt(x, vzero()); /* beta x < 0 */
-    V m = vsel(neg, e, vset1(1.0f));
-    V nh = vmul(x, m);
-    V nl = vfms(x, m, nh);
-    V q = vdiv(nh, d);
-    V r = vadd(vfnma(q, e, vsub(nh, q)), nl);
-    V inv = vfma(e, vset1(-0x1.e1e1e2p-2f), vset1(0x1.e1e1e2p-1f));
-    V y = vfma(r, inv, q);
+    V y = vsig_quot(x, e, neg);
     M tail = vlt(ah, vset1(-86.0f));
     if (many(tail)) {
         V ahc, ph, pl, p2, p1 = vswish_tail_exp(ah, vneg(nal), &ahc, &ph, &pl, &p2);

@@ -19,13 +19,16 @@
 #ifndef VACT_F_TANH_H
 #define VACT_F_TANH_H
 
-static inline V vtanh_small(V ax) {
-    V u = vmul(ax, ax);
+/* P(u), u = x^2: tanh(x) = x + x^3 P(x^2) for |x| < 0.55 */
+static inline V vtanh_q(V u) {
     V q = vfma(vset1(-0x1.75e1c4p-8f), u, vset1(0x1.52269ap-6f));
     q = vfma(q, u, vset1(-0x1.b83c5ap-5f));
     q = vfma(q, u, vset1(0x1.110726p-3f));
-    q = vfma(q, u, vset1(-0x1.555532p-2f));
-    return vfma(vmul(ax, u), q, ax);
+    return vfma(q, u, vset1(-0x1.555532p-2f));
+}
+static inline V vtanh_small(V ax) {
+    V u = vmul(ax, ax);
+    return vfma(vmul(ax, u), vtanh_q(u), ax);
 }
 /* nax = -|x| */
 static inline V vtanh_big(V nax) {
@@ -63,11 +66,7 @@ static inline V vtanh_abs_(V ax, int acc) {
  * vtanh_small (~0.01 ULP on the max) but no |x| needed */
 static inline V vtanh_small_s(V x) {
     V u = vmul(x, x);
-    V q = vfma(vset1(-0x1.75e1c4p-8f), u, vset1(0x1.52269ap-6f));
-    q = vfma(q, u, vset1(-0x1.b83c5ap-5f));
-    q = vfma(q, u, vset1(0x1.110726p-3f));
-    q = vfma(q, u, vset1(-0x1.555532p-2f));
-    return vmul(x, vfma(u, q, vset1(1.0f)));
+    return vmul(x, vfma(u, vtanh_q(u), vset1(1.0f)));
 }
 static inline V k_tanh(V x, const vact_params *p) {
     (void)p;

@@ -10,14 +10,17 @@
 #define VACT_LN2_LO -0x1.05c610p-29f    /* ln 2 - VACT_LN2_HI */
 #define VACT_MAGIC 0x1.8p23f            /* round-to-nearest bias */
 
-/* e^r for |r| <= ~0.35 */
-static inline V vexp_poly(V r) {
+/* q(r) = (e^r - 1 - r)/r^2, degree 4, for |r| <= ~0.35 */
+static inline V vexp_q(V r) {
     V q = vfma(vset1(0x1.6a1a72p-10f), r, vset1(0x1.123fc6p-7f));
     q = vfma(q, r, vset1(0x1.555916p-5f));
     q = vfma(q, r, vset1(0x1.55548ap-3f));
-    q = vfma(q, r, vset1(0x1.fffffcp-2f));
+    return vfma(q, r, vset1(0x1.fffffcp-2f));
+}
+/* e^r for |r| <= ~0.35 */
+static inline V vexp_poly(V r) {
     V r2 = vmul(r, r);
-    return vadd(vfma(q, r2, r), vset1(1.0f));
+    return vadd(vfma(vexp_q(r), r2, r), vset1(1.0f));
 }
 
 /* n = round(x*log2 e) and r = x - n*ln2 for x already clamped to [-104, 89]. */
@@ -84,15 +87,15 @@ static inline V vexp_neg(V x) {
  * and coefficients, the tail 1 + r(1 + r q) evaluated by two FMAs (Horner)
  * instead of mul + fma + add; ~0.1 ULP more error (the rounding of
  * 1 + r q is scaled by |r| <= 0.35). For sigmoid / tanh forward. */
+/* e^r = 1 + r(1 + r q(r)) by Horner (vexp_poly's coefficients) */
+static inline V vexp_poly_h(V r) {
+    V s = vfma(vexp_q(r), r, vset1(1.0f));
+    return vfma(s, r, vset1(1.0f));
+}
 static inline V vexp_neg_h(V x) {
     V xc = vmax(vset1(-104.0f), x);
     V n, r = vexp_reduce(xc, &n);
-    V q = vfma(vset1(0x1.6a1a72p-10f), r, vset1(0x1.123fc6p-7f));
-    q = vfma(q, r, vset1(0x1.555916p-5f));
-    q = vfma(q, r, vset1(0x1.55548ap-3f));
-    q = vfma(q, r, vset1(0x1.fffffcp-2f));
-    V s = vfma(q, r, vset1(1.0f));
-    return vscale2n_e(vfma(s, r, vset1(1.0f)), n); /* n in [-150, 0] */
+    return vscale2n_e(vexp_poly_h(r), n); /* n in [-150, 0] */
 }
 
 /* e^(2 h) for h <= 0 (or NaN), bit-identical to vexp_neg_h(2 h) one op

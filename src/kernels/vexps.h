@@ -4,12 +4,6 @@
 #ifndef VACT_VEXPS_H
 #define VACT_VEXPS_H
 
-static inline V vexp_s(V r) {
-    V q = vfma(vset1(0x1.6a1a72p-10f), r, vset1(0x1.123fc6p-7f));
-    q = vfma(q, r, vset1(0x1.555916p-5f));
-    q = vfma(q, r, vset1(0x1.55548ap-3f));
-    q = vfma(q, r, vset1(0x1.fffffcp-2f));
-    return vfma(q, vmul(r, r), r);
-}
+static inline V vexp_s(V r) { return vfma(vexp_q(r), vmul(r, r), r); }
 
 #endif

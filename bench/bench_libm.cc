@@ -7,16 +7,7 @@
 namespace vb {
 
 namespace {
-using Fwd = void (*)(size_t, const float *, float *);
-using Bwd = void (*)(size_t, const float *, const float *, float *);
-
-struct LibmFn {
-    const char *name;
-    Fwd fwd;
-    Bwd bwd; // may be null
-};
-
-const LibmFn kLibm[] = {
+const PeerFn kLibm[] = {
     {"sigmoid",
      [](size_t n, const float *x, float *y) {
          for (size_t i = 0; i < n; ++i) y[i] = 1.0f / (1.0f + std::exp(-x[i]));
@@ -103,37 +94,14 @@ void log_softmax_rows(size_t rows, size_t cols, const float *x, float *y) {
 }
 } // namespace
 
+// ISA "any": the scalar level, supported everywhere
 const char *run_libm(const std::string &func, bool bwd, size_t n, const float *x, const float *dy, float *out) {
-    for (const LibmFn &f : kLibm) {
-        if (func != f.name) continue;
-        if (bwd && !f.bwd) return nullptr;
-        if (bwd)
-            f.bwd(n, x, dy, out);
-        else
-            f.fwd(n, x, out);
-        return "any";
-    }
-    return nullptr;
+    return run_peer_table(kLibm, sizeof kLibm / sizeof kLibm[0], VACT_ISA_SCALAR, "any", func, bwd, n, x, dy, out);
 }
 
 void register_libm() {
     if (config().peers_only) return;
-    for (const LibmFn &f : kLibm) {
-        for (size_t n : elementwise_sizes()) {
-            if (n == kBig && !big_ok(f.name, "any")) continue;
-            Fwd fwd = f.fwd;
-            Bwd bwd = f.bwd;
-            add(f.name, "fwd", "libm", "any", size_token(n), [=](benchmark::State &st) {
-                const Bufs &b = bufs(n);
-                timed(st, n, kFwdBytes, "any", [&] { fwd(n, b.x, b.y); });
-            });
-            if (bwd)
-                add(f.name, "bwd", "libm", "any", size_token(n), [=](benchmark::State &st) {
-                    const Bufs &b = bufs(n);
-                    timed(st, n, kBwdBytes, "any", [&] { bwd(n, b.x, b.dy, b.dx); });
-                });
-        }
-    }
+    register_peer_table(kLibm, sizeof kLibm / sizeof kLibm[0], "libm", VACT_ISA_SCALAR, "any");
     for (Rows r : row_sizes()) {
         const size_t n = r.rows * r.cols;
         add("softmax", "fwd", "libm", "any", size_token(r), [=](benchmark::State &st) {

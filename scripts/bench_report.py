@@ -137,6 +137,20 @@ def load_ops(path):
     return ops
 
 
+def render(title, head, table, markdown, left):
+    """One table: markdown (### title) or aligned text (== title; columns in
+    `left` left-aligned, the others right-aligned); ends with a blank line."""
+    if markdown:
+        out = ["### " + title + "\n", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        out += ["| " + " | ".join(t) + " |" for t in table]
+    else:
+        w = [max(len(head[i]), *(len(t[i]) for t in table)) for i in range(len(head))]
+        al = lambda i, c: c.ljust(w[i]) if i in left else c.rjust(w[i])
+        out = ["== " + title, "  ".join(al(i, h) for i, h in enumerate(head)).rstrip()]
+        out += ["  ".join(al(i, c) for i, c in enumerate(t)).rstrip() for t in table]
+    return "\n".join(out) + "\n"
+
+
 def limits(rows, res, ops, markdown=False):
     """For the n = 4096 rows where vact < the fastest peer: the issue limit of
     vact's kernel = min(FMA rate / vector ops per element, division rate /
@@ -170,20 +184,7 @@ def limits(rows, res, ops, markdown=False):
                                                                           dv["ips"] / 1e9 if dv else 0))
     title = ("Where vact trails the fastest peer at n=4096: the issue limit of vact's own kernel "
              "(measured vector issue rate / vector ops per element; " + "; ".join(rate) + ")")
-    out = []
-    if markdown:
-        out.append("### " + title + "\n")
-        out.append("| " + " | ".join(head) + " |")
-        out.append("|" + "---|" * len(head))
-        for t in table:
-            out.append("| " + " | ".join(t) + " |")
-    else:
-        w = [max(len(head[i]), *(len(t[i]) for t in table)) for i in range(len(head))]
-        out.append("== " + title)
-        out.append("  ".join(h.ljust(w[i]) for i, h in enumerate(head)).rstrip())
-        for t in table:
-            out.append("  ".join(c.ljust(w[i]) for i, c in enumerate(t)).rstrip())
-    return "\n".join(out) + "\n"
+    return render(title, head, table, markdown, left=range(len(head)))
 
 
 def best_peer(res, func, d, isa, size, acc=None):
@@ -273,20 +274,7 @@ def format_tables(rows, ctx, markdown=False, group=lambda r: "size " + r["size"]
                           r["cpeer"] or "-", g(r["cpeer_ips"]), "-" if r["cratio"] is None else "%.2fx" % r["cratio"],
                           g(r["roof"]),
                           "placeholder (NaN output)" if r["placeholder"] else ""))
-        if markdown:
-            out.append("### " + title + "\n")
-            out.append("| " + " | ".join(head) + " |")
-            out.append("|" + "---|" * len(head))
-            for t in table:
-                out.append("| " + " | ".join(t) + " |")
-            out.append("")
-        else:
-            w = [max(len(head[i]), *(len(t[i]) for t in table)) for i in range(len(head))]
-            out.append("== " + title)
-            out.append("  ".join(h.ljust(w[i]) if i in left else h.rjust(w[i]) for i, h in enumerate(head)).rstrip())
-            for t in table:
-                out.append("  ".join(c.ljust(w[i]) if i in left else c.rjust(w[i]) for i, c in enumerate(t)).rstrip())
-            out.append("")
+        out.append(render(title, head, table, markdown, left))
     return "\n".join(out)
 
 

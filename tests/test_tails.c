@@ -57,15 +57,19 @@ static void check_run(const float *got, const float *want, size_t n, size_t off,
     }
 }
 
+/* x uniform in [-12, 12], dy in [-2, 2] (callers add special values) */
+static void tail_inputs(float *x, float *dy, unsigned seed) {
+    for (int i = 0; i < N; i++) {
+        x[i] = rnd_uniform(&seed, -12.0f, 12.0f);
+        dy[i] = rnd_uniform(&seed, -2.0f, 2.0f);
+    }
+}
+
 static void test_fn(void **state) {
     const ref_fn *f = (const ref_fn *)*state;
     const float *p = f->sets[0];
     float x[N], dy[N], ry[N], rdx[N];
-    unsigned st = 777;
-    for (int i = 0; i < N; i++) {
-        x[i] = rnd_uniform(&st, -12.0f, 12.0f);
-        dy[i] = rnd_uniform(&st, -2.0f, 2.0f);
-    }
+    tail_inputs(x, dy, 777);
     x[5] = 0.0f; x[6] = -0.0f; x[7] = INFINITY; x[8] = -INFINITY; x[9] = __builtin_nanf("");
     x[17] = 1e-40f; x[18] = -3e38f; x[33] = 100.0f; x[34] = -100.0f;
     dy[40] = __builtin_nanf("");
@@ -126,11 +130,7 @@ static void test_big(void **state) {
     const ref_fn *f = (const ref_fn *)*state;
     const float *p = f->sets[0];
     float x[N], dy[N], ry[N], rdx[N];
-    unsigned st = 4242;
-    for (int i = 0; i < N; i++) {
-        x[i] = rnd_uniform(&st, -12.0f, 12.0f);
-        dy[i] = rnd_uniform(&st, -2.0f, 2.0f);
-    }
+    tail_inputs(x, dy, 4242);
     x[3] = -INFINITY; x[4] = __builtin_nanf(""); x[11] = 1e-40f;
     size_t len = NBIG + 32;
     size_t bytes = (len * sizeof(float) + 63) / 64 * 64; /* C11: a multiple of the alignment */

@@ -50,7 +50,7 @@ static int usage(void) {
 static int cmd_info(void) {
 #if defined(__x86_64__) || defined(__i386__)
     vact_x86_words w;
-    if (vact_x86_read(&w) == 0) {
+    if (vact__x86_read(&w) == 0) {
         printf("cpu: x86-64 cpuid max leaf %u\n", w.max_leaf);
         printf("features:%s%s%s%s%s%s%s%s\n", (w.leaf1_ecx >> 27) & 1 ? " osxsave" : "",
                (w.leaf1_ecx >> 28) & 1 ? " avx" : "", (w.leaf1_ecx >> 12) & 1 ? " fma" : "",
@@ -67,7 +67,7 @@ static int cmd_info(void) {
 #endif
     printf("%-8s %-6s %-9s\n", "isa", "built", "supported");
     for (int i = 0; i < 4; i++)
-        printf("%-8s %-6s %-9s\n", vact_isa_name((vact_isa)i), vact_table_for((vact_isa)i) ? "yes" : "no",
+        printf("%-8s %-6s %-9s\n", vact_isa_name((vact_isa)i), vact__table_for((vact_isa)i) ? "yes" : "no",
                vact_isa_supported((vact_isa)i) ? "yes" : "no");
     const char *env = getenv("VACT_ISA");
     printf("VACT_ISA: %s\n", env ? env : "(unset)");

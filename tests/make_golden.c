@@ -105,7 +105,7 @@ int main(int argc, char **argv) {
     for (size_t i = 0; i < n; i++) golden_put_f32(f, x[i]);
     for (size_t i = 0; i < n; i++) golden_put_f32(f, dy[i]);
 
-    const vact_table *ts = vact_table_for(VACT_ISA_SCALAR);
+    const vact_table *ts = vact__table_for(VACT_ISA_SCALAR);
     int disagree = 0;
     for (size_t i = 0; i < ref_nfns; i++) {
         const ref_fn *fn = &ref_fns[i];
@@ -124,7 +124,7 @@ int main(int argc, char **argv) {
             /* informational: the other ISAs of this machine should agree */
             for (int isa = 1; isa < 4; isa++) {
                 if (!vact_isa_supported((vact_isa)isa)) continue;
-                const vact_table *t = vact_table_for((vact_isa)isa);
+                const vact_table *t = vact__table_for((vact_isa)isa);
                 ref_call_fwd(t, fn, prm, n, x, y2);
                 ref_call_bwd(t, fn, prm, n, x, dy, dx2);
                 size_t d = 0;

@@ -87,7 +87,7 @@ static void test_decide(void **s) {
         {{0, 0, 0, 0}, S, "nothing"},
     };
     for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
-        unsigned got = vact_x86_decide(&c[i].w);
+        unsigned got = vact__x86_decide(&c[i].w);
         if (got != c[i].want) fail_msg("%s: got %#x want %#x", c[i].what, got, c[i].want);
     }
 }
@@ -95,19 +95,19 @@ static void test_decide(void **s) {
 static void test_choose(void **s) {
     (void)s;
     unsigned x86 = S | A2 | A5, arm = S | (1u << VACT_ISA_NEON);
-    assert_int_equal(vact_choose(x86, NULL), VACT_ISA_AVX512);
-    assert_int_equal(vact_choose(x86, ""), VACT_ISA_AVX512);
-    assert_int_equal(vact_choose(x86, "bogus"), VACT_ISA_AVX512);
-    assert_int_equal(vact_choose(x86, "avx2"), VACT_ISA_AVX2);
-    assert_int_equal(vact_choose(x86, "scalar"), VACT_ISA_SCALAR);
-    assert_int_equal(vact_choose(x86, "neon"), VACT_ISA_SCALAR);
-    assert_int_equal(vact_choose(S | A2, "avx512"), VACT_ISA_AVX2);
-    assert_int_equal(vact_choose(S, "avx512"), VACT_ISA_SCALAR);
-    assert_int_equal(vact_choose(S | A2, NULL), VACT_ISA_AVX2);
-    assert_int_equal(vact_choose(arm, NULL), VACT_ISA_NEON);
-    assert_int_equal(vact_choose(arm, "scalar"), VACT_ISA_SCALAR);
-    assert_int_equal(vact_choose(arm, "avx512"), VACT_ISA_SCALAR);
-    assert_int_equal(vact_choose(arm, "neon"), VACT_ISA_NEON);
+    assert_int_equal(vact__choose(x86, NULL), VACT_ISA_AVX512);
+    assert_int_equal(vact__choose(x86, ""), VACT_ISA_AVX512);
+    assert_int_equal(vact__choose(x86, "bogus"), VACT_ISA_AVX512);
+    assert_int_equal(vact__choose(x86, "avx2"), VACT_ISA_AVX2);
+    assert_int_equal(vact__choose(x86, "scalar"), VACT_ISA_SCALAR);
+    assert_int_equal(vact__choose(x86, "neon"), VACT_ISA_SCALAR);
+    assert_int_equal(vact__choose(S | A2, "avx512"), VACT_ISA_AVX2);
+    assert_int_equal(vact__choose(S, "avx512"), VACT_ISA_SCALAR);
+    assert_int_equal(vact__choose(S | A2, NULL), VACT_ISA_AVX2);
+    assert_int_equal(vact__choose(arm, NULL), VACT_ISA_NEON);
+    assert_int_equal(vact__choose(arm, "scalar"), VACT_ISA_SCALAR);
+    assert_int_equal(vact__choose(arm, "avx512"), VACT_ISA_SCALAR);
+    assert_int_equal(vact__choose(arm, "neon"), VACT_ISA_NEON);
 }
 
 /* Run ourselves as a child with VACT_ISA set (or unset) and read the ISA it
@@ -137,14 +137,14 @@ static int child_isa(const char *val) {
 
 static void test_env_cap(void **s) {
     (void)s;
-    vact_isa best = vact_choose(vact_supported_mask(), NULL);
+    vact_isa best = vact__choose(vact__supported_mask(), NULL);
     assert_int_equal(child_isa(NULL), best);
     assert_int_equal(child_isa(""), best);
     assert_int_equal(child_isa("not-an-isa"), best);
     assert_int_equal(child_isa("scalar"), VACT_ISA_SCALAR);
     const char *names[] = {"scalar", "avx2", "avx512", "neon"};
     for (int i = 0; i < 4; i++) {
-        int want = vact_choose(vact_supported_mask(), names[i]);
+        int want = vact__choose(vact__supported_mask(), names[i]);
         if (vact_isa_supported((vact_isa)i)) assert_int_equal(want, i);
         assert_int_equal(child_isa(names[i]), want);
     }

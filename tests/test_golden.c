@@ -114,7 +114,7 @@ static void chunked(const vact_table *t, const ref_fn *f, const float *prm, int 
 static void test_group(void **state) {
     const group *gr = (const group *)*state;
     int isas[5], nisa = isa_list(isas);
-    if (vact_table_simde()) isas[nisa++] = -1;
+    if (vact__table_simde()) isas[nisa++] = -1;
     float *y = malloc(g_n * sizeof *y);
     size_t fails = 0;
     for (size_t r = gr->first; r < gr->first + gr->count; r++) {
@@ -127,7 +127,7 @@ static void test_group(void **state) {
             continue;
         }
         for (int k = 0; k < nisa; k++) {
-            const vact_table *t = isas[k] < 0 ? vact_table_simde() : vact_table_for((vact_isa)isas[k]);
+            const vact_table *t = isas[k] < 0 ? vact__table_simde() : vact__table_for((vact_isa)isas[k]);
             const char *iname = isas[k] < 0 ? "neon-simde" : vact_isa_name((vact_isa)isas[k]);
             size_t d = 0;
             ref_call_fwd(t, f, g->p, g_n, g_x, y);

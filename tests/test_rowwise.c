@@ -732,7 +732,7 @@ static void test_prelu(void **st) {
 int main(int argc, char **argv) {
     for (int i = 0; i < 4; i++)
         if (vact_isa_supported((vact_isa)i)) g_im[g_nim++] = (impl_t){i, NULL, vact_isa_name((vact_isa)i)};
-    if (vact_table_simde()) g_im[g_nim++] = (impl_t){-1, vact_table_simde(), "neon-simde"};
+    if (vact__table_simde()) g_im[g_nim++] = (impl_t){-1, vact__table_simde(), "neon-simde"};
     printf("implementations:");
     for (int k = 0; k < g_nim; k++) printf(" %s", g_im[k].name);
     printf(" (the first is the reference for same-bits)\n");

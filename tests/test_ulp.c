@@ -62,7 +62,7 @@ static double bwd_err(const ref_fn *f, const double *pd, float x, float dy, floa
 static void test_fn(void **state) {
     const ref_fn *f = (const ref_fn *)*state;
     int isas[5], nisa = isa_list(isas);
-    if (vact_table_simde()) isas[nisa++] = -1; /* extra column: NEON kernels via SIMDe */
+    if (vact__table_simde()) isas[nisa++] = -1; /* extra column: NEON kernels via SIMDe */
     size_t n = g_n;
     double *rf = malloc(n * sizeof *rf), *rd = malloc(n * sizeof *rd);
     float *y = malloc(n * sizeof *y), *dx1 = malloc(n * sizeof *dx1), *dx2 = malloc(n * sizeof *dx2);
@@ -79,7 +79,7 @@ static void test_fn(void **state) {
             rd[i] = f->df(argof(g_x[i]), pd);
         }
         for (int k = 0; k < nisa; k++) {
-            const vact_table *t = isas[k] < 0 ? vact_table_simde() : vact_table_for((vact_isa)isas[k]);
+            const vact_table *t = isas[k] < 0 ? vact__table_simde() : vact__table_for((vact_isa)isas[k]);
             const char *iname = isas[k] < 0 ? "neon-simde" : vact_isa_name((vact_isa)isas[k]);
             float *yy = k ? y : sy, *d1 = k ? dx1 : sdx1, *d2 = k ? dx2 : sdx2;
             ref_call_fwd(t, f, prm, n, g_x, yy);

@@ -5,7 +5,7 @@
 
 #define VACT_W 8
 #define KFN(name) vact_avx2_##name
-#define VACT_TABLE vact_table_avx2
+#define VACT_TABLE vact__table_avx2
 
 typedef __m256 V;
 typedef __m256i VI;

@@ -5,7 +5,7 @@
 
 #define VACT_W 16
 #define KFN(name) vact_avx512_##name
-#define VACT_TABLE vact_table_avx512
+#define VACT_TABLE vact__table_avx512
 
 typedef __m512 V;
 typedef __m512i VI;

@@ -48,13 +48,13 @@ typedef struct vact_table {
 #undef VACT_TBL_R
 
 /* One table per ISA built in (defined in src/<isa>/kernels.c). */
-extern const vact_table vact_table_scalar;
-extern const vact_table vact_table_avx2;
-extern const vact_table vact_table_avx512;
-extern const vact_table vact_table_neon;
-extern const vact_table vact_table_simde_neon;
+extern const vact_table vact__table_scalar;
+extern const vact_table vact__table_avx2;
+extern const vact_table vact__table_avx512;
+extern const vact_table vact__table_neon;
+extern const vact_table vact__table_simde_neon;
 
 /* The table every public call uses (selects on first use). */
-const vact_table *vact_table_get(void);
+const vact_table *vact__table_get(void);
 
 #endif

@@ -14,15 +14,15 @@ typedef struct vact_x86_words {
 } vact_x86_words;
 
 /* Bit (1 << isa) set for each ISA the described CPU + OS can run (scalar always). */
-unsigned vact_x86_decide(const vact_x86_words *w);
+unsigned vact__x86_decide(const vact_x86_words *w);
 /* Reads the real words (XGETBV only after OSXSAVE is seen). x86 only. */
-int vact_x86_read(vact_x86_words *w);
+int vact__x86_read(vact_x86_words *w);
 
 /* Bit (1 << isa) for each ISA built in and runnable here. */
-unsigned vact_supported_mask(void);
+unsigned vact__supported_mask(void);
 /* The ISA the first call chooses given the supported mask and a VACT_ISA value
  * (NULL, empty or unknown = no cap). Pure. */
-vact_isa vact_choose(unsigned supported_mask, const char *cap);
+vact_isa vact__choose(unsigned supported_mask, const char *cap);
 /* The table of one ISA, NULL when not built in. */
-const vact_table *vact_table_for(vact_isa isa);
+const vact_table *vact__table_for(vact_isa isa);
 #endif

@@ -1,7 +1,7 @@
 /* x86 CPU detection: CPUID + XGETBV. Built with baseline flags only. */
 #include "cpu.h"
 
-unsigned vact_x86_decide(const vact_x86_words *w) {
+unsigned vact__x86_decide(const vact_x86_words *w) {
     unsigned m = 1u << VACT_ISA_SCALAR;
     const uint32_t ecx = w->leaf1_ecx;
     const int osxsave = (ecx >> 27) & 1, avx = (ecx >> 28) & 1, fma = (ecx >> 12) & 1;
@@ -20,7 +20,7 @@ unsigned vact_x86_decide(const vact_x86_words *w) {
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <cpuid.h>
-int vact_x86_read(vact_x86_words *w) {
+int vact__x86_read(vact_x86_words *w) {
     unsigned a, b, c, d;
     w->max_leaf = w->leaf1_ecx = w->leaf7_ebx = 0;
     w->xcr0 = 0;
@@ -40,7 +40,7 @@ int vact_x86_read(vact_x86_words *w) {
     return 0;
 }
 #else
-int vact_x86_read(vact_x86_words *w) {
+int vact__x86_read(vact_x86_words *w) {
     w->max_leaf = w->leaf1_ecx = w->leaf7_ebx = 0;
     w->xcr0 = 0;
     return -1;

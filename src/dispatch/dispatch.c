@@ -14,22 +14,22 @@
 
 typedef struct { vact_isa isa; const vact_table *table; } vact_choice;
 #ifdef VACT_HAVE_AVX2
-#define VACT_T_AVX2 &vact_table_avx2
+#define VACT_T_AVX2 &vact__table_avx2
 #else
 #define VACT_T_AVX2 NULL
 #endif
 #ifdef VACT_HAVE_AVX512
-#define VACT_T_AVX512 &vact_table_avx512
+#define VACT_T_AVX512 &vact__table_avx512
 #else
 #define VACT_T_AVX512 NULL
 #endif
 #ifdef VACT_HAVE_NEON
-#define VACT_T_NEON &vact_table_neon
+#define VACT_T_NEON &vact__table_neon
 #else
 #define VACT_T_NEON NULL
 #endif
 static const vact_choice g_choices[4] = {
-    {VACT_ISA_SCALAR, &vact_table_scalar},
+    {VACT_ISA_SCALAR, &vact__table_scalar},
     {VACT_ISA_AVX2, VACT_T_AVX2},
     {VACT_ISA_AVX512, VACT_T_AVX512},
     {VACT_ISA_NEON, VACT_T_NEON},
@@ -38,7 +38,7 @@ static _Atomic(const vact_choice *) g_active;
 
 static const vact_choice *choice_of(vact_isa isa) { return &g_choices[isa]; }
 
-const vact_table *vact_table_for(vact_isa isa) {
+const vact_table *vact__table_for(vact_isa isa) {
     return (unsigned)isa <= 3u ? g_choices[isa].table : NULL;
 }
 
@@ -46,7 +46,7 @@ static unsigned detect_mask(void) {
     unsigned m = 1u << VACT_ISA_SCALAR;
 #if defined(__x86_64__) || defined(__i386__)
     vact_x86_words w;
-    if (vact_x86_read(&w) == 0) m = vact_x86_decide(&w);
+    if (vact__x86_read(&w) == 0) m = vact__x86_decide(&w);
 #elif defined(__aarch64__)
 #if defined(__linux__)
     if (getauxval(AT_HWCAP) & HWCAP_ASIMD) m |= 1u << VACT_ISA_NEON;
@@ -56,13 +56,13 @@ static unsigned detect_mask(void) {
 #endif
     /* keep only what is built in */
     for (int i = 0; i < 4; i++)
-        if (!vact_table_for((vact_isa)i)) m &= ~(1u << i);
+        if (!vact__table_for((vact_isa)i)) m &= ~(1u << i);
     return m;
 }
 
 static atomic_uint g_mask; /* 0 = not yet detected (scalar bit is always set) */
 
-unsigned vact_supported_mask(void) {
+unsigned vact__supported_mask(void) {
     unsigned m = atomic_load_explicit(&g_mask, memory_order_acquire);
     if (!m) {
         m = detect_mask(); /* idempotent: racing threads compute the same */
@@ -79,7 +79,7 @@ static vact_isa below(vact_isa isa) {
     }
 }
 
-vact_isa vact_choose(unsigned mask, const char *cap) {
+vact_isa vact__choose(unsigned mask, const char *cap) {
     static const vact_isa order[] = {VACT_ISA_AVX512, VACT_ISA_NEON, VACT_ISA_AVX2, VACT_ISA_SCALAR};
     vact_isa want = VACT_ISA_SCALAR;
     int capped = 0;
@@ -99,7 +99,7 @@ vact_isa vact_choose(unsigned mask, const char *cap) {
 static const vact_choice *active(void) {
     const vact_choice *c = atomic_load_explicit(&g_active, memory_order_acquire);
     if (!c) {
-        const vact_choice *mine = choice_of(vact_choose(vact_supported_mask(), getenv("VACT_ISA")));
+        const vact_choice *mine = choice_of(vact__choose(vact__supported_mask(), getenv("VACT_ISA")));
         const vact_choice *expected = NULL;
         if (atomic_compare_exchange_strong_explicit(&g_active, &expected, mine, memory_order_acq_rel,
                                                     memory_order_acquire))
@@ -110,14 +110,14 @@ static const vact_choice *active(void) {
     return c;
 }
 
-const vact_table *vact_table_get(void) { return active()->table; }
+const vact_table *vact__table_get(void) { return active()->table; }
 
 #pragma GCC visibility push(default)
 vact_isa vact_isa_active(void) { return active()->isa; }
 
 int vact_isa_supported(vact_isa isa) {
     if ((unsigned)isa > 3u) return 0;
-    return (vact_supported_mask() >> isa) & 1u;
+    return (vact__supported_mask() >> isa) & 1u;
 }
 
 int vact_isa_select(vact_isa isa) {

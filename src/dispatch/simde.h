@@ -2,8 +2,8 @@
 #ifndef VACT_SIMDE_H
 #define VACT_SIMDE_H
 #include "../common/vact_internal.h"
-/* vact_table_simde_neon when the library was built with VACT_SIMDE_NEON and
+/* vact__table_simde_neon when the library was built with VACT_SIMDE_NEON and
  * this CPU runs AVX2+FMA (the flags that table is compiled with); else NULL.
  * Not a public ISA: vact_isa_select never picks it. */
-const vact_table *vact_table_simde(void);
+const vact_table *vact__table_simde(void);
 #endif

@@ -15,11 +15,11 @@
 #endif
 #include <simde/arm/neon.h>
 #define KFN(name) vact_simde_neon_##name
-#define VACT_TABLE vact_table_simde_neon
+#define VACT_TABLE vact__table_simde_neon
 #else
 #include <arm_neon.h>
 #define KFN(name) vact_neon_##name
-#define VACT_TABLE vact_table_neon
+#define VACT_TABLE vact__table_neon
 #endif
 
 #define VACT_W 4

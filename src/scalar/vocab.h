@@ -5,7 +5,7 @@
 
 #define VACT_W 1
 #define KFN(name) vact_scalar_##name
-#define VACT_TABLE vact_table_scalar
+#define VACT_TABLE vact__table_scalar
 
 typedef float V;
 typedef int32_t VI;

@@ -81,7 +81,7 @@ struct Err {
     size_t nan = 0;
 };
 
-// floor: derivatives that cross zero away from x = 0 (ref_fn.floor_bwd) are
+// floor: derivatives that cross zero away from x = 0 (VACT_FLOOR in functions.def) are
 // measured in ulp(max(|r|, 2^-4)) as tests/test_ulp.c does.
 // kink: the backward of a piecewise-linear function may take either one-sided
 // value at a kink (API.md), so the error there is the smaller of the two.
@@ -156,8 +156,8 @@ int main(int argc, char **argv) {
         const double prm[2] = {double(float(f.p0)), 0};
         for (int bwd = 0; bwd < 2; ++bwd) {
             const ref_f ref = bwd ? rf->df : rf->f;
-            const bool floor = bwd && rf->floor_bwd;
-            const ref_f kink = bwd && rf->kink_any ? ref : nullptr;
+            const bool floor = bwd && (rf->flags & VACT_FLOOR);
+            const ref_f kink = bwd && (rf->flags & VACT_KINK) ? ref : nullptr;
             // vact first: a peer may change the FP environment (oneDNN's JIT code runs with DAZ/FTZ)
             if (!vb::run_vact(f.name, bwd != 0, n, x.data(), dy.data(), yv.data())) continue;
             for (size_t i = 0; i < n; ++i) r[i] = ref(double(x[i]), prm);

@@ -1,74 +1,75 @@
-/* vact command-line tool.
- *   vact info                          CPU features, ISAs built/supported/active
- *   vact eval NAME [--from A] [--to B] [--step S] [--isa ISA] [--alpha A]
- *             [--beta B] [--threshold T] [--value V] [--b B]
- *                                      CSV x,f,df of an elementwise function
- *   vact list                          the elementwise functions and parameters */
+/* vact command-line tool (public API only; the function list comes from
+ * src/common/functions.def).
+ *   vact info                          CPU features, supported and active ISA
+ *   vact list                          the elementwise functions, parameters
+ *                                      (default, domain) and stated max ULP
+ *   vact eval NAME [--from A] [--to B] [--step S] [--isa ISA] [--PARAM V ...]
+ *                                      CSV x,f,df of an elementwise function */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "vact.h"
-#include "../src/dispatch/cpu.h"
+#include "../src/common/functions.h"
+
+typedef void (*eval_fn)(size_t n, const float *x, float *y, const float *dy, float *dx, const float *p);
 
 typedef struct {
     const char *name;
-    int np;
-    const char *p1, *p2;
+    int np, flags;
+    const char *pname[2];
+    float pdef[2];
+    int pdom[2];
+    double ulp[3];
+    eval_fn eval;
 } fn_info;
 
-#define I0(name) {#name, 0, NULL, NULL},
-#define I1(name, a) {#name, 1, #a, NULL},
-#define I2(name, a, b) {#name, 2, #a, #b},
-static const fn_info fns[] = {VACT_FOR_EACH_UNARY(I0, I1, I2)};
+/* forward and backward of one function with the parameters p[0], p[1] */
+#define ARGS_0(P)
+#define ARGS_1(P) , p[0]
+#define ARGS_2(P) , p[0], p[1]
+#define VACT_EW(name, P, F, U, S)                                                                   \
+    static void eval_##name(size_t n, const float *x, float *y, const float *dy, float *dx,       \
+                            const float *p) {                                                     \
+        (void)p;                                                                                  \
+        vact_##name##_f32(n, x, y VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));                           \
+        vact_##name##_backward_f32(n, x, dy, dx VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));             \
+    }
+#include "../src/common/functions.def"
+
+static const fn_info fns[] = {
+#define VACT_EW(name, P, F, U, S)                                                                   \
+    {#name, VACT_P_COUNT(P), F, {VACT_P_STR1(P), VACT_P_STR2(P)}, {VACT_P_DEF1(P), VACT_P_DEF2(P)}, \
+     {VACT_P_DOM1(P), VACT_P_DOM2(P)}, {VACT_U_FWD(U), VACT_U_BWD(U), VACT_U_BWD_DY(U)}, eval_##name},
+#include "../src/common/functions.def"
+};
 #define NFNS (sizeof fns / sizeof fns[0])
 
-static void call(const char *nm, size_t n, const float *x, float *y, const float *dy, float *dx, float a, float b) {
-#define C0(name) if (!strcmp(nm, #name)) { vact_##name##_f32(n, x, y); vact_##name##_backward_f32(n, x, dy, dx); return; }
-#define C1(name, p1) if (!strcmp(nm, #name)) { vact_##name##_f32(n, x, y, a); vact_##name##_backward_f32(n, x, dy, dx, a); return; }
-#define C2(name, p1, p2) if (!strcmp(nm, #name)) { vact_##name##_f32(n, x, y, a, b); vact_##name##_backward_f32(n, x, dy, dx, a, b); return; }
-    VACT_FOR_EACH_UNARY(C0, C1, C2)
-}
-
-static float default_param(const char *fn, const char *pname) {
-    if (!strcmp(pname, "alpha")) return !strcmp(fn, "leaky_relu") ? 0.01f : 1.0f;
-    if (!strcmp(pname, "beta")) return 1.0f;
-    if (!strcmp(pname, "threshold")) return !strcmp(fn, "threshold") ? 0.0f : 0.5f;
-    if (!strcmp(pname, "value")) return 0.0f;
-    if (!strcmp(pname, "b")) return 4.0f;
-    return 0.0f;
+static const char *domain_name(int d) {
+    switch (d) {
+    case VACT_D_NOTNAN: return "not NaN";
+    case VACT_D_FINITE: return "finite";
+    case VACT_D_POS: return "> 0, finite";
+    case VACT_D_NONNEG: return ">= 0, finite";
+    default: return "any";
+    }
 }
 
 static int usage(void) {
     fprintf(stderr,
             "usage: vact info\n"
             "       vact list\n"
-            "       vact eval NAME [--from A] [--to B] [--step S] [--isa ISA]\n"
-            "                 [--alpha A] [--beta B] [--threshold T] [--value V] [--b B]\n");
+            "       vact eval NAME [--from A] [--to B] [--step S] [--isa ISA] [--PARAM V ...]\n"
+            "                 (PARAM as 'vact list' shows, e.g. --alpha 0.1)\n");
     return 2;
 }
 
 static int cmd_info(void) {
-#if defined(__x86_64__) || defined(__i386__)
-    vact_x86_words w;
-    if (vact__x86_read(&w) == 0) {
-        printf("cpu: x86-64 cpuid max leaf %u\n", w.max_leaf);
-        printf("features:%s%s%s%s%s%s%s%s\n", (w.leaf1_ecx >> 27) & 1 ? " osxsave" : "",
-               (w.leaf1_ecx >> 28) & 1 ? " avx" : "", (w.leaf1_ecx >> 12) & 1 ? " fma" : "",
-               (w.leaf7_ebx >> 5) & 1 ? " avx2" : "", (w.leaf7_ebx >> 16) & 1 ? " avx512f" : "",
-               (w.leaf7_ebx >> 17) & 1 ? " avx512dq" : "", (w.leaf7_ebx >> 30) & 1 ? " avx512bw" : "",
-               (w.leaf7_ebx >> 31) & 1 ? " avx512vl" : "");
-        printf("xcr0: %#llx (ymm %s, zmm/opmask %s)\n", (unsigned long long)w.xcr0,
-               (w.xcr0 & 0x6) == 0x6 ? "saved" : "not saved", (w.xcr0 & 0xe6) == 0xe6 ? "saved" : "not saved");
-    }
-#elif defined(__aarch64__)
-    printf("cpu: aarch64 (Advanced SIMD %s)\n", vact_isa_supported(VACT_ISA_NEON) ? "present" : "absent");
-#else
-    printf("cpu: unknown architecture\n");
-#endif
-    printf("%-8s %-6s %-9s\n", "isa", "built", "supported");
-    for (int i = 0; i < 4; i++)
-        printf("%-8s %-6s %-9s\n", vact_isa_name((vact_isa)i), vact__table_for((vact_isa)i) ? "yes" : "no",
-               vact_isa_supported((vact_isa)i) ? "yes" : "no");
+    char feat[256];
+    vact_cpu_features(feat, sizeof feat);
+    printf("cpu: %s\n", feat);
+    printf("%-8s %-9s\n", "isa", "supported");
+    for (int i = 0; i < VACT_ISA_COUNT; i++)
+        printf("%-8s %-9s\n", vact_isa_name((vact_isa)i), vact_isa_supported((vact_isa)i) ? "yes" : "no");
     const char *env = getenv("VACT_ISA");
     printf("VACT_ISA: %s\n", env ? env : "(unset)");
     printf("active: %s\n", vact_isa_name(vact_isa_active()));
@@ -76,11 +77,19 @@ static int cmd_info(void) {
 }
 
 static int cmd_list(void) {
+    printf("%-13s %-44s %s\n", "function", "parameters: default (domain)", "max ULP fwd / bwd / bwd, any dy");
     for (size_t i = 0; i < NFNS; i++) {
-        printf("%s", fns[i].name);
-        if (fns[i].np >= 1) printf(" --%s %g", fns[i].p1, (double)default_param(fns[i].name, fns[i].p1));
-        if (fns[i].np >= 2) printf(" --%s %g", fns[i].p2, (double)default_param(fns[i].name, fns[i].p2));
-        printf("\n");
+        const fn_info *f = &fns[i];
+        char params[128] = "", one[64];
+        for (int k = 0; k < f->np; k++) {
+            snprintf(one, sizeof one, "%s--%s %g (%s)", k ? " " : "", f->pname[k], (double)f->pdef[k],
+                     domain_name(f->pdom[k]));
+            strncat(params, one, sizeof params - strlen(params) - 1);
+        }
+        if (f->flags & VACT_PWL)
+            printf("%-13s %-44s exact\n", f->name, params);
+        else
+            printf("%-13s %-44s %.2f / %.2f / %.2f\n", f->name, params, f->ulp[0], f->ulp[1], f->ulp[2]);
     }
     return 0;
 }
@@ -95,26 +104,27 @@ static int cmd_eval(int argc, char **argv) {
         return 2;
     }
     double from = -6, to = 6, step = 0.01;
-    float a = f->np >= 1 ? default_param(f->name, f->p1) : 0, b = f->np >= 2 ? default_param(f->name, f->p2) : 0;
+    float p[2] = {f->pdef[0], f->pdef[1]};
     for (int i = 3; i < argc; i++) {
-        if (i + 1 >= argc) return usage();
-        const char *o = argv[i], *v = argv[++i];
-        char *end;
-        double d = strtod(v, &end);
-        if (!strcmp(o, "--isa")) {
-            int ok = 0;
-            for (int k = 0; k < 4; k++)
-                if (!strcmp(v, vact_isa_name((vact_isa)k))) ok = vact_isa_select((vact_isa)k) == 0;
-            if (!ok) { fprintf(stderr, "vact: ISA '%s' not supported here\n", v); return 2; }
+        if (i + 1 >= argc || strncmp(argv[i], "--", 2)) return usage();
+        const char *o = argv[i] + 2, *v = argv[++i];
+        if (!strcmp(o, "isa")) {
+            vact_isa isa;
+            if (vact_isa_from_name(v, &isa) || vact_isa_select(isa)) {
+                fprintf(stderr, "vact: ISA '%s' not supported here\n", v);
+                return 2;
+            }
             continue;
         }
-        if (*end) { fprintf(stderr, "vact: bad number '%s'\n", v); return 2; }
-        if (!strcmp(o, "--from")) from = d;
-        else if (!strcmp(o, "--to")) to = d;
-        else if (!strcmp(o, "--step")) step = d;
-        else if (f->np >= 1 && !strcmp(o + 2, f->p1)) a = (float)d;
-        else if (f->np >= 2 && !strcmp(o + 2, f->p2)) b = (float)d;
-        else { fprintf(stderr, "vact: option %s does not apply to %s\n", o, f->name); return 2; }
+        char *end;
+        double d = strtod(v, &end);
+        if (!*v || *end) { fprintf(stderr, "vact: bad number '%s'\n", v); return 2; }
+        if (!strcmp(o, "from")) from = d;
+        else if (!strcmp(o, "to")) to = d;
+        else if (!strcmp(o, "step")) step = d;
+        else if (f->np >= 1 && !strcmp(o, f->pname[0])) p[0] = (float)d;
+        else if (f->np >= 2 && !strcmp(o, f->pname[1])) p[1] = (float)d;
+        else { fprintf(stderr, "vact: option --%s does not apply to %s\n", o, f->name); return 2; }
     }
     if (!(step > 0) || !(to >= from) || (to - from) / step > 1e8) {
         fprintf(stderr, "vact: need step > 0, to >= from, at most 1e8 points\n");
@@ -125,7 +135,7 @@ static int cmd_eval(int argc, char **argv) {
     if (!buf) return 1;
     float *x = buf, *y = buf + n, *dy = buf + 2 * n, *dx = buf + 3 * n;
     for (size_t i = 0; i < n; i++) { x[i] = (float)(from + step * (double)i); dy[i] = 1.0f; }
-    call(f->name, n, x, y, dy, dx, a, b);
+    f->eval(n, x, y, dy, dx, p);
     printf("x,f,df\n");
     for (size_t i = 0; i < n; i++) printf("%.9g,%.9g,%.9g\n", (double)x[i], (double)y[i], (double)dx[i]);
     free(buf);

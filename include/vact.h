@@ -36,6 +36,7 @@ typedef enum vact_isa {
     VACT_ISA_AVX512 = 2, /* AVX-512 F+VL+DQ+BW, OS-saved ZMM/opmask state */
     VACT_ISA_NEON = 3    /* AArch64 Advanced SIMD */
 } vact_isa;
+#define VACT_ISA_COUNT 4 /* the values above are 0 .. VACT_ISA_COUNT - 1 */
 
 /* The ISA every call uses now. The first call of any vact function picks the
  * best supported ISA, capped by the environment variable VACT_ISA
@@ -48,6 +49,13 @@ int vact_isa_supported(vact_isa isa);
 int vact_isa_select(vact_isa isa);
 /* "scalar", "avx2", "avx512", "neon"; "unknown" for other values. */
 const char *vact_isa_name(vact_isa isa);
+/* The ISA called `name` ("scalar", "avx2", "avx512", "neon"): 0 and *isa set,
+ * or -1 (nothing written) for any other string or NULL. */
+int vact_isa_from_name(const char *name, vact_isa *isa);
+/* Writes a one-line description of the CPU features the dispatcher reads
+ * (x86: CPUID bits and XCR0 state; AArch64: Advanced SIMD) into buf, always
+ * NUL-terminated when len > 0, like snprintf; returns the full length. */
+size_t vact_cpu_features(char *buf, size_t len);
 
 /* ------------------------------------------------------------------ */
 /* Elementwise functions                                               */

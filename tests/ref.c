@@ -33,70 +33,70 @@ static double dsig(double x) {
     return e / ((1.0 + e) * (1.0 + e));
 }
 #define UNUSED (void)p
-static double f_sigmoid(double x, const double *p) { UNUSED; return sig(x); }
-static double d_sigmoid(double x, const double *p) { UNUSED; return dsig(x); }
-static double f_tanh(double x, const double *p) { UNUSED; return tanh(x); }
-static double d_tanh(double x, const double *p) {
+static double ref_f_sigmoid(double x, const double *p) { UNUSED; return sig(x); }
+static double ref_d_sigmoid(double x, const double *p) { UNUSED; return dsig(x); }
+static double ref_f_tanh(double x, const double *p) { UNUSED; return tanh(x); }
+static double ref_d_tanh(double x, const double *p) {
     UNUSED;
     double e = exp(-2 * fabs(x));
     return 4 * e / ((1 + e) * (1 + e));
 }
-static double f_relu(double x, const double *p) { UNUSED; return x > 0 ? x : 0; }
-static double d_relu(double x, const double *p) { UNUSED; return x > 0 ? 1 : 0; }
-static double f_relu6(double x, const double *p) { UNUSED; return x > 0 ? (x < 6 ? x : 6) : 0; }
-static double d_relu6(double x, const double *p) { UNUSED; return x > 0 && x < 6 ? 1 : 0; }
-static double f_leaky(double x, const double *p) { return x > 0 ? x : p[0] * x; }
-static double d_leaky(double x, const double *p) { return x > 0 ? 1 : p[0]; }
-static double f_elu(double x, const double *p) { return x > 0 ? x : p[0] * expm1(x); }
-static double d_elu(double x, const double *p) { return x > 0 ? 1 : p[0] * exp(x); }
+static double ref_f_relu(double x, const double *p) { UNUSED; return x > 0 ? x : 0; }
+static double ref_d_relu(double x, const double *p) { UNUSED; return x > 0 ? 1 : 0; }
+static double ref_f_relu6(double x, const double *p) { UNUSED; return x > 0 ? (x < 6 ? x : 6) : 0; }
+static double ref_d_relu6(double x, const double *p) { UNUSED; return x > 0 && x < 6 ? 1 : 0; }
+static double ref_f_leaky_relu(double x, const double *p) { return x > 0 ? x : p[0] * x; }
+static double ref_d_leaky_relu(double x, const double *p) { return x > 0 ? 1 : p[0]; }
+static double ref_f_elu(double x, const double *p) { return x > 0 ? x : p[0] * expm1(x); }
+static double ref_d_elu(double x, const double *p) { return x > 0 ? 1 : p[0] * exp(x); }
 static const double SELU_A = 1.67326324, SELU_L = 1.05070098;
-static double f_selu(double x, const double *p) { UNUSED; return SELU_L * (x > 0 ? x : SELU_A * expm1(x)); }
-static double d_selu(double x, const double *p) { UNUSED; return SELU_L * (x > 0 ? 1 : SELU_A * exp(x)); }
-static double f_celu(double x, const double *p) {
+static double ref_f_selu(double x, const double *p) { UNUSED; return SELU_L * (x > 0 ? x : SELU_A * expm1(x)); }
+static double ref_d_selu(double x, const double *p) { UNUSED; return SELU_L * (x > 0 ? 1 : SELU_A * exp(x)); }
+static double ref_f_celu(double x, const double *p) {
     double m = p[0] * expm1(x / p[0]);
     return (x > 0 ? x : 0) + (m < 0 ? m : 0);
 }
-static double d_celu(double x, const double *p) { return x > 0 ? 1 : exp(x / p[0]); }
-static double f_silu(double x, const double *p) { UNUSED; return x * sig(x); }
-static double d_silu(double x, const double *p) { UNUSED; return sig(x) + x * dsig(x); }
-static double f_swish(double x, const double *p) { return x * sig(p[0] * x); }
-static double d_swish(double x, const double *p) { return sig(p[0] * x) + p[0] * x * dsig(p[0] * x); }
-static double f_gelu(double x, const double *p) { UNUSED; return 0.5 * x * erfc(-x / sqrt(2.0)); }
-static double d_gelu(double x, const double *p) {
+static double ref_d_celu(double x, const double *p) { return x > 0 ? 1 : exp(x / p[0]); }
+static double ref_f_silu(double x, const double *p) { UNUSED; return x * sig(x); }
+static double ref_d_silu(double x, const double *p) { UNUSED; return sig(x) + x * dsig(x); }
+static double ref_f_swish(double x, const double *p) { return x * sig(p[0] * x); }
+static double ref_d_swish(double x, const double *p) { return sig(p[0] * x) + p[0] * x * dsig(p[0] * x); }
+static double ref_f_gelu(double x, const double *p) { UNUSED; return 0.5 * x * erfc(-x / sqrt(2.0)); }
+static double ref_d_gelu(double x, const double *p) {
     UNUSED;
     return 0.5 * erfc(-x / sqrt(2.0)) + x * exp(-0.5 * x * x) / sqrt(2 * M_PI);
 }
 static double gt_u(double x) { return sqrt(2 / M_PI) * (x + 0.044715 * x * x * x); }
-static double f_gelu_tanh(double x, const double *p) { UNUSED; return x * sig(2 * gt_u(x)); }
-static double d_gelu_tanh(double x, const double *p) {
+static double ref_f_gelu_tanh(double x, const double *p) { UNUSED; return x * sig(2 * gt_u(x)); }
+static double ref_d_gelu_tanh(double x, const double *p) {
     UNUSED;
     double u = gt_u(x), du = sqrt(2 / M_PI) * (1 + 3 * 0.044715 * x * x);
     double ds = dsig(2 * u); /* 0 in both tails, where du may be inf (x = +-1e300) */
     return sig(2 * u) + (ds == 0 ? 0 : 2 * x * ds * du);
 }
 static double sp(double x) { return (x > 0 ? x : 0) + log1p(exp(-fabs(x))); }
-static double f_softplus(double x, const double *p) { UNUSED; return sp(x); }
-static double d_softplus(double x, const double *p) { UNUSED; return sig(x); }
-static double f_softsign(double x, const double *p) { UNUSED; return x / (1 + fabs(x)); }
-static double d_softsign(double x, const double *p) { UNUSED; return 1 / ((1 + fabs(x)) * (1 + fabs(x))); }
-static double f_mish(double x, const double *p) { UNUSED; return x * tanh(sp(x)); }
-static double d_mish(double x, const double *p) {
+static double ref_f_softplus(double x, const double *p) { UNUSED; return sp(x); }
+static double ref_d_softplus(double x, const double *p) { UNUSED; return sig(x); }
+static double ref_f_softsign(double x, const double *p) { UNUSED; return x / (1 + fabs(x)); }
+static double ref_d_softsign(double x, const double *p) { UNUSED; return 1 / ((1 + fabs(x)) * (1 + fabs(x))); }
+static double ref_f_mish(double x, const double *p) { UNUSED; return x * tanh(sp(x)); }
+static double ref_d_mish(double x, const double *p) {
     UNUSED;
     double s = sp(x), e = exp(-2 * s);
     return tanh(s) + x * sig(x) * 4 * e / ((1 + e) * (1 + e));
 }
-static double f_log_sigmoid(double x, const double *p) { UNUSED; return (x < 0 ? x : 0) - log1p(exp(-fabs(x))); }
-static double d_log_sigmoid(double x, const double *p) { UNUSED; return sig(-x); }
-static double f_hard_sigmoid(double x, const double *p) { UNUSED; return f_relu6(x + 3, p) / 6; }
-static double d_hard_sigmoid(double x, const double *p) { UNUSED; return x > -3 && x < 3 ? 1.0 / 6 : 0; }
-static double f_hard_swish(double x, const double *p) { UNUSED; return x * f_relu6(x + 3, p) / 6; }
-static double d_hard_swish(double x, const double *p) {
+static double ref_f_log_sigmoid(double x, const double *p) { UNUSED; return (x < 0 ? x : 0) - log1p(exp(-fabs(x))); }
+static double ref_d_log_sigmoid(double x, const double *p) { UNUSED; return sig(-x); }
+static double ref_f_hard_sigmoid(double x, const double *p) { UNUSED; return ref_f_relu6(x + 3, p) / 6; }
+static double ref_d_hard_sigmoid(double x, const double *p) { UNUSED; return x > -3 && x < 3 ? 1.0 / 6 : 0; }
+static double ref_f_hard_swish(double x, const double *p) { UNUSED; return x * ref_f_relu6(x + 3, p) / 6; }
+static double ref_d_hard_swish(double x, const double *p) {
     UNUSED;
     return x <= -3 ? 0 : x >= 3 ? 1 : (2 * x + 3) / 6;
 }
-static double f_hard_tanh(double x, const double *p) { UNUSED; return x < -1 ? -1 : x > 1 ? 1 : x; }
-static double d_hard_tanh(double x, const double *p) { UNUSED; return x > -1 && x < 1 ? 1 : 0; }
-static double f_tanh_shrink(double x, const double *p) {
+static double ref_f_hard_tanh(double x, const double *p) { UNUSED; return x < -1 ? -1 : x > 1 ? 1 : x; }
+static double ref_d_hard_tanh(double x, const double *p) { UNUSED; return x > -1 && x < 1 ? 1 : 0; }
+static double ref_f_tanh_shrink(double x, const double *p) {
     UNUSED;
     if (fabs(x) < 0.01) {
         double x2 = x * x;
@@ -104,58 +104,51 @@ static double f_tanh_shrink(double x, const double *p) {
     }
     return x - tanh(x);
 }
-static double d_tanh_shrink(double x, const double *p) { UNUSED; return tanh(x) * tanh(x); }
-static double f_soft_shrink(double x, const double *p) { return x > p[0] ? x - p[0] : x < -p[0] ? x + p[0] : 0; }
-static double d_soft_shrink(double x, const double *p) { return fabs(x) > p[0] ? 1 : 0; }
-static double f_hard_shrink(double x, const double *p) { return fabs(x) > p[0] ? x : 0; }
-static double d_hard_shrink(double x, const double *p) { return fabs(x) > p[0] ? 1 : 0; }
-static double f_threshold(double x, const double *p) { return x > p[0] ? x : p[1]; }
-static double d_threshold(double x, const double *p) { return x > p[0] ? 1 : 0; }
-static double f_sparse_plus(double x, const double *p) { UNUSED; return x <= -1 ? 0 : x >= 1 ? x : (x + 1) * (x + 1) / 4; }
-static double d_sparse_plus(double x, const double *p) { UNUSED; return x <= -1 ? 0 : x >= 1 ? 1 : (x + 1) / 2; }
+static double ref_d_tanh_shrink(double x, const double *p) { UNUSED; return tanh(x) * tanh(x); }
+static double ref_f_soft_shrink(double x, const double *p) { return x > p[0] ? x - p[0] : x < -p[0] ? x + p[0] : 0; }
+static double ref_d_soft_shrink(double x, const double *p) { return fabs(x) > p[0] ? 1 : 0; }
+static double ref_f_hard_shrink(double x, const double *p) { return fabs(x) > p[0] ? x : 0; }
+static double ref_d_hard_shrink(double x, const double *p) { return fabs(x) > p[0] ? 1 : 0; }
+static double ref_f_threshold(double x, const double *p) { return x > p[0] ? x : p[1]; }
+static double ref_d_threshold(double x, const double *p) { return x > p[0] ? 1 : 0; }
+static double ref_f_sparse_plus(double x, const double *p) { UNUSED; return x <= -1 ? 0 : x >= 1 ? x : (x + 1) * (x + 1) / 4; }
+static double ref_d_sparse_plus(double x, const double *p) { UNUSED; return x <= -1 ? 0 : x >= 1 ? 1 : (x + 1) / 2; }
 /* s = sqrt(x^2 + b); x^2 would overflow at the +-1e300 standing for +-inf,
  * where s = |x| to double precision anyway (b is a float) */
 static double sqp_s(double x, double b) { return fabs(x) > 1e150 ? fabs(x) : sqrt(x * x + b); }
-static double f_squareplus(double x, const double *p) {
+static double ref_f_squareplus(double x, const double *p) {
     double s = sqp_s(x, p[0]);
     return x >= 0 ? (x + s) / 2 : p[0] / (2 * (s - x));
 }
-static double d_squareplus(double x, const double *p) {
+static double ref_d_squareplus(double x, const double *p) {
     double s = sqp_s(x, p[0]);
     return x >= 0 ? (1 + x / s) / 2 : p[0] / (2 * s * (s - x));
 }
-static double f_exponential(double x, const double *p) { UNUSED; return exp(x); }
+static double ref_f_exponential(double x, const double *p) { UNUSED; return exp(x); }
 
-#define OFF(name) offsetof(vact_table, name), offsetof(vact_table, name##_bwd)
-#define P0 0, 1, {{0, 0}}
-/* name, params, f, df, exact, kink_any, floor_bwd, odd */
+static double ref_d_exponential(double x, const double *p) { return ref_f_exponential(x, p); }
+
+/* Calls of the public entry points with the parameters p[0], p[1]. */
+#define ARGS_0(P)
+#define ARGS_1(P) , p[0]
+#define ARGS_2(P) , p[0], p[1]
+#define VACT_EW(name, P, F, U, S)                                                                  \
+    static void pub_f_##name(size_t n, const float *x, float *y, const float *p) {               \
+        (void)p;                                                                                 \
+        vact_##name##_f32(n, x, y VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));                          \
+    }                                                                                            \
+    static void pub_d_##name(size_t n, const float *x, const float *dy, float *dx, const float *p) { \
+        (void)p;                                                                                 \
+        vact_##name##_backward_f32(n, x, dy, dx VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));            \
+    }
+#include "../src/common/functions.def"
+
 const ref_fn ref_fns[] = {
-    {"sigmoid", P0, f_sigmoid, d_sigmoid, 0, 0, 0, 0, OFF(sigmoid)},
-    {"tanh", P0, f_tanh, d_tanh, 0, 0, 0, 1, OFF(tanh)},
-    {"relu", P0, f_relu, d_relu, 1, 0, 0, 0, OFF(relu)},
-    {"relu6", P0, f_relu6, d_relu6, 1, 1, 0, 0, OFF(relu6)},
-    {"leaky_relu", 1, 3, {{0.01f}, {0.2f}, {-1.5f}}, f_leaky, d_leaky, 1, 1, 0, 0, OFF(leaky_relu)},
-    {"elu", 1, 3, {{1.0f}, {0.3f}, {2.5f}}, f_elu, d_elu, 0, 1, 0, 0, OFF(elu)},
-    {"selu", P0, f_selu, d_selu, 0, 1, 0, 0, OFF(selu)},
-    {"celu", 1, 3, {{1.0f}, {0.3f}, {2.5f}}, f_celu, d_celu, 0, 1, 0, 0, OFF(celu)},
-    {"silu", P0, f_silu, d_silu, 0, 0, 1, 0, OFF(silu)},
-    {"swish", 1, 3, {{1.0f}, {1.702f}, {0.3f}}, f_swish, d_swish, 0, 0, 1, 0, OFF(swish)},
-    {"gelu", P0, f_gelu, d_gelu, 0, 0, 1, 0, OFF(gelu)},
-    {"gelu_tanh", P0, f_gelu_tanh, d_gelu_tanh, 0, 0, 1, 0, OFF(gelu_tanh)},
-    {"softplus", P0, f_softplus, d_softplus, 0, 0, 0, 0, OFF(softplus)},
-    {"softsign", P0, f_softsign, d_softsign, 0, 0, 0, 1, OFF(softsign)},
-    {"mish", P0, f_mish, d_mish, 0, 0, 1, 0, OFF(mish)},
-    {"log_sigmoid", P0, f_log_sigmoid, d_log_sigmoid, 0, 0, 0, 0, OFF(log_sigmoid)},
-    {"hard_sigmoid", P0, f_hard_sigmoid, d_hard_sigmoid, 0, 1, 0, 0, OFF(hard_sigmoid)},
-    {"hard_swish", P0, f_hard_swish, d_hard_swish, 0, 1, 0, 0, OFF(hard_swish)},
-    {"hard_tanh", P0, f_hard_tanh, d_hard_tanh, 1, 1, 0, 1, OFF(hard_tanh)},
-    {"tanh_shrink", P0, f_tanh_shrink, d_tanh_shrink, 0, 0, 0, 1, OFF(tanh_shrink)},
-    {"soft_shrink", 1, 3, {{0.5f}, {0.0f}, {2.0f}}, f_soft_shrink, d_soft_shrink, 1, 1, 0, 0, OFF(soft_shrink)},
-    {"hard_shrink", 1, 3, {{0.5f}, {0.0f}, {2.0f}}, f_hard_shrink, d_hard_shrink, 1, 1, 0, 0, OFF(hard_shrink)},
-    {"threshold", 2, 3, {{0.5f, -1.0f}, {0.0f, 0.0f}, {-2.0f, 7.5f}}, f_threshold, d_threshold, 1, 1, 0, 0, OFF(threshold)},
-    {"sparse_plus", P0, f_sparse_plus, d_sparse_plus, 0, 1, 0, 0, OFF(sparse_plus)},
-    {"squareplus", 1, 3, {{4.0f}, {1.0f}, {0.25f}}, f_squareplus, d_squareplus, 0, 0, 0, 0, OFF(squareplus)},
-    {"exponential", P0, f_exponential, f_exponential, 0, 0, 0, 0, OFF(exponential)},
+#define VACT_EW(name, P, F, U, S)                                                                  \
+    {#name, VACT_P_COUNT(P), VACT_S_COUNT(S), VACT_S_INIT(S), ref_f_##name, ref_d_##name, F,     \
+     {VACT_U_FWD(U), VACT_U_BWD(U), VACT_U_BWD_DY(U)}, {VACT_P_DOM1(P), VACT_P_DOM2(P)},        \
+     offsetof(vact_table, name), offsetof(vact_table, name##_bwd), pub_f_##name, pub_d_##name},
+#include "../src/common/functions.def"
 };
 const size_t ref_nfns = sizeof ref_fns / sizeof ref_fns[0];
 

@@ -7,17 +7,22 @@
 
 typedef double (*ref_f)(double x, const double *p);
 
+typedef void (*ref_pub_fwd)(size_t n, const float *x, float *y, const float *p);
+typedef void (*ref_pub_bwd)(size_t n, const float *x, const float *dy, float *dx, const float *p);
+
+/* One elementwise function of src/common/functions.def. */
 typedef struct ref_fn {
     const char *name;
     int np;                  /* number of float parameters */
     int nsets;               /* parameter sets tested */
     float sets[4][2];
-    ref_f f, df;
-    int exact;               /* piecewise-linear: correctly rounded fwd and bwd */
-    int kink_any;            /* at a kink the backward may take either side */
-    int floor_bwd;           /* derivative crosses zero away from 0: ulp(max(|r|, 2^-4)) */
-    int odd;                 /* keeps the sign of zero */
+    ref_f f, df;             /* reference ref_f_NAME, ref_d_NAME */
+    int flags;               /* VACT_PWL, VACT_KINK, VACT_FLOOR, VACT_ODD */
+    double ulp[3];           /* stated max ULP: fwd, bwd (dy = 1), bwd (any dy) */
+    int dom[2];              /* parameter domains (VACT_D_*) */
     size_t off_fwd, off_bwd; /* offsets of the kernels in vact_table */
+    ref_pub_fwd pub_fwd;     /* the public vact_NAME_f32 with parameters p[0], p[1] */
+    ref_pub_bwd pub_bwd;     /* the public vact_NAME_backward_f32 */
 } ref_fn;
 
 extern const ref_fn ref_fns[];

@@ -18,27 +18,6 @@
 #include "ref.h"
 #include "samples.h"
 
-static void pub_fwd(const char *nm, size_t n, const float *x, float *y, const float *p) {
-#define C0(name) if (!strcmp(nm, #name)) { vact_##name##_f32(n, x, y); return; }
-#define C1(name, a) if (!strcmp(nm, #name)) { vact_##name##_f32(n, x, y, p[0]); return; }
-#define C2(name, a, b) if (!strcmp(nm, #name)) { vact_##name##_f32(n, x, y, p[0], p[1]); return; }
-    VACT_FOR_EACH_UNARY(C0, C1, C2)
-#undef C0
-#undef C1
-#undef C2
-    fail_msg("unknown function %s", nm);
-}
-static void pub_bwd(const char *nm, size_t n, const float *x, const float *dy, float *dx, const float *p) {
-#define C0(name) if (!strcmp(nm, #name)) { vact_##name##_backward_f32(n, x, dy, dx); return; }
-#define C1(name, a) if (!strcmp(nm, #name)) { vact_##name##_backward_f32(n, x, dy, dx, p[0]); return; }
-#define C2(name, a, b) if (!strcmp(nm, #name)) { vact_##name##_backward_f32(n, x, dy, dx, p[0], p[1]); return; }
-    VACT_FOR_EACH_UNARY(C0, C1, C2)
-#undef C0
-#undef C1
-#undef C2
-    fail_msg("unknown function %s", nm);
-}
-
 #define N 80
 #define SENT 0x7fa5a5a5u
 static int bits_eq(float a, float b) { return memcmp(&a, &b, 4) == 0; }
@@ -76,8 +55,8 @@ static void test_fn(void **state) {
     int isas[4], nisa = isa_list(isas);
     for (int k = 0; k < nisa; k++) {
         assert_int_equal(vact_isa_select((vact_isa)isas[k]), 0);
-        pub_fwd(f->name, N, x, ry, p);
-        pub_bwd(f->name, N, x, dy, rdx, p);
+        f->pub_fwd(N, x, ry, p);
+        f->pub_bwd(N, x, dy, rdx, p);
         for (size_t n = 0; n <= 70; n++) {
             for (size_t off = 0; off < 4; off++) {
                 size_t len = n + off + 8;
@@ -85,29 +64,29 @@ static void test_fn(void **state) {
                 for (size_t i = 0; i < len; i++) { in[i] = out[i] = sentinel(); g[i] = sentinel(); }
                 memcpy(in + off, x, n * sizeof *x);
                 memcpy(g + off, dy, n * sizeof *dy);
-                pub_fwd(f->name, n, in + off, out + off, p);
+                f->pub_fwd(n, in + off, out + off, p);
                 check_run(out, ry, n, off, len, "forward", f->name, n);
                 for (size_t i = 0; i < len; i++) out[i] = sentinel();
-                pub_bwd(f->name, n, in + off, g + off, out + off, p);
+                f->pub_bwd(n, in + off, g + off, out + off, p);
                 check_run(out, rdx, n, off, len, "backward", f->name, n);
                 /* in place: y == x */
                 memcpy(out, in, len * sizeof *out);
-                pub_fwd(f->name, n, out + off, out + off, p);
+                f->pub_fwd(n, out + off, out + off, p);
                 check_run(out, ry, n, off, len, "forward in place", f->name, n);
                 /* dx == dy */
                 memcpy(out, g, len * sizeof *out);
-                pub_bwd(f->name, n, in + off, out + off, out + off, p);
+                f->pub_bwd(n, in + off, out + off, out + off, p);
                 check_run(out, rdx, n, off, len, "backward dx==dy", f->name, n);
                 /* dx == x */
                 memcpy(out, in, len * sizeof *out);
-                pub_bwd(f->name, n, out + off, g + off, out + off, p);
+                f->pub_bwd(n, out + off, g + off, out + off, p);
                 check_run(out, rdx, n, off, len, "backward dx==x", f->name, n);
                 free(in); free(g); free(out);
             }
         }
         /* n = 0 with NULL pointers */
-        pub_fwd(f->name, 0, NULL, NULL, p);
-        pub_bwd(f->name, 0, NULL, NULL, NULL, p);
+        f->pub_fwd(0, NULL, NULL, p);
+        f->pub_bwd(0, NULL, NULL, NULL, p);
     }
 }
 
@@ -142,21 +121,21 @@ static void test_big(void **state) {
         const char *isa = vact_isa_name((vact_isa)isas[k]);
         if (!strcmp(isa, "scalar") || (!strcmp(isa, "neon") && getenv("VACT_TEST_SCALE"))) continue;
         assert_int_equal(vact_isa_select((vact_isa)isas[k]), 0);
-        pub_fwd(f->name, N, x, ry, p);
-        pub_bwd(f->name, N, x, dy, rdx, p);
+        f->pub_fwd(N, x, ry, p);
+        f->pub_bwd(N, x, dy, rdx, p);
         for (size_t off = 0; off < 4; off++) {
             for (size_t i = 0; i < len; i++) in[i] = g[i] = out[i] = sentinel();
             for (size_t i = 0; i < NBIG; i++) { in[off + i] = x[i % N]; g[off + i] = dy[i % N]; }
-            pub_fwd(f->name, NBIG, in + off, out + off, p);
+            f->pub_fwd(NBIG, in + off, out + off, p);
             check_big(out, ry, off, "forward", f->name, isa);
             for (size_t i = 0; i < len; i++) out[i] = sentinel();
-            pub_bwd(f->name, NBIG, in + off, g + off, out + off, p);
+            f->pub_bwd(NBIG, in + off, g + off, out + off, p);
             check_big(out, rdx, off, "backward", f->name, isa);
             memcpy(out, in, len * sizeof *out);
-            pub_fwd(f->name, NBIG, out + off, out + off, p);
+            f->pub_fwd(NBIG, out + off, out + off, p);
             check_big(out, ry, off, "forward in place", f->name, isa);
             memcpy(out, g, len * sizeof *out);
-            pub_bwd(f->name, NBIG, in + off, out + off, out + off, p);
+            f->pub_bwd(NBIG, in + off, out + off, out + off, p);
             check_big(out, rdx, off, "backward dx==dy", f->name, isa);
         }
     }

@@ -1,6 +1,7 @@
 /* Run-time ISA selection: first-use init, VACT_ISA cap, vact_isa_select. */
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include "cpu.h"
 
@@ -28,7 +29,7 @@ typedef struct { vact_isa isa; const vact_table *table; } vact_choice;
 #else
 #define VACT_T_NEON NULL
 #endif
-static const vact_choice g_choices[4] = {
+static const vact_choice g_choices[VACT_ISA_COUNT] = {
     {VACT_ISA_SCALAR, &vact__table_scalar},
     {VACT_ISA_AVX2, VACT_T_AVX2},
     {VACT_ISA_AVX512, VACT_T_AVX512},
@@ -39,7 +40,7 @@ static _Atomic(const vact_choice *) g_active;
 static const vact_choice *choice_of(vact_isa isa) { return &g_choices[isa]; }
 
 const vact_table *vact__table_for(vact_isa isa) {
-    return (unsigned)isa <= 3u ? g_choices[isa].table : NULL;
+    return (unsigned)isa < VACT_ISA_COUNT ? g_choices[isa].table : NULL;
 }
 
 static unsigned detect_mask(void) {
@@ -55,7 +56,7 @@ static unsigned detect_mask(void) {
 #endif
 #endif
     /* keep only what is built in */
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < VACT_ISA_COUNT; i++)
         if (!vact__table_for((vact_isa)i)) m &= ~(1u << i);
     return m;
 }
@@ -84,14 +85,14 @@ vact_isa vact__choose(unsigned mask, const char *cap) {
     vact_isa want = VACT_ISA_SCALAR;
     int capped = 0;
     if (cap && *cap) {
-        for (int i = 0; i < 4; i++)
+        for (int i = 0; i < VACT_ISA_COUNT; i++)
             if (!strcmp(cap, vact_isa_name((vact_isa)i))) { want = (vact_isa)i; capped = 1; }
     }
     if (capped) {
         while (want != VACT_ISA_SCALAR && !(mask & (1u << want))) want = below(want);
         return want;
     }
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < VACT_ISA_COUNT; i++)
         if (mask & (1u << order[i])) return order[i];
     return VACT_ISA_SCALAR;
 }
@@ -116,7 +117,7 @@ const vact_table *vact__table_get(void) { return active()->table; }
 vact_isa vact_isa_active(void) { return active()->isa; }
 
 int vact_isa_supported(vact_isa isa) {
-    if ((unsigned)isa > 3u) return 0;
+    if ((unsigned)isa >= VACT_ISA_COUNT) return 0;
     return (vact__supported_mask() >> isa) & 1u;
 }
 
@@ -124,6 +125,40 @@ int vact_isa_select(vact_isa isa) {
     if (!vact_isa_supported(isa)) return -1;
     atomic_store_explicit(&g_active, choice_of(isa), memory_order_release);
     return 0;
+}
+
+int vact_isa_from_name(const char *name, vact_isa *isa) {
+    for (int i = 0; name && i < VACT_ISA_COUNT; i++)
+        if (!strcmp(name, vact_isa_name((vact_isa)i))) {
+            *isa = (vact_isa)i;
+            return 0;
+        }
+    return -1;
+}
+
+size_t vact_cpu_features(char *buf, size_t len) {
+    int k;
+#if defined(__x86_64__) || defined(__i386__)
+    vact_x86_words w;
+    if (vact__x86_read(&w) != 0) {
+        k = snprintf(buf, len, "x86: no CPUID");
+    } else {
+        const uint32_t c = w.leaf1_ecx, b = w.leaf7_ebx;
+        k = snprintf(buf, len, "x86: cpuid max leaf %u,%s%s%s%s%s%s%s%s; xcr0 %#llx (ymm %s, zmm/opmask %s)",
+                     w.max_leaf, (c >> 27) & 1 ? " osxsave" : "", (c >> 28) & 1 ? " avx" : "",
+                     (c >> 12) & 1 ? " fma" : "", (b >> 5) & 1 ? " avx2" : "", (b >> 16) & 1 ? " avx512f" : "",
+                     (b >> 17) & 1 ? " avx512dq" : "", (b >> 30) & 1 ? " avx512bw" : "",
+                     (b >> 31) & 1 ? " avx512vl" : "", (unsigned long long)w.xcr0,
+                     (w.xcr0 & 0x6) == 0x6 ? "saved" : "not saved",
+                     (w.xcr0 & 0xe6) == 0xe6 ? "saved" : "not saved");
+    }
+#elif defined(__aarch64__)
+    k = snprintf(buf, len, "aarch64: Advanced SIMD %s",
+                 (vact__supported_mask() >> VACT_ISA_NEON) & 1 ? "present" : "absent");
+#else
+    k = snprintf(buf, len, "unknown architecture");
+#endif
+    return k < 0 ? 0 : (size_t)k;
 }
 
 const char *vact_isa_name(vact_isa isa) {

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "vact.h"
+#include "../src/common/functions.h"
 
 namespace vb {
 
@@ -92,9 +93,11 @@ inline void mark_nan_output(benchmark::State &st, const float *out, size_t n) {
 void add(const std::string &func, const std::string &dir, const std::string &impl,
          const std::string &isa, const std::string &size, std::function<void(benchmark::State &)> body);
 
-// Parameters of the parametrised functions (vact and the peers use the same).
-constexpr float kLeaky = 0.01f, kElu = 1.0f, kCelu = 1.0f, kSwishBeta = 1.5f, kShrink = 0.5f,
-                kThresh = 0.1f, kThreshValue = 0.0f, kSquareplusB = 4.0f;
+// Parameters of the parametrised functions: the defaults of the function list
+// (src/common/functions.def), kDefault_NAME[slot]; vact and the peers use the same.
+#define VACT_EW(name, P, F, U, S) constexpr float kDefault_##name[2] = {VACT_P_DEF1(P), VACT_P_DEF2(P)};
+#include "../src/common/functions.def"
+constexpr float kLeaky = kDefault_leaky_relu[0], kElu = kDefault_elu[0], kSwishBeta = kDefault_swish[0];
 
 // An elementwise peer's kernels (backward may be null), and the shared
 // registration / single-call loops over a table of them (bench_main.cc).

@@ -17,32 +17,18 @@ struct Elementwise {
     Bwd bwd;
 };
 
-#define VB_EW0(nm)                                                                                       \
-    Elementwise {                                                                                        \
-        #nm, [](size_t n, const float *x, float *y) { vact_##nm##_f32(n, x, y); },                       \
-            [](size_t n, const float *x, const float *dy, float *dx) { vact_##nm##_backward_f32(n, x, dy, dx); } \
-    }
-#define VB_EW1(nm, a)                                                                                    \
-    Elementwise {                                                                                        \
-        #nm, [](size_t n, const float *x, float *y) { vact_##nm##_f32(n, x, y, a); },                    \
-            [](size_t n, const float *x, const float *dy, float *dx) { vact_##nm##_backward_f32(n, x, dy, dx, a); } \
-    }
-#define VB_EW2(nm, a, b)                                                                                 \
-    Elementwise {                                                                                        \
-        #nm, [](size_t n, const float *x, float *y) { vact_##nm##_f32(n, x, y, a, b); },                 \
-            [](size_t n, const float *x, const float *dy, float *dx) {                                   \
-                vact_##nm##_backward_f32(n, x, dy, dx, a, b);                                            \
-            }                                                                                            \
-    }
-
+// every elementwise function of src/common/functions.def at its default parameters
+#define VB_ARGS_0(nm)
+#define VB_ARGS_1(nm) , kDefault_##nm[0]
+#define VB_ARGS_2(nm) , kDefault_##nm[0], kDefault_##nm[1]
+#define VACT_EW(nm, P, F, U, S)                                                                          \
+    Elementwise{#nm,                                                                                     \
+                [](size_t n, const float *x, float *y) { vact_##nm##_f32(n, x, y VACT_CAT(VB_ARGS_, VACT_P_COUNT(P))(nm)); }, \
+                [](size_t n, const float *x, const float *dy, float *dx) {                              \
+                    vact_##nm##_backward_f32(n, x, dy, dx VACT_CAT(VB_ARGS_, VACT_P_COUNT(P))(nm));      \
+                }},
 const Elementwise kElementwise[] = {
-    VB_EW0(sigmoid),      VB_EW0(tanh),         VB_EW0(relu),        VB_EW0(relu6),
-    VB_EW1(leaky_relu, kLeaky), VB_EW1(elu, kElu), VB_EW0(selu),     VB_EW1(celu, kCelu),
-    VB_EW0(silu),         VB_EW1(swish, kSwishBeta), VB_EW0(gelu),   VB_EW0(gelu_tanh),
-    VB_EW0(softplus),     VB_EW0(softsign),     VB_EW0(mish),        VB_EW0(log_sigmoid),
-    VB_EW0(hard_sigmoid), VB_EW0(hard_swish),   VB_EW0(hard_tanh),   VB_EW0(tanh_shrink),
-    VB_EW1(soft_shrink, kShrink), VB_EW1(hard_shrink, kShrink), VB_EW2(threshold, kThresh, kThreshValue),
-    VB_EW0(sparse_plus),  VB_EW1(squareplus, kSquareplusB), VB_EW0(exponential),
+#include "../src/common/functions.def"
 };
 
 using RowFwd = void (*)(size_t, size_t, const float *, float *);
@@ -54,11 +40,15 @@ struct RowWise {
     bool bwd_takes_log; // backward input is the forward's output in log space
     bool glu;           // output is rows x cols/2
 };
+// every row-wise function of the list; log_softmax's backward reads log-probabilities
+constexpr bool is_log(const char *a) {
+    const char *b = "log_softmax";
+    while (*a && *a == *b) ++a, ++b;
+    return *a == *b;
+}
 const RowWise kRowWise[] = {
-    {"softmax", vact_softmax_f32, vact_softmax_backward_f32, false, false},
-    {"log_softmax", vact_log_softmax_f32, vact_log_softmax_backward_f32, true, false},
-    {"sparsemax", vact_sparsemax_f32, vact_sparsemax_backward_f32, false, false},
-    {"glu", vact_glu_f32, vact_glu_backward_f32, false, true},
+#define VACT_RW(nm, F) {#nm, vact_##nm##_f32, vact_##nm##_backward_f32, is_log(#nm), ((F) & VACT_RW_HALF) != 0},
+#include "../src/common/functions.def"
 };
 
 } // namespace

@@ -122,6 +122,7 @@ static double ref_f_squareplus(double x, const double *p) {
 }
 static double ref_d_squareplus(double x, const double *p) {
     double s = sqp_s(x, p[0]);
+    if (s == 0) return 0; /* b = 0, x = 0: squareplus is relu there, relu'(0) = 0 */
     return x >= 0 ? (1 + x / s) / 2 : p[0] / (2 * s * (s - x));
 }
 static double ref_f_exponential(double x, const double *p) { UNUSED; return exp(x); }

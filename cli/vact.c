@@ -48,7 +48,7 @@ static const char *domain_name(int d) {
     switch (d) {
     case VACT_D_NOTNAN: return "not NaN";
     case VACT_D_FINITE: return "finite";
-    case VACT_D_POS: return "> 0, finite";
+    case VACT_D_POS: return "> 0, normal, finite";
     case VACT_D_NONNEG: return ">= 0, finite";
     default: return "any";
     }

@@ -26,7 +26,7 @@ typedef struct {
 #define DOMSTR(d)                                                                                  \
     ((d) == VACT_D_NOTNAN ? "not NaN"                                                              \
      : (d) == VACT_D_FINITE ? "finite"                                                             \
-     : (d) == VACT_D_POS    ? "> 0, finite"                                                        \
+     : (d) == VACT_D_POS    ? "> 0, normal, finite"                                                        \
      : (d) == VACT_D_NONNEG ? ">= 0, finite"                                                       \
                             : "any")
 #define DECL_0(P, name) "VACT_UNARY0(" #name ")"

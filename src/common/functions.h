@@ -22,7 +22,7 @@
 #define VACT_D_ANY 0    /* any float, NaN included (the formula decides) */
 #define VACT_D_NOTNAN 1 /* any float but NaN (+-inf allowed) */
 #define VACT_D_FINITE 2 /* finite */
-#define VACT_D_POS 3    /* 0 < p < inf */
+#define VACT_D_POS 3    /* positive and normal: 2^-126 <= p < inf */
 #define VACT_D_NONNEG 4 /* 0 <= p < inf */
 
 /* PARAMS: (count, name1, default1, domain1, name2, default2, domain2); an

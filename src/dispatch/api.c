@@ -7,11 +7,11 @@
 #include "../common/vact_internal.h"
 
 static int param_ok(int domain, float p) {
-    const float big = 3.40282347e38f; /* FLT_MAX */
+    const float big = 3.40282347e38f, tiny = 1.17549435e-38f; /* FLT_MAX, FLT_MIN */
     switch (domain) {
     case VACT_D_NOTNAN: return p == p;
     case VACT_D_FINITE: return p >= -big && p <= big;
-    case VACT_D_POS: return p > 0.0f && p <= big;
+    case VACT_D_POS: return p >= tiny && p <= big;
     case VACT_D_NONNEG: return p >= 0.0f && p <= big;
     default: return 1;
     }

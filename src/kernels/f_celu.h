@@ -1,5 +1,5 @@
 /* celu(x) = max(0,x) + min(0, a (e^(x/a) - 1)): x for x > 0, else
- * a expm1(x/a) (for a > 0; for a < 0 the same select holds). x/a is taken
+ * a expm1(x/a); a is positive and normal (the wrapper gives NaN otherwise). x/a is taken
  * exactly as q + ql: q = x * (1/a), ql = (x - q a) / a with the remainder by
  * FMA, and ql folded into the exponent reduction (vexpm1_hilo_hl / vexp_hilo):
  * an error d in the argument is a relative error ~|x/a| d in the result.
@@ -21,7 +21,10 @@ static inline V k_celu(V x, const vact_params *p) {
     V qh, ql;
     vcelu_arg(x, p, &qh, &ql);
     V a = vset1(p->a), lo, hi = vexpm1_hilo_hl(qh, ql, &lo); /* x > 0 discarded */
-    return vsel(vgt(x, vzero()), x, vfma(a, hi, vmul(a, lo)));
+    /* x itself where celu(x) rounds to it: x > 0, and -2^-24 a < x <= 0, where
+     * celu(x) = x + x^2/(2a) + ... is within |x| 2^-25 < ulp(x)/2 of x (this
+     * also covers x/a underflowing for a large a) */
+    return vsel(vgt(x, vset1(-0x1p-24f * p->a)), x, vfma(a, hi, vmul(a, lo)));
 }
 static inline V kb_celu(V x, V dy, const vact_params *p) {
     V qh, ql;

@@ -3,7 +3,8 @@
  * of a after the rounding) and a (hi + lo) in one rounding (exactly -a below
  * -18.5, so elu(-inf) = -a). Max error 1.05 ULP.
  * elu'(x) = x > 0 ? 1 : a e^x; dx = dy * that (x > 0: dy * 1, so a NaN dy
- * stays NaN). For x < -80, dy a e^x is formed without a subnormal e^x. */
+ * stays NaN). For x < -80, dy a e^x is formed without a subnormal e^x, so
+ * that a large |a| (up to FLT_MAX) still gets its small products right. */
 #ifndef VACT_F_ELU_H
 #define VACT_F_ELU_H
 #include "vexpm1.h"
@@ -19,7 +20,11 @@ static inline V kb_elu(V x, V dy, const vact_params *p) {
     M tail = vlt(x, vset1(-80.0f));
     if (many(tail)) {
         V p2, e1 = vexp_split(x, &p2);
-        dx = vsel(tail, vmul(vmul(dy, vmul(a, e1)), p2), dx);
+        /* below the split's clamp (-174) the rest e^(x + 174) < 1 matters when
+         * |dy a| is large; x + 174 is exact for x >= -256 (multiples of 2^-16
+         * below 128 in magnitude), and the factor is exactly 1 above -174 */
+        V rest = vexp(vmin(vmax(vadd(x, vset1(174.0f)), vset1(-110.0f)), vzero()));
+        dx = vsel(tail, vmul(vmul(vmul(dy, vmul(a, e1)), p2), rest), dx);
     }
     return dx;
 }

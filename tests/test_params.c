@@ -1,0 +1,198 @@
+/* Parameters and shapes defined at every value, on every supported ISA,
+ * through the public API:
+ *   - a parameter outside its domain (src/common/functions.def) makes every
+ *     output of the call NaN, forward and backward;
+ *   - at the edges of the domain (0, the smallest subnormal, FLT_MAX, +-inf
+ *     where allowed) a finite x gives the reference within the contract's
+ *     bounds (forward 2 ULP, backward 4; piecewise-linear exact), no NaN
+ *     where the reference has none, and the same bits on every ISA;
+ *   - glu with an odd cols writes NaN to every output and nothing past it;
+ *   - rows * cols (or channels) overflowing size_t writes nothing. */
+#include <float.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "ref.h"
+#include "samples.h"
+
+#define NX 64
+static float g_x[NX];
+static int g_isas[VACT_ISA_COUNT], g_nisa;
+
+static int same_bits(float a, float b) { return (a != a && b != b) || !memcmp(&a, &b, 4); }
+
+/* values outside / at the edge of each domain */
+static size_t outside(int dom, float *v) {
+    const float nan = __builtin_nanf(""), inf = INFINITY;
+    size_t k = 0;
+    switch (dom) {
+    case VACT_D_NOTNAN: v[k++] = nan; v[k++] = -nan; break;
+    case VACT_D_FINITE: v[k++] = nan; v[k++] = inf; v[k++] = -inf; break;
+    case VACT_D_POS: v[k++] = nan; v[k++] = inf; v[k++] = -inf; v[k++] = 0.0f; v[k++] = -0.0f;
+        v[k++] = -FLT_TRUE_MIN; v[k++] = -1.0f; v[k++] = FLT_TRUE_MIN; v[k++] = 0x1.fffffcp-127f; break;
+    case VACT_D_NONNEG: v[k++] = nan; v[k++] = inf; v[k++] = -inf; v[k++] = -FLT_TRUE_MIN; v[k++] = -1.0f;
+        break;
+    default: break;
+    }
+    return k;
+}
+static size_t edges(int dom, float *v) {
+    size_t k = 0;
+    if (dom != VACT_D_POS && dom != VACT_D_NONNEG) { v[k++] = -FLT_MAX; v[k++] = -1.0f; v[k++] = -FLT_TRUE_MIN; }
+    if (dom != VACT_D_POS) { v[k++] = 0.0f; v[k++] = -0.0f; }
+    if (dom != VACT_D_POS) v[k++] = FLT_TRUE_MIN;
+    v[k++] = FLT_MIN; v[k++] = 1e-20f; v[k++] = 1e-3f; v[k++] = 1.0f; v[k++] = 1e3f; v[k++] = 1e20f;
+    v[k++] = FLT_MAX;
+    if (dom == VACT_D_NOTNAN || dom == VACT_D_ANY) { v[k++] = INFINITY; v[k++] = -INFINITY; }
+    return k;
+}
+
+static int all_nan(const float *y, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (y[i] == y[i]) return 0;
+    return 1;
+}
+
+static double err_of(const ref_fn *f, float y, double r, int bwd) {
+    if (f->flags & VACT_PWL) return same_bits((float)r, y) || (float)r == y ? 0 : INFINITY;
+    double uo = bwd && (f->flags & VACT_FLOOR) ? fmax(fabs(r), 1.0 / 16) : r;
+    return ref_err(y, r, uo);
+}
+
+static void test_domains(void **state) {
+    (void)state;
+    int bad = 0;
+    float y[NX], dx[NX], ones[NX], ry[NX], rdx[NX];
+    for (int i = 0; i < NX; i++) ones[i] = 1.0f;
+    for (size_t fi = 0; fi < ref_nfns; fi++) {
+        const ref_fn *f = &ref_fns[fi];
+        for (int slot = 0; slot < f->np; slot++) {
+            /* the other parameter at its first test set's value */
+            float vals[24];
+            size_t nv = outside(f->dom[slot], vals);
+            for (size_t v = 0; v < nv; v++) {
+                float p[2] = {f->sets[0][0], f->sets[0][1]};
+                p[slot] = vals[v];
+                for (int k = 0; k < g_nisa; k++) {
+                    vact_isa_select((vact_isa)g_isas[k]);
+                    f->pub_fwd(NX, g_x, y, p);
+                    f->pub_bwd(NX, g_x, ones, dx, p);
+                    if (!all_nan(y, NX) || !all_nan(dx, NX)) {
+                        printf("FAIL %s param %d = %g outside its domain on %s: not every output NaN\n", f->name,
+                               slot + 1, (double)vals[v], vact_isa_name((vact_isa)g_isas[k]));
+                        bad++;
+                    }
+                }
+            }
+            nv = edges(f->dom[slot], vals);
+            for (size_t v = 0; v < nv; v++) {
+                float p[2] = {f->sets[0][0], f->sets[0][1]};
+                p[slot] = vals[v];
+                const double pd[2] = {p[0], p[1]};
+                double worst_f = 0, worst_b = 0;
+                size_t diff = 0;
+                for (int k = 0; k < g_nisa; k++) {
+                    vact_isa_select((vact_isa)g_isas[k]);
+                    float *yy = k ? y : ry, *dd = k ? dx : rdx;
+                    f->pub_fwd(NX, g_x, yy, p);
+                    f->pub_bwd(NX, g_x, ones, dd, p);
+                    for (int i = 0; i < NX; i++) {
+                        worst_f = fmax(worst_f, err_of(f, yy[i], f->f(g_x[i], pd), 0));
+                        double e = err_of(f, dd[i], f->df(g_x[i], pd), 1);
+                        if (e > 4 && (f->flags & VACT_KINK)) /* either side at a kink */
+                            for (int s = -1; s <= 1; s += 2)
+                                e = fmin(e, err_of(f, dd[i], f->df(nextafterf(g_x[i], s * INFINITY), pd), 1));
+                        worst_b = fmax(worst_b, e);
+                        if (k) diff += !same_bits(yy[i], ry[i]) + !same_bits(dd[i], rdx[i]);
+                    }
+                }
+                const double bf = (f->flags & VACT_PWL) ? 0 : 2, bb = (f->flags & VACT_PWL) ? 0 : 4;
+                if (worst_f > bf || worst_b > bb || diff) {
+                    printf("FAIL %s param %d = %g: max ULP fwd %g bwd %g, %zu values differ between ISAs\n",
+                           f->name, slot + 1, (double)vals[v], worst_f, worst_b, diff);
+                    bad++;
+                }
+            }
+        }
+    }
+    vact_isa_select((vact_isa)g_isas[g_nisa - 1]);
+    assert_int_equal(bad, 0);
+}
+
+#define SENT 0x7fa5a5a5u
+static float sentinel(void) { uint32_t u = SENT; float f; memcpy(&f, &u, 4); return f; }
+static size_t count_sent(const float *a, size_t n) {
+    size_t c = 0;
+    const uint32_t u = SENT;
+    for (size_t i = 0; i < n; i++) c += !memcmp(&a[i], &u, 4);
+    return c;
+}
+
+static void test_shapes(void **state) {
+    (void)state;
+    int bad = 0;
+    enum { R = 3, C = 7, CAP = 64 };
+    float x[CAP], dy[CAP], y[CAP], dx[CAP], al[CAP], da[CAP];
+    for (int i = 0; i < CAP; i++) { x[i] = (float)i / 8 - 2; dy[i] = 1.0f; al[i] = 0.25f; }
+    for (int k = 0; k < g_nisa; k++) {
+        vact_isa_select((vact_isa)g_isas[k]);
+        const char *in = vact_isa_name((vact_isa)g_isas[k]);
+        /* glu, odd cols: rows x cols/2 NaN forward, rows x cols NaN backward, nothing after */
+        for (size_t cols = 1; cols <= C; cols += 2) {
+            for (int i = 0; i < CAP; i++) y[i] = dx[i] = sentinel();
+            vact_glu_f32(R, cols, x, y);
+            vact_glu_backward_f32(R, cols, x, dy, dx);
+            size_t ny = R * (cols / 2), nd = R * cols;
+            if (!all_nan(y, ny) || count_sent(y + ny, CAP - ny) != CAP - ny) {
+                printf("FAIL glu %s cols=%zu: forward not %zu NaN then untouched\n", in, cols, ny);
+                bad++;
+            }
+            if (!all_nan(dx, nd) || count_sent(dx + nd, CAP - nd) != CAP - nd) {
+                printf("FAIL glu %s cols=%zu: backward not %zu NaN then untouched\n", in, cols, nd);
+                bad++;
+            }
+        }
+        /* element counts that overflow size_t: nothing written */
+        const size_t huge = SIZE_MAX / 2 + 3;
+        for (int i = 0; i < CAP; i++) y[i] = dx[i] = da[i] = sentinel();
+        vact_softmax_f32(huge, 2, x, y);
+        vact_softmax_backward_f32(2, huge, x, dy, dx);
+        vact_log_softmax_f32(huge, 4, x, y);
+        vact_log_softmax_backward_f32(huge, 4, x, dy, dx);
+        vact_sparsemax_f32(huge, 2, x, y);
+        vact_sparsemax_backward_f32(huge, 2, x, dy, dx);
+        vact_glu_f32(huge, 2, x, y);
+        vact_glu_backward_f32(huge, 2, x, dy, dx);
+        vact_prelu_f32(huge, 2, x, al, y);
+        vact_prelu_backward_f32(2, huge, x, al, dy, dx, da);
+        vact_prelu_backward_f32(huge, 2, x, al, dy, dx, da);
+        vact_prelu_backward_f32(0, SIZE_MAX / 2, x, al, dy, dx, da); /* channels * 4 overflows */
+        if (count_sent(y, CAP) != CAP || count_sent(dx, CAP) != CAP || count_sent(da, CAP) != CAP) {
+            printf("FAIL %s: a shape whose size overflows wrote something\n", in);
+            bad++;
+        }
+    }
+    vact_isa_select((vact_isa)g_isas[g_nisa - 1]);
+    assert_int_equal(bad, 0);
+}
+
+int main(void) {
+    g_nisa = isa_list(g_isas);
+    /* finite inputs: both signs, 0, subnormal, the exp edges, huge */
+    static const float pick[] = {0.0f, -0.0f, 1e-40f, -1e-40f, 1e-20f, -1e-20f, 0.1f, -0.1f, 0.5f, -0.5f,
+                                 1.0f, -1.0f, 2.0f, -2.0f, 3.0f, -3.0f, 5.0f, -5.0f, 10.0f, -10.0f,
+                                 20.0f, -20.0f, 50.0f, -50.0f, 88.0f, -88.0f, 89.0f, -89.0f, 104.0f, -104.0f,
+                                 200.0f, -200.0f, 1e10f, -1e10f, 1e30f, -1e30f, FLT_MAX, -FLT_MAX};
+    size_t k = 0;
+    for (; k < sizeof pick / sizeof pick[0]; k++) g_x[k] = pick[k];
+    unsigned st = 7;
+    for (; k < NX; k++) g_x[k] = rnd_uniform(&st, -30.0f, 30.0f);
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_domains), cmocka_unit_test(test_shapes)};
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -12,7 +12,7 @@ function and direction: vact's throughput, the fastest peer at the same ISA
 level (or without one: the plain libm loop), the ratio vact / peer, and the
 memcpy roofline for the bytes that function moves. With --accuracy (the CSV
 of bench/vact_peer_accuracy) it also names the fastest peer that holds
-API.md's bounds on the measured inputs (max ULP <= 2 forward, <= 4 backward,
+docs/contract.md's bounds on the measured inputs (max ULP <= 2 forward, <= 4 backward,
 no NaN for a finite input): "is vact the fastest correct choice?". Peers
 whose accuracy was not measured for a function count as unknown, not as
 correct. With --ops (scripts/kernel_ops.py: vector operations per element
@@ -33,7 +33,7 @@ ISA_ORDER = ["avx512", "avx2", "neon", "scalar"]
 # Bytes moved per element, as in the suite (bench_common.h / bench_vact.cc).
 BYTES = {"fwd": 8, "bwd": 12}
 BYTES_GLU = {"fwd": 6, "bwd": 10}
-# API.md accuracy bounds (max ULP) used to call a peer correct.
+# The accuracy bounds of docs/contract.md (max ULP) used to call a peer correct.
 BOUND = {"fwd": 2.0, "bwd": 4.0}
 
 
@@ -313,7 +313,7 @@ PANEL_GP = """\
 set title "{isa}: vact >= fastest peer in {wins} of {n}   (numbers: vact / peer, red when < 1)" font ",12"
 plot "{data}" using 2:xtic(1) title "vact" lc rgb "#1f77b4", \
 "" using 3 title "fastest peer at the same ISA (oneDNN, XNNPACK, SLEEF, Eigen, libm)" lc rgb "#ff7f0e", \
-"" using 6 title "fastest peer within the API.md bounds (2nd name; none: no such peer)" lc rgb "#2ca02c", \
+"" using 6 title "fastest peer within the docs/contract.md bounds (2nd name; none: no such peer)" lc rgb "#2ca02c", \
 "" using ($0):($2 > $3 ? $2 : $3):(sprintf("%.2f", $4)):($4 < 1 ? 0xcc0000 : 0x006400) \
 with labels offset 0,0.6 font ",8" rotate by 90 left tc rgb variable notitle
 """

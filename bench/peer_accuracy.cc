@@ -6,7 +6,7 @@
 // Prints a markdown table; --csv also writes one line per (function, dir,
 // peer, peer ISA): func,dir,impl,isa,max_ulp,max_ulp_normal,nan, with impl
 // "vact" for vact itself (isa = its best ISA), read by scripts/bench_report.py
-// to name the fastest peer that holds API.md's bounds.
+// to name the fastest peer that holds docs/contract.md's bounds.
 //
 // Same peer code as the benchmark (run_* in bench_*.cc), same parameters.
 // vact runs at its best ISA, oneDNN/XNNPACK at their
@@ -84,7 +84,7 @@ struct Err {
 // floor: derivatives that cross zero away from x = 0 (VACT_FLOOR in functions.def) are
 // measured in ulp(max(|r|, 2^-4)) as tests/test_ulp.c does.
 // kink: the backward of a piecewise-linear function may take either one-sided
-// value at a kink (API.md), so the error there is the smaller of the two.
+// value at a kink (docs/contract.md), so the error there is the smaller of the two.
 Err measure(const std::vector<float> &x, const std::vector<float> &y, const std::vector<double> &r, bool floor,
             ref_f kink = nullptr, const double *prm = nullptr) {
     Err e;

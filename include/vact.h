@@ -1,17 +1,22 @@
 /*
  * vact: SIMD activation functions and their derivatives.
  *
- * Conventions (see README.md):
+ * The full contract is docs/contract.md; in short:
  *  - n first, then inputs, then outputs, then parameters.
- *  - Any alignment; n == 0 accepts NULL pointers; y may equal x, dx may equal
+ *  - Pointers aligned to float; any float offset is fine. n == 0 (rows == 0,
+ *    cols == 0) writes nothing and accepts NULL. y may equal x, dx may equal
  *    dy or x (partial overlap is undefined).
  *  - No heap allocation, no change of MXCSR/FPCR, thread-safe, reentrant.
  *  - Backward: dx[i] = dy[i] * f'(x[i]); a NaN in x or dy gives a NaN in dx.
+ *  - A parameter outside its domain (given per function below) makes every
+ *    output of the call NaN: y[0..n) forward, dx[0..n) backward.
+ *  - NaN in gives NaN out; +-inf gives the limit; subnormals are not flushed.
  *  - Every ISA (scalar, AVX2, AVX-512, NEON) returns bitwise identical
- *    results (NaN payloads aside: any NaN is "NaN").
- *  - Accuracy: forward <= 2 ULP, backward (dy = 1) <= 4 ULP over every finite
- *    float input (the "ulp" line of each function gives the maximum measured
- *    by tests/test_ulp). Piecewise-linear functions are exact.
+ *    results (any NaN equals any NaN).
+ *  - Accuracy over every finite input: forward <= 2 ULP, backward <= 4 ULP
+ *    (dy = 1) and <= 6 ULP (any dy); piecewise-linear functions are exact.
+ *    Each function's measured maximum is stated once, in
+ *    src/common/functions.def, and printed by `vact list`.
  */
 #ifndef VACT_H
 #define VACT_H
@@ -75,60 +80,57 @@ size_t vact_cpu_features(char *buf, size_t len);
     void vact_##name##_backward_f32(size_t n, const float *x, const float *dy, float *dx, \
                                     float p1, float p2);
 
-/* sigmoid(x) = 1/(1+e^-x); sigmoid(-inf)=0, sigmoid(+inf)=1.
- * sigmoid'(x) = e/(1+e)^2 with e = e^-|x|.  max ULP measured: fwd 1.53 (exhaustive), bwd 2.63 */
+/* sigmoid(x) = 1/(1+e^-x); sigmoid(-inf) = 0, sigmoid(+inf) = 1. */
 VACT_UNARY0(sigmoid)
-/* tanh(x); odd, keeps the sign of zero; +-1 at +-inf.
- * tanh'(x) = 4e/(1+e)^2 with e = e^-2|x|.  max ULP measured: fwd 1.17 (exhaustive), bwd 3.22 (exhaustive) */
+/* tanh(x); odd, keeps the sign of zero; tanh(+-inf) = +-1. */
 VACT_UNARY0(tanh)
 /* relu(x) = max(0, x); relu'(0) = 0. Exact. */
 VACT_UNARY0(relu)
 /* relu6(x) = min(max(0, x), 6). Exact. */
 VACT_UNARY0(relu6)
-/* leaky_relu(x) = x > 0 ? x : alpha*x. Exact (one rounding of alpha*x). */
+/* leaky_relu(x) = x > 0 ? x : alpha*x; alpha finite. Exact (one rounding). */
 VACT_UNARY1(leaky_relu, alpha)
-/* elu(x) = x > 0 ? x : alpha*(e^x - 1); elu(-inf) = -alpha.  max ULP measured: fwd 1.05, bwd 1.70 */
+/* elu(x) = x > 0 ? x : alpha*(e^x - 1); alpha finite; elu(-inf) = -alpha. */
 VACT_UNARY1(elu, alpha)
-/* selu(x) = lambda*(x > 0 ? x : alpha*(e^x - 1)), alpha = 1.67326324,
- * lambda = 1.05070098 (the decimals, exactly as written).  max ULP measured: fwd 1.01, bwd 1.60 */
+/* selu(x) = lambda*(x > 0 ? x : alpha*(e^x - 1)), alpha = 1.67326324, lambda = 1.05070098 exactly. */
 VACT_UNARY0(selu)
-/* celu(x) = max(0,x) + min(0, alpha*(e^(x/alpha) - 1)), x/alpha exact.  max ULP measured: fwd 1.25, bwd 1.15 */
+/* celu(x) = max(0, x) + min(0, alpha*(e^(x/alpha) - 1)), x/alpha exact; alpha > 0 and finite. */
 VACT_UNARY1(celu, alpha)
-/* silu(x) = x*sigmoid(x); silu(-inf) = -0.  max ULP measured: fwd 1.70 (exhaustive), bwd 3.01 (exhaustive) */
+/* silu(x) = x*sigmoid(x); silu(-inf) = 0 (either sign), silu(+inf) = +inf. */
 VACT_UNARY0(silu)
-/* swish(x) = x*sigmoid(beta*x) with the exact product beta*x.  max ULP measured: fwd 1.72, bwd 3.08 (exhaustive, beta 1.702 and 0.3) */
+/* swish(x) = x*sigmoid(beta*x) with the exact product beta*x; beta finite. */
 VACT_UNARY1(swish, beta)
-/* gelu(x) = x*Phi(x) = x/2*erfc(-x/sqrt 2).  max ULP measured: fwd 1.64, bwd 2.35 (exhaustive: 1.75, 2.71) */
+/* gelu(x) = x*Phi(x) = x/2*erfc(-x/sqrt 2), x/sqrt 2 exact; gelu(-inf) = 0. */
 VACT_UNARY0(gelu)
-/* gelu_tanh(x) = x/2*(1+tanh(sqrt(2/pi)(x+0.044715x^3))).  max ULP measured: fwd 1.38, bwd 3.34 (every float) */
+/* gelu_tanh(x) = x/2*(1 + tanh(sqrt(2/pi)*(x + 0.044715x^3))), exact constants. */
 VACT_UNARY0(gelu_tanh)
-/* softplus(x) = log(1+e^x).  max ULP measured: fwd 1.65, bwd 1.49 */
+/* softplus(x) = log(1 + e^x); softplus(-inf) = 0, softplus(+inf) = +inf. */
 VACT_UNARY0(softplus)
-/* softsign(x) = x/(1+|x|); odd, keeps the sign of zero.  max ULP measured: fwd 0.75, bwd 1.89 */
+/* softsign(x) = x/(1 + |x|); odd, keeps the sign of zero; softsign(+-inf) = +-1. */
 VACT_UNARY0(softsign)
-/* mish(x) = x*tanh(softplus(x)).  max ULP measured: fwd 1.07 (1.08 exhaustive), bwd 1.41 */
+/* mish(x) = x*tanh(softplus(x)); mish(-inf) = 0 (either sign). */
 VACT_UNARY0(mish)
-/* log_sigmoid(x) = -softplus(-x).  max ULP measured: fwd 1.65, bwd 1.49 */
+/* log_sigmoid(x) = -softplus(-x); log_sigmoid(-inf) = -inf, log_sigmoid(+inf) = 0. */
 VACT_UNARY0(log_sigmoid)
-/* hard_sigmoid(x) = relu6(x+3)/6.  max ULP measured: fwd 1.33, bwd 0.33 */
+/* hard_sigmoid(x) = relu6(x + 3)/6. */
 VACT_UNARY0(hard_sigmoid)
-/* hard_swish(x) = x*relu6(x+3)/6.  max ULP measured: fwd 1.46 (exhaustive on [-3,3]: 1.49), bwd 1.33 */
+/* hard_swish(x) = x*relu6(x + 3)/6. */
 VACT_UNARY0(hard_swish)
-/* hard_tanh(x) = min(max(x,-1),1); keeps the sign of zero. Exact. */
+/* hard_tanh(x) = min(max(x, -1), 1); keeps the sign of zero. Exact. */
 VACT_UNARY0(hard_tanh)
-/* tanh_shrink(x) = x - tanh(x); keeps the sign of zero.  max ULP measured: fwd 1.56, bwd 2.50 */
+/* tanh_shrink(x) = x - tanh(x); odd, keeps the sign of zero. */
 VACT_UNARY0(tanh_shrink)
-/* soft_shrink(x) = x > t ? x-t : x < -t ? x+t : 0. Exact up to one rounding. */
+/* soft_shrink(x) = x > t ? x - t : x < -t ? x + t : 0; threshold t >= 0 and finite. Exact (one rounding). */
 VACT_UNARY1(soft_shrink, threshold)
-/* hard_shrink(x) = |x| > t ? x : 0. Exact. */
+/* hard_shrink(x) = |x| > t ? x : 0; threshold t not NaN (+-inf allowed). Exact. */
 VACT_UNARY1(hard_shrink, threshold)
-/* threshold(x) = x > t ? x : value. Exact. */
+/* threshold(x) = x > t ? x : value; threshold t not NaN, value any float (NaN included). Exact. */
 VACT_UNARY2(threshold, threshold, value)
-/* sparse_plus(x) = x <= -1 ? 0 : x >= 1 ? x : (x+1)^2/4.  max ULP measured: fwd 0.50, bwd 0.50 */
+/* sparse_plus(x) = x <= -1 ? 0 : x >= 1 ? x : (x + 1)^2/4. */
 VACT_UNARY0(sparse_plus)
-/* squareplus(x) = (x + sqrt(x^2 + b))/2.  max ULP measured: fwd 1.23, bwd 2.97 */
+/* squareplus(x) = (x + sqrt(x^2 + b))/2; b >= 0 and finite. */
 VACT_UNARY1(squareplus, b)
-/* exponential(x) = e^x.  max ULP measured: fwd 0.97, bwd 0.97 */
+/* exponential(x) = e^x; exponential(-inf) = 0. */
 VACT_UNARY0(exponential)
 
 #undef VACT_UNARY0
@@ -139,19 +141,24 @@ VACT_UNARY0(exponential)
 /* Per-channel and row-wise functions (row-major)                      */
 /* ------------------------------------------------------------------ */
 
-/* y[r][c] = x > 0 ? x : alpha[c]*x. */
+/* Shapes (docs/contract.md "Shapes that cannot be valid"): rows == 0 or
+ * cols == 0 writes nothing (NULL allowed); a shape of more than SIZE_MAX
+ * bytes (rows * cols * sizeof(float) overflowing size_t) writes nothing. */
+
+/* y[r][c] = x > 0 ? x : alpha[c]*x (exact); alpha is not checked. */
 void vact_prelu_f32(size_t rows, size_t channels, const float *x, const float *alpha, float *y);
-/* dx = dy * (x > 0 ? 1 : alpha[c]); dalpha[c] = sum over rows of dy*x where
- * x < 0 (overwritten; 0 when rows == 0), summed in one fixed order on every ISA. */
+/* dx = dy * (x > 0 ? 1 : alpha[c]) (exact); dalpha[c] = sum over rows of dy*x
+ * where x < 0, overwritten, summed in one fixed order on every ISA. rows == 0
+ * sets dalpha[0..channels) to 0 and writes nothing else. */
 void vact_prelu_backward_f32(size_t rows, size_t channels, const float *x, const float *alpha,
                              const float *dy, float *dx, float *dalpha);
 /* y = e^(x - max) / sum e^(x - max) per row. A NaN makes the row NaN; one +inf
- * gives one-hot; a row of all -inf gives NaN. Max ULP measured 1.67 (rows up
- * to 4097, |x| <= 100), rows sum to 1 within 5e-8. */
+ * gives one-hot; a row of all -inf gives NaN. Rows sum to 1 within 1e-5. */
 void vact_softmax_f32(size_t rows, size_t cols, const float *x, float *y);
 /* dx = y * (dy - sum(y*dy)), from the forward's output y. */
 void vact_softmax_backward_f32(size_t rows, size_t cols, const float *y, const float *dy, float *dx);
-/* y = (x - max) - log(sum e^(x - max)). Max ULP measured 1.20 (ulp of max(|r|,1)). */
+/* y = (x - max) - log(sum e^(x - max)) per row; NaN, +inf and all -inf rows as softmax
+ * (one +inf: 0 there, -inf elsewhere). */
 void vact_log_softmax_f32(size_t rows, size_t cols, const float *x, float *y);
 /* dx = dy - e^y * sum(dy), from the forward's output y. */
 void vact_log_softmax_backward_f32(size_t rows, size_t cols, const float *y, const float *dy, float *dx);
@@ -159,10 +166,11 @@ void vact_log_softmax_backward_f32(size_t rows, size_t cols, const float *y, con
 void vact_sparsemax_f32(size_t rows, size_t cols, const float *x, float *y);
 /* dx = [y > 0] * (dy - mean of dy over the support), from the output y. */
 void vact_sparsemax_backward_f32(size_t rows, size_t cols, const float *y, const float *dy, float *dx);
-/* cols even; x row = [a | b] (cols/2 each); y is rows x cols/2: a*sigmoid(b).
- * Max ULP measured: fwd 1.59; backward da 2.0, db 3.25. */
+/* x row = [a | b] (cols/2 each); y is rows x cols/2: a*sigmoid(b). cols must be
+ * even: with an odd cols every output (rows x cols/2) is NaN. */
 void vact_glu_f32(size_t rows, size_t cols, const float *x, float *y);
-/* dy is rows x cols/2, dx is rows x cols: da = dy*sigmoid(b), db = dy*a*sigmoid'(b). */
+/* dy is rows x cols/2, dx is rows x cols: da = dy*sigmoid(b), db = dy*a*sigmoid'(b).
+ * With an odd cols every output (rows x cols) is NaN. */
 void vact_glu_backward_f32(size_t rows, size_t cols, const float *x, const float *dy, float *dx);
 
 #ifdef __cplusplus

@@ -12,7 +12,7 @@ function and direction: vact's throughput, the fastest peer at the same ISA
 level (or without one: the plain libm loop), the ratio vact / peer, and the
 memcpy roofline for the bytes that function moves. With --accuracy (the CSV
 of bench/vact_peer_accuracy) it also names the fastest peer that holds
-API.md's bounds on the measured inputs (max ULP <= 2 forward, <= 4 backward,
+docs/contract.md's bounds on the measured inputs (max ULP <= 2 forward, <= 4 backward,
 no NaN for a finite input): "is vact the fastest correct choice?". Peers
 whose accuracy was not measured for a function count as unknown, not as
 correct. With --ops (scripts/kernel_ops.py: vector operations per element
@@ -33,7 +33,7 @@ ISA_ORDER = ["avx512", "avx2", "neon", "scalar"]
 # Bytes moved per element, as in the suite (bench_common.h / bench_vact.cc).
 BYTES = {"fwd": 8, "bwd": 12}
 BYTES_GLU = {"fwd": 6, "bwd": 10}
-# API.md accuracy bounds (max ULP) used to call a peer correct.
+# The accuracy bounds of docs/contract.md (max ULP) used to call a peer correct.
 BOUND = {"fwd": 2.0, "bwd": 4.0}
 
 
@@ -287,6 +287,38 @@ def summary(rows, ctx, markdown=False):
     return format_tables(sel, ctx, markdown, group=lambda r: "summary at n=4096 (rows 4x4000, prelu 64x64)")
 
 
+# The chart's gnuplot script: CHART_GP once, PANEL_GP per ISA (data: a file
+# with the columns label vact peer ratio peername correct), then
+# "unset multiplot". Fields in braces are filled by str.format.
+CHART_GP = """\
+set terminal pngcairo noenhanced size {width},{height} font "DejaVu Sans,10"
+set output "{png}"
+set multiplot layout {panels},1 title "vact vs fastest peer, single thread (n={size_el}; row-wise {size_rows}; \
+prelu {size_prelu}). f' = backward, [peer]; placeholder kernels (NaN output) omitted" font ",13"
+set style data histograms
+set style histogram clustered gap 1
+set style fill solid 0.85 border -1
+set boxwidth 0.9
+set logscale y 10
+set yrange [0.05:*]
+set ylabel "Gelem/s (log)"
+set grid ytics mytics
+set xtics rotate by -60 left nomirror font ",9"
+set key above
+set bmargin 10
+set rmargin 8
+set datafile separator whitespace
+"""
+PANEL_GP = """\
+set title "{isa}: vact >= fastest peer in {wins} of {n}   (numbers: vact / peer, red when < 1)" font ",12"
+plot "{data}" using 2:xtic(1) title "vact" lc rgb "#1f77b4", \
+"" using 3 title "fastest peer at the same ISA (oneDNN, XNNPACK, SLEEF, Eigen, libm)" lc rgb "#ff7f0e", \
+"" using 6 title "fastest peer within the docs/contract.md bounds (2nd name; none: no such peer)" lc rgb "#2ca02c", \
+"" using ($0):($2 > $3 ? $2 : $3):(sprintf("%.2f", $4)):($4 < 1 ? 0xcc0000 : 0x006400) \
+with labels offset 0,0.6 font ",8" rotate by 90 left tc rgb variable notitle
+"""
+
+
 def chart(rows, ctx, png, size_el="4096", size_rows="4x4000", size_prelu="64x64"):
     """Grouped bars (log scale): vact vs the fastest peer, one panel per ISA, at
     n = size_el for elementwise functions (size_rows / size_prelu for the row-wise
@@ -317,40 +349,14 @@ def chart(rows, ctx, png, size_el="4096", size_rows="4x4000", size_prelu="64x64"
     if not panels:
         return False
     width = max(1400, 26 * max(p[2] for p in panels) + 200)
-    height = 520 * len(panels)
-    gp = []
-    gp.append('set terminal pngcairo noenhanced size %d,%d font "DejaVu Sans,10"' % (width, height))
-    gp.append('set output "%s"' % png)
-    gp.append('set multiplot layout %d,1 title "vact vs fastest peer, single thread (n=%s; row-wise %s; prelu %s). '
-              "f' = backward, [peer]; placeholder kernels (NaN output) omitted\" font \",13\""
-              % (len(panels), size_el, size_rows, size_prelu))
-    gp.append("set style data histograms")
-    gp.append("set style histogram clustered gap 1")
-    gp.append("set style fill solid 0.85 border -1")
-    gp.append("set boxwidth 0.9")
-    gp.append("set logscale y 10")
-    gp.append("set yrange [0.05:*]")
-    gp.append('set ylabel "Gelem/s (log)"')
-    gp.append("set grid ytics mytics")
-    gp.append("set xtics rotate by -60 left nomirror font \",9\"")
-    gp.append("set key above")
-    gp.append("set bmargin 10")
-    gp.append("set rmargin 8")
-    gp.append("set datafile separator whitespace")
+    gp = CHART_GP.format(width=width, height=520 * len(panels), png=png, panels=len(panels),
+                         size_el=size_el, size_rows=size_rows, size_prelu=size_prelu)
     for isa, path, n, wins in panels:
-        gp.append('set title "%s: vact >= fastest peer in %d of %d   (numbers: vact / peer, red when < 1)" '
-                  'font ",12"' % (isa.upper(), wins, n))
-        gp.append('plot "%s" using 2:xtic(1) title "vact" lc rgb "#1f77b4", '
-                  '"" using 3 title "fastest peer at the same ISA (oneDNN, XNNPACK, SLEEF, Eigen, libm)" '
-                  'lc rgb "#ff7f0e", '
-                  '"" using 6 title "fastest peer within the API.md bounds (2nd name; none: no such peer)" '
-                  'lc rgb "#2ca02c", '
-                  '"" using ($0):($2 > $3 ? $2 : $3):(sprintf("%%.2f", $4)):($4 < 1 ? 0xcc0000 : 0x006400) '
-                  'with labels offset 0,0.6 font ",8" rotate by 90 left tc rgb variable notitle' % path)
-    gp.append("unset multiplot")
+        gp += PANEL_GP.format(isa=isa.upper(), wins=wins, n=n, data=path)
+    gp += "unset multiplot\n"
     script = os.path.join(tmp, "chart.gp")
     with open(script, "w") as f:
-        f.write("\n".join(gp) + "\n")
+        f.write(gp)
     r = subprocess.run(["gnuplot", script], capture_output=True, text=True)
     if r.returncode != 0:
         sys.stderr.write("gnuplot failed:\n" + r.stderr)

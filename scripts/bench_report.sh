@@ -20,7 +20,7 @@
 # AVX2 so the AVX2 comparison is fair. Everything is single-threaded.
 # vact_peer_accuracy (a few seconds) measures the max ULP error of vact and of
 # each peer on ~1.3M inputs; the report names, next to the fastest peer, the
-# fastest peer within API.md's bounds ("best correct peer") and appends the
+# fastest peer within docs/contract.md's bounds ("best correct peer") and appends the
 # accuracy table (bench_report.txt / .md; peer_accuracy.md / .csv on their own).
 set -euo pipefail
 

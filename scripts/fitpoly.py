@@ -1,8 +1,20 @@
 #!/usr/bin/python3
 """Near-minimax polynomial fits (Lawson's iteratively reweighted least squares)
-used to derive the kernel coefficients. Run: /usr/bin/python3 scripts/fitpoly.py NAME
-Prints float32 coefficients (hex and decimal) and the max relative error of the
-rounded polynomial over a dense grid, measured in float64."""
+that give the kernels' coefficients. Prints the float32 coefficients (hex and
+decimal) and the max relative error of the polynomial with those coefficients
+over a dense grid, measured in float64. Needs numpy and mpmath (Debian:
+python3-numpy, python3-mpmath).
+
+    /usr/bin/python3 scripts/fitpoly.py NAME [ARGS]
+
+  exp [DEG]        e^r - 1 - r on |r| <= ln2/2, relative to e^r (vexp.h; DEG 4)
+  expm1 [DEG]      the same relative to e^r - 1 (vexpm1.h: 4 and 5)
+  log1p            log(1+s), s + 1 in [sqrt2/2, sqrt2) (vlog1p.h)
+  log1p01 [DEG]    log1p(u) on [0, 1] without range reduction (vlog1p.h; DEG 10)
+  gelu [DEG [XHI]] erfc(x/sqrt2)/2 e^(x^2/2) in t = 1/(1 + 0.7x) (verfc.h; 12, 14.6)
+  tanh DEG C       tanh x = x + x^3 P(x^2) on [0, C] (f_tanh.h: 4 0.55)
+  tshr DEG C       x - tanh x = x^3 (1/3 + x^2 Q(x^2)) on [0, C] (f_tanh_shrink.h: 6 1.0)
+"""
 import sys
 import numpy as np
 from mpmath import mp, mpf
@@ -25,21 +37,27 @@ def show(name, coefs):
         f = np.float32(c)
         print(f"  c{i} = {float(f).hex()}f  /* {float(f):.9g} */")
 
-def fit_exp():
-    # e^r = 1 + r + r^2 q(r), q of degree 4, |r| <= ln2/2
+def fit_exp_q(of, deg):
+    # e^r = 1 + r + r^2 q(r), |r| <= ln2/2 (1% margin), q of degree deg; the
+    # error is weighted relative to e^r (of = "exp": vexp.h) or to e^r - 1
+    # (of = "expm1": vexpm1.h, where the -1 is taken out before the scaling).
+    rel = {"exp": mp.exp, "expm1": lambda x: abs(mp.expm1(x))}[of]
     h = float(mp.log(2) / 2) * 1.01
     xs = np.cos(np.linspace(0, np.pi, 4000)) * h
     xs = xs[np.abs(xs) > 1e-6]
     tgt = np.array([float((mp.exp(mpf(x)) - 1 - mpf(x)) / mpf(x) ** 2) for x in xs])
-    wt = np.array([float(mpf(x) ** 2 / mp.exp(mpf(x))) for x in xs])  # relative error of e^r
-    basis = [lambda x, k=k: x ** k for k in range(5)]
-    c = lawson(xs, tgt, basis, wt)
-    c32 = [np.float32(v) for v in c]
-    show("exp: e^r = 1 + r + r^2 * (c0 + c1 r + c2 r^2 + c3 r^3 + c4 r^4)", c32)
+    wt = np.array([float(mpf(x) ** 2 / rel(mpf(x))) for x in xs])
+    basis = [lambda x, k=k: x ** k for k in range(deg + 1)]
+    c32 = [np.float32(v) for v in lawson(xs, tgt, basis, wt)]
+    show("%s: e^r = 1 + r + r^2 * (c0 + c1 r + ... + c%d r^%d)" % (of, deg, deg), c32)
     g = np.linspace(-h, h, 200001)
+    g = g[g != 0][::50]
     q = sum(float(v) * g ** k for k, v in enumerate(c32))
-    e = np.abs((1 + g + g * g * q) / np.exp(g) - 1)
+    approx = g + g * g * q if of == "expm1" else 1 + g + g * g * q
+    ref = np.array([float(mp.expm1(mpf(x)) if of == "expm1" else mp.exp(mpf(x))) for x in g])
+    e = np.abs(approx / ref - 1)
     print("  max rel err (float coefs):", e.max(), "= 2^%.2f" % np.log2(e.max()))
+
 
 def fit_log1p():
     # log(1+s) = s + s^2 q(s), q of degree 8, s = f - 1, f in [sqrt2/2, sqrt2)
@@ -107,5 +125,51 @@ def fit_gelu(deg=12, xhi=14.6):
     print("  max rel err (float coefs):", e.max(), "= 2^%.2f" % np.log2(e.max()))
 
 
+def fit_series(label, F, p, c0, deg, c):
+    # F(x) = x^p (c0 + u P(u)), u = x^2, x in [0, c], P of degree deg, with the
+    # leading coefficient c0 fixed; the error is weighted relative to F.
+    xs = np.cos(np.linspace(0, np.pi / 2, 3000)) * c
+    xs = xs[xs > 1e-4]
+    G = lambda x: F(mpf(x)) / mpf(x) ** p   # c0 + u P(u)
+    tgt = np.array([float((G(x) - c0) / mpf(x) ** 2) for x in xs])
+    wt = np.array([float(mpf(x) ** 2 / G(x)) for x in xs])
+    basis = [lambda x, k=k: (x * x) ** k for k in range(deg + 1)]
+    c32 = [np.float32(v) for v in lawson(xs, tgt, basis, wt)]
+    show("%s, u = x^2, P of degree %d on [0, %g]" % (label, deg, c), c32)
+    g = np.linspace(1e-3, c, 3001)
+    u = g * g
+    P = sum(float(v) * u ** k for k, v in enumerate(c32))
+    ref = np.array([float(G(x)) for x in g])
+    e = np.abs((float(c0) + u * P) / ref - 1)
+    print("  max rel err (float coefs):", e.max(), "= 2^%.2f" % np.log2(e.max()))
+
+
+def fit_tanh(deg, c):
+    # tanh(x) = x + x^3 P(x^2) near 0 (f_tanh.h)
+    fit_series("tanh: tanh x = x (1 + u P(u))", mp.tanh, 1, mpf(1), deg, c)
+
+
+def fit_tanh_shrink(deg, c):
+    # x - tanh(x) = x^3 (1/3 + u Q(u)) near 0 (f_tanh_shrink.h)
+    fit_series("tanh_shrink: x - tanh x = x^3 (1/3 + u P(u))", lambda x: x - mp.tanh(x), 3, mpf(1) / 3, deg, c)
+
+
+# NAME: (function, types of its command-line arguments; the missing ones take the defaults)
+MODES = {
+    "exp": (lambda deg=4: fit_exp_q("exp", deg), [int]),
+    "expm1": (lambda deg=4: fit_exp_q("expm1", deg), [int]),
+    "log1p": (fit_log1p, []),
+    "log1p01": (fit_log1p01, [int]),
+    "gelu": (fit_gelu, [int, float]),
+    "tanh": (fit_tanh, [int, float]),
+    "tshr": (fit_tanh_shrink, [int, float]),
+}
+
 if __name__ == "__main__":
-    {"exp": fit_exp, "log1p": fit_log1p, "log1p01": fit_log1p01, "gelu": fit_gelu}[sys.argv[1]]()
+    if len(sys.argv) < 2 or sys.argv[1] not in MODES:
+        sys.exit(__doc__)
+    fn, types = MODES[sys.argv[1]]
+    args = sys.argv[2:]
+    if len(args) > len(types):
+        sys.exit(__doc__)
+    fn(*(t(a) for t, a in zip(types, args)))

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Runs tests/test_ulp and prints the README's accuracy table (markdown):
+"""Runs tests/test_ulp and prints, as a markdown table, the maxima it measured:
 max ULP per function over every parameter set, forward / backward (dy=1) /
 backward (random dy), per ISA, and whether every ISA gave the same bits.
+The stated maxima (what test_ulp fails above) are in src/common/functions.def
+(`vact list`); this prints what one run measured, to compare with them.
 usage: scripts/ulp_table.py BUILD_DIR [NAME ...]"""
 import re
 import subprocess

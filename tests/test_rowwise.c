@@ -3,8 +3,8 @@
  * vact_isa_select and the public API; plus the SIMDe-NEON table when built).
  *   test_rowwise [NAME ...]   (softmax log_softmax sparsemax glu prelu)
  * Asserts, per function:
- *   accuracy against a double reference (bounds in API.md "Details that
- *   tests hold you to"; the bounds used here are printed with the maxima);
+ *   accuracy against a double reference (bounds in docs/contract.md "Row-wise
+ *   functions" and "prelu"; the bounds used here are printed with the maxima);
  *   every ISA bitwise equal to scalar (any NaN equals any NaN) for rows of
  *   1..70 and odd or long sizes, special rows, in place (y == x, dx == dy,
  *   dx == y/x) equal to out of place;

@@ -94,7 +94,7 @@ VACT_UNARY1(leaky_relu, alpha)
 VACT_UNARY1(elu, alpha)
 /* selu(x) = lambda*(x > 0 ? x : alpha*(e^x - 1)), alpha = 1.67326324, lambda = 1.05070098 exactly. */
 VACT_UNARY0(selu)
-/* celu(x) = max(0, x) + min(0, alpha*(e^(x/alpha) - 1)), x/alpha exact; alpha > 0 and finite. */
+/* celu(x) = max(0, x) + min(0, alpha*(e^(x/alpha) - 1)), x/alpha exact; alpha > 0, normal (>= 2^-126) and finite. */
 VACT_UNARY1(celu, alpha)
 /* silu(x) = x*sigmoid(x); silu(-inf) = 0 (either sign), silu(+inf) = +inf. */
 VACT_UNARY0(silu)

@@ -5,10 +5,12 @@
  *     vact_NAME_f32 and vact_NAME_backward_f32 for the others), and nothing
  *     else: every VACT_UNARYk line names a function of the list;
  *   - README.md's "### Functions" table has one row per function of the list,
- *     in the list's order, with its kind and parameters (default, domain).
+ *     in the list's order, with its kind and parameters (default, domain);
+ *   - docs/contract.md's table of elementwise functions has one row per
+ *     elementwise function of the list, in order, naming its parameters.
  * (The compiler checks that each declaration matches the generated
  * definition in src/dispatch/api.c; tests/check_exports checks the symbols.)
- *   test_list VACT_H README_MD */
+ *   test_list VACT_H README_MD CONTRACT_MD */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -55,7 +57,7 @@ static const pinfo g_params[] = {
 #include "../src/common/functions.def"
 };
 
-static const char *g_header_path, *g_readme_path;
+static const char *g_header_path, *g_readme_path, *g_contract_path;
 
 static char *slurp(const char *path) {
     FILE *f = fopen(path, "rb");
@@ -195,13 +197,69 @@ static void test_readme(void **state) {
     assert_int_equal(bad, 0);
 }
 
+/* the character after the next unescaped '|' (Markdown cells may hold "\|") */
+static const char *next_cell(const char *c) {
+    for (; *c && *c != '\n'; c++)
+        if (*c == '|' && c[-1] != '\\') return c + 1;
+    return c;
+}
+
+/* | name | f(x) | PARAMS | rows of the first table after "## Elementwise functions" */
+static void test_contract(void **state) {
+    (void)state;
+    char *r = slurp(g_contract_path);
+    assert_non_null(r);
+    char *sec = strstr(r, "\n## Elementwise functions");
+    assert_non_null(sec);
+    char *end = strstr(sec + 1, "\n## ");
+    if (end) *end = 0;
+    char *tab = strstr(sec, "\n|---");
+    assert_non_null(tab);
+    size_t i = 0;
+    int bad = 0;
+    for (char *line = strchr(tab + 1, '\n'); line && line[1] == '|'; line = strchr(line + 1, '\n')) {
+        char name[64] = "", params[200] = "";
+        const char *c = line + 2;
+        while (*c == ' ') c++;
+        snprintf(name, sizeof name, "%.*s", (int)strcspn(c, " |"), c);
+        /* the third cell */
+        const char *p3 = next_cell(next_cell(line + 2));
+        snprintf(params, sizeof params, "%.*s", (int)(next_cell(p3) - p3), p3);
+        while (i < NLIST && strcmp(g_list[i].kind, "elementwise")) i++;
+        if (i >= NLIST) {
+            printf("FAIL docs/contract.md lists '%s', which src/common/functions.def lacks\n", name);
+            bad++;
+            continue;
+        }
+        const pinfo *pi = &g_params[i];
+        int ok = !strcmp(name, g_list[i].name);
+        if (pi->np >= 1) ok &= strstr(params, pi->n1) != NULL;
+        if (pi->np >= 2) ok &= strstr(params, pi->n2) != NULL;
+        if (!ok) {
+            printf("FAIL docs/contract.md row '%s |%s', the list says '%s' with %d parameter(s) %s %s\n", name,
+                   params, g_list[i].name, pi->np, pi->np >= 1 ? pi->n1 : "", pi->np >= 2 ? pi->n2 : "");
+            bad++;
+        }
+        i++;
+    }
+    while (i < NLIST && strcmp(g_list[i].kind, "elementwise")) i++;
+    if (i < NLIST) {
+        printf("FAIL docs/contract.md's table lacks %s (and any after it)\n", g_list[i].name);
+        bad++;
+    }
+    free(r);
+    assert_int_equal(bad, 0);
+}
+
 int main(int argc, char **argv) {
-    if (argc != 3) {
-        fprintf(stderr, "usage: test_list VACT_H README_MD\n");
+    if (argc != 4) {
+        fprintf(stderr, "usage: test_list VACT_H README_MD CONTRACT_MD\n");
         return 2;
     }
     g_header_path = argv[1];
     g_readme_path = argv[2];
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_header), cmocka_unit_test(test_readme)};
+    g_contract_path = argv[3];
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_header), cmocka_unit_test(test_readme),
+                                       cmocka_unit_test(test_contract)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,12 +3,12 @@
 #include <stddef.h>
 #include "../common/vact_internal.h"
 #include "driver.h"
-#include "vexp.h"
+#include "math/exp.h"
 
 /* every f_NAME.h of src/common/functions.def (generated at configure time) */
 #include "vact_elementwise.h"
 
-#include "rowwise.h"
+#include "rowwise/row.h"
 
 #define VACT_EW(name, P, F, U, S) VACT_DEF_UNARY(name)
 #include "../common/functions.def"

@@ -13,7 +13,7 @@
  * times p = 1 + s by one fma and its exact error; a^2 rounded (up to 2.4 ULP
  * near x = -2; for a > 3 |gelu'| < 1/16 and the bound is absolute).
  * Exhaustive bwd 2.71 ULP (x = -0.527). */
-#include "verfc.h"
+#include "../math/erfc.h"
 
 #define VACT_GELU_RS2PI_H 0x1.988454p-2f
 #define VACT_GELU_RS2PI_L -0x1.857936p-27f

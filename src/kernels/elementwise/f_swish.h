@@ -26,7 +26,7 @@
  * once. Taken under a vector-wide branch that only replaces tail lanes. */
 #ifndef VACT_F_SWISH_H
 #define VACT_F_SWISH_H
-#include "vexpm1.h"
+#include "../math/expm1.h"
 
 /* e^(ah + al) = (ph + pl) 2^n; returns the magic-bias sum (n = t - MAGIC) */
 static inline V vswish_exp(V ah, V al, int no_al, V *ph, V *pl) {

@@ -24,7 +24,7 @@
  * y = fma(x, q, x c) then one scaling (subnormal tail rounded once more).
  * |x| is clamped to 11 (no x^3 overflow; y = x above, -0 below).
  * gelu_tanh'(x) = sigmoid(2u) + x (c1 + 3 c3 x^2) e/(1+e)^2. */
-#include "vexps.h"
+#include "../vexps.h"
 
 #define VACT_GT_C1H 0x1.988454p+0f
 #define VACT_GT_C1L -0x1.857936p-25f

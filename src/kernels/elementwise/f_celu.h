@@ -7,7 +7,7 @@
  * result is -a, and e^(x/a) is 0). celu'(x) = x > 0 ? 1 : e^(x/a). */
 #ifndef VACT_F_CELU_H
 #define VACT_F_CELU_H
-#include "vexpm1.h"
+#include "../math/expm1.h"
 
 /* x/a = *qh + *ql (x clamped so |x/a| <= ~110) */
 static inline void vcelu_arg(V x, const vact_params *p, V *qh, V *ql) {

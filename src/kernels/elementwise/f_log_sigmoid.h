@@ -1,7 +1,7 @@
 /* log_sigmoid(x) = -softplus(-x) = min(x,0) - log1p(e), e = e^-|x| in [0, 1]
  * (no cancellation: both terms are <= 0).
  * log_sigmoid'(x) = sigmoid(-x), from f_sigmoid.h (division-free). */
-#include "vlog1p.h"
+#include "../math/log1p.h"
 
 static inline V k_log_sigmoid(V x, const vact_params *p) {
     (void)p;

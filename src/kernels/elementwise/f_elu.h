@@ -6,7 +6,7 @@
  * stays NaN). For x < -80, dy a e^x is formed without a subnormal e^x. */
 #ifndef VACT_F_ELU_H
 #define VACT_F_ELU_H
-#include "vexpm1.h"
+#include "../math/expm1.h"
 
 static inline V k_elu(V x, const vact_params *p) {
     V a = vset1(p->a), lo, hi = vexpm1_hl_nc(x, &lo); /* lanes x > 0 discarded */

@@ -16,7 +16,7 @@
  * (Q(14.6) ~ 2^-158: below every float, and 1 - Q = 1 long before). */
 #ifndef VACT_VERFC_H
 #define VACT_VERFC_H
-#include "vexps.h"
+#include "../vexps.h"
 
 #define VACT_NQ_K 0x1.666666p-1f
 #define VACT_NQ_TC 0x1.16d1p-1f

@@ -3,7 +3,7 @@
  * elements in index order, then the fixed tree of v16_hsum), so every ISA
  * computes the same sums bit for bit. Decisions (special rows, sparsemax's
  * search) are taken on those sums, so they agree on every ISA too. */
-#include "vlog.h"
+#include "../math/log.h"
 
 #define VACT_RW_INF __builtin_inff()
 #define VACT_RW_NAN __builtin_nanf("")

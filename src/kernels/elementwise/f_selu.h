@@ -7,7 +7,7 @@
  * without a subnormal e^x. */
 #ifndef VACT_F_SELU_H
 #define VACT_F_SELU_H
-#include "vexpm1.h"
+#include "../math/expm1.h"
 
 #define VACT_SELU_LH 0x1.0cfabep+0f   /* L = LH + LL */
 #define VACT_SELU_LL -0x1.6a0cbap-25f

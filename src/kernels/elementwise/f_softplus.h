@@ -2,7 +2,7 @@
  * = x exactly once log1p(e) < ulp(x)/2; for x << 0 it is e (subnormals kept,
  * since vexp rounds them once and log1p(e) = e there).
  * softplus'(x) = sigmoid(x), from f_sigmoid.h (division-free). */
-#include "vlog1p.h"
+#include "../math/log1p.h"
 
 static inline V k_softplus(V x, const vact_params *p) {
     (void)p;

@@ -12,7 +12,7 @@
  * Y = 4x (1 + u) / D, (m1, m2) = (t, 1) for x <= 0, (1, u^2) for x > 0:
  * every factor as hi + lo (double-float products, 2Sum), since A and Y
  * cancel towards the root x ~ -1.19. */
-#include "vexps.h"
+#include "../vexps.h"
 
 typedef struct { V a, s, n, ph, pl, u, v, Ah, Al, Dh, Dl; M neg; } vmish_t;
 

@@ -5,8 +5,10 @@
  * an error d in the argument is a relative error ~|x/a| d in the result.
  * x is first clamped to [-110 |a|, ...] so q stays finite (below that the
  * result is -a, and e^(x/a) is 0). celu'(x) = x > 0 ? 1 : e^(x/a). */
+/* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_F_CELU_H
 #define VACT_F_CELU_H
+#include "../../common/vact_internal.h" /* vact_params */
 #include "../math/expm1.h"
 
 /* x/a = *qh + *ql (x clamped so |x/a| <= ~110) */
@@ -29,4 +31,5 @@ static inline V kb_celu(V x, V dy, const vact_params *p) {
     V e = vexp_hilo(qh, ql);
     return vmul(dy, vsel(vgt(x, vzero()), vset1(1.0f), e));
 }
+
 #endif

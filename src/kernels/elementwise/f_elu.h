@@ -1,11 +1,13 @@
 /* elu(x) = x > 0 ? x : a (e^x - 1), with e^x - 1 = hi + lo from vexpm1
  * (vexpm1_hl_nc: below -17.3 hi + lo is -1 + O(2^-25), not exact: < 1/2 ulp
  * of a after the rounding) and a (hi + lo) in one rounding (exactly -a below
- * -18.5, so elu(-inf) = -a). Max error 1.05 ULP.
+ * -18.5, so elu(-inf) = -a).
  * elu'(x) = x > 0 ? 1 : a e^x; dx = dy * that (x > 0: dy * 1, so a NaN dy
  * stays NaN). For x < -80, dy a e^x is formed without a subnormal e^x. */
+/* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_F_ELU_H
 #define VACT_F_ELU_H
+#include "../../common/vact_internal.h" /* vact_params */
 #include "../math/expm1.h"
 
 static inline V k_elu(V x, const vact_params *p) {
@@ -23,4 +25,5 @@ static inline V kb_elu(V x, V dy, const vact_params *p) {
     }
     return dx;
 }
+
 #endif

@@ -4,19 +4,22 @@
  *   gelu = max(x, 0) - Z   (x < 0: -Z, erfc directly, no 1 - erf cancellation,
  *                           the subnormal tail rounds once more;
  *                           x >= 0: x - x Q with Phi = 1 - Q >= 1/2)
- * Exhaustive (every float, avx512 = scalar bits): fwd 1.75 ULP (x = -12.44).
  * vscale2n_e outside its documented |p| in [1/2, 2] is exact here: n in
  * [-153, 0], p in [0, 11], p 2^(n+64) normal or p subnormal with n = 0, so
  * the fallback's first product is exact and it rounds once like scalef.
  * gelu'(x) = Phi(x) + x phi(x) = e^(-a^2/2) B (x < 0) or 1 - e^(-a^2/2) B,
  * B = t S - a/sqrt(2 pi) (hi + lo: the root near x = -0.75 cancels inside B),
- * times p = 1 + s by one fma and its exact error; a^2 rounded (up to 2.4 ULP
- * near x = -2; for a > 3 |gelu'| < 1/16 and the bound is absolute).
- * Exhaustive bwd 2.71 ULP (x = -0.527). */
+ * times p = 1 + s by one fma and its exact error; a^2 rounded (its error
+ * is largest near x = -2; for a > 3 |gelu'| < 1/16 and the bound is
+ * absolute). */
+/* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
+#ifndef VACT_F_GELU_H
+#define VACT_F_GELU_H
+#include "../../common/vact_internal.h" /* vact_params */
 #include "../math/erfc.h"
 
-#define VACT_GELU_RS2PI_H 0x1.988454p-2f
-#define VACT_GELU_RS2PI_L -0x1.857936p-27f
+#define VACT_GELU_RS2PI_H 0x1.988454p-2f  /* 1/sqrt(2 pi) rounded */
+#define VACT_GELU_RS2PI_L -0x1.857936p-27f /* 1/sqrt(2 pi) - VACT_GELU_RS2PI_H, rounded */
 
 static inline V k_gelu(V x, const vact_params *p) {
     (void)p;
@@ -44,3 +47,5 @@ static inline V kb_gelu(V x, V dy, const vact_params *p) {
     V d = vsel(neg, eB, vsub(vset1(1.0f), eB));
     return vmul(dy, vsel(visnan(x), x, d));               /* one NaN source each */
 }
+
+#endif

@@ -6,20 +6,30 @@
  * i.e. g = A/D with A = alpha + v (alpha = 2 or 1), D = F + v H (F = 2 or A,
  * H = A or u), D in [1, 5]. A and D are carried as hi + lo (Fast2Sum and the
  * fma product tail), g = q + c from 1/D_h and one residual correction, x t =
- * (a + a s) 2^n as hi + lo (fma(a, s, a) and its tail fma(a, s, a - hi)), so the product rounds once (then the 2^n scaling
- * rounds the subnormal tail once more).
+ * (a + a s) 2^n as hi + lo (fma(a, s, a) and its tail fma(a, s, a - hi)), so
+ * the product rounds once (then the 2^n scaling rounds the subnormal tail
+ * once more).
  * mish'(x) = tanh(sp) + 4x t(1+t)/(t^2+2t+2)^2 = m1 (A + m2 Y) / D,
  * Y = 4x (1 + u) / D, (m1, m2) = (t, 1) for x <= 0, (1, u^2) for x > 0:
  * every factor as hi + lo (double-float products, 2Sum), since A and Y
  * cancel towards the root x ~ -1.19. */
-#include "../vexps.h"
+/* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
+#ifndef VACT_F_MISH_H
+#define VACT_F_MISH_H
+#include "../../common/vact_internal.h" /* vact_params */
+#include "../math/exp.h"
+
+#define VACT_MISH_AMIN -110.0f /* clamp of -|x|: |x e^x| < 2^-150 below, mish rounds to -0 */
+#define VACT_MISH_PMAX 0x1p100f /* cap of x in the correction term: x = +inf times c = 0 would be NaN */
+#define VACT_MISH_XMAX 1e4f    /* |x| clamp in the backward: 4x (1 + u)/D stays finite (mish' is
+                                * 1 or 0 in float beyond) */
 
 typedef struct { V a, s, n, ph, pl, u, v, Ah, Al, Dh, Dl; M neg; } vmish_t;
 
 static inline vmish_t vmish_parts(V x) {
     vmish_t m;
     /* -|x|; NaN -> -110, so that x itself is the only NaN source */
-    m.a = vmax(vneg(vabs(x)), vset1(-110.0f));
+    m.a = vmax(vneg(vabs(x)), vset1(VACT_MISH_AMIN));
     V r = vexp_reduce(m.a, &m.n);
     m.s = vexp_s(r);
     m.ph = vadd(vset1(1.0f), m.s);
@@ -49,7 +59,7 @@ static inline V k_mish(V x, const vact_params *p) {
     V Pa = vfma(m.a, m.s, m.a);                           /* a + a s, hi + lo: */
     V Ph = vsel(m.neg, Pa, x);                            /* a - Pa exact (Sterbenz) */
     V Pl = vsel(m.neg, vfma(m.a, m.s, vsub(m.a, Pa)), vzero());
-    V y = vfma(Ph, q, vfma(vmin(Ph, vset1(0x1p100f)), c, vmul(Pl, q)));
+    V y = vfma(Ph, q, vfma(vmin(Ph, vset1(VACT_MISH_PMAX)), c, vmul(Pl, q)));
     /* x <= 0: |y| in [0.14, 160] when n < 0 (|x| > 0.34), n in [-159, 0] */
     return vsel(m.neg, vscale2n_e(y, m.n), y);
 }
@@ -69,7 +79,7 @@ static inline V kb_mish(V x, V dy, const vact_params *p) {
     V il = vmul(vfnma(ih, m.Dl, vfnma(ih, m.Dh, vset1(1.0f))), ih);
     V oh = vadd(vset1(1.0f), m.u);
     V ol = vadd(vadd(vsub(vset1(1.0f), oh), m.u), tl);    /* 1 + t */
-    V x4 = vmul(vset1(4.0f), vmax(vset1(-1e4f), vmin(vset1(1e4f), x)));
+    V x4 = vmul(vset1(4.0f), vmax(vset1(-VACT_MISH_XMAX), vmin(vset1(VACT_MISH_XMAX), x)));
     V w = vmul(oh, x4);                                    /* x4 exact */
     V wl = vadd(vfms(oh, x4, w), vmul(ol, x4));
     V Yl, Y = vmish_mul2(w, wl, ih, il, &Yl);             /* 4x (1 + u) / D */
@@ -83,3 +93,5 @@ static inline V kb_mish(V x, V dy, const vact_params *p) {
     V dl, d = vmish_mul2(K, Kl, ih, il, &dl);
     return vmul(dy, vadd(d, dl));
 }
+
+#endif

@@ -5,8 +5,10 @@
  * itself hi + lo (vexpm1), folded into the same rounding.
  * selu'(x) = L (x > 0 ? 1 : A e^x); for x < -80 dy L A e^x is formed
  * without a subnormal e^x. */
+/* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_F_SELU_H
 #define VACT_F_SELU_H
+#include "../../common/vact_internal.h" /* vact_params */
 #include "../math/expm1.h"
 
 #define VACT_SELU_LH 0x1.0cfabep+0f   /* L = LH + LL */
@@ -40,4 +42,5 @@ static inline V kb_selu(V x, V dy, const vact_params *p) {
     }
     return dx;
 }
+
 #endif

@@ -2,7 +2,12 @@
  * = x exactly once log1p(e) < ulp(x)/2; for x << 0 it is e (subnormals kept,
  * since vexp rounds them once and log1p(e) = e there).
  * softplus'(x) = sigmoid(x), from f_sigmoid.h (division-free). */
+/* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
+#ifndef VACT_F_SOFTPLUS_H
+#define VACT_F_SOFTPLUS_H
+#include "../../common/vact_internal.h" /* vact_params */
 #include "../math/log1p.h"
+#include "f_sigmoid.h"
 
 static inline V k_softplus(V x, const vact_params *p) {
     (void)p;
@@ -12,3 +17,5 @@ static inline V k_softplus(V x, const vact_params *p) {
 static inline V kb_softplus(V x, V dy, const vact_params *p) {
     return vmul(dy, k_sigmoid(x, p));
 }
+
+#endif

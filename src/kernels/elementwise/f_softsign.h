@@ -7,12 +7,16 @@
  *           the subtraction costs nothing; a/d itself would carry d's
  *           rounding error into a result near 1).
  * softsign'(x) = 1/(1 + |x|)^2 = i^2 with i = 1/(d + dl) as above. */
+/* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_F_SOFTSIGN_H
 #define VACT_F_SOFTSIGN_H
+#include "../../common/vact_internal.h" /* vact_params */
+
+#define VACT_SOFTSIGN_AMAX 0x1p100f /* |x| cap: 1 + a and its inverse stay finite and normal */
 
 /* 1 + a = *d + *dl, a = min(|x|, 2^100) (NaN kept) */
 static inline V vsoftsign_den(V x, V *a, V *d, V *dl) {
-    *a = vmin(vset1(0x1p100f), vabs(x));
+    *a = vmin(vset1(VACT_SOFTSIGN_AMAX), vabs(x));
     *d = vadd(vset1(1.0f), *a);
     V hi = vmax(*a, vset1(1.0f)), lo = vmin(*a, vset1(1.0f));
     *dl = vsub(lo, vsub(*d, hi));
@@ -39,4 +43,5 @@ static inline V kb_softsign(V x, V dy, const vact_params *p) {
     i = vfma(vfnma(i, dl, vfnma(i, d, vset1(1.0f))), i, i); /* 1/(d + dl) */
     return vmul(dy, vmul(i, i));
 }
+
 #endif

@@ -1,10 +1,15 @@
 /* sparse_plus(x) = 0 for x <= -1, x for x >= 1, (x + 1)^2/4 between.
  * With xc = clamp(x, -1, 1) (NaN kept) the middle formula is continuous at
  * both ends (0 and 1); x > 1 selects x itself. xc + 1 is carried exactly as
- * s + sl (Fast2Sum, |1| >= |xc|): y = fma(s, s/4, s*sl/2), 0.5 ULP
- * exhaustively (plain fl(xc+1)^2/4: 1.91 ULP).
+ * s + sl (Fast2Sum, |1| >= |xc|): y = fma(s, s/4, s*sl/2), one rounding
+ * of the exact square (fl(xc + 1)^2/4 would round three times).
  * Backward: (xc + 1)/2, which is 0 below -1 and 1 above 1 (one rounding of
  * xc + 1, exact halving). */
+/* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
+#ifndef VACT_F_SPARSE_PLUS_H
+#define VACT_F_SPARSE_PLUS_H
+#include "../../common/vact_internal.h" /* vact_params */
+
 static inline V k_sparse_plus(V x, const vact_params *p) {
     (void)p;
     V one = vset1(1.0f);
@@ -20,3 +25,5 @@ static inline V kb_sparse_plus(V x, V dy, const vact_params *p) {
     V g = vmul(vadd(xc, vset1(1.0f)), vset1(0.5f));
     return vmul(dy, g);
 }
+
+#endif

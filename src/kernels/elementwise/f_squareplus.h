@@ -17,6 +17,11 @@
  * Backward: x >= 0: (1 + x/s)/2 = fma(0.5, x/s, 0.5); x < 0: b/(2 s (s - x))
  * = y/s. s comes from x clamped to +-FLT_MAX (finite residuals; x/s -> 1,
  * y/s -> 0 at infinite x); the forward x >= 0 branch uses x itself (+inf). */
+/* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
+#ifndef VACT_F_SQUAREPLUS_H
+#define VACT_F_SQUAREPLUS_H
+#include "../../common/vact_internal.h" /* vact_params */
+
 typedef struct { V s, sl, a; } vact_sqp;
 
 /* s = sqrt(x^2 + b) and (if want_sl) its correction sl, |sl| <= ulp(s)/2 */
@@ -84,3 +89,5 @@ static inline V kb_squareplus(V x, V dy, const vact_params *p) {
     V g = vsel(neg, vmul(r, vset1(sc)), vfma(h, r, h));
     return vmul(dy, g);
 }
+
+#endif

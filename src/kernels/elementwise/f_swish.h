@@ -1,43 +1,44 @@
-/* swish(x; beta) = x sigmoid(b), b = beta*x taken EXACTLY as a hi + lo pair
+/* swish(x; beta) = x sigmoid(b), b = beta x taken exactly as a hi + lo pair
  * (-|b| = ah - nal with ah = fl(|beta| (-|x|)), nal = fnma(|beta|, -|x|, ah));
- * silu is beta = 1 (f_silu.h).
+ * silu is beta = 1 (f_silu.h). An error d in the argument would be a
+ * relative error |b| d in the result, hence the exact pair.
  * e = e^-|b| as one float (vswish_e): the low part goes into the reduced
- * argument's one rounding, e^r by vexp_neg_h's Horner chain. An error d in
- * the argument is a relative error |b| d in the result (~88 ULP at the
- * underflow edge otherwise).
- * Forward: the sigmoid scheme of silu (f_silu.h) with numerator x m,
- *   m = b < 0 ? e : 1 (x m = nh + nl exact): q = nh/RN(1 + e) by IEEE
- *   division, residual r = (nh - q) - q e + nl, q += r/(1+e) with 1/(1+e) ~
- *   16/17 - 8/17 e. Max 1.72 ULP (exhaustive, beta 1.702 and 0.3), against
- *   0.81 for the former hi + lo exp and quotient at 48 ops per vector (now 33).
+ * argument's one rounding, e^r by the Horner tail (vexp_poly_h).
+ * Forward (vsig_quot): x m/(1 + e), m = b < 0 ? e : 1, x m = nh + nl exact,
+ *   q = nh/RN(1 + e) by IEEE division, residual r = (nh - q) - q e + nl,
+ *   q += r/(1 + e) with 1/(1 + e) ~ 16/17 - 8/17 e (vrecip1p_lin).
  * swish'(x) = sigmoid(b) + b sigmoid'(b); with q = e/(1+e) in [0, 1/2] by one
  *   IEEE division plus one residual correction (r = fnma(q, e, e - q),
- *   e - q exact, q += r (16/17 - 8/17 e)) and g = q (1 - q) in one rounding:
+ *   e - q exact) and g = q (1 - q) in one rounding:
  *   b >= 0: (1 - q) + b g          (no cancellation)
  *   b < 0:  g N, N = (1 + ah) + e  (1 + ah exact near the zero crossing at
  *           b ~ -1.28), the low part as fms(g, N, g nal).
- *   Max 3.08 ULP (exhaustive, beta 1.702 and 0.3; random dy in [1/4, 4]
- *   4.20), against 2.31 for the former hi + lo exp and two corrected
- *   quotients at 60 ops per vector (now 39). Without the correction of q
- *   ~0.4 ULP more, with bl added to N (not in the fma) ~0.7 ULP more.
  * Tails (|b| > 86, where e would be subnormal, or x = +-inf): b > 86 gives
  * y = x, dx = dy; b < -86 gives y = (x p) 2^n, dx = dy p (1 + b) 2^n, the
  * power of two applied last in two exact halves, so subnormal results round
  * once. Taken under a vector-wide branch that only replaces tail lanes. */
+/* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_F_SWISH_H
 #define VACT_F_SWISH_H
+#include "../../common/vact_internal.h" /* vact_params */
+#include "../math/exp.h"
 #include "../math/expm1.h"
+#include "../math/recip.h"
 
-/* e^(ah + al) = (ph + pl) 2^n; returns the magic-bias sum (n = t - MAGIC) */
+#define VACT_SWISH_AMIN -104.0f   /* clamp of -|b| for e (exp.h's lower clamp) */
+#define VACT_SWISH_TAIL -86.0f    /* -|b| below: e^-|b| < 2^-124, near subnormal: tail path */
+#define VACT_SWISH_TAIL_MIN -150.0f /* clamp of -|b| in the tail: the result is 0 below */
+#define VACT_SWISH_XMAX 0x1p64f   /* |x| clamp in the tail: x p stays finite */
+
+/* e^(ah + al) = (ph + pl) 2^n; returns the magic-bias sum (n = t - MAGIC_B) */
 static inline V vswish_exp(V ah, V al, int no_al, V *ph, V *pl) {
-    V t = vfma(ah, vset1(VACT_LOG2E), vset1(VACT_MAGIC_B));
-    V n = vsub(t, vset1(VACT_MAGIC_B));
-    V r1 = vfma(n, vset1(-VACT_LN2_HI), ah);           /* exact */
+    V n, t = vexp_round_(ah, 1.0f, VACT_MAGIC_B, &n);
+    V r1 = vexp_r1_(ah, n, 1.0f);                      /* exact */
     V rl = no_al ? vmul(n, vset1(-VACT_LN2_LO)) : vfma(n, vset1(-VACT_LN2_LO), al);
     V rh = vadd(r1, rl);
     V rlow = vadd(vsub(r1, rh), rl);
     V r2 = vmul(rh, rh);
-    V u = vfma(vexpm1_q_estrin(rh, r2), r2, rlow);            /* e^r - 1 - rh */
+    V u = vfma(vexpm1_q_estrin(rh, r2), r2, rlow);     /* e^r - 1 - rh */
     V v = vadd(rh, u);
     V vl = vadd(vsub(rh, v), u);
     *ph = vadd(vset1(1.0f), v);
@@ -46,20 +47,22 @@ static inline V vswish_exp(V ah, V al, int no_al, V *ph, V *pl) {
 }
 /* e = e^(ah - nal) as one float (ah <= 0, nal = -(low part), 0 if unit):
  * the reduction of vexp_neg with the low part folded into r's one rounding
- * (r = r1 - (n ln2_lo + nal), r1 exact), e^r by the Horner chain of
- * vexp_neg_h; ah is clamped to -104 (the tail, ah < -86, is redone) */
+ * (r = r1 - (n LN2_LO + nal), r1 exact), e^r by the Horner tail; ah is
+ * clamped to -104 (the tail, ah < -86, is redone). n in [-150, 0]. */
 static inline V vswish_e(V ah, V nal, int unit) {
-    V xc = vmax(vset1(-104.0f), ah);
-    V t = vfma(xc, vset1(VACT_LOG2E), vset1(VACT_MAGIC));
-    V n = vsub(t, vset1(VACT_MAGIC));
-    V r = vfma(n, vset1(-VACT_LN2_HI), xc);
-    r = unit ? vfma(n, vset1(-VACT_LN2_LO), r) : vsub(r, vfma(n, vset1(VACT_LN2_LO), nal));
-    return vscale2n_e(vexp_poly_h(r), n); /* n in [-150, 0] */
+    V xc = vmax(vset1(VACT_SWISH_AMIN), ah);
+    V n, r;
+    if (unit) {
+        r = vexp_reduce(xc, &n);
+    } else {
+        vexp_round_(xc, 1.0f, VACT_MAGIC, &n);
+        r = vsub(vexp_r1_(xc, n, 1.0f), vfma(n, vset1(VACT_LN2_LO), nal));
+    }
+    return vscale2n_e(vexp_poly_h(r), n);
 }
 /* x m/(1 + e), m = neg ? e : 1, e in [0, 1]: x m exact as nh + nl, one IEEE
- * division by RN(1 + e) and one residual correction (num - q exact, q e
- * exact inside the FMA; 1/(1+e) ~ 16/17 - 8/17 e is enough for it). The
- * forward of silu and swish. */
+ * division by RN(1 + e) and one residual correction (nh - q exact, q e
+ * exact inside the FMA). The forward of silu and swish. */
 static inline V vsig_quot(V x, V e, M neg) {
     V d = vadd(vset1(1.0f), e);
     V m = vsel(neg, e, vset1(1.0f));
@@ -67,35 +70,38 @@ static inline V vsig_quot(V x, V e, M neg) {
     V nl = vfms(x, m, nh);
     V q = vdiv(nh, d);
     V r = vadd(vfnma(q, e, vsub(nh, q)), nl);
-    V inv = vfma(e, vset1(-0x1.e1e1e2p-2f), vset1(0x1.e1e1e2p-1f));
-    return vfma(r, inv, q);
+    return vfma(r, vrecip1p_lin(e), q);
 }
 /* tail: e^(ah + al) = (*ph + *pl) 2^n1 * p2 (p2 = 2^n2) for ah < -86,
  * ah clamped to -150; returns 2^n1 */
 static inline V vswish_tail_exp(V ah, V al, V *ahc, V *ph, V *pl, V *p2) {
-    *ahc = vmax(vset1(-150.0f), ah);
+    *ahc = vmax(vset1(VACT_SWISH_TAIL_MIN), ah);
     V alc = vmin(vmax(al, vset1(-1.0f)), vset1(1.0f)); /* NaN (x = inf) -> -1 */
     V n = vsub(vswish_exp(*ahc, alc, 0, ph, pl), vset1(VACT_MAGIC_B));
-    VI ni = vcvtt_f2i(n);
-    VI n1 = visra(ni, 1), n2 = visub(ni, n1);
-    *p2 = vasf(vishl(viadd(n2, viset1(127)), 23));
-    return vasf(vishl(viadd(n1, viset1(127)), 23));
+    return vpow2_halves(n, p2);
 }
-static inline V vswish_fwd(V x, float beta, int unit) {
-    /* -|x|, written so that a NaN x passes through unchanged: every NaN in
+/* -|beta x| = *ah - *nal exactly, and the sign of beta x (*neg: b < 0) */
+static inline V vswish_arg(V x, float beta, int unit, V *nal, M *neg) {
+    /* -|x| written so that a NaN x passes through unchanged: every NaN in
      * the chain is then the same NaN, whatever operand order the compiler
      * picks */
     V nax = vmin(vneg(x), x);
     V ab = vset1(beta < 0 ? -beta : beta);
-    V ah = unit ? nax : vmul(ab, nax);            /* -|beta x| = ah - nal */
-    V nal = unit ? vzero() : vfnma(ab, nax, ah);
+    V ah = unit ? nax : vmul(ab, nax);
+    *nal = unit ? vzero() : vfnma(ab, nax, ah);
+    *neg = beta < 0 ? vgt(x, vzero()) : vlt(x, vzero());
+    return ah;
+}
+static inline V vswish_fwd(V x, float beta, int unit) {
+    V nal;
+    M neg;
+    V ah = vswish_arg(x, beta, unit, &nal, &neg);
     V e = vswish_e(ah, nal, unit);
-    M neg = beta < 0 ? vgt(x, vzero()) : vlt(x, vzero()); /* beta x < 0 */
     V y = vsig_quot(x, e, neg);
-    M tail = vlt(ah, vset1(-86.0f));
+    M tail = vlt(ah, vset1(VACT_SWISH_TAIL));
     if (many(tail)) {
         V ahc, ph, pl, p2, p1 = vswish_tail_exp(ah, vneg(nal), &ahc, &ph, &pl, &p2);
-        V xn = vmin(vset1(0x1p64f), vmax(vset1(-0x1p64f), x));
+        V xn = vmin(vset1(VACT_SWISH_XMAX), vmax(vset1(-VACT_SWISH_XMAX), x));
         V y1 = vmul(vfma(xn, ph, vmul(xn, pl)), p1);
         V yt = vsel(neg, vmul(y1, p2), x);
         y = vsel(tail, yt, y);
@@ -103,25 +109,22 @@ static inline V vswish_fwd(V x, float beta, int unit) {
     return y;
 }
 static inline V vswish_bwd(V x, V dy, float beta, int unit) {
-    V nax = vmin(vneg(x), x);                     /* -|x|, a NaN x kept */
-    V ab = vset1(beta < 0 ? -beta : beta);
-    V ah = unit ? nax : vmul(ab, nax);            /* -|beta x| = ah - nal */
-    V nal = unit ? vzero() : vfnma(ab, nax, ah);
+    V nal;
+    M neg;
+    V ah = vswish_arg(x, beta, unit, &nal, &neg);
     V e = vswish_e(ah, nal, unit);
     V q = vdiv(e, vadd(vset1(1.0f), e));          /* e/(1+e) in [0, 1/2] */
     V r = vfnma(q, e, vsub(e, q));                /* e - q (1 + e), e - q exact */
-    q = vfma(r, vfma(e, vset1(-0x1.e1e1e2p-2f), vset1(0x1.e1e1e2p-1f)), q);
+    q = vfma(r, vrecip1p_lin(e), q);
     V g = vfnma(q, q, q);                         /* q (1 - q) */
-    M neg = beta < 0 ? vgt(x, vzero()) : vlt(x, vzero()); /* beta x < 0 */
-    /* b >= 0 (b = nal - ah): (1 - q) + b g, no cancellation;
-     * b < 0 (b = ah - nal): g N, N = (1 + ah) + e - nal (1 + ah exact near
-     * the zero crossing at b ~ -1.28), the low part as fms(g, N0, g nal) */
+    /* b >= 0 (b = nal - ah): (1 - q) + b g;
+     * b < 0 (b = ah - nal): g N, N = (1 + ah) + e - nal */
     V fp = vfnma(ah, g, vsub(vset1(1.0f), q));
     if (!unit) fp = vfma(nal, g, fp);
     V nn = vadd(vadd(vset1(1.0f), ah), e);
     V f = vsel(neg, unit ? vmul(g, nn) : vfms(g, nn, vmul(g, nal)), fp);
     V dx = vmul(dy, f);
-    M tail = vlt(ah, vset1(-86.0f));
+    M tail = vlt(ah, vset1(VACT_SWISH_TAIL));
     if (many(tail)) {
         V ahc, ph, pl, p2, p1 = vswish_tail_exp(ah, vneg(nal), &ahc, &ph, &pl, &p2);
         V gt = vmul(vmul(vadd(ph, pl), vadd(vset1(1.0f), ahc)), p1);
@@ -132,4 +135,5 @@ static inline V vswish_bwd(V x, V dy, float beta, int unit) {
 }
 static inline V k_swish(V x, const vact_params *p) { return vswish_fwd(x, p->a, 0); }
 static inline V kb_swish(V x, V dy, const vact_params *p) { return vswish_bwd(x, dy, p->a, 0); }
+
 #endif

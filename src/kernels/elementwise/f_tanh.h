@@ -10,14 +10,17 @@
  *   e < 2^-25 gives exactly 1, so tanh = +-1 beyond ~9.01.
  * tanh'(x) = 4e/(1+e)^2 = 4 q (1 - q) = 4 (q - q^2), q = e/(1+e) (never
  * 1 - tanh^2): e from vexp_neg2_h, q = e/RN(1 + e) by one IEEE division
- * (no correction), q - q^2 in one rounding (fnma): max 3.22 ULP (dy = 1,
- * exhaustive over all floats; random dy in [1/4, 4]: 4.00),
- * against 2.63 for 1/(1+e) and e/(1+e) each to ~0.5 ULP by a Newton
- * reciprocal (16 ops more). For |x| > 40 (e < 2^-115, subnormal soon)
+ * (no correction: a Newton reciprocal would cost 16 ops), q - q^2 in one
+ * rounding (fnma). For |x| > 40 (e < 2^-115, subnormal soon)
  * dy*4e is formed from the unscaled mantissa and the power of two applied
  * in two exact halves. */
+/* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_F_TANH_H
 #define VACT_F_TANH_H
+#include "../../common/vact_internal.h" /* vact_params */
+#include "../math/exp.h"
+
+#define VACT_TANH_6_7 0x1.b6db6ep-1f /* 6/7 rounded: 1/(1 + e) for e in [0, 1/3] within 1/7 */
 
 /* P(u), u = x^2: tanh(x) = x + x^3 P(x^2) for |x| < 0.55 */
 static inline V vtanh_q(V u) {
@@ -37,7 +40,7 @@ static inline V vtanh_big(V nax) {
     V q = vdiv(e, d);                         /* e/(1+e) in [0, 1/4] */
     /* residual e - q(1 + e) rounded once: e - q exact (q in [3e/4, e]) */
     V r = vfnma(q, e, vsub(e, q));
-    q = vfma(r, vset1(0x1.b6db6ep-1f), q);    /* 1/d ~ 6/7 (|rel err| <= 1/7) */
+    q = vfma(r, vset1(VACT_TANH_6_7), q);     /* 1/d ~ 6/7 (|rel err| <= 1/7) */
     return vfnma(q, vset1(2.0f), vset1(1.0f));
 }
 /* the same, 1 - e and 1 + e both exact hi + lo and the quotient rounded
@@ -83,12 +86,12 @@ static inline V kb_tanh(V x, V dy, const vact_params *p) {
     M tail = vlt(nax, vset1(-40.0f));
     if (many(tail)) {
         V n, r = vexp_reduce(vmax(vset1(-174.0f), vadd(nax, nax)), &n);
-        VI ni = vcvtt_f2i(n);
-        VI n1 = visra(ni, 1), n2 = visub(ni, n1);
-        V e1 = vmul(vmul(vexp_poly(r), vset1(4.0f)), vasf(vishl(viadd(n1, viset1(127)), 23)));
-        V t = vmul(vmul(dy, e1), vasf(vishl(viadd(n2, viset1(127)), 23)));
+        V p2, p1 = vpow2_halves(n, &p2);
+        V e1 = vmul(vmul(vexp_poly(r), vset1(4.0f)), p1);   /* 4 e^(2 nax) = e1 p2 */
+        V t = vmul(vmul(dy, e1), p2);
         dx = vsel(tail, t, dx);
     }
     return dx;
 }
+
 #endif

@@ -6,9 +6,15 @@
  * |x| >= 1: (|x| - 1) + 2e/(1+e), e = e^(-2|x|): |x| - 1 is exact and the
  *   quotient (in [0, 0.24]) is small against the result.
  * Derivative tanh(x)^2 from the tanh kernel. */
+/* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_F_TANH_SHRINK_H
 #define VACT_F_TANH_SHRINK_H
+#include "../../common/vact_internal.h" /* vact_params */
+#include "../math/recip.h"
 #include "f_tanh.h"
+
+#define VACT_TSHR_THIRD 0x1.555556p-2f     /* 1/3 rounded */
+#define VACT_TSHR_THIRD_L -0x1.555556p-27f /* 1/3 - VACT_TSHR_THIRD, rounded */
 
 static inline V vtanh_shrink_small(V ax) {
     V u = vmul(ax, ax);
@@ -21,9 +27,9 @@ static inline V vtanh_shrink_small(V ax) {
     q = vfma(q, u, vset1(-0x1.65b738p-6f));
     q = vfma(q, u, vset1(0x1.ba1318p-5f));
     q = vfma(q, u, vset1(-0x1.1110fcp-3f));
-    V t = vfma(u, q, vset1(-0x1.555556p-27f)); /* u Q(u) + (1/3 - C0H) */
-    V corr = vfma(x3h, t, vmul(x3l, vset1(0x1.555556p-2f)));
-    return vfma(x3h, vset1(0x1.555556p-2f), corr);
+    V t = vfma(u, q, vset1(VACT_TSHR_THIRD_L)); /* u Q(u) + (1/3 - THIRD) */
+    V corr = vfma(x3h, t, vmul(x3l, vset1(VACT_TSHR_THIRD)));
+    return vfma(x3h, vset1(VACT_TSHR_THIRD), corr);
 }
 static inline V vtanh_shrink_big(V ax) {
     V e = vexp_neg(vmul(ax, vset1(-2.0f)));
@@ -44,4 +50,5 @@ static inline V kb_tanh_shrink(V x, V dy, const vact_params *p) {
     V t = vtanh_abs_(vabs(x), 1);
     return vmul(dy, vmul(t, t));
 }
+
 #endif

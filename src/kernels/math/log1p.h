@@ -2,13 +2,17 @@
  * m = 2^k f with f in [sqrt2/2, sqrt2) read off the exponent bits, s = f - 1
  * (exact), log(1+s) = s + s^2 q(s) with a degree-8 near-minimax q
  * (scripts/fitpoly.py log1p: 2^-27.5 relative), plus k ln2 (hi + lo) and the
- * 2Sum tail c/m ~ c 2^-k (1 - s + s^2). Max error 1.5 ULP (sampled over all
- * floats >= -1). Integer ops only
- * on the exponent field, so every ISA gives the same bits. */
-#ifndef VACT_VLOG1P_H
-#define VACT_VLOG1P_H
+ * 2Sum tail c/m ~ c 2^-k (1 - s + s^2). Integer ops only on the exponent
+ * field, so every ISA gives the same bits.
+ * Precondition of every header under src/kernels/: the ISA's vocab.h is
+ * included first (src/<isa>/kernels.c). */
+#ifndef VACT_MATH_LOG1P_H
+#define VACT_MATH_LOG1P_H
+#include "exp.h" /* VACT_LN2_HI, VACT_LN2_LO */
+#include "log.h" /* VACT_LOG_SQRT1_2 */
 
-/* log(1+s) - s for s in [sqrt2/2 - 1, sqrt2 - 1] */
+/* log(1+s) - s = s^2 q(s) for s in [sqrt2/2 - 1, sqrt2 - 1], q of degree 8
+ * (scripts/fitpoly.py log1p) */
 static inline V vlog1p_poly(V s) {
     V q = vfma(vset1(-0x1.383054p-4f), s, vset1(0x1.08487cp-3f));
     q = vfma(q, s, vset1(-0x1.0f3766p-3f));
@@ -25,7 +29,7 @@ static inline V vlog1p_poly(V s) {
  * (|c| <= ulp(m)/2), m in [2^-24, 2^126] or NaN (NaN out). */
 static inline V vlog1p_mc(V m, V c, V kadd) {
     VI mb = vasi(m);
-    VI k = visra(visub(mb, viset1(0x3f3504f3)), 23);     /* m >= sqrt2/2 * 2^k */
+    VI k = visra(visub(mb, viset1(VACT_LOG_SQRT1_2)), 23);     /* m >= sqrt2/2 * 2^k */
     V f = vasf(visub(mb, vishl(k, 23)));                  /* [sqrt2/2, sqrt2) */
     V s = vsub(f, vset1(1.0f));                           /* exact (Sterbenz) */
     V kf = vadd(vcvt_i2f(k), kadd);

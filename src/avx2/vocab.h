@@ -71,20 +71,4 @@ static inline M vigt(VI a, VI b) { return _mm256_castsi256_ps(_mm256_cmpgt_epi32
 static inline V vcvt_i2f(VI a) { return _mm256_cvtepi32_ps(a); }
 static inline VI vcvtt_f2i(V a) { return _mm256_cvttps_epi32(a); }
 static inline V vrint(V a) { return _mm256_round_ps(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
-/* p * 2^n in two exact-then-once-rounded steps; n integer-valued in [-252, 254] */
-static inline V vscale2n(V p, V n) {
-    VI ni = _mm256_cvttps_epi32(n);
-    VI n1 = _mm256_srai_epi32(ni, 1);
-    VI n2 = _mm256_sub_epi32(ni, n1);
-    V s1 = vasf(_mm256_slli_epi32(_mm256_add_epi32(n1, _mm256_set1_epi32(127)), 23));
-    V s2 = vasf(_mm256_slli_epi32(_mm256_add_epi32(n2, _mm256_set1_epi32(127)), 23));
-    return _mm256_mul_ps(_mm256_mul_ps(p, s1), s2);
-}
-/* p * 2^n rounded once for integer-valued n in [-189, 62] and |p| in
- * [1/2, 2] (or NaN): the exp range. Without scalef: (p * 2^(n+64)) * 2^-64,
- * the first product exact (normal), 2^(n+64) from the bits of
- * n + 0x1.8p23 + 191 shifted left by 23 (two ops). */
-static inline V vscale2n_e(V p, V n) {
-    V s = vasf(_mm256_slli_epi32(vasi(_mm256_add_ps(n, _mm256_set1_ps(0x1.8p23f + 191.0f))), 23));
-    return _mm256_mul_ps(_mm256_mul_ps(p, s), _mm256_set1_ps(0x1p-64f));
-}
+#include "../common/vocab_pow2.h"

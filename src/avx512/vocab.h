@@ -72,11 +72,9 @@ static inline V vcvt_i2f(VI a) { return _mm512_cvtepi32_ps(a); }
 static inline VI vcvtt_f2i(V a) { return _mm512_cvttps_epi32(a); }
 /* round to nearest, ties to even */
 static inline V vrint(V a) { return _mm512_roundscale_ps(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
-/* p * 2^n, correctly rounded (one rounding, subnormals and overflow included);
- * n integer-valued in [-252, 254] */
+/* p * 2^n rounded once (subnormal results and overflow included) by scalef,
+ * for vscale2n and vscale2n_e alike; vpow2_halves from the shared header. */
+#define VACT_SCALEF 1
 static inline V vscale2n(V p, V n) { return _mm512_scalef_ps(p, n); }
-/* p * 2^n rounded once for integer-valued n in [-189, 62] and |p| in
- * [1/2, 2] (or NaN): the exp range. Without scalef: (p * 2^(n+64)) * 2^-64,
- * the first product exact (normal), 2^(n+64) from the bits of
- * n + 0x1.8p23 + 191 shifted left by 23 (two ops). */
 static inline V vscale2n_e(V p, V n) { return _mm512_scalef_ps(p, n); }
+#include "../common/vocab_pow2.h"

@@ -1,14 +1,18 @@
-/* Included once per ISA after that ISA's vocab.h: every algorithm, the loop
- * drivers, and the ISA's function table. */
+/* Included once per ISA by src/<isa>/kernels.c after that ISA's vocab.h:
+ * every algorithm, the loop drivers, and the ISA's function table. */
 #include <stddef.h>
 #include "../common/vact_internal.h"
 #include "driver.h"
-#include "vexp.h"
 
-/* every f_NAME.h of src/common/functions.def (generated at configure time) */
+/* every elementwise/f_NAME.h of src/common/functions.def (generated at
+ * configure time by cmake/VactFunctions.cmake) */
 #include "vact_elementwise.h"
 
-#include "rowwise.h"
+#include "rowwise/softmax.h"
+#include "rowwise/log_softmax.h"
+#include "rowwise/sparsemax.h"
+#include "rowwise/glu.h"
+#include "rowwise/prelu.h"
 
 #define VACT_EW(name, P, F, U, S) VACT_DEF_UNARY(name)
 #include "../common/functions.def"

@@ -1,7 +1,10 @@
 /* Loop drivers: turn k_NAME / kb_NAME into full-array kernels (masked tail
- * through the same code path) and build the ISA's function table. */
+ * through the same code path); V16, the 16-lane logical vectors of the
+ * fixed-order reductions.
+ * Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_DRIVER_H
 #define VACT_DRIVER_H
+#include <stddef.h>
 #include <stdint.h>
 
 /* Inline the whole algorithm (and the vocabulary) into each loop. */

@@ -122,20 +122,4 @@ static inline V vcvt_i2f(VI a) { return vcvtq_f32_s32(a); } /* round to nearest 
  * gives INT32_MIN: both are "unspecified" in the vocabulary contract */
 static inline VI vcvtt_f2i(V a) { return vcvtq_s32_f32(a); }
 static inline V vrint(V a) { return vrndnq_f32(a); } /* FRINTN: nearest, ties to even */
-/* p * 2^n in two exact-then-once-rounded steps; n integer-valued in [-252, 254] */
-static inline V vscale2n(V p, V n) {
-    VI ni = vcvtq_s32_f32(n);
-    VI n1 = vshrq_n_s32(ni, 1);
-    VI n2 = vsubq_s32(ni, n1);
-    V s1 = vasf(vshlq_n_s32(vaddq_s32(n1, vdupq_n_s32(127)), 23));
-    V s2 = vasf(vshlq_n_s32(vaddq_s32(n2, vdupq_n_s32(127)), 23));
-    return vmulq_f32(vmulq_f32(p, s1), s2);
-}
-/* p * 2^n rounded once for integer-valued n in [-189, 62] and |p| in
- * [1/2, 2] (or NaN): the exp range. Without scalef: (p * 2^(n+64)) * 2^-64,
- * the first product exact (normal), 2^(n+64) from the bits of
- * n + 0x1.8p23 + 191 shifted left by 23 (two ops). */
-static inline V vscale2n_e(V p, V n) {
-    V s = vasf(vshlq_n_s32(vasi(vaddq_f32(n, vdupq_n_f32(0x1.8p23f + 191.0f))), 23));
-    return vmulq_f32(vmulq_f32(p, s), vdupq_n_f32(0x1p-64f));
-}
+#include "../common/vocab_pow2.h"

@@ -103,16 +103,4 @@ static inline V vrint(V a) {
     }
     return a;
 }
-static inline V vscale2n(V p, V n) {
-    VI ni = vcvtt_f2i(n);
-    VI n1 = visra(ni, 1), n2 = ni - n1;
-    return (p * vasf(vishl(n1 + 127, 23))) * vasf(vishl(n2 + 127, 23));
-}
-/* p * 2^n rounded once for integer-valued n in [-189, 62] and |p| in
- * [1/2, 2] (or NaN): the exp range. Without scalef: (p * 2^(n+64)) * 2^-64,
- * the first product exact (normal), 2^(n+64) from the bits of
- * n + 0x1.8p23 + 191 shifted left by 23 (two ops). */
-static inline V vscale2n_e(V p, V n) {
-    V s = vasf(vishl(vasi(n + (0x1.8p23f + 191.0f)), 23));
-    return (p * s) * 0x1p-64f;
-}
+#include "../common/vocab_pow2.h"

@@ -1,0 +1,38 @@
+/* celu(x) = max(0,x) + min(0, a (e^(x/a) - 1)): x for x > 0, else
+ * a expm1(x/a); a is positive and normal (the wrapper gives NaN otherwise). x/a is taken
+ * exactly as q + ql: q = x * (1/a), ql = (x - q a) / a with the remainder by
+ * FMA, and ql folded into the exponent reduction (vexpm1_hilo_hl / vexp_hilo):
+ * an error d in the argument is a relative error ~|x/a| d in the result.
+ * x is first clamped to [-110 |a|, ...] so q stays finite (below that the
+ * result is -a, and e^(x/a) is 0). celu'(x) = x > 0 ? 1 : e^(x/a). */
+/* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
+#ifndef VACT_F_CELU_H
+#define VACT_F_CELU_H
+#include "../../common/vact_internal.h" /* vact_params */
+#include "../math/expm1.h"
+
+/* x/a = *qh + *ql (x clamped so |x/a| <= ~110) */
+static inline void vcelu_arg(V x, const vact_params *p, V *qh, V *ql) {
+    float a = p->a, ia = 1.0f / a;
+    float lim = -110.0f * (a < 0 ? -a : a);
+    V xc = vmax(vset1(lim), x); /* NaN stays NaN */
+    *qh = vmul(xc, vset1(ia));
+    *ql = vmul(vfnma(*qh, vset1(a), xc), vset1(ia));
+}
+static inline V k_celu(V x, const vact_params *p) {
+    V qh, ql;
+    vcelu_arg(x, p, &qh, &ql);
+    V a = vset1(p->a), lo, hi = vexpm1_hilo_hl(qh, ql, &lo); /* x > 0 discarded */
+    /* x itself where celu(x) rounds to it: x > 0, and -2^-24 a < x <= 0, where
+     * celu(x) = x + x^2/(2a) + ... is within |x| 2^-25 < ulp(x)/2 of x (this
+     * also covers x/a underflowing for a large a) */
+    return vsel(vgt(x, vset1(-0x1p-24f * p->a)), x, vfma(a, hi, vmul(a, lo)));
+}
+static inline V kb_celu(V x, V dy, const vact_params *p) {
+    V qh, ql;
+    vcelu_arg(x, p, &qh, &ql);
+    V e = vexp_hilo(qh, ql);
+    return vmul(dy, vsel(vgt(x, vzero()), vset1(1.0f), e));
+}
+
+#endif

@@ -1,0 +1,34 @@
+/* elu(x) = x > 0 ? x : a (e^x - 1), with e^x - 1 = hi + lo from vexpm1
+ * (vexpm1_hl_nc: below -17.3 hi + lo is -1 + O(2^-25), not exact: < 1/2 ulp
+ * of a after the rounding) and a (hi + lo) in one rounding (exactly -a below
+ * -18.5, so elu(-inf) = -a).
+ * elu'(x) = x > 0 ? 1 : a e^x; dx = dy * that (x > 0: dy * 1, so a NaN dy
+ * stays NaN). For x < -80, dy a e^x is formed without a subnormal e^x, so
+ * that a large |a| (up to FLT_MAX) still gets its small products right. */
+/* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
+#ifndef VACT_F_ELU_H
+#define VACT_F_ELU_H
+#include "../../common/vact_internal.h" /* vact_params */
+#include "../math/expm1.h"
+
+static inline V k_elu(V x, const vact_params *p) {
+    V a = vset1(p->a), lo, hi = vexpm1_hl_nc(x, &lo); /* lanes x > 0 discarded */
+    return vsel(vgt(x, vzero()), x, vfma(a, hi, vmul(a, lo)));
+}
+static inline V kb_elu(V x, V dy, const vact_params *p) {
+    V a = vset1(p->a);
+    V g = vmul(a, vexp_neg(x)); /* lanes x > 0 are discarded */
+    V dx = vmul(dy, vsel(vgt(x, vzero()), vset1(1.0f), g));
+    M tail = vlt(x, vset1(-80.0f));
+    if (many(tail)) {
+        V p2, e1 = vexp_split(x, &p2);
+        /* below the split's clamp (-174) the rest e^(x + 174) < 1 matters when
+         * |dy a| is large; x + 174 is exact for x >= -256 (multiples of 2^-16
+         * below 128 in magnitude), and the factor is exactly 1 above -174 */
+        V rest = vexp(vmin(vmax(vadd(x, vset1(174.0f)), vset1(-110.0f)), vzero()));
+        dx = vsel(tail, vmul(vmul(vmul(dy, vmul(a, e1)), p2), rest), dx);
+    }
+    return dx;
+}
+
+#endif

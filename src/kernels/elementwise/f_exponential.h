@@ -1,0 +1,19 @@
+/* exponential(x) = e^x. Backward dx = dy*e^x without an intermediate
+ * overflow/underflow: e^x = e1 p2 (vexp_split_c), dx = (dy e1) p2, two
+ * roundings. */
+/* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
+#ifndef VACT_F_EXPONENTIAL_H
+#define VACT_F_EXPONENTIAL_H
+#include "../../common/vact_internal.h" /* vact_params */
+#include "../math/exp.h"
+
+static inline V k_exponential(V x, const vact_params *p) { (void)p; return vexp(x); }
+static inline V kb_exponential(V x, V dy, const vact_params *p) {
+    (void)p;
+    /* n in [-252, 254]: dy*e^x may be finite where e^x alone is not */
+    V xc = vmin(vset1(175.0f), vmax(vset1(-174.0f), x));
+    V p2, e1 = vexp_split_c(xc, &p2);
+    return vmul(vmul(dy, e1), p2);
+}
+
+#endif

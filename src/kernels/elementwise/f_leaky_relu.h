@@ -1,0 +1,27 @@
+/* leaky_relu(x; a) = x > 0 ? x : a*x (any sign of a), derivative 1 / a.
+ * NaN x fails x > 0 and gives a*x = NaN.
+ * Backward: x > 0 gives dy; else dy * (a + max(0, x)), where max(0, x) is
+ * +-0 for x <= 0 (a + -0 = a exactly) and NaN for NaN x. */
+/* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
+#ifndef VACT_F_LEAKY_RELU_H
+#define VACT_F_LEAKY_RELU_H
+#include "../../common/vact_internal.h" /* vact_params */
+#define VACT_UNROLL_leaky_relu ~, 4 /* few ops: 4 vectors per iteration (driver.h) */
+
+static inline V k_leaky_relu(V x, const vact_params *p) {
+    V ax = vmul(vset1(p->a), x);
+    /* Same bits, one op fewer (no compare + blend): for a <= 1 (a != 0),
+     * x > 0 gives ax < x, x < 0 gives ax >= x, so the max is the select;
+     * for a > 1 the min is. Ties (x = +-0, +-inf with a > 0, a = 1) and a
+     * NaN x give the second operand, ax, as the select does (x = +0 with
+     * a < 0: ax = -0). a = 0 (+inf * 0 = NaN) or NaN: the select. */
+    if (p->a <= 1.0f && p->a != 0.0f) return vmax(x, ax);
+    if (p->a > 1.0f) return vmin(x, ax);
+    return vsel(vgt(x, vzero()), x, ax);
+}
+static inline V kb_leaky_relu(V x, V dy, const vact_params *p) {
+    V g = vadd(vset1(p->a), vmax(vzero(), x));
+    return vsel(vgt(x, vzero()), dy, vmul(dy, g));
+}
+
+#endif

@@ -1,0 +1,35 @@
+/* silu(x) = x sigmoid(x): swish with beta = 1 (f_swish.h), whose argument
+ * needs no low part.
+ * Forward: vsig_quot with e = e^-|x| from vexp_neg_h.
+ * Tails (|x| > 86, where e would be subnormal, or x = +-inf): x > 86 gives
+ * y = x; x < -86 gives y = (x e1) p2 with e^x = e1 p2 (vexp_split), the
+ * power of two applied last so a subnormal result rounds (nearly) once;
+ * x = -inf gives -0. Taken under a vector-wide branch that only replaces
+ * tail lanes.
+ * Backward: vswish_bwd with beta = 1 (the low-part arithmetic compiled out). */
+/* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
+#ifndef VACT_F_SILU_H
+#define VACT_F_SILU_H
+#include "../../common/vact_internal.h" /* vact_params */
+#include "../math/exp.h"
+#include "f_swish.h"
+
+static inline V k_silu(V x, const vact_params *p) {
+    (void)p;
+    /* -|x| written so that a NaN x passes through unchanged (see f_swish.h):
+     * otherwise -NaN from e could meet +NaN from x m */
+    V nx = vmin(vneg(x), x);
+    V e = vexp_neg_h(nx);
+    M neg = vlt(x, vzero());
+    V y = vsig_quot(x, e, neg);
+    M tail = vlt(nx, vset1(VACT_SWISH_TAIL));
+    if (many(tail)) {
+        V p2, e1 = vexp_split(x, &p2);
+        V xn = vmax(vset1(-VACT_SWISH_XMAX), x);
+        y = vsel(tail, vsel(neg, vmul(vmul(xn, e1), p2), x), y);
+    }
+    return y;
+}
+static inline V kb_silu(V x, V dy, const vact_params *p) { (void)p; return vswish_bwd(x, dy, 1.0f, 1); }
+
+#endif

@@ -1,0 +1,139 @@
+/* swish(x; beta) = x sigmoid(b), b = beta x taken exactly as a hi + lo pair
+ * (-|b| = ah - nal with ah = fl(|beta| (-|x|)), nal = fnma(|beta|, -|x|, ah));
+ * silu is beta = 1 (f_silu.h). An error d in the argument would be a
+ * relative error |b| d in the result, hence the exact pair.
+ * e = e^-|b| as one float (vswish_e): the low part goes into the reduced
+ * argument's one rounding, e^r by the Horner tail (vexp_poly_h).
+ * Forward (vsig_quot): x m/(1 + e), m = b < 0 ? e : 1, x m = nh + nl exact,
+ *   q = nh/RN(1 + e) by IEEE division, residual r = (nh - q) - q e + nl,
+ *   q += r/(1 + e) with 1/(1 + e) ~ 16/17 - 8/17 e (vrecip1p_lin).
+ * swish'(x) = sigmoid(b) + b sigmoid'(b); with q = e/(1+e) in [0, 1/2] by one
+ *   IEEE division plus one residual correction (r = fnma(q, e, e - q),
+ *   e - q exact) and g = q (1 - q) in one rounding:
+ *   b >= 0: (1 - q) + b g          (no cancellation)
+ *   b < 0:  g N, N = (1 + ah) + e  (1 + ah exact near the zero crossing at
+ *           b ~ -1.28), the low part as fms(g, N, g nal).
+ * Tails (|b| > 86, where e would be subnormal, or x = +-inf): b > 86 gives
+ * y = x, dx = dy; b < -86 gives y = (x p) 2^n, dx = dy p (1 + b) 2^n, the
+ * power of two applied last in two exact halves, so subnormal results round
+ * once. Taken under a vector-wide branch that only replaces tail lanes. */
+/* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
+#ifndef VACT_F_SWISH_H
+#define VACT_F_SWISH_H
+#include "../../common/vact_internal.h" /* vact_params */
+#include "../math/exp.h"
+#include "../math/expm1.h"
+#include "../math/recip.h"
+
+#define VACT_SWISH_AMIN -104.0f   /* clamp of -|b| for e (exp.h's lower clamp) */
+#define VACT_SWISH_TAIL -86.0f    /* -|b| below: e^-|b| < 2^-124, near subnormal: tail path */
+#define VACT_SWISH_TAIL_MIN -150.0f /* clamp of -|b| in the tail: the result is 0 below */
+#define VACT_SWISH_XMAX 0x1p64f   /* |x| clamp in the tail: x p stays finite */
+
+/* e^(ah + al) = (ph + pl) 2^n; returns the magic-bias sum (n = t - MAGIC_B) */
+static inline V vswish_exp(V ah, V al, int no_al, V *ph, V *pl) {
+    V n, t = vexp_round_(ah, 1.0f, VACT_MAGIC_B, &n);
+    V r1 = vexp_r1_(ah, n, 1.0f);                      /* exact */
+    V rl = no_al ? vmul(n, vset1(-VACT_LN2_LO)) : vfma(n, vset1(-VACT_LN2_LO), al);
+    V rh = vadd(r1, rl);
+    V rlow = vadd(vsub(r1, rh), rl);
+    V r2 = vmul(rh, rh);
+    V u = vfma(vexpm1_q_estrin(rh, r2), r2, rlow);     /* e^r - 1 - rh */
+    V v = vadd(rh, u);
+    V vl = vadd(vsub(rh, v), u);
+    *ph = vadd(vset1(1.0f), v);
+    *pl = vadd(vadd(vsub(vset1(1.0f), *ph), v), vl);
+    return t;
+}
+/* e = e^(ah - nal) as one float (ah <= 0, nal = -(low part), 0 if unit):
+ * the reduction of vexp_neg with the low part folded into r's one rounding
+ * (r = r1 - (n LN2_LO + nal), r1 exact), e^r by the Horner tail; ah is
+ * clamped to -104 (the tail, ah < -86, is redone). n in [-150, 0]. */
+static inline V vswish_e(V ah, V nal, int unit) {
+    V xc = vmax(vset1(VACT_SWISH_AMIN), ah);
+    V n, r;
+    if (unit) {
+        r = vexp_reduce(xc, &n);
+    } else {
+        vexp_round_(xc, 1.0f, VACT_MAGIC, &n);
+        r = vsub(vexp_r1_(xc, n, 1.0f), vfma(n, vset1(VACT_LN2_LO), nal));
+    }
+    return vscale2n_e(vexp_poly_h(r), n);
+}
+/* x m/(1 + e), m = neg ? e : 1, e in [0, 1]: x m exact as nh + nl, one IEEE
+ * division by RN(1 + e) and one residual correction (nh - q exact, q e
+ * exact inside the FMA). The forward of silu and swish. */
+static inline V vsig_quot(V x, V e, M neg) {
+    V d = vadd(vset1(1.0f), e);
+    V m = vsel(neg, e, vset1(1.0f));
+    V nh = vmul(x, m);
+    V nl = vfms(x, m, nh);
+    V q = vdiv(nh, d);
+    V r = vadd(vfnma(q, e, vsub(nh, q)), nl);
+    return vfma(r, vrecip1p_lin(e), q);
+}
+/* tail: e^(ah + al) = (*ph + *pl) 2^n1 * p2 (p2 = 2^n2) for ah < -86,
+ * ah clamped to -150; returns 2^n1 */
+static inline V vswish_tail_exp(V ah, V al, V *ahc, V *ph, V *pl, V *p2) {
+    *ahc = vmax(vset1(VACT_SWISH_TAIL_MIN), ah);
+    V alc = vmin(vmax(al, vset1(-1.0f)), vset1(1.0f)); /* NaN (x = inf) -> -1 */
+    V n = vsub(vswish_exp(*ahc, alc, 0, ph, pl), vset1(VACT_MAGIC_B));
+    return vpow2_halves(n, p2);
+}
+/* -|beta x| = *ah - *nal exactly, and the sign of beta x (*neg: b < 0) */
+static inline V vswish_arg(V x, float beta, int unit, V *nal, M *neg) {
+    /* -|x| written so that a NaN x passes through unchanged: every NaN in
+     * the chain is then the same NaN, whatever operand order the compiler
+     * picks */
+    V nax = vmin(vneg(x), x);
+    V ab = vset1(beta < 0 ? -beta : beta);
+    V ah = unit ? nax : vmul(ab, nax);
+    *nal = unit ? vzero() : vfnma(ab, nax, ah);
+    *neg = beta < 0 ? vgt(x, vzero()) : vlt(x, vzero());
+    return ah;
+}
+static inline V vswish_fwd(V x, float beta, int unit) {
+    V nal;
+    M neg;
+    V ah = vswish_arg(x, beta, unit, &nal, &neg);
+    V e = vswish_e(ah, nal, unit);
+    V y = vsig_quot(x, e, neg);
+    M tail = vlt(ah, vset1(VACT_SWISH_TAIL));
+    if (many(tail)) {
+        V ahc, ph, pl, p2, p1 = vswish_tail_exp(ah, vneg(nal), &ahc, &ph, &pl, &p2);
+        V xn = vmin(vset1(VACT_SWISH_XMAX), vmax(vset1(-VACT_SWISH_XMAX), x));
+        V y1 = vmul(vfma(xn, ph, vmul(xn, pl)), p1);
+        V yt = vsel(neg, vmul(y1, p2), x);
+        y = vsel(tail, yt, y);
+    }
+    return y;
+}
+static inline V vswish_bwd(V x, V dy, float beta, int unit) {
+    V nal;
+    M neg;
+    V ah = vswish_arg(x, beta, unit, &nal, &neg);
+    V e = vswish_e(ah, nal, unit);
+    V q = vdiv(e, vadd(vset1(1.0f), e));          /* e/(1+e) in [0, 1/2] */
+    V r = vfnma(q, e, vsub(e, q));                /* e - q (1 + e), e - q exact */
+    q = vfma(r, vrecip1p_lin(e), q);
+    V g = vfnma(q, q, q);                         /* q (1 - q) */
+    /* b >= 0 (b = nal - ah): (1 - q) + b g;
+     * b < 0 (b = ah - nal): g N, N = (1 + ah) + e - nal */
+    V fp = vfnma(ah, g, vsub(vset1(1.0f), q));
+    if (!unit) fp = vfma(nal, g, fp);
+    V nn = vadd(vadd(vset1(1.0f), ah), e);
+    V f = vsel(neg, unit ? vmul(g, nn) : vfms(g, nn, vmul(g, nal)), fp);
+    V dx = vmul(dy, f);
+    M tail = vlt(ah, vset1(VACT_SWISH_TAIL));
+    if (many(tail)) {
+        V ahc, ph, pl, p2, p1 = vswish_tail_exp(ah, vneg(nal), &ahc, &ph, &pl, &p2);
+        V gt = vmul(vmul(vadd(ph, pl), vadd(vset1(1.0f), ahc)), p1);
+        V dt = vsel(neg, vmul(vmul(dy, gt), p2), dy);
+        dx = vsel(tail, dt, dx);
+    }
+    return dx;
+}
+static inline V k_swish(V x, const vact_params *p) { return vswish_fwd(x, p->a, 0); }
+static inline V kb_swish(V x, V dy, const vact_params *p) { return vswish_bwd(x, dy, p->a, 0); }
+
+#endif

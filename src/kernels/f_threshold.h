@@ -1,9 +1,0 @@
-/* threshold(x; t, v) = x > t ? x : v. NaN fails x <= t and passes.
- * Backward: x > t gives dy, else dy * min(0, |x|): +0 for finite or
- * infinite x, NaN for NaN x. */
-static inline V k_threshold(V x, const vact_params *p) {
-    return vsel(vle(x, vset1(p->a)), vset1(p->b), x);
-}
-static inline V kb_threshold(V x, V dy, const vact_params *p) {
-    return vsel(vgt(x, vset1(p->a)), dy, vmul(dy, vmin(vzero(), vabs(x))));
-}

@@ -1,0 +1,134 @@
+/* prelu(x; alpha): y = x > 0 ? x : alpha[c]*x. When every alpha is in
+ * [-inf, 1] and not 0 (checked once, for calls of >= 8 rows, below 16
+ * lanes), max(x, alpha*x) is the same select lane by lane (see f_leaky_relu.h: ties and NaN x give alpha*x)
+ * without the compare + blend. Rows go in pairs sharing the alpha loads. */
+/* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
+#ifndef VACT_ROWWISE_PRELU_H
+#define VACT_ROWWISE_PRELU_H
+#include <stddef.h>
+#include "../driver.h" /* VACT_FLATTEN */
+#include "row.h"
+
+static inline V vact_prelu1(V a, V al, int mx) {
+    V ax = vmul(al, a);
+    return mx ? vmax(a, ax) : vsel(vgt(a, vzero()), a, ax);
+}
+VACT_FLATTEN static inline void vact_prelu_rows(size_t rows, size_t channels, const float *x,
+                                                const float *alpha, float *y, int mx) {
+    size_t r = 0;
+    for (; r + 2 <= rows; r += 2) {
+        const float *x0 = x + r * channels, *x1 = x0 + channels;
+        float *y0 = y + r * channels, *y1 = y0 + channels;
+        size_t c = 0;
+        for (; c + 2 * VACT_W <= channels; c += 2 * VACT_W) {
+            V al0 = vload(alpha + c), al1 = vload(alpha + c + VACT_W);
+            V a = vact_prelu1(vload(x0 + c), al0, mx), b = vact_prelu1(vload(x0 + c + VACT_W), al1, mx);
+            V d = vact_prelu1(vload(x1 + c), al0, mx), e = vact_prelu1(vload(x1 + c + VACT_W), al1, mx);
+            vstore(y0 + c, a);
+            vstore(y0 + c + VACT_W, b);
+            vstore(y1 + c, d);
+            vstore(y1 + c + VACT_W, e);
+        }
+        for (; c < channels; c += VACT_W) {
+            size_t k = channels - c < VACT_W ? channels - c : VACT_W;
+            V al = vload_n(alpha + c, k);
+            V a = vact_prelu1(vload_n(x0 + c, k), al, mx), d = vact_prelu1(vload_n(x1 + c, k), al, mx);
+            vstore_n(y0 + c, a, k);
+            vstore_n(y1 + c, d, k);
+        }
+    }
+    for (; r < rows; r++) {
+        const float *xr = x + r * channels;
+        float *yr = y + r * channels;
+        size_t c = 0;
+        for (; c + 2 * VACT_W <= channels; c += 2 * VACT_W) {
+            V a = vact_prelu1(vload(xr + c), vload(alpha + c), mx);
+            V b = vact_prelu1(vload(xr + c + VACT_W), vload(alpha + c + VACT_W), mx);
+            vstore(yr + c, a);
+            vstore(yr + c + VACT_W, b);
+        }
+        for (; c < channels; c += VACT_W) {
+            size_t k = channels - c < VACT_W ? channels - c : VACT_W;
+            vstore_n(yr + c, vact_prelu1(vload_n(xr + c, k), vload_n(alpha + c, k), mx), k);
+        }
+    }
+}
+/* every alpha in [-inf, 1] and != 0 (NaN fails) */
+static inline int vact_prelu_mx_ok(size_t channels, const float *alpha) {
+    const V one = vset1(1.0f);
+    M bad = vlt(one, one);
+    size_t c = 0;
+    for (; c + VACT_W <= channels; c += VACT_W) {
+        V a = vload(alpha + c);
+        bad = mor(bad, mor(mnot(vle(a, one)), veq(a, vzero())));
+    }
+    int ok = !many(bad);
+    for (; ok && c < channels; c++) ok = alpha[c] <= 1.0f && alpha[c] != 0.0f;
+    return ok;
+}
+static void KFN(prelu)(size_t rows, size_t channels, const float *x, const float *alpha, float *y) {
+    /* Not on 16 lanes: there GCC folds the loads into the max form's ops and
+     * re-loads x and alpha per use (split loads when alpha is not 64-byte
+     * aligned, measurably slower); the select form is kept. */
+    if (VACT_W < 16 && rows >= 8 && vact_prelu_mx_ok(channels, alpha))
+        vact_prelu_rows(rows, channels, x, alpha, y, 1);
+    else
+        vact_prelu_rows(rows, channels, x, alpha, y, 0);
+}
+
+/* dx = dy*(x > 0 ? 1 : alpha[c]) (NaN x -> NaN). dalpha[c] = sum over rows,
+ * in row order, of dy*x where x < 0, compensated: the product's error by
+ * FMA and each addition's by 2Sum go to a second accumulator. Channels in
+ * blocks of 32 held in registers; every channel's sequence is the same on
+ * every ISA. */
+#define VACT_PRELU_NB (32 / VACT_W)
+/* one vector of one row: returns dx, adds dy*x (x < 0) to hi + lo */
+static inline V vact_prelu_b1(V a, V g, V al, V *hi, V *lo) {
+    V d = vsel(vgt(a, vzero()), g, vmul(g, al));
+    M neg = vlt(a, vzero());
+    V pr = vmul(g, a);
+    V pe = vsel(neg, vfms(g, a, pr), vzero()); /* the product's rounding error */
+    pr = vsel(neg, pr, vzero());
+    V s = vadd(*hi, pr);                        /* 2Sum */
+    V bb = vsub(s, *hi);
+    V e = vadd(vsub(*hi, vsub(s, bb)), vsub(pr, bb));
+    *hi = s;
+    *lo = vadd(*lo, vadd(e, pe));
+    return vsel(visnan(a), a, d);
+}
+static void KFN(prelu_bwd)(size_t rows, size_t channels, const float *x, const float *alpha,
+                           const float *dy, float *dx, float *dalpha) {
+    const V inf = vset1(VACT_RW_INF);
+    for (size_t c0 = 0; c0 < channels; c0 += 32) {
+        V hi[VACT_PRELU_NB], lo[VACT_PRELU_NB], al[VACT_PRELU_NB];
+        size_t kq[VACT_PRELU_NB];
+        for (int q = 0; q < VACT_PRELU_NB; q++) {
+            size_t c = c0 + (size_t)q * VACT_W;
+            kq[q] = c >= channels ? 0 : (channels - c < VACT_W ? channels - c : VACT_W);
+            hi[q] = lo[q] = vzero();
+            al[q] = vload_n(alpha + c, kq[q]);
+        }
+        if (c0 + 32 <= channels) { /* a full block: plain loads */
+            for (size_t r = 0; r < rows; r++)
+                for (int q = 0; q < VACT_PRELU_NB; q++) {
+                    size_t off = r * channels + c0 + (size_t)q * VACT_W;
+                    vstore(dx + off, vact_prelu_b1(vload(x + off), vload(dy + off), al[q], &hi[q], &lo[q]));
+                }
+        } else {
+            for (size_t r = 0; r < rows; r++)
+                for (int q = 0; q < VACT_PRELU_NB; q++) {
+                    if (!kq[q]) break;
+                    size_t off = r * channels + c0 + (size_t)q * VACT_W;
+                    V d = vact_prelu_b1(vload_n(x + off, kq[q]), vload_n(dy + off, kq[q]), al[q], &hi[q], &lo[q]);
+                    vstore_n(dx + off, d, kq[q]);
+                }
+        }
+        for (int q = 0; q < VACT_PRELU_NB; q++) {
+            if (!kq[q]) break;
+            V t = vsel(vlt(vabs(hi[q]), inf), vadd(hi[q], lo[q]), hi[q]);
+            vstore_n(dalpha + c0 + (size_t)q * VACT_W, t, kq[q]);
+        }
+    }
+}
+
+#endif

@@ -4,15 +4,10 @@
 #include "../common/vact_internal.h"
 #include "driver.h"
 
-/* every elementwise/f_NAME.h of src/common/functions.def (generated at
- * configure time by cmake/VactFunctions.cmake) */
+/* every elementwise/f_NAME.h and rowwise/NAME.h of src/common/functions.def
+ * (generated at configure time by cmake/VactFunctions.cmake) */
 #include "vact_elementwise.h"
-
-#include "rowwise/softmax.h"
-#include "rowwise/log_softmax.h"
-#include "rowwise/sparsemax.h"
-#include "rowwise/glu.h"
-#include "rowwise/prelu.h"
+#include "vact_rowwise.h"
 
 #define VACT_EW(name, P, F, U, S) VACT_DEF_UNARY(name)
 #include "../common/functions.def"

@@ -583,6 +583,10 @@ int main(int argc, char **argv) {
     idx_set tr, te;
     if (idx_load(o.data, "train", o.train_limit, &tr) != 0) return 3;
     if (idx_load(o.data, "t10k", o.test_limit, &te) != 0) return 3;
+    if (tr.count == 0 || te.count == 0) {
+        fprintf(stderr, "mlp: no images\n");
+        return 3;
+    }
     if (tr.pixels != N_IN || te.pixels != N_IN) {
         fprintf(stderr, "mlp: expected 28x28 images\n");
         return 3;

@@ -6,7 +6,9 @@ export DEBIAN_FRONTEND=noninteractive
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 pkgs=(build-essential cmake pkg-config libcmocka-dev libmpfr-dev libsimde-dev
-      gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user)
+      gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
+      # examples/mlp and its tests (mlp_smoke, mlp_isa_same)
+      libopenblas-dev zlib1g-dev dataset-fashion-mnist)
 if [ "${VACT_SETUP_MINIMAL:-0}" != 1 ]; then
   # benchmark suite, peers and the report's chart
   pkgs+=(g++ libbenchmark-dev libxnnpack-dev libpthreadpool-dev libdnnl-dev libsleef-dev

@@ -1,0 +1,36 @@
+# Dependencies of examples/ (the MLP): OpenBLAS (its CBLAS, and
+# openblas_set_num_threads) and zlib. Defines the INTERFACE target
+# vact_example_openblas and sets VACT_EXAMPLES_DEPS_FOUND.
+# Never when cross-compiling (the host's OpenBLAS is not the target's).
+set(VACT_EXAMPLES_DEPS_FOUND OFF)
+if(CMAKE_CROSSCOMPILING)
+  return()
+endif()
+find_package(ZLIB QUIET)
+find_package(PkgConfig QUIET)
+set(_vact_openblas_found OFF)
+if(PKG_CONFIG_FOUND)
+  pkg_check_modules(VACT_OPENBLAS QUIET openblas)
+endif()
+if(NOT TARGET vact_example_openblas)
+  add_library(vact_example_openblas INTERFACE)
+endif()
+if(VACT_OPENBLAS_FOUND)
+  # Debian: -I/usr/include/x86_64-linux-gnu/openblas-pthread -lopenblas
+  find_library(VACT_OPENBLAS_LIBRARY openblas HINTS ${VACT_OPENBLAS_LIBRARY_DIRS})
+  target_include_directories(vact_example_openblas INTERFACE ${VACT_OPENBLAS_INCLUDE_DIRS})
+  target_link_libraries(vact_example_openblas INTERFACE ${VACT_OPENBLAS_LIBRARY})
+  set(_vact_openblas_found ${VACT_OPENBLAS_LIBRARY})
+else()
+  # no pkg-config file: look for libopenblas and its cblas.h directly
+  find_library(VACT_OPENBLAS_LIBRARY openblas PATH_SUFFIXES openblas-pthread openblas-openmp openblas-serial)
+  find_path(VACT_OPENBLAS_INCLUDE_DIR cblas.h PATH_SUFFIXES openblas openblas-pthread openblas-openmp openblas-serial)
+  if(VACT_OPENBLAS_LIBRARY AND VACT_OPENBLAS_INCLUDE_DIR)
+    target_include_directories(vact_example_openblas INTERFACE ${VACT_OPENBLAS_INCLUDE_DIR})
+    target_link_libraries(vact_example_openblas INTERFACE ${VACT_OPENBLAS_LIBRARY})
+    set(_vact_openblas_found ON)
+  endif()
+endif()
+if(_vact_openblas_found AND ZLIB_FOUND)
+  set(VACT_EXAMPLES_DEPS_FOUND ON)
+endif()

@@ -1,0 +1,37 @@
+# Runs mlp (every activation, one epoch on a few hundred images) once per ISA
+# of ISAS (VACT_ISA=...; a CPU without one runs the best ISA below it) and
+# fails unless every run prints the same hashes of the final parameters and
+# the same last loss, in hex.
+#   cmake -DMLP=path/to/mlp -DISAS=scalar,avx2,avx512 [-DARGS=...] -P isa_same.cmake
+if(NOT DEFINED ARGS)
+  set(ARGS --act all --epochs 1 --train-limit 320 --test-limit 500 --print-hash --quiet)
+endif()
+string(REPLACE "," ";" _isas "${ISAS}")
+set(_ref "")
+set(_ref_isa "")
+set(_ran "")
+foreach(isa IN LISTS _isas)
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env VACT_ISA=${isa} ${MLP} ${ARGS}
+                  OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "mlp with VACT_ISA=${isa} failed (${rc}):\n${out}\n${err}")
+  endif()
+  string(REGEX MATCH "vact ISA ([a-z0-9]+)" _m "${out}")
+  set(active ${CMAKE_MATCH_1})
+  string(REGEX MATCHALL "hash [^\n]*" hashes "${out}")
+  list(LENGTH hashes _n)
+  if(_n EQUAL 0)
+    message(FATAL_ERROR "mlp printed no hash:\n${out}")
+  endif()
+  string(REPLACE ";" "\n" _text "${hashes}")
+  message(STATUS "VACT_ISA=${isa} (active ${active}):\n${_text}")
+  list(APPEND _ran ${active})
+  if(_ref_isa STREQUAL "")
+    set(_ref "${hashes}")
+    set(_ref_isa ${active})
+  elseif(NOT hashes STREQUAL _ref)
+    message(FATAL_ERROR "mlp gives different numbers on ${active} than on ${_ref_isa}")
+  endif()
+endforeach()
+list(REMOVE_DUPLICATES _ran)
+message(STATUS "same bits on: ${_ran}")

@@ -215,7 +215,8 @@ static void test_fake_words(void **s) {
     vact__x86_set_words_hook(&all);
     assert_int_equal(vact__x86_read(&f), 0);
     vact__x86_set_words_hook(NULL);
-    assert_memory_equal(&r, &f, sizeof r);
+    assert_true(r.max_leaf == f.max_leaf && r.leaf1_ecx == f.leaf1_ecx && r.leaf7_ebx == f.leaf7_ebx &&
+                r.xcr0 == f.xcr0);
     assert_int_equal(child_fake(~0ull, &(unsigned){0}), (int)vact__choose(real, NULL));
 #else
     skip();

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds and runs the whole test suite: release and ASan+UBSan presets
 # (native: scalar, AVX2, AVX-512 and SIMDe-NEON where the CPU has them), the
-# ThreadSanitizer preset (dispatch and thread tests only), then the AArch64
-# cross build under qemu when its toolchain is installed.
+# ThreadSanitizer preset (dispatch and thread tests only), the AArch64 cross
+# build under qemu when its toolchain is installed, then the libFuzzer target
+# for 60 s (scripts/fuzz.sh; skipped without clang; VACT_FUZZ_SECONDS).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 presets=(release asan)
@@ -35,4 +36,6 @@ for p in "${presets[@]}"; do
     "${run[@]}" ctest --preset tsan -R 'dispatch|threads'
   fi
 done
-echo "=== all presets passed: ${presets[*]} ==="
+echo "=== fuzz ==="
+bash scripts/fuzz.sh "${VACT_FUZZ_SECONDS:-60}"
+echo "=== all presets passed: ${presets[*]} tsan, fuzz ==="

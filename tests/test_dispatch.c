@@ -1,6 +1,8 @@
 /* Dispatcher tests: names, supported/select semantics, the pure decision
- * function fed with faked CPUID/XCR0 words, VACT_ISA caps (one child process
- * per value), and that every public call really goes through the selected ISA. */
+ * function fed with faked CPUID/XCR0 words, the real first-use path on faked
+ * words (vact__x86_set_words_hook, one child process per case), VACT_ISA caps
+ * (one child process per value), and that every public call really goes
+ * through the selected ISA. */
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <stdarg.h>
@@ -73,7 +75,10 @@ static void test_decide(void **s) {
     struct { vact_x86_words w; unsigned want; const char *what; } c[] = {
         {{13, ecx_all, ebx_all, 0xe7}, S | A2 | A5, "everything"},
         {{13, ecx_all, ebx_all, 0x07}, S | A2, "OS saves YMM but not ZMM/opmask"},
-        {{13, ecx_all, ebx_all, 0x67}, S | A2, "no opmask state"},
+        {{13, ecx_all, ebx_all, 0x67}, S | A2, "no Hi16_ZMM state"},
+        {{13, ecx_all, ebx_all, 0xc7}, S | A2, "no opmask state"},
+        {{13, ecx_all, ebx_all, 0xa7}, S | A2, "no ZMM_Hi256 state"},
+        {{13, ecx_all, ebx_all, 0xe3}, S, "no SSE state"},
         {{13, ecx_all, ebx_all, 0x03}, S, "OS does not save YMM"},
         {{13, ecx_all & ~ECX_OSXSAVE, ebx_all, 0}, S, "no OSXSAVE (XGETBV not allowed)"},
         {{13, ecx_all & ~ECX_FMA, ebx_all, 0xe7}, S, "AVX2 without FMA"},
@@ -135,6 +140,89 @@ static int child_isa(const char *val) {
     return atoi(buf);
 }
 
+#if defined(__x86_64__) || defined(__i386__)
+#define VACT_X86 1
+/* Run ourselves as a child that fakes the CPUID/XCR0 words (all of AVX2 and
+ * AVX-512 in CPUID, the given XCR0) through vact__x86_set_words_hook before
+ * its first vact call, and read "active supported-mask" back. */
+static int child_fake(unsigned long long xcr0, unsigned *mask) {
+    int fd[2];
+    if (pipe(fd)) return -2;
+    char arg[32];
+    snprintf(arg, sizeof arg, "%#llx", xcr0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(fd[1], 1);
+        close(fd[0]);
+        unsetenv("VACT_ISA");
+        if (g_emulator) execl(g_emulator, g_emulator, g_self, "--child-fake", arg, (char *)NULL);
+        else execl(g_self, g_self, "--child-fake", arg, (char *)NULL);
+        _exit(99);
+    }
+    close(fd[1]);
+    char buf[64] = {0};
+    ssize_t k = read(fd[0], buf, sizeof buf - 1);
+    close(fd[0]);
+    int st, isa;
+    waitpid(pid, &st, 0);
+    if (k <= 0 || !WIFEXITED(st) || WEXITSTATUS(st)) return -3;
+    if (sscanf(buf, "%d %u", &isa, mask) != 2) return -4;
+    return isa;
+}
+
+static const vact_x86_words *fake_words(unsigned long long xcr0) {
+    static vact_x86_words w;
+    w.max_leaf = 13;
+    w.leaf1_ecx = ECX_FMA | ECX_OSXSAVE | ECX_AVX;
+    w.leaf7_ebx = EBX_AVX2 | EBX_F | EBX_DQ | EBX_BW | EBX_VL;
+    w.xcr0 = xcr0;
+    return &w;
+}
+#endif
+
+/* The real first-use path (detection, choice, vact_isa_supported/select) on
+ * faked words, in fresh processes. Faking "less" takes ISAs away; faking
+ * "more" (every bit set) gives exactly what the CPU has. */
+static void test_fake_words(void **s) {
+    (void)s;
+#ifdef VACT_X86
+    const unsigned real = vact__supported_mask();
+    const struct { unsigned long long xcr0; const char *what; } c[] = {
+        {0xe7, "everything"},     {0xc7, "no opmask state"}, {0xa7, "no ZMM_Hi256 state"},
+        {0x67, "no Hi16_ZMM state"}, {0x07, "no AVX-512 state"}, {0x03, "no YMM state"},
+        {~0ull, "every bit"},
+    };
+    for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+        unsigned mask = 0;
+        const int isa = child_fake(c[i].xcr0, &mask);
+        const unsigned want = vact__x86_decide(fake_words(c[i].xcr0)) & real;
+        if (mask != want || isa != (int)vact__choose(want, NULL))
+            fail_msg("xcr0 %#llx (%s): child isa %d mask %#x, want isa %d mask %#x", c[i].xcr0, c[i].what, isa,
+                     mask, (int)vact__choose(want, NULL), want);
+    }
+    /* the cases of the issue, on a CPU + OS with AVX-512 */
+    if (real & A5) {
+        unsigned mask;
+        assert_int_equal(child_fake(0xc7, &mask), VACT_ISA_AVX2);
+        assert_int_equal(child_fake(0xa7, &mask), VACT_ISA_AVX2);
+        assert_int_equal(child_fake(0xe7, &mask), VACT_ISA_AVX512);
+    }
+    /* a fake can never add what the CPU lacks */
+    static const vact_x86_words all = {~0u, ~0u, ~0u, ~0ull};
+    vact_x86_words r, f;
+    vact__x86_set_words_hook(NULL);
+    assert_int_equal(vact__x86_read(&r), 0);
+    vact__x86_set_words_hook(&all);
+    assert_int_equal(vact__x86_read(&f), 0);
+    vact__x86_set_words_hook(NULL);
+    assert_true(r.max_leaf == f.max_leaf && r.leaf1_ecx == f.leaf1_ecx && r.leaf7_ebx == f.leaf7_ebx &&
+                r.xcr0 == f.xcr0);
+    assert_int_equal(child_fake(~0ull, &(unsigned){0}), (int)vact__choose(real, NULL));
+#else
+    skip();
+#endif
+}
+
 static void test_env_cap(void **s) {
     (void)s;
     vact_isa best = vact__choose(vact__supported_mask(), NULL);
@@ -182,9 +270,20 @@ int main(int argc, char **argv) {
         printf("%d\n", (int)vact_isa_active());
         return 0;
     }
+#ifdef VACT_X86
+    if (argc > 2 && !strcmp(argv[1], "--child-fake")) {
+        vact__x86_set_words_hook(fake_words(strtoull(argv[2], NULL, 0)));
+        const int isa = (int)vact_isa_active(); /* the first vact call */
+        unsigned mask = 0;
+        for (int i = 0; i < VACT_ISA_COUNT; i++) mask |= (unsigned)vact_isa_supported((vact_isa)i) << i;
+        if (vact_isa_select(VACT_ISA_AVX512) == 0 && !((mask >> VACT_ISA_AVX512) & 1)) return 3;
+        printf("%d %u\n", isa, mask);
+        return 0;
+    }
+#endif
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names),  cmocka_unit_test(test_select),  cmocka_unit_test(test_decide),
-        cmocka_unit_test(test_choose), cmocka_unit_test(test_env_cap), cmocka_unit_test(test_public_calls),
+        cmocka_unit_test(test_choose), cmocka_unit_test(test_fake_words), cmocka_unit_test(test_env_cap), cmocka_unit_test(test_public_calls),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

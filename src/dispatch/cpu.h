@@ -15,8 +15,17 @@ typedef struct vact_x86_words {
 
 /* Bit (1 << isa) set for each ISA the described CPU + OS can run (scalar always). */
 unsigned vact__x86_decide(const vact_x86_words *w);
-/* Reads the real words (XGETBV only after OSXSAVE is seen). x86 only. */
+/* Reads the real words (XGETBV only after OSXSAVE is seen). x86 only.
+ * While a words hook is set (below), returns the real words AND-ed with it. */
 int vact__x86_read(vact_x86_words *w);
+/* Test-only hook (not in vact.h, hidden in libvact.so): while w != NULL,
+ * vact__x86_read -- and so the real first-use detection, vact_isa_supported
+ * and vact_cpu_features -- sees the real words AND-ed with *w (max_leaf: the
+ * smaller). The decision only grows with bits set, so a fake can take
+ * features away but never add one the CPU or OS lacks. Set it before the
+ * process's first vact call (detection runs once); *w must stay valid while
+ * set. Thread-safe (an atomic pointer); NULL (the default) is the shipped path. */
+void vact__x86_set_words_hook(const vact_x86_words *w);
 
 /* Bit (1 << isa) for each ISA built in and runnable here. */
 unsigned vact__supported_mask(void);

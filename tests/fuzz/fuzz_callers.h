@@ -1,0 +1,57 @@
+/* The fuzz target's callers of one variant (tier x element type), generated
+ * from src/common/functions.def. Included once per variant by fuzz_vact.c,
+ * with these defined:
+ *   FZ_T           the element type (float)
+ *   FZ_FWD(name)   the forward entry point of `name`  (vact_##name##_f32)
+ *   FZ_BWD(name)   the backward entry point of `name` (vact_##name##_backward_f32)
+ *   FZ_FNS         the name of the fz_fn table to define
+ *   FZ_SYM(name)   a unique static name for this variant's caller of `name`
+ * Every entry of the list gets one fz_fn in list order; all calls go through
+ * the public API (its parameter and shape checks included). */
+
+#define FZ_PRM_0(P)
+#define FZ_PRM_1(P) , a->p[0]
+#define FZ_PRM_2(P) , a->p[0], a->p[1]
+#define FZ_PRM(P) VACT_CAT(FZ_PRM_, VACT_P_COUNT(P))(P)
+
+#define VACT_EW(name, P, F, U, S)                                                            \
+    static void FZ_SYM(f_##name)(const fz_args *a) {                                         \
+        FZ_FWD(name)(a->n, (const FZ_T *)a->in[0], (FZ_T *)a->out[0] FZ_PRM(P));             \
+    }                                                                                        \
+    static void FZ_SYM(b_##name)(const fz_args *a) {                                         \
+        FZ_BWD(name)(a->n, (const FZ_T *)a->in[0], (const FZ_T *)a->in[1], (FZ_T *)a->out[0] \
+                     FZ_PRM(P));                                                             \
+    }
+#define VACT_RW(name, F)                                                                     \
+    static void FZ_SYM(f_##name)(const fz_args *a) {                                         \
+        FZ_FWD(name)(a->rows, a->cols, (const FZ_T *)a->in[0], (FZ_T *)a->out[0]);           \
+    }                                                                                        \
+    static void FZ_SYM(b_##name)(const fz_args *a) {                                         \
+        FZ_BWD(name)(a->rows, a->cols, (const FZ_T *)a->in[0], (const FZ_T *)a->in[1],       \
+                     (FZ_T *)a->out[0]);                                                     \
+    }
+/* per-channel (prelu): cols = channels, in[2] = alpha, out[1] = dalpha */
+#define VACT_PC(name)                                                                        \
+    static void FZ_SYM(f_##name)(const fz_args *a) {                                         \
+        FZ_FWD(name)(a->rows, a->cols, (const FZ_T *)a->in[0], (const FZ_T *)a->in[2],       \
+                     (FZ_T *)a->out[0]);                                                     \
+    }                                                                                        \
+    static void FZ_SYM(b_##name)(const fz_args *a) {                                         \
+        FZ_BWD(name)(a->rows, a->cols, (const FZ_T *)a->in[0], (const FZ_T *)a->in[2],       \
+                     (const FZ_T *)a->in[1], (FZ_T *)a->out[0], (FZ_T *)a->out[1]);          \
+    }
+#include "../../src/common/functions.def"
+
+static const fz_fn FZ_FNS[] = {
+#define VACT_EW(name, P, F, U, S) {#name, FZ_EW, VACT_P_COUNT(P), FZ_SYM(f_##name), FZ_SYM(b_##name)},
+#define VACT_RW(name, F)                                                                     \
+    {#name, ((F) & VACT_RW_HALF) ? FZ_RW_HALF : ((F) & VACT_RW_BWD_Y) ? FZ_RW_Y : FZ_RW, 0,  \
+     FZ_SYM(f_##name), FZ_SYM(b_##name)},
+#define VACT_PC(name) {#name, FZ_PC, 0, FZ_SYM(f_##name), FZ_SYM(b_##name)},
+#include "../../src/common/functions.def"
+};
+
+#undef FZ_PRM_0
+#undef FZ_PRM_1
+#undef FZ_PRM_2
+#undef FZ_PRM

@@ -17,10 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-#include "ref.h"
-#include "samples.h"
-#include "../src/dispatch/cpu.h"
-#include "../src/dispatch/simde.h"
+#include "vact_ref.h"
+#include "vact_samples.h"
+#include "dispatch/cpu.h"
+#include "dispatch/simde.h"
 
 static float *g_x, *g_dyr;
 static size_t g_n;

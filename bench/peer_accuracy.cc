@@ -14,7 +14,7 @@
 // to be as accurate, which is not measured here), SLEEF/Eigen at AVX-512 and
 // at AVX2, the libm loop. Inputs (finite only, about 1.3M): a stride over all float bit
 // patterns, plus dense grids over [-20, 20] and [-100, -80]. Backward uses
-// dy = 1. The reference is tests/ref.c (double, stable formulas); the error is
+// dy = 1. The reference is tests/support/ref.c (double, stable formulas); the error is
 // |y - r| / ulp(r), ulp(r) = 2^(max(floor(log2|r|), -126) - 23), inf counted as
 // 2^128 (derivatives crossing zero away from 0: ulp(max(|r|, 2^-4)), as in
 // tests/test_ulp.c). NaN outputs for finite inputs are counted separately (not in the max).
@@ -23,7 +23,7 @@
 #include <vact.h>
 
 extern "C" {
-#include "../tests/ref.h"
+#include "vact_ref.h" // tests/support (vact_testsupport)
 }
 
 #include <cmath>
@@ -143,7 +143,7 @@ int main(int argc, char **argv) {
 
     const char *vact_isa = vact_isa_name(vact_isa_active());
     std::printf("Peer accuracy: %zu finite inputs (bit-pattern stride + grids on [-20, 20], [-100, -80]), "
-                "bwd with dy = 1; max ULP vs tests/ref.c (double) @ the x where it occurs; "
+                "bwd with dy = 1; max ULP vs tests/support/ref.c (double) @ the x where it occurs; "
                 "derivatives crossing zero away from 0 in ulp(max(|r|, 2^-4)) as in test_ulp; "
                 "'normal r' = max over references |r| >= 2^-126 (ignores subnormal flushing); "
                 "NaN = NaN outputs for finite x (not in the max). vact at %s, peers at AVX-512 where available.\n\n",

@@ -1,6 +1,6 @@
 /* Writes the golden file (format in golden.h) from the scalar path:
  *   make_golden OUT.bin
- * Every elementwise function of tests/ref.c, each parameter set, forward and
+ * Every elementwise function of tests/support/ref.c, each parameter set, forward and
  * backward, on a fixed deterministic input set of a few thousand values:
  * specials and their neighbours, subnormals, every power of two (two
  * mantissas), a grid over [-20, 20], the exp over/underflow edges, random
@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "golden.h"
-#include "ref.h"
-#include "../src/dispatch/cpu.h"
+#include "vact_ref.h"
+#include "dispatch/cpu.h"
 
 #define CAP 4096
 

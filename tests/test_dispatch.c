@@ -14,7 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
-#include "../src/dispatch/cpu.h"
+#include "dispatch/cpu.h"
 
 static const char *g_self;
 static const char *g_emulator; /* --emulator PATH: re-execute through it (qemu-user) */

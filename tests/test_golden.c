@@ -14,10 +14,10 @@
 #include <string.h>
 #include <cmocka.h>
 #include "golden.h"
-#include "ref.h"
-#include "samples.h"
-#include "../src/dispatch/cpu.h"
-#include "../src/dispatch/simde.h"
+#include "vact_ref.h"
+#include "vact_samples.h"
+#include "dispatch/cpu.h"
+#include "dispatch/simde.h"
 
 #ifndef VACT_GOLDEN_FILE
 #define VACT_GOLDEN_FILE "tests/golden/golden.bin"

@@ -18,8 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-#include "ref.h"
-#include "samples.h"
+#include "vact_ref.h"
+#include "vact_samples.h"
 
 #define NX 64
 static float g_x[NX];

@@ -21,8 +21,8 @@
 #include <string.h>
 #include <cmocka.h>
 #include "vact.h"
-#include "samples.h"
-#include "../src/dispatch/simde.h"
+#include "vact_samples.h"
+#include "dispatch/simde.h"
 
 /* ---- implementations under test ------------------------------------------ */
 typedef struct { int isa; const vact_table *t; const char *name; } impl_t;

@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-#include "ref.h"
-#include "samples.h"
+#include "vact_ref.h"
+#include "vact_samples.h"
 
 #define N 80
 #define SENT 0x7fa5a5a5u

@@ -17,10 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-#include "ref.h"
-#include "samples.h"
-#include "../src/dispatch/cpu.h"
-#include "../src/dispatch/simde.h"
+#include "vact_ref.h"
+#include "vact_samples.h"
+#include "dispatch/cpu.h"
+#include "dispatch/simde.h"
 
 static float *g_x, *g_dyr;
 static size_t g_n;
@@ -142,7 +142,12 @@ static void test_fn(void **state) {
         }
     }
     static const char *what[3] = {"fwd", "bwd", "bwd(dy)"};
-    for (int k = 0; k < 3; k++)
+    /* fwd and bwd (dy = 1) are maxima over every input: any sample stays
+     * below them. bwd(dy) is the maximum over this sample's random dy, so it
+     * is held only on the full sample (VACT_TEST_SCALE unset or 1) */
+    const char *scale = getenv("VACT_TEST_SCALE");
+    const int full = !scale || atoi(scale) <= 1;
+    for (int k = 0; k < (full ? 3 : 2); k++)
         if (mx[k] > f->ulp[k]) {
             printf("  FAIL %s max %.3f ULP above the %.2f stated in functions.def\n", what[k], mx[k], f->ulp[k]);
             failures++;

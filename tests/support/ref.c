@@ -17,7 +17,7 @@
  *  exponential  exp(x)
  * Infinite inputs are evaluated at +-1e300 (the limit), see test_ulp.c. */
 #define _GNU_SOURCE
-#include "ref.h"
+#include "vact_ref.h"
 #include <math.h>
 #ifndef M_PI
 #define M_PI 3.14159265358979323846
@@ -142,14 +142,14 @@ static double ref_d_exponential(double x, const double *p) { return ref_f_expone
         (void)p;                                                                                 \
         vact_##name##_backward_f32(n, x, dy, dx VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));            \
     }
-#include "../src/common/functions.def"
+#include "common/functions.def"
 
 const ref_fn ref_fns[] = {
 #define VACT_EW(name, P, F, U, S)                                                                  \
     {#name, VACT_P_COUNT(P), VACT_S_COUNT(S), VACT_S_INIT(S), ref_f_##name, ref_d_##name, F,     \
      {VACT_U_FWD(U), VACT_U_BWD(U), VACT_U_BWD_DY(U)}, {VACT_P_DOM1(P), VACT_P_DOM2(P)},        \
      offsetof(vact_table, name), offsetof(vact_table, name##_bwd), pub_f_##name, pub_d_##name},
-#include "../src/common/functions.def"
+#include "common/functions.def"
 };
 const size_t ref_nfns = sizeof ref_fns / sizeof ref_fns[0];
 

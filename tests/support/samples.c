@@ -1,4 +1,4 @@
-#include "samples.h"
+#include "vact_samples.h"
 #include <float.h>
 #include <math.h>
 #include <stdint.h>

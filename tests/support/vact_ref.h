@@ -1,9 +1,11 @@
 /* Test references: every function and derivative in double precision with
- * numerically stable formulas (see each entry in ref.c). */
+ * numerically stable formulas (see each entry in ref.c). Part of the test-only
+ * library vact_testsupport (tests/support/), used by the tests and by
+ * bench/peer_accuracy.cc; link vact or vact_static after it. */
 #ifndef VACT_TEST_REF_H
 #define VACT_TEST_REF_H
 #include <stddef.h>
-#include "../src/common/vact_internal.h"
+#include "common/vact_internal.h" /* src/, on the include path of vact_testsupport */
 
 typedef double (*ref_f)(double x, const double *p);
 

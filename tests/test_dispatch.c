@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 #include "dispatch/cpu.h"
+#include "vact_child.h"
 
 static const char *g_self;
 static const char *g_emulator; /* --emulator PATH: re-execute through it (qemu-user) */
@@ -118,25 +119,8 @@ static void test_choose(void **s) {
 /* Run ourselves as a child with VACT_ISA set (or unset) and read the ISA it
  * chose on first use. */
 static int child_isa(const char *val) {
-    int fd[2];
-    if (pipe(fd)) return -2;
-    pid_t pid = fork();
-    if (pid == 0) {
-        dup2(fd[1], 1);
-        close(fd[0]);
-        if (val) setenv("VACT_ISA", val, 1);
-        else unsetenv("VACT_ISA");
-        if (g_emulator) execl(g_emulator, g_emulator, g_self, "--child", (char *)NULL);
-        else execl(g_self, g_self, "--child", (char *)NULL);
-        _exit(99);
-    }
-    close(fd[1]);
-    char buf[32] = {0};
-    ssize_t k = read(fd[0], buf, sizeof buf - 1);
-    close(fd[0]);
-    int st;
-    waitpid(pid, &st, 0);
-    if (k <= 0 || !WIFEXITED(st) || WEXITSTATUS(st)) return -3;
+    char buf[32];
+    if (vact_test_run_child(g_emulator, g_self, val, "--child", NULL, buf, sizeof buf)) return -3;
     return atoi(buf);
 }
 
@@ -146,26 +130,10 @@ static int child_isa(const char *val) {
  * AVX-512 in CPUID, the given XCR0) through vact__x86_set_words_hook before
  * its first vact call, and read "active supported-mask" back. */
 static int child_fake(unsigned long long xcr0, unsigned *mask) {
-    int fd[2];
-    if (pipe(fd)) return -2;
-    char arg[32];
+    char arg[32], buf[64];
+    int isa;
     snprintf(arg, sizeof arg, "%#llx", xcr0);
-    pid_t pid = fork();
-    if (pid == 0) {
-        dup2(fd[1], 1);
-        close(fd[0]);
-        unsetenv("VACT_ISA");
-        if (g_emulator) execl(g_emulator, g_emulator, g_self, "--child-fake", arg, (char *)NULL);
-        else execl(g_self, g_self, "--child-fake", arg, (char *)NULL);
-        _exit(99);
-    }
-    close(fd[1]);
-    char buf[64] = {0};
-    ssize_t k = read(fd[0], buf, sizeof buf - 1);
-    close(fd[0]);
-    int st, isa;
-    waitpid(pid, &st, 0);
-    if (k <= 0 || !WIFEXITED(st) || WEXITSTATUS(st)) return -3;
+    if (vact_test_run_child(g_emulator, g_self, NULL, "--child-fake", arg, buf, sizeof buf)) return -3;
     if (sscanf(buf, "%d %u", &isa, mask) != 2) return -4;
     return isa;
 }

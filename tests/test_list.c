@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-#include "../src/common/functions.h"
+#include "common/functions.h"
 
 typedef struct {
     const char *name, *kind, *decl, *params;
@@ -38,7 +38,7 @@ static const entry g_list[] = {
 #define VACT_EW(name, P, F, U, S) {#name, "elementwise", VACT_CAT(DECL_, VACT_P_COUNT(P))(P, name), NULL},
 #define VACT_RW(name, F) {#name, "row-wise", "vact_" #name "_f32(", NULL},
 #define VACT_PC(name) {#name, "per-channel", "vact_" #name "_f32(", NULL},
-#include "../src/common/functions.def"
+#include "common/functions.def"
 };
 #define NLIST (sizeof g_list / sizeof g_list[0])
 
@@ -54,7 +54,7 @@ static const pinfo g_params[] = {
      VACT_P_DOM2(P)},
 #define VACT_RW(name, F) {0, "", "", 0, 0, 0, 0},
 #define VACT_PC(name) {-1, "", "", 0, 0, 0, 0},
-#include "../src/common/functions.def"
+#include "common/functions.def"
 };
 
 static const char *g_header_path, *g_readme_path, *g_contract_path;

@@ -28,7 +28,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
-#include "../src/dispatch/cpu.h"
+#include "dispatch/cpu.h"
+#include "vact_child.h"
 
 #define T 8       /* threads */
 #define N 67      /* elements per call (odd: every ISA's tail path) */
@@ -68,13 +69,13 @@ typedef void (*call_fn)(const float *x, const float *dy, float *out);
     static void cb_##name(const float *x, const float *dy, float *out) {                    \
         vact_##name##_backward_f32(ROWS, COLS, x, dy, dy, out, out + ROWS * COLS);          \
     }
-#include "../src/common/functions.def"
+#include "common/functions.def"
 
 static const call_fn g_calls[] = {
 #define VACT_EW(name, P, F, U, S) c_##name, cb_##name,
 #define VACT_RW(name, F) c_##name, cb_##name,
 #define VACT_PC(name) c_##name, cb_##name,
-#include "../src/common/functions.def"
+#include "common/functions.def"
 };
 #define NC (sizeof g_calls / sizeof g_calls[0])
 #define OUT (N + COLS) /* floats per result: prelu's dx and dalpha */
@@ -206,28 +207,7 @@ static int child_select(void) {
 /* Runs ourselves with `mode arg`, VACT_ISA = cap (NULL: unset); the child's
  * stdout (first line) goes to out. Returns its exit status (-1: abnormal). */
 static int run_child(const char *mode, const char *arg, const char *cap, char *out, size_t outlen) {
-    int fd[2];
-    if (pipe(fd)) return -2;
-    pid_t pid = fork();
-    if (pid == 0) {
-        dup2(fd[1], 1);
-        close(fd[0]);
-        if (cap) setenv("VACT_ISA", cap, 1);
-        else unsetenv("VACT_ISA");
-        if (g_emulator) execl(g_emulator, g_emulator, g_self, mode, arg, (char *)NULL);
-        else execl(g_self, g_self, mode, arg, (char *)NULL);
-        _exit(99);
-    }
-    close(fd[1]);
-    memset(out, 0, outlen);
-    size_t k = 0;
-    ssize_t r;
-    while (k + 1 < outlen && (r = read(fd[0], out + k, outlen - 1 - k)) > 0) k += (size_t)r;
-    close(fd[0]);
-    int st;
-    waitpid(pid, &st, 0);
-    out[strcspn(out, "\n")] = 0;
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    return vact_test_run_child(g_emulator, g_self, cap, mode, arg, out, outlen);
 }
 
 static void test_first_use_race(void **s) {

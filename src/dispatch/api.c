@@ -27,6 +27,16 @@ static size_t shape_count(size_t rows, size_t cols) {
     return cols && rows > SIZE_MAX / sizeof(float) / cols ? 0 : rows * cols;
 }
 
+/* include/vact.h must declare every function of the list: each name is used
+ * here before its definition below, an undeclared identifier otherwise (the
+ * definitions then check the declared signatures) */
+#define VACT_EW(name, P, F, U, S) (void)vact_##name##_f32; (void)vact_##name##_backward_f32;
+#define VACT_RW(name, F) (void)vact_##name##_f32; (void)vact_##name##_backward_f32;
+#define VACT_PC(name) (void)vact_##name##_f32; (void)vact_##name##_backward_f32;
+__attribute__((unused)) static void declared_in_vact_h(void) {
+#include "../common/functions.def"
+}
+
 #pragma GCC visibility push(default)
 
 /* The parameter list of a signature, the packing into vact_params and the

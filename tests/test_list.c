@@ -36,7 +36,7 @@ typedef struct {
 #define DECL_2(P, name) "VACT_UNARY2(" #name ", " VACT_P_STR1(P) ", " VACT_P_STR2(P) ")"
 static const entry g_list[] = {
 #define VACT_EW(name, P, F, U, S) {#name, "elementwise", VACT_CAT(DECL_, VACT_P_COUNT(P))(P, name), NULL},
-#define VACT_RW(name, F) {#name, "row-wise", "vact_" #name "_f32(", NULL},
+#define VACT_RW(name, F, T) {#name, "row-wise", "vact_" #name "_f32(", NULL},
 #define VACT_PC(name) {#name, "per-channel", "vact_" #name "_f32(", NULL},
 #include "../src/common/functions.def"
 };
@@ -52,7 +52,7 @@ static const pinfo g_params[] = {
 #define VACT_EW(name, P, F, U, S)                                                                  \
     {VACT_P_COUNT(P), VACT_P_STR1(P), VACT_P_STR2(P), VACT_P_DEF1(P), VACT_P_DEF2(P), VACT_P_DOM1(P), \
      VACT_P_DOM2(P)},
-#define VACT_RW(name, F) {0, "", "", 0, 0, 0, 0},
+#define VACT_RW(name, F, T) {0, "", "", 0, 0, 0, 0},
 #define VACT_PC(name) {-1, "", "", 0, 0, 0, 0},
 #include "../src/common/functions.def"
 };

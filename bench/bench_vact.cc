@@ -47,7 +47,7 @@ constexpr bool is_log(const char *a) {
     return *a == *b;
 }
 const RowWise kRowWise[] = {
-#define VACT_RW(nm, F) {#nm, vact_##nm##_f32, vact_##nm##_backward_f32, is_log(#nm), ((F) & VACT_RW_HALF) != 0},
+#define VACT_RW(nm, F, T) {#nm, vact_##nm##_f32, vact_##nm##_backward_f32, is_log(#nm), ((F) & VACT_RW_HALF) != 0},
 #include "../src/common/functions.def"
 };
 

@@ -2,9 +2,13 @@
  * src/common/functions.def).
  *   vact info                          CPU features, supported and active ISA
  *   vact list                          the elementwise functions, parameters
- *                                      (default, domain) and stated max ULP
- *   vact eval NAME [--from A] [--to B] [--step S] [--isa ISA] [--PARAM V ...]
- *                                      CSV x,f,df of an elementwise function */
+ *                                      (default, domain), stated max ULP and
+ *                                      types; the row-wise functions' types
+ *   vact eval NAME [--from A] [--to B] [--step S] [--isa ISA] [--type T] [--PARAM V ...]
+ *                                      CSV x,f,df of an elementwise function;
+ *                                      T = f32 (default), bf16 or f16: x is
+ *                                      rounded to T, f and df computed in T */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +16,8 @@
 #include "../src/common/functions.h"
 
 typedef void (*eval_fn)(size_t n, const float *x, float *y, const float *dy, float *dx, const float *p);
+typedef void (*eval16_fn)(size_t n, const uint16_t *x, uint16_t *y, const uint16_t *dy, uint16_t *dx,
+                          const float *p);
 
 typedef struct {
     const char *name;
@@ -21,6 +27,7 @@ typedef struct {
     int pdom[2];
     double ulp[3];
     eval_fn eval;
+    eval16_fn eval_bf16, eval_f16;
 } fn_info;
 
 /* forward and backward of one function with the parameters p[0], p[1] */
@@ -33,16 +40,32 @@ typedef struct {
         (void)p;                                                                                  \
         vact_##name##_f32(n, x, y VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));                           \
         vact_##name##_backward_f32(n, x, dy, dx VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));             \
+    }                                                                                             \
+    EVAL16(name, P, bf16) EVAL16(name, P, f16)
+#define EVAL16(name, P, T)                                                                        \
+    static void eval_##name##_##T(size_t n, const uint16_t *x, uint16_t *y, const uint16_t *dy,   \
+                                  uint16_t *dx, const float *p) {                                 \
+        (void)p;                                                                                  \
+        vact_##name##_##T(n, x, y VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));                           \
+        vact_##name##_backward_##T(n, x, dy, dx VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));             \
     }
 #include "../src/common/functions.def"
 
 static const fn_info fns[] = {
 #define VACT_EW(name, P, F, U, S)                                                                   \
     {#name, VACT_P_COUNT(P), F, {VACT_P_STR1(P), VACT_P_STR2(P)}, {VACT_P_DEF1(P), VACT_P_DEF2(P)}, \
-     {VACT_P_DOM1(P), VACT_P_DOM2(P)}, {VACT_U_FWD(U), VACT_U_BWD(U), VACT_U_BWD_DY(U)}, eval_##name},
+     {VACT_P_DOM1(P), VACT_P_DOM2(P)}, {VACT_U_FWD(U), VACT_U_BWD(U), VACT_U_BWD_DY(U)}, eval_##name,   \
+     eval_##name##_bf16, eval_##name##_f16},
 #include "../src/common/functions.def"
 };
 #define NFNS (sizeof fns / sizeof fns[0])
+
+/* the row-wise and per-channel functions and their types */
+static const struct { const char *name, *types; } rfns[] = {
+#define VACT_RW(name, F, T) {#name, (T) ? "f32 bf16 f16" : "f32"},
+#define VACT_PC(name) {#name, "f32"},
+#include "../src/common/functions.def"
+};
 
 static const char *domain_name(int d) {
     switch (d) {
@@ -58,7 +81,8 @@ static int usage(void) {
     fprintf(stderr,
             "usage: vact info\n"
             "       vact list\n"
-            "       vact eval NAME [--from A] [--to B] [--step S] [--isa ISA] [--PARAM V ...]\n"
+            "       vact eval NAME [--from A] [--to B] [--step S] [--isa ISA] [--type f32|bf16|f16]\n"
+            "                 [--PARAM V ...]\n"
             "                 (PARAM as 'vact list' shows, e.g. --alpha 0.1)\n");
     return 2;
 }
@@ -77,7 +101,8 @@ static int cmd_info(void) {
 }
 
 static int cmd_list(void) {
-    printf("%-13s %-44s %s\n", "function", "parameters: default (domain)", "max ULP fwd / bwd / bwd, any dy");
+    printf("%-13s %-44s %-32s %s\n", "function", "parameters: default (domain)",
+           "max ULP fwd / bwd / bwd, any dy", "types");
     for (size_t i = 0; i < NFNS; i++) {
         const fn_info *f = &fns[i];
         char params[128] = "", one[64];
@@ -86,11 +111,12 @@ static int cmd_list(void) {
                      domain_name(f->pdom[k]));
             strncat(params, one, sizeof params - strlen(params) - 1);
         }
-        if (f->flags & VACT_PWL)
-            printf("%-13s %-44s exact\n", f->name, params);
-        else
-            printf("%-13s %-44s %.2f / %.2f / %.2f\n", f->name, params, f->ulp[0], f->ulp[1], f->ulp[2]);
+        char ulp[64] = "exact";
+        if (!(f->flags & VACT_PWL)) snprintf(ulp, sizeof ulp, "%.2f / %.2f / %.2f", f->ulp[0], f->ulp[1], f->ulp[2]);
+        printf("%-13s %-44s %-32s f32 bf16 f16\n", f->name, params, ulp);
     }
+    printf("(bf16, f16: <= 1 ULP of the type; row-wise functions below)\n");
+    for (size_t i = 0; i < sizeof rfns / sizeof rfns[0]; i++) printf("%-13s %s\n", rfns[i].name, rfns[i].types);
     return 0;
 }
 
@@ -105,6 +131,7 @@ static int cmd_eval(int argc, char **argv) {
     }
     double from = -6, to = 6, step = 0.01;
     float p[2] = {f->pdef[0], f->pdef[1]};
+    int type = 0; /* 0 f32, 1 bf16, 2 f16 */
     for (int i = 3; i < argc; i++) {
         if (i + 1 >= argc || strncmp(argv[i], "--", 2)) return usage();
         const char *o = argv[i] + 2, *v = argv[++i];
@@ -114,6 +141,13 @@ static int cmd_eval(int argc, char **argv) {
                 fprintf(stderr, "vact: ISA '%s' not supported here\n", v);
                 return 2;
             }
+            continue;
+        }
+        if (!strcmp(o, "type")) {
+            if (!strcmp(v, "f32")) type = 0;
+            else if (!strcmp(v, "bf16")) type = 1;
+            else if (!strcmp(v, "f16")) type = 2;
+            else { fprintf(stderr, "vact: unknown type '%s' (f32, bf16, f16)\n", v); return 2; }
             continue;
         }
         char *end;
@@ -135,7 +169,22 @@ static int cmd_eval(int argc, char **argv) {
     if (!buf) return 1;
     float *x = buf, *y = buf + n, *dy = buf + 2 * n, *dx = buf + 3 * n;
     for (size_t i = 0; i < n; i++) { x[i] = (float)(from + step * (double)i); dy[i] = 1.0f; }
-    f->eval(n, x, y, dy, dx, p);
+    if (type) {
+        uint16_t *h = malloc(n * 4 * sizeof *h);
+        if (!h) { free(buf); return 1; }
+        uint16_t *hx = h, *hy = h + n, *hdy = h + 2 * n, *hdx = h + 3 * n;
+        void (*to)(size_t, const float *, uint16_t *) = type == 1 ? vact_f32_to_bf16 : vact_f32_to_f16;
+        void (*from)(size_t, const uint16_t *, float *) = type == 1 ? vact_bf16_to_f32 : vact_f16_to_f32;
+        to(n, x, hx);
+        to(n, dy, hdy);
+        (type == 1 ? f->eval_bf16 : f->eval_f16)(n, hx, hy, hdy, hdx, p);
+        from(n, hx, x);
+        from(n, hy, y);
+        from(n, hdx, dx);
+        free(h);
+    } else {
+        f->eval(n, x, y, dy, dx, p);
+    }
     printf("x,f,df\n");
     for (size_t i = 0; i < n; i++) printf("%.9g,%.9g,%.9g\n", (double)x[i], (double)y[i], (double)dx[i]);
     free(buf);

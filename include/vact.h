@@ -22,6 +22,7 @@
 #define VACT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -63,24 +64,51 @@ int vact_isa_from_name(const char *name, vact_isa *isa);
 size_t vact_cpu_features(char *buf, size_t len);
 
 /* ------------------------------------------------------------------ */
+/* bf16 and f16: 16-bit storage types (the bits, in a uint16_t)        */
+/* ------------------------------------------------------------------ */
+
+typedef uint16_t vact_bf16; /* bfloat16: the high 16 bits of an IEEE binary32 */
+typedef uint16_t vact_f16;  /* IEEE binary16 */
+
+/* Conversions: to 16 bit rounded to nearest even (subnormals kept, overflow
+ * to +-inf, NaN stays a NaN, made quiet); to f32 exact. */
+void vact_f32_to_bf16(size_t n, const float *x, vact_bf16 *y);
+void vact_bf16_to_f32(size_t n, const vact_bf16 *x, float *y);
+void vact_f32_to_f16(size_t n, const float *x, vact_f16 *y);
+void vact_f16_to_f32(size_t n, const vact_f16 *x, float *y);
+
+/* ------------------------------------------------------------------ */
 /* Elementwise functions                                               */
 /* forward:  void vact_NAME_f32(size_t n, const float *x, float *y, ...) */
 /* backward: void vact_NAME_backward_f32(size_t n, const float *x,     */
 /*               const float *dy, float *dx, ...)                       */
+/* and the same in bf16 and f16 (parameters stay float):                */
+/*   vact_NAME_bf16(size_t n, const vact_bf16 *x, vact_bf16 *y, ...)    */
+/*   vact_NAME_backward_bf16(n, x, dy, dx, ...), vact_NAME_f16, ...     */
+/* 16 bit: f(exact input) rounded once to the output type, <= 1 ULP of  */
+/* that type, exact where representable; a NaN result (and every output */
+/* for a parameter outside its domain) is the NaN 0x7fc0 (bf16) /       */
+/* 0x7e00 (f16).                                                        */
 /* ------------------------------------------------------------------ */
 
+#define VACT_T16_DECL(name, T, ...)                                              \
+    void vact_##name##_##T(size_t n, const vact_##T *x, vact_##T *y __VA_ARGS__); \
+    void vact_##name##_backward_##T(size_t n, const vact_##T *x, const vact_##T *dy, \
+                                    vact_##T *dx __VA_ARGS__);
 #define VACT_UNARY0(name)                                                        \
     void vact_##name##_f32(size_t n, const float *x, float *y);                  \
-    void vact_##name##_backward_f32(size_t n, const float *x, const float *dy, float *dx);
+    void vact_##name##_backward_f32(size_t n, const float *x, const float *dy, float *dx); \
+    VACT_T16_DECL(name, bf16, ) VACT_T16_DECL(name, f16, )
 #define VACT_UNARY1(name, p1)                                                    \
     void vact_##name##_f32(size_t n, const float *x, float *y, float p1);        \
-    void vact_##name##_backward_f32(size_t n, const float *x, const float *dy, float *dx, float p1);
+    void vact_##name##_backward_f32(size_t n, const float *x, const float *dy, float *dx, float p1); \
+    VACT_T16_DECL(name, bf16, , float p1) VACT_T16_DECL(name, f16, , float p1)
 #define VACT_UNARY2(name, p1, p2)                                                \
     void vact_##name##_f32(size_t n, const float *x, float *y, float p1, float p2); \
     void vact_##name##_backward_f32(size_t n, const float *x, const float *dy, float *dx, \
-                                    float p1, float p2);
+                                    float p1, float p2);                         \
+    VACT_T16_DECL(name, bf16, , float p1, float p2) VACT_T16_DECL(name, f16, , float p1, float p2)
 
-/* sigmoid(x) = 1/(1+e^-x); sigmoid(-inf) = 0, sigmoid(+inf) = 1. */
 VACT_UNARY0(sigmoid)
 /* tanh(x); odd, keeps the sign of zero; tanh(+-inf) = +-1. */
 VACT_UNARY0(tanh)
@@ -136,6 +164,7 @@ VACT_UNARY0(exponential)
 #undef VACT_UNARY0
 #undef VACT_UNARY1
 #undef VACT_UNARY2
+#undef VACT_T16_DECL
 
 /* ------------------------------------------------------------------ */
 /* Per-channel and row-wise functions (row-major)                      */
@@ -172,6 +201,21 @@ void vact_glu_f32(size_t rows, size_t cols, const float *x, float *y);
 /* dy is rows x cols/2, dx is rows x cols: da = dy*sigmoid(b), db = dy*a*sigmoid'(b).
  * With an odd cols every output (rows x cols) is NaN. */
 void vact_glu_backward_f32(size_t rows, size_t cols, const float *x, const float *dy, float *dx);
+
+/* Row-wise in bf16 and f16: softmax, log_softmax and glu, the same shapes and
+ * special rows as f32, the f32 result rounded once to the output type. */
+void vact_softmax_bf16(size_t rows, size_t cols, const vact_bf16 *x, vact_bf16 *y);
+void vact_softmax_backward_bf16(size_t rows, size_t cols, const vact_bf16 *y, const vact_bf16 *dy, vact_bf16 *dx);
+void vact_softmax_f16(size_t rows, size_t cols, const vact_f16 *x, vact_f16 *y);
+void vact_softmax_backward_f16(size_t rows, size_t cols, const vact_f16 *y, const vact_f16 *dy, vact_f16 *dx);
+void vact_log_softmax_bf16(size_t rows, size_t cols, const vact_bf16 *x, vact_bf16 *y);
+void vact_log_softmax_backward_bf16(size_t rows, size_t cols, const vact_bf16 *y, const vact_bf16 *dy, vact_bf16 *dx);
+void vact_log_softmax_f16(size_t rows, size_t cols, const vact_f16 *x, vact_f16 *y);
+void vact_log_softmax_backward_f16(size_t rows, size_t cols, const vact_f16 *y, const vact_f16 *dy, vact_f16 *dx);
+void vact_glu_bf16(size_t rows, size_t cols, const vact_bf16 *x, vact_bf16 *y);
+void vact_glu_backward_bf16(size_t rows, size_t cols, const vact_bf16 *x, const vact_bf16 *dy, vact_bf16 *dx);
+void vact_glu_f16(size_t rows, size_t cols, const vact_f16 *x, vact_f16 *y);
+void vact_glu_backward_f16(size_t rows, size_t cols, const vact_f16 *x, const vact_f16 *dy, vact_f16 *dx);
 
 #ifdef __cplusplus
 }

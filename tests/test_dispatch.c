@@ -60,6 +60,7 @@ static void test_select(void **s) {
 #define ECX_FMA (1u << 12)
 #define ECX_OSXSAVE (1u << 27)
 #define ECX_AVX (1u << 28)
+#define ECX_F16C (1u << 29)
 #define EBX_AVX2 (1u << 5)
 #define EBX_F (1u << 16)
 #define EBX_DQ (1u << 17)
@@ -71,7 +72,7 @@ static void test_select(void **s) {
 
 static void test_decide(void **s) {
     (void)s;
-    const uint32_t ecx_all = ECX_FMA | ECX_OSXSAVE | ECX_AVX;
+    const uint32_t ecx_all = ECX_FMA | ECX_OSXSAVE | ECX_AVX | ECX_F16C;
     const uint32_t ebx_all = EBX_AVX2 | EBX_F | EBX_DQ | EBX_BW | EBX_VL;
     struct { vact_x86_words w; unsigned want; const char *what; } c[] = {
         {{13, ecx_all, ebx_all, 0xe7}, S | A2 | A5, "everything"},
@@ -84,6 +85,7 @@ static void test_decide(void **s) {
         {{13, ecx_all & ~ECX_OSXSAVE, ebx_all, 0}, S, "no OSXSAVE (XGETBV not allowed)"},
         {{13, ecx_all & ~ECX_FMA, ebx_all, 0xe7}, S, "AVX2 without FMA"},
         {{13, ecx_all & ~ECX_AVX, ebx_all, 0xe7}, S, "no AVX"},
+        {{13, ecx_all & ~ECX_F16C, ebx_all, 0xe7}, S, "AVX2 without F16C"},
         {{13, ecx_all, ebx_all & ~EBX_AVX2, 0xe7}, S, "no AVX2"},
         {{13, ecx_all, ebx_all & ~EBX_VL, 0xe7}, S | A2, "AVX-512F without VL"},
         {{13, ecx_all, ebx_all & ~EBX_BW, 0xe7}, S | A2, "AVX-512 without BW"},
@@ -141,7 +143,7 @@ static int child_fake(unsigned long long xcr0, unsigned *mask) {
 static const vact_x86_words *fake_words(unsigned long long xcr0) {
     static vact_x86_words w;
     w.max_leaf = 13;
-    w.leaf1_ecx = ECX_FMA | ECX_OSXSAVE | ECX_AVX;
+    w.leaf1_ecx = ECX_FMA | ECX_OSXSAVE | ECX_AVX | ECX_F16C;
     w.leaf7_ebx = EBX_AVX2 | EBX_F | EBX_DQ | EBX_BW | EBX_VL;
     w.xcr0 = xcr0;
     return &w;

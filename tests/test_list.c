@@ -3,7 +3,11 @@
  *   - include/vact.h declares every function of the list with the list's
  *     parameters (VACT_UNARY0/1/2 lines for elementwise functions,
  *     vact_NAME_f32 and vact_NAME_backward_f32 for the others), and nothing
- *     else: every VACT_UNARYk line names a function of the list;
+ *     else: every VACT_UNARYk line names a function of the list; the
+ *     VACT_UNARYk macros declare the bf16 and f16 variants too (every
+ *     elementwise function has them), the row-wise functions marked VACT_T16
+ *     have vact_NAME_bf16 / _f16 (and backward) declarations, and the four
+ *     conversions are declared;
  *   - README.md's "### Functions" table has one row per function of the list,
  *     in the list's order, with its kind and parameters (default, domain);
  *   - docs/contract.md's table of elementwise functions has one row per
@@ -22,6 +26,7 @@
 
 typedef struct {
     const char *name, *kind, *decl, *params;
+    int t16; /* row-wise: VACT_T16 */
 } entry;
 
 /* the declaration vact.h must contain and the README's parameter cell */
@@ -35,9 +40,9 @@ typedef struct {
 #define DECL_1(P, name) "VACT_UNARY1(" #name ", " VACT_P_STR1(P) ")"
 #define DECL_2(P, name) "VACT_UNARY2(" #name ", " VACT_P_STR1(P) ", " VACT_P_STR2(P) ")"
 static const entry g_list[] = {
-#define VACT_EW(name, P, F, U, S) {#name, "elementwise", VACT_CAT(DECL_, VACT_P_COUNT(P))(P, name), NULL},
-#define VACT_RW(name, F) {#name, "row-wise", "vact_" #name "_f32(", NULL},
-#define VACT_PC(name) {#name, "per-channel", "vact_" #name "_f32(", NULL},
+#define VACT_EW(name, P, F, U, S) {#name, "elementwise", VACT_CAT(DECL_, VACT_P_COUNT(P))(P, name), NULL, 0},
+#define VACT_RW(name, F, T) {#name, "row-wise", "vact_" #name "_f32(", NULL, T},
+#define VACT_PC(name) {#name, "per-channel", "vact_" #name "_f32(", NULL, 0},
 #include "common/functions.def"
 };
 #define NLIST (sizeof g_list / sizeof g_list[0])
@@ -52,7 +57,7 @@ static const pinfo g_params[] = {
 #define VACT_EW(name, P, F, U, S)                                                                  \
     {VACT_P_COUNT(P), VACT_P_STR1(P), VACT_P_STR2(P), VACT_P_DEF1(P), VACT_P_DEF2(P), VACT_P_DOM1(P), \
      VACT_P_DOM2(P)},
-#define VACT_RW(name, F) {0, "", "", 0, 0, 0, 0},
+#define VACT_RW(name, F, T) {0, "", "", 0, 0, 0, 0},
 #define VACT_PC(name) {-1, "", "", 0, 0, 0, 0},
 #include "common/functions.def"
 };
@@ -91,6 +96,35 @@ static void test_header(void **state) {
         if (strcmp(g_list[i].kind, "elementwise")) {
             char b[64];
             snprintf(b, sizeof b, "vact_%s_backward_f32(", g_list[i].name);
+            if (!strstr(h, b)) { printf("FAIL include/vact.h lacks '%s'\n", b); bad++; }
+        }
+    }
+    /* bf16 / f16: in each VACT_UNARYk macro, for the row-wise VACT_T16 ones,
+     * and the conversions */
+    static const char *const t16[] = {
+        "void vact_##name##_##T(size_t n, const vact_##T *x, vact_##T *y __VA_ARGS__);",
+        "void vact_##name##_backward_##T(size_t n, const vact_##T *x, const vact_##T *dy,",
+        "typedef uint16_t vact_bf16;", "typedef uint16_t vact_f16;",
+        "void vact_f32_to_bf16(size_t n, const float *x, vact_bf16 *y);",
+        "void vact_bf16_to_f32(size_t n, const vact_bf16 *x, float *y);",
+        "void vact_f32_to_f16(size_t n, const float *x, vact_f16 *y);",
+        "void vact_f16_to_f32(size_t n, const vact_f16 *x, float *y);",
+        "VACT_T16_DECL(name, bf16, ) VACT_T16_DECL(name, f16, )",
+        "VACT_T16_DECL(name, bf16, , float p1) VACT_T16_DECL(name, f16, , float p1)",
+        "VACT_T16_DECL(name, bf16, , float p1, float p2) VACT_T16_DECL(name, f16, , float p1, float p2)",
+    };
+    for (size_t i = 0; i < sizeof t16 / sizeof t16[0]; i++)
+        if (!strstr(h, t16[i])) { printf("FAIL include/vact.h lacks '%s'\n", t16[i]); bad++; }
+    for (size_t i = 0; i < NLIST; i++) {
+        if (!g_list[i].t16) continue;
+        static const char *const ty[2] = {"bf16", "f16"};
+        for (int k = 0; k < 2; k++) {
+            char b[160];
+            snprintf(b, sizeof b, "void vact_%s_%s(size_t rows, size_t cols, const vact_%s *x, vact_%s *y);",
+                     g_list[i].name, ty[k], ty[k], ty[k]);
+            if (!strstr(h, b)) { printf("FAIL include/vact.h lacks '%s'\n", b); bad++; }
+            snprintf(b, sizeof b, "void vact_%s_backward_%s(size_t rows, size_t cols, const vact_%s *", g_list[i].name,
+                     ty[k], ty[k]);
             if (!strstr(h, b)) { printf("FAIL include/vact.h lacks '%s'\n", b); bad++; }
         }
     }

@@ -53,7 +53,7 @@ typedef void (*call_fn)(const float *x, const float *dy, float *out);
     static void cb_##name(const float *x, const float *dy, float *out) {                    \
         vact_##name##_backward_f32(N, x, dy, out VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));      \
     }
-#define VACT_RW(name, F)                                                                    \
+#define VACT_RW(name, F, T)                                                                    \
     static void c_##name(const float *x, const float *dy, float *out) {                     \
         (void)dy;                                                                           \
         vact_##name##_f32(ROWS, COLS, x, out);                                              \
@@ -73,7 +73,7 @@ typedef void (*call_fn)(const float *x, const float *dy, float *out);
 
 static const call_fn g_calls[] = {
 #define VACT_EW(name, P, F, U, S) c_##name, cb_##name,
-#define VACT_RW(name, F) c_##name, cb_##name,
+#define VACT_RW(name, F, T) c_##name, cb_##name,
 #define VACT_PC(name) c_##name, cb_##name,
 #include "common/functions.def"
 };

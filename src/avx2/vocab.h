@@ -2,6 +2,7 @@
  * Semantics shared by every ISA's vocabulary (see src/kernels/README.md). */
 #include <immintrin.h>
 #include <stdint.h>
+#include <string.h>
 
 #define VACT_W 8
 #define KFN(name) vact_avx2_##name
@@ -71,4 +72,42 @@ static inline M vigt(VI a, VI b) { return _mm256_castsi256_ps(_mm256_cmpgt_epi32
 static inline V vcvt_i2f(VI a) { return _mm256_cvtepi32_ps(a); }
 static inline VI vcvtt_f2i(V a) { return _mm256_cvttps_epi32(a); }
 static inline V vrint(V a) { return _mm256_round_ps(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
+/* 16-bit lanes: uint16 memory <-> int32 lanes (zero-extended; stores take
+ * the low 16 bits of lanes in 0..65535); tails through a stack buffer */
+static inline VI vload_u16(const uint16_t *p) { return _mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *)p)); }
+static inline VI vload_u16_n(const uint16_t *p, size_t k) {
+    uint16_t t[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    if (k) memcpy(t, p, k * sizeof *t);
+    return vload_u16(t);
+}
+static inline __m128i vact_pack16(VI v) {
+    return _mm_packus_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
+}
+static inline void vstore_u16(uint16_t *p, VI v) { _mm_storeu_si128((__m128i *)p, vact_pack16(v)); }
+static inline void vstore_u16_n(uint16_t *p, VI v, size_t k) {
+    uint16_t t[8];
+    vstore_u16(t, v);
+    if (k) memcpy(p, t, k * sizeof *t);
+}
+/* f16 by F16C: vcvtph2ps is exact (subnormals included; a signaling NaN
+ * comes back quiet), vcvtps2ph with imm 0 rounds to nearest even whatever
+ * MXCSR.RC says (subnormal results computed, not flushed: FTZ does not apply;
+ * NaN -> quiet NaN, payload truncated): the bits of vocab_half.h's integer
+ * version (tests/test_t16.c checks every f16 and a sample of f32). */
+#define VACT_F16_HW 1
+static inline V vload_f16(const uint16_t *p) { return _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)p)); }
+static inline V vload_f16_n(const uint16_t *p, size_t k) {
+    uint16_t t[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    if (k) memcpy(t, p, k * sizeof *t);
+    return vload_f16(t);
+}
+static inline void vstore_f16(uint16_t *p, V v) {
+    _mm_storeu_si128((__m128i *)p, _mm256_cvtps_ph(v, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+}
+static inline void vstore_f16_n(uint16_t *p, V v, size_t k) {
+    uint16_t t[8];
+    vstore_f16(t, v);
+    if (k) memcpy(p, t, k * sizeof *t);
+}
 #include "../common/vocab_pow2.h"
+#include "../common/vocab_half.h"

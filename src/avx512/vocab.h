@@ -77,4 +77,26 @@ static inline V vrint(V a) { return _mm512_roundscale_ps(a, _MM_FROUND_TO_NEARES
 #define VACT_SCALEF 1
 static inline V vscale2n(V p, V n) { return _mm512_scalef_ps(p, n); }
 static inline V vscale2n_e(V p, V n) { return _mm512_scalef_ps(p, n); }
+/* 16-bit lanes: uint16 memory <-> int32 lanes (zero-extended; stores take
+ * the low 16 bits of lanes in 0..65535); tails by AVX512BW masks */
+static inline VI vload_u16(const uint16_t *p) { return _mm512_cvtepu16_epi32(_mm256_loadu_si256((const __m256i *)p)); }
+static inline VI vload_u16_n(const uint16_t *p, size_t k) {
+    return _mm512_cvtepu16_epi32(_mm256_maskz_loadu_epi16(vact_tailmask(k), p));
+}
+static inline void vstore_u16(uint16_t *p, VI v) { _mm256_storeu_si256((__m256i *)p, _mm512_cvtepi32_epi16(v)); }
+static inline void vstore_u16_n(uint16_t *p, VI v, size_t k) {
+    _mm512_mask_cvtepi32_storeu_epi16(p, vact_tailmask(k), v);
+}
+/* f16 by vcvtph2ps / vcvtps2ph (imm 0: nearest even), as on AVX2 (see there) */
+#define VACT_F16_HW 1
+#define VACT_F16_IMM (_MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)
+static inline V vload_f16(const uint16_t *p) { return _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *)p)); }
+static inline V vload_f16_n(const uint16_t *p, size_t k) {
+    return _mm512_cvtph_ps(_mm256_maskz_loadu_epi16(vact_tailmask(k), p));
+}
+static inline void vstore_f16(uint16_t *p, V v) { _mm256_storeu_si256((__m256i *)p, _mm512_cvtps_ph(v, VACT_F16_IMM)); }
+static inline void vstore_f16_n(uint16_t *p, V v, size_t k) {
+    _mm256_mask_storeu_epi16(p, vact_tailmask(k), _mm512_cvtps_ph(v, VACT_F16_IMM));
+}
 #include "../common/vocab_pow2.h"
+#include "../common/vocab_half.h"

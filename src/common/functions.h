@@ -1,5 +1,6 @@
 /* Helpers for src/common/functions.def, the one list of functions. Usage:
- *   #define VACT_EW(name, P, F, U, S) ...   (any of VACT_EW, VACT_RW, VACT_PC;
+ *   #define VACT_EW(name, P, F, U, S) ...   (any of VACT_EW, VACT_RW(name, F, T),
+ *                                             VACT_PC;
  *   #include "functions.def"                  the others default to nothing and
  *                                             all three are #undef'd after)
  * and read the parts of P (params), U (ulp) and S (test sets) with the
@@ -17,6 +18,13 @@
 #define VACT_RW_BWD_X 0
 #define VACT_RW_BWD_Y 1
 #define VACT_RW_HALF 2
+/* types of a row-wise function: VACT_T16 also bf16 and f16, VACT_T32 f32
+ * only; VACT_IF_T16(T, ...) expands to ... for VACT_T16, to nothing else */
+#define VACT_T16 1
+#define VACT_T32 0
+#define VACT_IF_T16(T, ...) VACT_CAT(VACT_IF_T16_, T)(__VA_ARGS__)
+#define VACT_IF_T16_1(...) __VA_ARGS__
+#define VACT_IF_T16_0(...)
 
 /* parameter domains: outside it every output of the call is NaN */
 #define VACT_D_ANY 0    /* any float, NaN included (the formula decides) */

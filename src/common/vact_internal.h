@@ -4,6 +4,7 @@
 #define VACT_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "vact.h"
 #include "functions.h"
 
@@ -23,11 +24,28 @@ typedef void (*vact_prelu_fn)(size_t rows, size_t channels, const float *x, cons
 typedef void (*vact_prelu_bwd_fn)(size_t rows, size_t channels, const float *x,
                                   const float *alpha, const float *dy, float *dx, float *dalpha);
 
+/* bf16 and f16 (uint16_t bits): the same shapes */
+typedef void (*vact_unary16_fn)(size_t n, const uint16_t *x, uint16_t *y, const vact_params *p);
+typedef void (*vact_unary16_bwd_fn)(size_t n, const uint16_t *x, const uint16_t *dy, uint16_t *dx,
+                                    const vact_params *p);
+typedef void (*vact_row16_fn)(size_t rows, size_t cols, const uint16_t *x, uint16_t *y);
+typedef void (*vact_row16_bwd_fn)(size_t rows, size_t cols, const uint16_t *x, const uint16_t *dy,
+                                  uint16_t *dx);
+typedef void (*vact_to16_fn)(size_t n, const float *x, uint16_t *y);
+typedef void (*vact_from16_fn)(size_t n, const uint16_t *x, float *y);
+
 typedef struct vact_table {
-#define VACT_EW(name, P, F, U, S) vact_unary_fn name; vact_unary_bwd_fn name##_bwd;
-#define VACT_RW(name, F) vact_row_fn name; vact_row_bwd_fn name##_bwd;
+#define VACT_EW(name, P, F, U, S) vact_unary_fn name; vact_unary_bwd_fn name##_bwd;          \
+    vact_unary16_fn name##_bf16; vact_unary16_bwd_fn name##_bwd_bf16;                      \
+    vact_unary16_fn name##_f16; vact_unary16_bwd_fn name##_bwd_f16;
+#define VACT_RW(name, F, T) vact_row_fn name; vact_row_bwd_fn name##_bwd;                   \
+    VACT_IF_T16(T, vact_row16_fn name##_bf16; vact_row16_bwd_fn name##_bwd_bf16;           \
+                   vact_row16_fn name##_f16; vact_row16_bwd_fn name##_bwd_f16;)
 #define VACT_PC(name) vact_##name##_fn name; vact_##name##_bwd_fn name##_bwd;
 #include "functions.def"
+    /* conversions: to 16 bit rounded to nearest even, from 16 bit exact */
+    vact_to16_fn f32_to_bf16, f32_to_f16;
+    vact_from16_fn bf16_to_f32, f16_to_f32;
 } vact_table;
 
 /* One table per ISA built in (defined in src/<isa>/kernels.c). */

@@ -22,6 +22,13 @@ static void fill_nan(size_t n, float *y) {
     for (size_t i = 0; i < n; i++) y[i] = nan;
 }
 
+/* the default NaN of bf16 (0x7fc0) and f16 (0x7e00) */
+#define VACT_NAN_bf16 0x7fc0u
+#define VACT_NAN_f16 0x7e00u
+static void fill_nan16(size_t n, uint16_t *y, uint16_t nan) {
+    for (size_t i = 0; i < n; i++) y[i] = nan;
+}
+
 /* rows * cols, or 0 when it overflows size_t */
 static size_t shape_count(size_t rows, size_t cols) {
     return cols && rows > SIZE_MAX / sizeof(float) / cols ? 0 : rows * cols;
@@ -30,9 +37,10 @@ static size_t shape_count(size_t rows, size_t cols) {
 /* include/vact.h must declare every function of the list: each name is used
  * here before its definition below, an undeclared identifier otherwise (the
  * definitions then check the declared signatures) */
-#define VACT_EW(name, P, F, U, S) (void)vact_##name##_f32; (void)vact_##name##_backward_f32;
-#define VACT_RW(name, F) (void)vact_##name##_f32; (void)vact_##name##_backward_f32;
-#define VACT_PC(name) (void)vact_##name##_f32; (void)vact_##name##_backward_f32;
+#define VACT_DECLARED(name, t) (void)vact_##name##_##t; (void)vact_##name##_backward_##t;
+#define VACT_EW(name, P, F, U, S) VACT_DECLARED(name, f32) VACT_DECLARED(name, bf16) VACT_DECLARED(name, f16)
+#define VACT_RW(name, F, T) VACT_DECLARED(name, f32)
+#define VACT_PC(name) VACT_DECLARED(name, f32)
 __attribute__((unused)) static void declared_in_vact_h(void) {
 #include "../common/functions.def"
 }
@@ -68,7 +76,7 @@ __attribute__((unused)) static void declared_in_vact_h(void) {
     }
 /* Row-wise: VACT_RW_HALF (glu) needs an even cols; with an odd one every
  * output (rows x cols/2 forward, rows x cols backward) is NaN. */
-#define VACT_RW(name, F)                                                                     \
+#define VACT_RW(name, F, T)                                                                     \
     void vact_##name##_f32(size_t rows, size_t cols, const float *x, float *y) {             \
         const size_t n = shape_count(rows, cols);                                            \
         if (!n) return;                                                                      \
@@ -83,6 +91,61 @@ __attribute__((unused)) static void declared_in_vact_h(void) {
         vact__table_get()->name##_bwd(rows, cols, x, dy, dx);                                \
     }
 #include "../common/functions.def"
+
+/* bf16 and f16 (T) of every elementwise function */
+#define VACT_EW_T(name, P, T)                                                                \
+    void vact_##name##_##T(size_t n, const vact_##T *x, vact_##T *y VACT_BY_COUNT(VACT_SIG_, P)) { \
+        if (!n) return;                                                                      \
+        if (!(VACT_BY_COUNT(VACT_OK_, P))) { fill_nan16(n, y, VACT_NAN_##T); return; }      \
+        const vact_params p = VACT_BY_COUNT(VACT_PACK_, P);                                  \
+        vact__table_get()->name##_##T(n, x, y, &p);                                          \
+    }                                                                                        \
+    void vact_##name##_backward_##T(size_t n, const vact_##T *x, const vact_##T *dy,         \
+                                    vact_##T *dx VACT_BY_COUNT(VACT_SIG_, P)) {              \
+        if (!n) return;                                                                      \
+        if (!(VACT_BY_COUNT(VACT_OK_, P))) { fill_nan16(n, dx, VACT_NAN_##T); return; }     \
+        const vact_params p = VACT_BY_COUNT(VACT_PACK_, P);                                  \
+        vact__table_get()->name##_bwd_##T(n, x, dy, dx, &p);                                 \
+    }
+#define VACT_EW(name, P, F, U, S) VACT_EW_T(name, P, bf16) VACT_EW_T(name, P, f16)
+#include "../common/functions.def"
+#undef VACT_EW_T
+
+/* Row-wise bf16 and f16 (VACT_T16 in the list) */
+#define VACT_RW_T(name, F, T)                                                                \
+    void vact_##name##_##T(size_t rows, size_t cols, const vact_##T *x, vact_##T *y) {       \
+        const size_t n = shape_count(rows, cols);                                            \
+        if (!n) return;                                                                      \
+        if (((F) & VACT_RW_HALF) && (cols & 1)) {                                            \
+            fill_nan16(rows * (cols / 2), y, VACT_NAN_##T);                                  \
+            return;                                                                          \
+        }                                                                                    \
+        vact__table_get()->name##_##T(rows, cols, x, y);                                     \
+    }                                                                                        \
+    void vact_##name##_backward_##T(size_t rows, size_t cols, const vact_##T *x,             \
+                                    const vact_##T *dy, vact_##T *dx) {                      \
+        const size_t n = shape_count(rows, cols);                                            \
+        if (!n) return;                                                                      \
+        if (((F) & VACT_RW_HALF) && (cols & 1)) { fill_nan16(n, dx, VACT_NAN_##T); return; } \
+        vact__table_get()->name##_bwd_##T(rows, cols, x, dy, dx);                            \
+    }
+#define VACT_RW(name, F, T) VACT_IF_T16(T, VACT_RW_T(name, F, bf16) VACT_RW_T(name, F, f16))
+#include "../common/functions.def"
+#undef VACT_RW_T
+
+/* conversions */
+void vact_f32_to_bf16(size_t n, const float *x, vact_bf16 *y) {
+    if (n) vact__table_get()->f32_to_bf16(n, x, y);
+}
+void vact_bf16_to_f32(size_t n, const vact_bf16 *x, float *y) {
+    if (n) vact__table_get()->bf16_to_f32(n, x, y);
+}
+void vact_f32_to_f16(size_t n, const float *x, vact_f16 *y) {
+    if (n) vact__table_get()->f32_to_f16(n, x, y);
+}
+void vact_f16_to_f32(size_t n, const vact_f16 *x, float *y) {
+    if (n) vact__table_get()->f16_to_f32(n, x, y);
+}
 
 void vact_prelu_f32(size_t rows, size_t channels, const float *x, const float *alpha, float *y) {
     if (!shape_count(rows, channels)) return;

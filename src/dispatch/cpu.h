@@ -8,7 +8,7 @@
 
 typedef struct vact_x86_words {
     uint32_t max_leaf;   /* CPUID.0:EAX */
-    uint32_t leaf1_ecx;  /* CPUID.1:ECX (FMA bit 12, OSXSAVE bit 27, AVX bit 28) */
+    uint32_t leaf1_ecx;  /* CPUID.1:ECX (FMA bit 12, OSXSAVE 27, AVX 28, F16C 29) */
     uint32_t leaf7_ebx;  /* CPUID.(7,0):EBX (AVX2 5, AVX512F 16, DQ 17, BW 30, VL 31) */
     uint64_t xcr0;       /* XGETBV(0), only read when OSXSAVE is set; else 0 */
 } vact_x86_words;

@@ -12,13 +12,14 @@ unsigned vact__x86_decide(const vact_x86_words *w) {
     unsigned m = 1u << VACT_ISA_SCALAR;
     const uint32_t ecx = w->leaf1_ecx;
     const int osxsave = (ecx >> 27) & 1, avx = (ecx >> 28) & 1, fma = (ecx >> 12) & 1;
+    const int f16c = (ecx >> 29) & 1; /* vcvtph2ps / vcvtps2ph: the f16 loads and stores */
     if (!osxsave || !avx) return m;
     const uint64_t ymm_state = 0x6;  /* XMM | YMM */
     const uint64_t zmm_state = 0xe6; /* XMM | YMM | opmask | ZMM_Hi256 | Hi16_ZMM */
     if ((w->xcr0 & ymm_state) != ymm_state || w->max_leaf < 7) return m;
     const uint32_t b = w->leaf7_ebx;
     const int avx2 = (b >> 5) & 1;
-    if (avx2 && fma) m |= 1u << VACT_ISA_AVX2;
+    if (avx2 && fma && f16c) m |= 1u << VACT_ISA_AVX2;
     else return m;
     const int f = (b >> 16) & 1, dq = (b >> 17) & 1, bw = (b >> 30) & 1, vl = (b >> 31) & 1;
     if (f && dq && bw && vl && (w->xcr0 & zmm_state) == zmm_state) m |= 1u << VACT_ISA_AVX512;

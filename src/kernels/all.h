@@ -9,12 +9,24 @@
 #include "vact_elementwise.h"
 #include "vact_rowwise.h"
 
-#define VACT_EW(name, P, F, U, S) VACT_DEF_UNARY(name)
+#define VACT_EW(name, P, F, U, S) VACT_DEF_UNARY(name) VACT_DEF_UNARY16(name)
+#include "../common/functions.def"
+/* the row-wise bf16/f16 kernels (VACT_T16 in the list) */
+#include "rowwise/t16.h"
+#define VACT_RW(name, F, T) VACT_IF_T16(T, VACT_ROW16_DEF(name))
 #include "../common/functions.def"
 
 const vact_table VACT_TABLE = {
-#define VACT_EW(name, P, F, U, S) .name = KFN(name), .name##_bwd = KFN(name##_bwd),
-#define VACT_RW(name, F) .name = KFN(row_##name), .name##_bwd = KFN(row_##name##_bwd),
+#define VACT_EW(name, P, F, U, S) .name = KFN(name), .name##_bwd = KFN(name##_bwd),         \
+    .name##_bf16 = KFN(name##_bf16), .name##_bwd_bf16 = KFN(name##_bwd_bf16),                \
+    .name##_f16 = KFN(name##_f16), .name##_bwd_f16 = KFN(name##_bwd_f16),
+#define VACT_RW(name, F, T) .name = KFN(row_##name), .name##_bwd = KFN(row_##name##_bwd),   \
+    VACT_IF_T16(T, .name##_bf16 = KFN(row_##name##_bf16),                                   \
+                   .name##_bwd_bf16 = KFN(row_##name##_bwd_bf16),                           \
+                   .name##_f16 = KFN(row_##name##_f16),                                     \
+                   .name##_bwd_f16 = KFN(row_##name##_bwd_f16),)
 #define VACT_PC(name) .name = KFN(name), .name##_bwd = KFN(name##_bwd),
 #include "../common/functions.def"
+    .f32_to_bf16 = KFN(f32_to_bf16), .f32_to_f16 = KFN(f32_to_f16),
+    .bf16_to_f32 = KFN(bf16_to_f32), .f16_to_f32 = KFN(f16_to_f32),
 };

@@ -85,6 +85,67 @@ static inline int vact_nt_ok(size_t n, const float *p) {
         }                                                                               \
     }
 
+/* ---- bf16 and f16 ------------------------------------------------------
+ * The f32 kernel k_NAME / kb_NAME between the vocabulary's 16-bit loads
+ * (exact) and stores (rounded once to nearest even): the result is the f32
+ * kernel's value of the exact input rounded to the output type, the same
+ * bits on every ISA because the f32 kernels are. A NaN result is stored as
+ * the default NaN (bf16 0x7fc0, f16 0x7e00), so that NaN bits agree too.
+ * T is bf16 or f16 (vload_T, vstore_T, vload_T_n, vstore_T_n). */
+static inline V vact_nan_default(V v) { return vsel(visnan(v), vset1(__builtin_nanf("")), v); }
+#define VACT_DEF_UNARY_T(name, T)                                                       \
+    VACT_FLATTEN static void KFN(name##_##T)(size_t n, const uint16_t *x, uint16_t *y,  \
+                                             const vact_params *pp) {                   \
+        const vact_params p = *pp;                                                      \
+        size_t i = 0;                                                                   \
+        for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                  \
+            V a = vload_##T(x + i), b = vload_##T(x + i + VACT_W);                      \
+            a = vact_nan_default(k_##name(a, &p));                                      \
+            b = vact_nan_default(k_##name(b, &p));                                      \
+            vstore_##T(y + i, a);                                                       \
+            vstore_##T(y + i + VACT_W, b);                                              \
+        }                                                                               \
+        for (; i < n; i += VACT_W) {                                                    \
+            size_t k = n - i < VACT_W ? n - i : VACT_W;                                 \
+            vstore_##T##_n(y + i, vact_nan_default(k_##name(vload_##T##_n(x + i, k), &p)), k); \
+        }                                                                               \
+    }                                                                                   \
+    VACT_FLATTEN static void KFN(name##_bwd_##T)(size_t n, const uint16_t *x, const uint16_t *dy, \
+                                                 uint16_t *dx, const vact_params *pp) { \
+        const vact_params p = *pp;                                                      \
+        size_t i = 0;                                                                   \
+        for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                  \
+            V a = vload_##T(x + i), b = vload_##T(x + i + VACT_W);                      \
+            V da = vload_##T(dy + i), db = vload_##T(dy + i + VACT_W);                  \
+            a = vact_nan_default(kb_##name(a, da, &p));                                 \
+            b = vact_nan_default(kb_##name(b, db, &p));                                 \
+            vstore_##T(dx + i, a);                                                      \
+            vstore_##T(dx + i + VACT_W, b);                                             \
+        }                                                                               \
+        for (; i < n; i += VACT_W) {                                                    \
+            size_t k = n - i < VACT_W ? n - i : VACT_W;                                 \
+            V g = kb_##name(vload_##T##_n(x + i, k), vload_##T##_n(dy + i, k), &p);     \
+            vstore_##T##_n(dx + i, vact_nan_default(g), k);                             \
+        }                                                                               \
+    }
+#define VACT_DEF_UNARY16(name) VACT_DEF_UNARY_T(name, bf16) VACT_DEF_UNARY_T(name, f16)
+
+/* The conversions of the public API (NaN keeps its payload's top bits,
+ * made quiet). */
+#define VACT_DEF_CVT(T)                                                                 \
+    VACT_FLATTEN static void KFN(f32_to_##T)(size_t n, const float *x, uint16_t *y) {   \
+        size_t i = 0;                                                                   \
+        for (; i + VACT_W <= n; i += VACT_W) vstore_##T(y + i, vload(x + i));           \
+        if (i < n) vstore_##T##_n(y + i, vload_n(x + i, n - i), n - i);                 \
+    }                                                                                   \
+    VACT_FLATTEN static void KFN(T##_to_f32)(size_t n, const uint16_t *x, float *y) {   \
+        size_t i = 0;                                                                   \
+        for (; i + VACT_W <= n; i += VACT_W) vstore(y + i, vload_##T(x + i));           \
+        if (i < n) vstore_n(y + i, vload_##T##_n(x + i, n - i), n - i);                 \
+    }
+VACT_DEF_CVT(bf16)
+VACT_DEF_CVT(f16)
+
 /* ---- 16-lane logical vectors for fixed-order reductions ---------------- */
 #define VACT_R (16 / VACT_W)
 typedef struct { V v[VACT_R]; } V16;

@@ -122,4 +122,39 @@ static inline V vcvt_i2f(VI a) { return vcvtq_f32_s32(a); } /* round to nearest 
  * gives INT32_MIN: both are "unspecified" in the vocabulary contract */
 static inline VI vcvtt_f2i(V a) { return vcvtq_s32_f32(a); }
 static inline V vrint(V a) { return vrndnq_f32(a); } /* FRINTN: nearest, ties to even */
+/* 16-bit lanes: uint16 memory <-> int32 lanes (zero-extended; stores take
+ * the low 16 bits of lanes in 0..65535); tails through a stack buffer */
+static inline VI vload_u16(const uint16_t *p) { return vreinterpretq_s32_u32(vmovl_u16(vld1_u16(p))); }
+static inline VI vload_u16_n(const uint16_t *p, size_t k) {
+    uint16_t t[4] = {0, 0, 0, 0};
+    if (k) memcpy(t, p, k * sizeof *t);
+    return vload_u16(t);
+}
+static inline void vstore_u16(uint16_t *p, VI v) { vst1_u16(p, vmovn_u32(vreinterpretq_u32_s32(v))); }
+static inline void vstore_u16_n(uint16_t *p, VI v, size_t k) {
+    uint16_t t[4];
+    vstore_u16(t, v);
+    if (k) memcpy(p, t, k * sizeof *t);
+}
+#ifndef VACT_NEON_SIMDE
+/* f16 by FCVT (FPCR as Linux starts: round to nearest even, FZ/FZ16/DN/AHP
+ * off): exact widening (a signaling NaN comes back quiet), narrowing
+ * rounded once to nearest even with subnormals computed and NaN -> quiet
+ * NaN, payload truncated: the bits of vocab_half.h's integer version. (The
+ * SIMDe build for x86 tests takes that integer version.) */
+#define VACT_F16_HW 1
+static inline V vload_f16(const uint16_t *p) { return vcvt_f32_f16(vreinterpret_f16_u16(vld1_u16(p))); }
+static inline V vload_f16_n(const uint16_t *p, size_t k) {
+    uint16_t t[4] = {0, 0, 0, 0};
+    if (k) memcpy(t, p, k * sizeof *t);
+    return vload_f16(t);
+}
+static inline void vstore_f16(uint16_t *p, V v) { vst1_u16(p, vreinterpret_u16_f16(vcvt_f16_f32(v))); }
+static inline void vstore_f16_n(uint16_t *p, V v, size_t k) {
+    uint16_t t[4];
+    vstore_f16(t, v);
+    if (k) memcpy(p, t, k * sizeof *t);
+}
+#endif
 #include "../common/vocab_pow2.h"
+#include "../common/vocab_half.h"

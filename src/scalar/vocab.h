@@ -103,4 +103,11 @@ static inline V vrint(V a) {
     }
     return a;
 }
+/* 16-bit lanes: uint16 memory <-> int32 lanes (f16 from vocab_half.h's
+ * integer version) */
+static inline VI vload_u16(const uint16_t *p) { return (VI)*p; }
+static inline VI vload_u16_n(const uint16_t *p, size_t k) { return k ? (VI)*p : 0; }
+static inline void vstore_u16(uint16_t *p, VI v) { *p = (uint16_t)v; }
+static inline void vstore_u16_n(uint16_t *p, VI v, size_t k) { if (k) *p = (uint16_t)v; }
 #include "../common/vocab_pow2.h"
+#include "../common/vocab_half.h"

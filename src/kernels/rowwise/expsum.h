@@ -93,9 +93,14 @@ static inline float vact_sum2(V16 acc, V16 cmp, float *lo) {
         if (y) v16_store_n(y + i, e, k);                                              \
         for (int j = 0; j < VACT_R; j++) vact_acc2(&acc.v[j], &cmp.v[j], e.v[j]);     \
     }
-static inline float vact_expsum(size_t n, const float *x, float *y, float mf, float *Slo) {
+/* vact_expsum_part: the loop of vact_expsum on a part of the row, carrying
+ * acc and cmp (start: v16_set1(1), v16_set1(0)): parts of a multiple of 32
+ * elements (all but the last) give the sum of the whole row bit for bit
+ * (the bf16/f16 rows of rowwise/t16.h). */
+static inline void vact_expsum_part(size_t n, const float *x, float *y, float mf, V16 *accp,
+                                    V16 *cmpp) {
     const V mv = vset1(mf);
-    V16 acc = v16_set1(1.0f), cmp = v16_set1(0.0f);
+    V16 acc = *accp, cmp = *cmpp;
     size_t i = 0;
     if (mf >= -0x1p24f && mf <= 0x1p24f) {
         const V mlo = vset1(mf - 128.0f);
@@ -108,6 +113,12 @@ static inline float vact_expsum(size_t n, const float *x, float *y, float mf, fl
         VACT_EXPSUM_LOOP(VACT_EXPF_BIG)
 #undef VACT_EXPF_BIG
     }
+    *accp = acc;
+    *cmpp = cmp;
+}
+static inline float vact_expsum(size_t n, const float *x, float *y, float mf, float *Slo) {
+    V16 acc = v16_set1(1.0f), cmp = v16_set1(0.0f);
+    vact_expsum_part(n, x, y, mf, &acc, &cmp);
     return vact_sum2(acc, cmp, Slo);
 }
 #undef VACT_EXPSUM_LOOP

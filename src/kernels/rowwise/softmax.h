@@ -9,6 +9,7 @@
 #include "row.h"
 #include "expsum.h"
 
+static inline void vact_softmax_div(size_t n, float *y, float S, float Slo);
 static void vact_softmax_row(size_t n, const float *x, float *y) {
     float mf = vact_row_max(n, x, NULL);
     if (mf == VACT_RW_INF) {
@@ -17,7 +18,10 @@ static void vact_softmax_row(size_t n, const float *x, float *y) {
     }
     /* m = -inf (all -inf): NaN sum, NaN row */
     float Slo, S = vact_expsum(n, x, y, mf, &Slo);
-    /* y = e/(S + Slo): q = e*(1/S), then the residual e - q*S - q*Slo */
+    vact_softmax_div(n, y, S, Slo);
+}
+/* y = e/(S + Slo) in place: q = e*(1/S), then the residual e - q*S - q*Slo */
+static inline void vact_softmax_div(size_t n, float *y, float S, float Slo) {
     const V sv = vset1(S), sl = vset1(Slo), iv = vset1(1.0f / S);
     size_t i = 0;
     for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {
@@ -40,9 +44,10 @@ static void vact_softmax_row(size_t n, const float *x, float *y) {
  * four independent FMA chains instead of one latency-bound chain), combined
  * lane-wise as (acc0 + acc1) + (acc2 + acc3), then the v16_hsum tree: one
  * fixed order on every ISA. */
-static void vact_softmax_bwd_row(size_t n, const float *y, const float *dy, float *dx) {
-    V16 acc[4];
-    for (int q = 0; q < 4; q++) acc[q] = v16_set1(0.0f);
+/* vact_softmax_dot_part: the accumulation on a part of the row, carrying
+ * acc[4] (start: zeros): parts of a multiple of 64 elements (all but the
+ * last) give the whole row's acc bit for bit (rowwise/t16.h). */
+static inline void vact_softmax_dot_part(size_t n, const float *y, const float *dy, V16 *acc) {
     size_t i = 0;
     for (; i + 64 <= n; i += 64)
         for (int q = 0; q < 4; q++)
@@ -55,9 +60,17 @@ static void vact_softmax_bwd_row(size_t n, const float *y, const float *dy, floa
         V16 a = v16_load_n(y + i, k), b = v16_load_n(dy + i, k);
         for (int j = 0; j < VACT_R; j++) acc[q].v[j] = vfma(a.v[j], b.v[j], acc[q].v[j]);
     }
+}
+static inline float vact_softmax_dot_end(V16 *acc) {
     for (int j = 0; j < VACT_R; j++)
         acc[0].v[j] = vadd(vadd(acc[0].v[j], acc[1].v[j]), vadd(acc[2].v[j], acc[3].v[j]));
-    const V dot = vset1(v16_hsum(acc[0]));
+    return v16_hsum(acc[0]);
+}
+/* dx = y*(dy - dot) */
+static inline void vact_softmax_bwd_out(size_t n, const float *y, const float *dy, float *dx,
+                                        float dotf) {
+    const V dot = vset1(dotf);
+    size_t i;
     for (i = 0; i + 2 * VACT_W <= n; i += 2 * VACT_W) { /* full vectors, then the masked tail */
         V a0 = vmul(vload(y + i), vsub(vload(dy + i), dot));
         V a1 = vmul(vload(y + i + VACT_W), vsub(vload(dy + i + VACT_W), dot));
@@ -69,6 +82,12 @@ static void vact_softmax_bwd_row(size_t n, const float *y, const float *dy, floa
         V a = vload_n(y + i, k), b = vload_n(dy + i, k);
         vstore_n(dx + i, vmul(a, vsub(b, dot)), k);
     }
+}
+static void vact_softmax_bwd_row(size_t n, const float *y, const float *dy, float *dx) {
+    V16 acc[4];
+    for (int q = 0; q < 4; q++) acc[q] = v16_set1(0.0f);
+    vact_softmax_dot_part(n, y, dy, acc);
+    vact_softmax_bwd_out(n, y, dy, dx, vact_softmax_dot_end(acc));
 }
 
 VACT_ROW_DEF(softmax)

@@ -1,0 +1,73 @@
+/* 16-bit floats from a vocabulary's int ops, included at the end of every
+ * src/<isa>/vocab.h (after vocab_pow2.h), on the ISA's vload_u16 /
+ * vstore_u16 (uint16 memory <-> zero-extended int32 lanes, full and first-k
+ * variants).
+ *
+ * bf16 (the high half of a binary32), written once for every ISA:
+ *   vload_bf16[_n]   exact: the bits shifted left by 16 (a signaling NaN
+ *                    stays as it is).
+ *   vstore_bf16[_n]  round to nearest even in integers: (u + 0x7fff +
+ *                    bit 16 of u) >> 16, overflow to +-inf by the carry into
+ *                    the exponent; NaN -> (u >> 16) | 0x0040: quiet, sign
+ *                    and the top payload bits kept.
+ *
+ * f16 (IEEE binary16): ISAs with an exact hardware conversion (F16C on
+ * AVX2 / AVX-512, FCVT on AArch64) define VACT_F16_HW and their own
+ * vload_f16[_n] / vstore_f16[_n]; the others (scalar, the SIMDe test build)
+ * take these, which give the same bits as that hardware:
+ *   vact_f16_widen  exact; inf kept; NaN -> quiet (bit 22 set), sign and
+ *                    payload kept (a signaling NaN comes back quiet, as
+ *                    vcvtph2ps / FCVT do).
+ *   vact_f16_round  round to nearest even: normal results by integer
+ *                    rounding of the rebiased bits (>= 65520 -> inf by the
+ *                    same carry); results below 2^-14 as the bits of
+ *                    |x| + 0.5 (ulp(0.5) = 2^-24, the f16 subnormal step:
+ *                    one IEEE addition rounds to nearest even); NaN -> sign |
+ *                    0x7e00 | top 10 payload bits. */
+#ifndef VACT_VOCAB_HALF_H
+#define VACT_VOCAB_HALF_H
+
+static inline VI vact_isel(M m, VI a, VI b) { return vasi(vsel(m, vasf(a), vasf(b))); }
+
+static inline V vact_bf16_widen(VI h) { return vasf(vishl(h, 16)); }
+static inline VI vact_bf16_round(V v) {
+    VI u = vasi(v);
+    VI r = visrl(viadd(u, viadd(viset1(0x7fff), viand(visrl(u, 16), viset1(1)))), 16);
+    VI q = vior(visrl(u, 16), viset1(0x0040));
+    return vact_isel(visnan(v), q, r);
+}
+static inline V vload_bf16(const uint16_t *p) { return vact_bf16_widen(vload_u16(p)); }
+static inline V vload_bf16_n(const uint16_t *p, size_t k) { return vact_bf16_widen(vload_u16_n(p, k)); }
+static inline void vstore_bf16(uint16_t *p, V v) { vstore_u16(p, vact_bf16_round(v)); }
+static inline void vstore_bf16_n(uint16_t *p, V v, size_t k) { vstore_u16_n(p, vact_bf16_round(v), k); }
+
+#ifndef VACT_F16_HW
+static inline V vact_f16_widen(VI h) {
+    VI s = vishl(viand(h, viset1(0x8000)), 16);
+    VI a = viand(h, viset1(0x7fff));
+    /* finite: (a << 13) read as a float is x * 2^-112 (subnormal f16 ->
+     * subnormal f32): exact, and so is the product by 2^112 */
+    VI fin = vasi(vmul(vasf(vishl(a, 13)), vset1(0x1p112f)));
+    VI spec = vior(vishl(a, 13), viset1(0x7f800000));
+    spec = vact_isel(vigt(a, viset1(0x7c00)), vior(spec, viset1(0x00400000)), spec);
+    return vasf(vior(s, vact_isel(vigt(a, viset1(0x7bff)), spec, fin)));
+}
+static inline VI vact_f16_round(V v) {
+    VI u = vasi(v);
+    VI s = viand(visrl(u, 16), viset1(0x8000));
+    VI a = viand(u, viset1(0x7fffffff));
+    VI nrm = visrl(viadd(visub(a, viset1(0x38000000)),
+                         viadd(viset1(0xfff), viand(visrl(a, 13), viset1(1)))), 13);
+    nrm = vact_isel(vigt(a, viset1(0x477fefff)), viset1(0x7c00), nrm);
+    VI sub = visub(vasi(vadd(vabs(v), vset1(0.5f))), viset1(0x3f000000));
+    VI r = vact_isel(vigt(a, viset1(0x387fffff)), nrm, sub);
+    VI q = vior(viset1(0x7e00), viand(visrl(a, 13), viset1(0x3ff)));
+    return vior(s, vact_isel(vigt(a, viset1(0x7f800000)), q, r));
+}
+static inline V vload_f16(const uint16_t *p) { return vact_f16_widen(vload_u16(p)); }
+static inline V vload_f16_n(const uint16_t *p, size_t k) { return vact_f16_widen(vload_u16_n(p, k)); }
+static inline void vstore_f16(uint16_t *p, V v) { vstore_u16(p, vact_f16_round(v)); }
+static inline void vstore_f16_n(uint16_t *p, V v, size_t k) { vstore_u16_n(p, vact_f16_round(v), k); }
+#endif
+
+#endif

@@ -1,0 +1,443 @@
+/* bf16 and f16: every elementwise function exhaustively, the row-wise
+ * functions marked VACT_T16 and the conversions, on every ISA this machine
+ * runs (and the NEON kernels through SIMDe on x86).
+ *   test_t16 NAME            an elementwise or row-wise function of the list
+ *   test_t16 conversions     the four conversions on a sample of f32 patterns
+ *   test_t16 conversions --all   every f32 bit pattern (by hand:
+ *                                scripts/check_conversions.sh)
+ * Elementwise, for each type, parameter set and ISA, over every 16-bit
+ * pattern: forward and backward (dy = 1) and backward with random dy against
+ * the double reference (tests/support/ref.c) within 1 ULP of the output type
+ * (bf16 2^(e-7), f16 2^(e-10), subnormal ulp 2^-133 / 2^-24), with the f32
+ * test's rules (VACT_FLOOR: ulp of max(|r|, |dy|/16); VACT_KINK: either
+ * side); exact where the exact result is representable (forward, and
+ * backward unless VACT_FLOOR); +-inf only when the exact result rounds to
+ * it; NaN in -> the default NaN out (x or dy); odd functions keep the sign
+ * of zero; every ISA bitwise equal to the scalar path. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "vact_ref.h"
+#include "vact_samples.h"
+#include "dispatch/cpu.h"
+#include "dispatch/simde.h"
+
+/* ---- plain-C references of the conversions -------------------------------- */
+static float f_of(uint32_t u) { float f; memcpy(&f, &u, 4); return f; }
+static uint32_t u_of(float f) { uint32_t u; memcpy(&u, &f, 4); return u; }
+
+static uint16_t ref_to_bf16(float f) {
+    uint32_t u = u_of(f);
+    if ((u & 0x7fffffffu) > 0x7f800000u) return (uint16_t)((u >> 16) | 0x40);
+    return (uint16_t)((u + 0x7fffu + ((u >> 16) & 1)) >> 16);
+}
+static float ref_from_bf16(uint16_t h) { return f_of((uint32_t)h << 16); }
+/* binary16 by arithmetic on doubles (independent of the library's bit tricks) */
+static uint16_t ref_to_f16(float f) {
+    uint32_t u = u_of(f);
+    uint16_t s = (uint16_t)((u >> 16) & 0x8000);
+    double a = fabs((double)f);
+    if (isnan(f)) return (uint16_t)(s | 0x7e00 | ((u >> 13) & 0x3ff));
+    if (a >= 65520.0) return (uint16_t)(s | 0x7c00);
+    if (a < 0x1p-14) return (uint16_t)(s | (uint16_t)nearbyint(a * 0x1p24)); /* FE_TONEAREST */
+    int e;
+    double m = frexp(a, &e); /* a = m 2^e, m in [0.5, 1) */
+    double q = nearbyint(m * 2048.0); /* 11 bits */
+    if (q == 2048.0) { q = 1024.0; e++; }
+    return (uint16_t)(s | (uint16_t)((e + 14) << 10) | ((uint16_t)q - 1024));
+}
+static float ref_from_f16(uint16_t h) {
+    uint32_t s = (uint32_t)(h & 0x8000) << 16;
+    unsigned ex = (h >> 10) & 0x1f, m = h & 0x3ff;
+    if (ex == 31) return f_of(s | 0x7f800000u | (m << 13) | (m ? 0x400000u : 0));
+    float a = ex ? ldexpf((float)(m + 1024), (int)ex - 25) : ldexpf((float)m, -24);
+    return f_of(s | u_of(a));
+}
+
+/* ---- the two types ---------------------------------------------------------- */
+typedef struct {
+    const char *name;
+    int emin, p;        /* ulp(v) = 2^(max(floor(log2|v|), emin) - p) */
+    double maxf, ovf;   /* largest finite; |r| >= ovf rounds to inf */
+    uint16_t nan;       /* the default NaN */
+    uint16_t (*to)(float);
+    float (*from)(uint16_t);
+} htype;
+static const htype g_types[2] = {
+    {"bf16", -126, 7, 0x1.fep127, 0x1.ffp127, 0x7fc0, ref_to_bf16, ref_from_bf16},
+    {"f16", -14, 10, 65504.0, 65520.0, 0x7e00, ref_to_f16, ref_from_f16},
+};
+static double ulp_t(const htype *t, double v) {
+    int e;
+    frexp(fabs(v), &e); /* |v| in [2^(e-1), 2^e) */
+    e -= 1;
+    if (v == 0 || e < t->emin) e = t->emin;
+    return ldexp(1.0, e - t->p);
+}
+static int representable(const htype *t, double r) {
+    if (r == 0) return 1;
+    if (!isfinite(r) || fabs(r) > t->maxf) return isinf(r);
+    double q = r / ulp_t(t, r);
+    return q == nearbyint(q);
+}
+/* |y - r| in ulp_t(uo); inf as 2^(emax+1); inf where r rounds below it: INFINITY */
+static double err_t(const htype *t, float y, double r, double uo) {
+    double yd = y;
+    if (isnan(yd) || isnan(r)) return isnan(yd) && isnan(r) ? 0 : INFINITY;
+    if (isinf(yd)) {
+        if (fabs(r) < t->ovf) return INFINITY;
+        return (yd > 0) == (r > 0) ? 0 : INFINITY;
+    }
+    double big = 2 * t->maxf + ulp_t(t, t->maxf); /* 2^(emax+1) */
+    if (fabs(r) > big) r = copysign(big, r);
+    return fabs(yd - r) / ulp_t(t, uo);
+}
+
+/* ---- the tables to test ------------------------------------------------------ */
+static int g_isas[6], g_nisa;
+static const vact_table *tab(int k) {
+    return g_isas[k] < 0 ? vact__table_simde() : vact__table_for((vact_isa)g_isas[k]);
+}
+static const char *tname(int k) { return g_isas[k] < 0 ? "neon-simde" : vact_isa_name((vact_isa)g_isas[k]); }
+
+typedef struct { size_t f[2], b[2]; } offs; /* [type]: forward, backward */
+static const offs g_offs[] = {
+#define VACT_EW(name, P, F, U, S)                                                        \
+    {{offsetof(vact_table, name##_bf16), offsetof(vact_table, name##_f16)},             \
+     {offsetof(vact_table, name##_bwd_bf16), offsetof(vact_table, name##_bwd_f16)}},
+#include "common/functions.def"
+};
+static void call_f(const vact_table *t, size_t off, const float *prm, size_t n, const uint16_t *x, uint16_t *y) {
+    vact_unary16_fn fn;
+    memcpy(&fn, (const char *)t + off, sizeof fn);
+    vact_params p = {prm[0], prm[1]};
+    fn(n, x, y, &p);
+}
+static void call_b(const vact_table *t, size_t off, const float *prm, size_t n, const uint16_t *x,
+                   const uint16_t *dy, uint16_t *dx) {
+    vact_unary16_bwd_fn fn;
+    memcpy(&fn, (const char *)t + off, sizeof fn);
+    vact_params p = {prm[0], prm[1]};
+    fn(n, x, dy, dx, &p);
+}
+
+static double g_max[2][3]; /* [type][fwd, bwd, bwd(dy)] over everything run */
+
+/* error of one backward value (dy * d), kink sides as in test_ulp */
+static double bwd_err(const htype *ht, const ref_fn *f, const double *pd, float x, float dy, float dx,
+                      double d, int *exact_bad) {
+    double r = (double)dy * d;
+    int floor_ = (f->flags & VACT_FLOOR) != 0;
+    double e = err_t(ht, dx, r, floor_ ? fmax(fabs(r), fabs((double)dy) / 16) : r);
+    int ex = !floor_ && representable(ht, r) && !(isnan(r) && isnan(dx)) && (double)dx != r;
+    if ((e > 1.0 || ex) && (f->flags & VACT_KINK) && isfinite(x)) {
+        for (int s = -1; s <= 1; s += 2) {
+            double r2 = (double)dy * f->df(nextafterf(x, s * INFINITY), pd);
+            double e2 = err_t(ht, dx, r2, floor_ ? fmax(fabs(r2), fabs((double)dy) / 16) : r2);
+            if (e2 < e) e = e2;
+            if (ex && (double)dx == r2) ex = 0;
+        }
+    }
+    if (ex) (*exact_bad)++;
+    return e;
+}
+
+static void test_ew(void **state) {
+    const ref_fn *f = (const ref_fn *)*state;
+    const offs *o = &g_offs[f - ref_fns];
+    const size_t n = 65536;
+    uint16_t *x = malloc(n * 2), *one = malloc(n * 2), *dyr = malloc(n * 2);
+    uint16_t *y = malloc(n * 2), *d1 = malloc(n * 2), *d2 = malloc(n * 2);
+    uint16_t *sy = malloc(n * 2), *sd1 = malloc(n * 2), *sd2 = malloc(n * 2);
+    double *rf = malloc(n * sizeof *rf), *rd = malloc(n * sizeof *rd);
+    int failures = 0;
+    for (int ty = 0; ty < 2; ty++) {
+        const htype *ht = &g_types[ty];
+        unsigned st = 777;
+        for (size_t i = 0; i < n; i++) {
+            x[i] = (uint16_t)i;
+            one[i] = ht->to(1.0f);
+            float v = rnd_uniform(&st, 0.25f, 4.0f);
+            dyr[i] = ht->to((i & 1) ? -v : v);
+        }
+        for (int ps = 0; ps < f->nsets; ps++) {
+            const float *prm = f->sets[ps];
+            double pd[2] = {prm[0], prm[1]};
+            for (size_t i = 0; i < n; i++) {
+                float xf = ht->from(x[i]);
+                double a = isinf(xf) ? copysign(1e300, xf) : (double)xf;
+                rf[i] = f->f(a, pd);
+                rd[i] = f->df(a, pd);
+            }
+            for (int k = 0; k < g_nisa; k++) {
+                const vact_table *t = tab(k);
+                uint16_t *yy = k ? y : sy, *e1 = k ? d1 : sd1, *e2 = k ? d2 : sd2;
+                call_f(t, o->f[ty], prm, n, x, yy);
+                call_b(t, o->b[ty], prm, n, x, one, e1);
+                call_b(t, o->b[ty], prm, n, x, dyr, e2);
+                double wf = 0, wb = 0, wg = 0;
+                float xf_w = 0, xb_w = 0;
+                int exact_bad = 0, nan_bad = 0, diff = 0;
+                for (size_t i = 0; i < n; i++) {
+                    float xf = ht->from(x[i]);
+                    float yv = ht->from(yy[i]);
+                    if (k && (yy[i] != sy[i] || e1[i] != sd1[i] || e2[i] != sd2[i])) diff++;
+                    if (isnan(xf)) { /* the references are for numbers */
+                        if (yy[i] != ht->nan || e1[i] != ht->nan) nan_bad++;
+                        continue;
+                    }
+                    double ef = err_t(ht, yv, rf[i], rf[i]);
+                    if (representable(ht, rf[i]) && !isnan(rf[i]) && (double)yv != rf[i]) {
+                        if (!exact_bad) printf("  inexact fwd at x=%a: %a, exact %a\n", (double)xf, (double)yv, rf[i]);
+                        exact_bad++;
+                    }
+                    if (ef > wf) { wf = ef; xf_w = xf; }
+                    double eb = bwd_err(ht, f, pd, xf, 1.0f, ht->from(e1[i]), rd[i], &exact_bad);
+                    if (eb > wb) { wb = eb; xb_w = xf; }
+                    double eg = bwd_err(ht, f, pd, xf, ht->from(dyr[i]), ht->from(e2[i]), rd[i], &exact_bad);
+                    if (eg > wg) wg = eg;
+                }
+                char pstr[64] = "";
+                if (f->np == 1) snprintf(pstr, sizeof pstr, "(%g)", prm[0]);
+                if (f->np == 2) snprintf(pstr, sizeof pstr, "(%g,%g)", prm[0], prm[1]);
+                printf("T16 %-12s %-4s %-10s %-10s fwd %5.3f @ %-12.6g bwd %5.3f @ %-12.6g bwd(dy) %5.3f  %s\n",
+                       f->name, ht->name, pstr, tname(k), wf, (double)xf_w, wb, (double)xb_w, wg,
+                       k ? (diff ? "DIFFERS" : "same-bits") : "reference-isa");
+                g_max[ty][0] = fmax(g_max[ty][0], wf);
+                g_max[ty][1] = fmax(g_max[ty][1], wb);
+                g_max[ty][2] = fmax(g_max[ty][2], wg);
+                if (wf > 1 || wb > 1 || wg > 1) { printf("  FAIL above 1 ULP\n"); failures++; }
+                if (exact_bad) { printf("  FAIL %d results not exact where representable\n", exact_bad); failures++; }
+                if (nan_bad) { printf("  FAIL %d NaN inputs without the default NaN out\n", nan_bad); failures++; }
+                if (diff) { printf("  FAIL %d results differ from scalar\n", diff); failures++; }
+                /* NaN dy -> NaN dx; odd: sign of zero */
+                uint16_t nd[4] = {ht->nan, ht->nan, ht->nan, ht->nan}, sx[4] = {0, 0x8000, ht->to(1.0f), ht->to(-2.0f)}, so[4];
+                call_b(t, o->b[ty], prm, 4, sx, nd, so);
+                for (int i = 0; i < 4; i++)
+                    if (so[i] != ht->nan) { printf("  FAIL NaN dy, not NaN dx\n"); failures++; break; }
+                call_f(t, o->f[ty], prm, 2, sx, so);
+                if ((f->flags & VACT_ODD) && (so[0] != 0 || so[1] != 0x8000)) {
+                    printf("  FAIL sign of zero not kept\n");
+                    failures++;
+                }
+                /* tails: every n < 3 vectors, offset by one element, same bits */
+                for (size_t m = 0; m < 50; m++) {
+                    uint16_t tx[64], tyv[64];
+                    for (size_t i = 0; i < m; i++) tx[i] = x[(i * 2654435761u + m) & 0xffff];
+                    call_f(t, o->f[ty], prm, m, tx, tyv + 1);
+                    for (size_t i = 0; i < m; i++)
+                        if (tyv[1 + i] != sy[tx[i]]) { printf("  FAIL tail n=%zu\n", m); failures++; break; }
+                }
+            }
+        }
+    }
+    free(x); free(one); free(dyr); free(y); free(d1); free(d2); free(sy); free(sd1); free(sd2); free(rf); free(rd);
+    assert_int_equal(failures, 0);
+}
+
+/* ---- row-wise --------------------------------------------------------------- */
+/* The 16-bit result must be the f32 row kernel's (same ISA) on the converted
+ * input, rounded once (NaN: the default NaN); forward also against double
+ * within 1 ULP of the type (log_softmax: ulp of max(|r|, 1)), softmax rows
+ * summing to 1 within 2^-p; every ISA the scalar bits. */
+static void round_row(const htype *ht, size_t n, const float *f, uint16_t *h) {
+    for (size_t i = 0; i < n; i++) h[i] = isnan(f[i]) ? ht->nan : ht->to(f[i]);
+}
+static int g_rw; /* 0 softmax, 1 log_softmax, 2 glu */
+static void test_rw(void **state) {
+    (void)state;
+    static const size_t colsv[] = {1, 2, 3, 7, 16, 17, 31, 64, 65, 100, 1023, 1024, 1025, 2048, 2049, 4097};
+    const size_t rows = 3, maxc = 4097 + 1;
+    const size_t N = rows * maxc;
+    uint16_t *x = malloc(N * 2), *dy = malloc(N * 2), *y = malloc(N * 2), *dx = malloc(N * 2);
+    uint16_t *sy = malloc(N * 2), *sdx = malloc(N * 2), *want = malloc(N * 2);
+    float *xf = malloc(N * 4), *dyf = malloc(N * 4), *yf = malloc(N * 4);
+    int failures = 0;
+    for (int ty = 0; ty < 2; ty++) {
+        const htype *ht = &g_types[ty];
+        double wmax = 0, smax = 0;
+        for (size_t ci = 0; ci < sizeof colsv / sizeof colsv[0]; ci++) {
+            size_t cols = colsv[ci] + (g_rw == 2 && (colsv[ci] & 1));
+            size_t n = rows * cols, nout = g_rw == 2 ? rows * cols / 2 : n;
+            unsigned st = 99 + (unsigned)cols;
+            for (size_t i = 0; i < n; i++) {
+                x[i] = ht->to(rnd_uniform(&st, -8.0f, 8.0f));
+                dy[i] = ht->to(rnd_uniform(&st, -2.0f, 2.0f));
+            }
+            if (cols > 2) x[cols + 1] = ht->to(-INFINITY); /* row 1 holds a -inf */
+            for (size_t i = 0; i < n; i++) { xf[i] = ht->from(x[i]); dyf[i] = ht->from(dy[i]); }
+            for (int k = 0; k < g_nisa; k++) {
+                const vact_table *t = tab(k);
+                uint16_t *yy = k ? y : sy, *dd = k ? dx : sdx;
+                vact_row16_fn fw;
+                vact_row16_bwd_fn bw;
+                vact_row_fn f32;
+                vact_row_bwd_fn b32;
+                if (g_rw == 0) { fw = ty ? t->softmax_f16 : t->softmax_bf16; bw = ty ? t->softmax_bwd_f16 : t->softmax_bwd_bf16; f32 = t->softmax; b32 = t->softmax_bwd; }
+                else if (g_rw == 1) { fw = ty ? t->log_softmax_f16 : t->log_softmax_bf16; bw = ty ? t->log_softmax_bwd_f16 : t->log_softmax_bwd_bf16; f32 = t->log_softmax; b32 = t->log_softmax_bwd; }
+                else { fw = ty ? t->glu_f16 : t->glu_bf16; bw = ty ? t->glu_bwd_f16 : t->glu_bwd_bf16; f32 = t->glu; b32 = t->glu_bwd; }
+                fw(rows, cols, x, yy);
+                f32(rows, cols, xf, yf);
+                round_row(ht, nout, yf, want);
+                int bad = 0;
+                for (size_t i = 0; i < nout; i++) bad += yy[i] != want[i];
+                /* backward from the 16-bit forward output (softmax family) or x (glu) */
+                const uint16_t *bin = g_rw == 2 ? x : yy;
+                float *binf = malloc(n * 4);
+                for (size_t i = 0; i < n; i++) binf[i] = ht->from(bin[i]);
+                bw(rows, cols, bin, dy, dd);
+                b32(rows, cols, binf, dyf, yf);
+                round_row(ht, n, yf, want);
+                for (size_t i = 0; i < n; i++) bad += dd[i] != want[i];
+                free(binf);
+                if (bad) { printf("  FAIL %s %s cols=%zu: %d values not the rounded f32 kernel's\n", tname(k), ht->name, cols, bad); failures++; }
+                if (k) {
+                    int diff = memcmp(yy, sy, nout * 2) || memcmp(dd, sdx, n * 2);
+                    if (diff) { printf("  FAIL %s %s cols=%zu differs from scalar\n", tname(k), ht->name, cols); failures++; }
+                    continue;
+                }
+                /* against double */
+                for (size_t r = 0; r < rows; r++) {
+                    const float *xr = xf + r * cols;
+                    if (g_rw == 2) {
+                        size_t h = cols / 2;
+                        for (size_t j = 0; j < h; j++) {
+                            double a = xr[j], b = xr[h + j], rr = a / (1 + exp(-b));
+                            double e = err_t(ht, ht->from(yy[r * h + j]), rr, rr);
+                            wmax = fmax(wmax, e);
+                        }
+                        continue;
+                    }
+                    double m = -INFINITY, s = 0;
+                    for (size_t j = 0; j < cols; j++) m = fmax(m, xr[j]);
+                    for (size_t j = 0; j < cols; j++) s += exp(xr[j] - m);
+                    double sum = 0;
+                    for (size_t j = 0; j < cols; j++) {
+                        double rr = g_rw == 0 ? exp(xr[j] - m) / s : (xr[j] - m) - log(s);
+                        float v = ht->from(yy[r * cols + j]);
+                        double e = err_t(ht, v, rr, g_rw == 0 ? rr : fmax(fabs(rr), 1.0));
+                        if (isinf(rr) && isinf(v) && (rr > 0) == (v > 0)) e = 0;
+                        wmax = fmax(wmax, e);
+                        sum += v;
+                    }
+                    if (g_rw == 0) smax = fmax(smax, fabs(sum - 1));
+                }
+            }
+        }
+        printf("T16 %-12s %-4s fwd max %.3f ulp (bound 1)%s  |row sum - 1| max %.3g (bound 2^-%d)\n",
+               g_rw == 0 ? "softmax" : g_rw == 1 ? "log_softmax" : "glu", ht->name, wmax, "", smax, ht->p);
+        if (wmax > 1) { printf("  FAIL fwd above 1 ULP\n"); failures++; }
+        if (smax > ldexp(1, -ht->p)) { printf("  FAIL row sum\n"); failures++; }
+        /* special rows: a NaN row, a +inf row, all -inf (softmax family) */
+        if (g_rw != 2) {
+            uint16_t sx[6] = {ht->to(1.0f), ht->to(INFINITY), ht->to(2.0f), ht->to(INFINITY), 0, 0}, so[6];
+            vact_row16_fn fw = g_rw == 0 ? (ty ? tab(0)->softmax_f16 : tab(0)->softmax_bf16)
+                                         : (ty ? tab(0)->log_softmax_f16 : tab(0)->log_softmax_bf16);
+            fw(1, 4, sx, so);
+            uint16_t on = g_rw == 0 ? ht->to(0.5f) : ht->to(-(float)log(2.0)), off = g_rw == 0 ? 0 : ht->to(-INFINITY);
+            if (so[0] != off || so[1] != on || so[2] != off || so[3] != on) { printf("  FAIL +inf row\n"); failures++; }
+            sx[2] = ht->nan;
+            fw(1, 4, sx, so);
+            for (int i = 0; i < 4; i++) if (so[i] != ht->nan) { printf("  FAIL NaN row\n"); failures++; break; }
+        }
+    }
+    free(x); free(dy); free(y); free(dx); free(sy); free(sdx); free(want); free(xf); free(dyf); free(yf);
+    assert_int_equal(failures, 0);
+}
+
+/* ---- conversions -------------------------------------------------------------- */
+static int g_all;
+static void test_conv(void **state) {
+    (void)state;
+    const size_t B = (size_t)1 << 20;
+    float *xf = malloc(B * 4), *back = malloc(B * 4);
+    uint16_t *h = malloc(B * 2), *hs = malloc(B * 2);
+    int failures = 0;
+    const char *scale = getenv("VACT_TEST_SCALE");
+    int sc = scale && atoi(scale) > 1 ? atoi(scale) : 1;
+    /* CI: 2^25 patterns by a stride of 128 with the low bits varied, plus the
+     * neighbourhoods of every rounding boundary via the stride; --all: 2^32 */
+    uint64_t total = g_all ? ((uint64_t)1 << 32) : ((uint64_t)1 << 25) / (uint64_t)sc;
+    uint64_t step = g_all ? 1 : ((uint64_t)1 << 32) / total;
+    for (int k = 0; k < g_nisa; k++) {
+        const vact_table *t = tab(k);
+        uint64_t bad[4] = {0, 0, 0, 0};
+        for (uint64_t base = 0; base < total; base += B) {
+            size_t m = total - base < B ? (size_t)(total - base) : B;
+            for (size_t i = 0; i < m; i++) {
+                uint32_t u = (uint32_t)((base + i) * step);
+                if (step > 1) u += (uint32_t)((i * 2654435761u) % step); /* vary the low bits */
+                xf[i] = f_of(u);
+            }
+            for (int ty = 0; ty < 2; ty++) {
+                const htype *ht = &g_types[ty];
+                (ty ? t->f32_to_f16 : t->f32_to_bf16)(m, xf, h);
+                for (size_t i = 0; i < m; i++)
+                    if (h[i] != ht->to(xf[i])) {
+                        if (!bad[ty]) printf("  %s %s: %a (0x%08x) -> 0x%04x, want 0x%04x\n", tname(k), ht->name,
+                                             (double)xf[i], u_of(xf[i]), h[i], ht->to(xf[i]));
+                        bad[ty]++;
+                    }
+            }
+        }
+        /* from 16 bit: every pattern */
+        for (size_t i = 0; i < 65536; i++) hs[i] = (uint16_t)i;
+        for (int ty = 0; ty < 2; ty++) {
+            const htype *ht = &g_types[ty];
+            (ty ? t->f16_to_f32 : t->bf16_to_f32)(65536, hs, back);
+            for (size_t i = 0; i < 65536; i++)
+                if (u_of(back[i]) != u_of(ht->from((uint16_t)i))) {
+                    if (!bad[2 + ty]) printf("  %s %s -> f32: 0x%04zx -> 0x%08x, want 0x%08x\n", tname(k), ht->name, i,
+                                             u_of(back[i]), u_of(ht->from((uint16_t)i)));
+                    bad[2 + ty]++;
+                }
+        }
+        printf("T16 conversions %-10s %llu f32 patterns: to bf16 %llu bad, to f16 %llu bad; from bf16 %llu bad, from f16 %llu bad (65536 each)\n",
+               tname(k), (unsigned long long)total, (unsigned long long)bad[0], (unsigned long long)bad[1],
+               (unsigned long long)bad[2], (unsigned long long)bad[3]);
+        if (bad[0] || bad[1] || bad[2] || bad[3]) failures++;
+    }
+    /* the public entry points and n = 0 */
+    float one = 1.0f, o2;
+    uint16_t hb = 0, hf = 0;
+    vact_f32_to_bf16(1, &one, &hb);
+    vact_f32_to_f16(1, &one, &hf);
+    vact_f32_to_bf16(0, NULL, NULL);
+    if (hb != 0x3f80 || hf != 0x3c00) failures++;
+    vact_f16_to_f32(1, &hf, &o2);
+    if (o2 != 1.0f) failures++;
+    free(xf); free(back); free(h); free(hs);
+    assert_int_equal(failures, 0);
+}
+
+int main(int argc, char **argv) {
+    g_nisa = isa_list(g_isas);
+    if (vact__table_simde()) g_isas[g_nisa++] = -1;
+    if (argc < 2) { printf("usage: test_t16 NAME | conversions [--all]\n"); return 1; }
+    struct CMUnitTest t = {argv[1], NULL, NULL, NULL, NULL};
+    const ref_fn *f = ref_find(argv[1]);
+    if (f) {
+        t.test_func = test_ew;
+        t.initial_state = (void *)f;
+    } else if (!strcmp(argv[1], "softmax") || !strcmp(argv[1], "log_softmax") || !strcmp(argv[1], "glu")) {
+        t.test_func = test_rw;
+        g_rw = !strcmp(argv[1], "softmax") ? 0 : !strcmp(argv[1], "log_softmax") ? 1 : 2;
+    } else if (!strcmp(argv[1], "conversions")) {
+        t.test_func = test_conv;
+        g_all = argc > 2 && !strcmp(argv[2], "--all");
+    } else {
+        printf("FAIL no 16-bit function '%s'\n", argv[1]);
+        return 1;
+    }
+    int rc = _cmocka_run_group_tests("t16", &t, 1, NULL, NULL);
+    if (f)
+        printf("T16 MAX %s bf16 fwd %.3f bwd %.3f bwd(dy) %.3f | f16 fwd %.3f bwd %.3f bwd(dy) %.3f\n", f->name,
+               g_max[0][0], g_max[0][1], g_max[0][2], g_max[1][0], g_max[1][1], g_max[1][2]);
+    return rc;
+}

@@ -8,13 +8,21 @@
  * (generated at configure time by cmake/VactFunctions.cmake) */
 #include "vact_elementwise.h"
 #include "vact_rowwise.h"
+/* the primitives and operations of the expressions (src/dispatch/expr.c) */
+#include "expr/prims.h"
+#include "expr/ops.h"
 
 #define VACT_EW(name, P, F, U, S) VACT_DEF_UNARY(name)
+#define VACT_PRIM(name, F, U) VACT_DEF_UNARY(name)
 #include "../common/functions.def"
 
 const vact_table VACT_TABLE = {
 #define VACT_EW(name, P, F, U, S) .name = KFN(name), .name##_bwd = KFN(name##_bwd),
 #define VACT_RW(name, F) .name = KFN(row_##name), .name##_bwd = KFN(row_##name##_bwd),
 #define VACT_PC(name) .name = KFN(name), .name##_bwd = KFN(name##_bwd),
+#define VACT_PRIM(name, F, U) .name = KFN(name), .name##_bwd = KFN(name##_bwd),
 #include "../common/functions.def"
+    .add = KFN(bin_add), .sub = KFN(bin_sub), .mul = KFN(bin_mul), .div = KFN(bin_div),
+    .min = KFN(bin_min), .max = KFN(bin_max), .min_bwd = KFN(min_bwd), .max_bwd = KFN(max_bwd),
+    .powi = KFN(powi), .powi_bwd = KFN(powi_bwd),
 };

@@ -676,7 +676,13 @@ void vact_expr_backward_f32(const vact_expr *e, size_t n, const float *x, const 
                 int pn = e->pnode[k];
                 if (pn < 0 || !A.has[pn]) continue;
                 const float *s = adjb[pn];
-                for (size_t j = 0; j < m; j++) acc[k][j & 15] += s[j];
+                float a[16];
+                memcpy(a, acc[k], sizeof a);
+                size_t j = 0;
+                for (; j + 16 <= m; j += 16) /* lane l: elements l, l + 16, ... in order */
+                    for (int l = 0; l < 16; l++) a[l] += s[j + (size_t)l];
+                for (int l = 0; j < m; j++, l++) a[l] += s[j];
+                memcpy(acc[k], a, sizeof a);
             }
     }
     if (dp)

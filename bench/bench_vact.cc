@@ -51,6 +51,7 @@ const RowWise kRowWise[] = {
 #include "../src/common/functions.def"
 };
 
+void register_vact_expr(const std::vector<vact_isa> &isas);
 } // namespace
 
 void register_vact() {
@@ -131,7 +132,47 @@ void register_vact() {
             });
         }
     }
+    register_vact_expr(isas);
 }
+
+namespace {
+// expressions (vact_expr): the article's max(alpha*x, x) (against leaky_relu)
+// and x*sigmoid(beta*x) (against swish), compiled once, forward and backward
+// (with dp), benchmarks expr_prelu and expr_swish
+void register_vact_expr(const std::vector<vact_isa> &isas) {
+    struct Ex { const char *name, *formula, *param; float value; };
+    static const Ex kEx[] = {{"expr_prelu", "max(alpha*x, x)", "alpha", 0.1f},
+                             {"expr_swish", "x*sigmoid(beta*x)", "beta", 1.0f}};
+    for (const Ex &ex : kEx) {
+        char err[128];
+        static std::vector<vact_expr *> keep; // alive for the whole run
+        vact_expr *e = vact_expr_compile(ex.formula, ex.param, err, sizeof err);
+        if (!e) continue;
+        keep.push_back(e);
+        const float *pv = &ex.value;
+        for (vact_isa isa : isas) {
+            const std::string in = vact_isa_name(isa);
+            const char *label = vact_isa_name(isa);
+            for (size_t n : elementwise_sizes()) {
+                if (!size_ok(n, in) || n == kBig) continue;
+                add(ex.name, "fwd", "vact", in, size_token(n), [=](benchmark::State &st) {
+                    vact_isa_select(isa);
+                    const Bufs &b = bufs(n);
+                    timed(st, n, kFwdBytes, label, [&] { vact_expr_f32(e, n, b.x, b.y, pv); });
+                    mark_nan_output(st, b.y, n);
+                });
+                add(ex.name, "bwd", "vact", in, size_token(n), [=](benchmark::State &st) {
+                    vact_isa_select(isa);
+                    const Bufs &b = bufs(n);
+                    float dp = 0;
+                    timed(st, n, kBwdBytes, label, [&] { vact_expr_backward_f32(e, n, b.x, b.dy, b.dx, pv, &dp); });
+                    mark_nan_output(st, b.dx, n);
+                });
+            }
+        }
+    }
+}
+} // namespace
 
 const char *run_vact(const std::string &func, bool bwd, size_t n, const float *x, const float *dy, float *out) {
     for (const Elementwise &e : kElementwise) {

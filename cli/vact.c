@@ -7,7 +7,9 @@
  *   vact eval NAME [--from A] [--to B] [--step S] [--isa ISA] [--type T] [--PARAM V ...]
  *                                      CSV x,f,df of an elementwise function;
  *                                      T = f32 (default), bf16 or f16: x is
- *                                      rounded to T, f and df computed in T */
+ *                                      rounded to T, f and df computed in T
+ *   vact eval 'FORMULA' [--param NAME=V ...] [--from A] [--to B] [--step S] [--isa ISA]
+ *                                      the same of an expression (vact_expr) */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,7 +85,9 @@ static int usage(void) {
             "       vact list\n"
             "       vact eval NAME [--from A] [--to B] [--step S] [--isa ISA] [--type f32|bf16|f16]\n"
             "                 [--PARAM V ...]\n"
-            "                 (PARAM as 'vact list' shows, e.g. --alpha 0.1)\n");
+            "                 (PARAM as 'vact list' shows, e.g. --alpha 0.1)\n"
+            "       vact eval 'FORMULA' [--param NAME=V ...] [--from A] [--to B] [--step S] [--isa ISA]\n"
+            "                 (an expression in x, e.g. 'max(alpha*x, x)' --param alpha=0.1)\n");
     return 2;
 }
 
@@ -120,15 +124,89 @@ static int cmd_list(void) {
     return 0;
 }
 
+/* x = from + step*i, i = 0 .. n-1, in a buffer of 4n floats (x, y, dy = 1, dx) */
+static float *grid(double from, double to, double step, size_t *n) {
+    if (!(step > 0) || !(to >= from) || (to - from) / step > 1e8) {
+        fprintf(stderr, "vact: need step > 0, to >= from, at most 1e8 points\n");
+        return NULL;
+    }
+    *n = (size_t)((to - from) / step + 1e-9) + 1;
+    float *buf = malloc(*n * 4 * sizeof *buf);
+    if (!buf) return NULL;
+    for (size_t i = 0; i < *n; i++) { buf[i] = (float)(from + step * (double)i); buf[2 * *n + i] = 1.0f; }
+    return buf;
+}
+
+static void print_csv(size_t n, const float *x, const float *y, const float *dx) {
+    printf("x,f,df\n");
+    for (size_t i = 0; i < n; i++) printf("%.9g,%.9g,%.9g\n", (double)x[i], (double)y[i], (double)dx[i]);
+}
+
+/* vact eval 'FORMULA' [--param NAME=V ...]: the parameters in the order given */
+static int cmd_eval_expr(int argc, char **argv) {
+    enum { MAXP = 8 };
+    char names[256] = "";
+    float p[MAXP];
+    int np = 0;
+    double from = -6, to = 6, step = 0.01;
+    for (int i = 3; i < argc; i++) {
+        if (i + 1 >= argc || strncmp(argv[i], "--", 2)) return usage();
+        const char *o = argv[i] + 2, *v = argv[++i];
+        if (!strcmp(o, "isa")) {
+            vact_isa isa;
+            if (vact_isa_from_name(v, &isa) || vact_isa_select(isa)) {
+                fprintf(stderr, "vact: ISA '%s' not supported here\n", v);
+                return 2;
+            }
+            continue;
+        }
+        if (!strcmp(o, "param")) {
+            const char *eq = strchr(v, '=');
+            char *end;
+            if (!eq || eq == v || np == MAXP || strlen(names) + (size_t)(eq - v) + 2 > sizeof names) {
+                fprintf(stderr, "vact: --param NAME=VALUE (at most %d)\n", MAXP);
+                return 2;
+            }
+            double d = strtod(eq + 1, &end);
+            if (!eq[1] || *end) { fprintf(stderr, "vact: bad number '%s'\n", eq + 1); return 2; }
+            if (np) strcat(names, ",");
+            strncat(names, v, (size_t)(eq - v));
+            p[np++] = (float)d;
+            continue;
+        }
+        char *end;
+        double d = strtod(v, &end);
+        if (!*v || *end) { fprintf(stderr, "vact: bad number '%s'\n", v); return 2; }
+        if (!strcmp(o, "from")) from = d;
+        else if (!strcmp(o, "to")) to = d;
+        else if (!strcmp(o, "step")) step = d;
+        else { fprintf(stderr, "vact: unknown option --%s (parameters: --param NAME=V)\n", o); return 2; }
+    }
+    char err[256];
+    vact_expr *e = vact_expr_compile(argv[2], np ? names : NULL, err, sizeof err);
+    if (!e) {
+        fprintf(stderr, "vact: '%s' is neither a function (see 'vact list') nor a valid formula:\n  %s\n",
+                argv[2], err);
+        return 2;
+    }
+    size_t n;
+    float *buf = grid(from, to, step, &n);
+    if (!buf) { vact_expr_free(e); return 2; }
+    float *x = buf, *y = buf + n, *dy = buf + 2 * n, *dx = buf + 3 * n;
+    vact_expr_f32(e, n, x, y, p);
+    vact_expr_backward_f32(e, n, x, dy, dx, p, NULL);
+    print_csv(n, x, y, dx);
+    free(buf);
+    vact_expr_free(e);
+    return 0;
+}
+
 static int cmd_eval(int argc, char **argv) {
     if (argc < 3) return usage();
     const fn_info *f = NULL;
     for (size_t i = 0; i < NFNS; i++)
         if (!strcmp(fns[i].name, argv[2])) f = &fns[i];
-    if (!f) {
-        fprintf(stderr, "vact: unknown function '%s' (see 'vact list')\n", argv[2]);
-        return 2;
-    }
+    if (!f) return cmd_eval_expr(argc, argv);
     double from = -6, to = 6, step = 0.01;
     float p[2] = {f->pdef[0], f->pdef[1]};
     int type = 0; /* 0 f32, 1 bf16, 2 f16 */

@@ -1,17 +1,18 @@
 # Reads the one list of functions (src/common/functions.def) for CMake:
 #   VACT_EW_NAMES  elementwise functions    VACT_RW_NAMES  row-wise functions
 #   VACT_PC_NAMES  per-channel functions    VACT_RW16_NAMES  row-wise with VACT_T16
+#   VACT_PRIM_NAMES  expression primitives (not public)
 # and writes ${VACT_GENERATED_DIR}/vact_elementwise.h and vact_rowwise.h, which
 # include every kernel header (src/kernels/elementwise/f_NAME.h,
 # src/kernels/rowwise/NAME.h).
 set(VACT_FUNCTIONS_DEF ${CMAKE_CURRENT_LIST_DIR}/../src/common/functions.def)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${VACT_FUNCTIONS_DEF})
-file(STRINGS ${VACT_FUNCTIONS_DEF} _vact_lines REGEX "^VACT_(EW|RW|PC)\\(")
-foreach(kind EW RW PC RW16)
+file(STRINGS ${VACT_FUNCTIONS_DEF} _vact_lines REGEX "^VACT_(EW|RW|PC|PRIM)\\(")
+foreach(kind EW RW PC PRIM RW16)
   set(VACT_${kind}_NAMES)
 endforeach()
 foreach(line IN LISTS _vact_lines)
-  string(REGEX MATCH "^VACT_(EW|RW|PC)\\(([a-z0-9_]+)" _m "${line}")
+  string(REGEX MATCH "^VACT_(EW|RW|PC|PRIM)\\(([a-z0-9_]+)" _m "${line}")
   set(_vact_kind ${CMAKE_MATCH_1})
   set(_vact_name ${CMAKE_MATCH_2})
   list(APPEND VACT_${_vact_kind}_NAMES ${_vact_name})

@@ -49,7 +49,7 @@ typedef enum act_kind {
     ACT_EW0,   /* vact_NAME_f32(n, x, y) */
     ACT_EW1,   /* vact_NAME_f32(n, x, y, param) */
     ACT_PRELU, /* vact_prelu_f32 with a learned per-channel alpha (N_HID of them) */
-    /* ACT_EXPR: a user expression (vact_expr_compile), see the table below */
+    ACT_EXPR,  /* a user expression (vact_expr_compile) in x and one parameter alpha */
 } act_kind;
 
 typedef struct act_def {
@@ -61,11 +61,15 @@ typedef struct act_def {
     ew1_bwd b1;
     float param;      /* ACT_EW1: the parameter; ACT_PRELU: alpha's initial value */
     size_t n_learned; /* learned parameters of the activation (trained by Adam, kept >= 0) */
+    const char *formula; /* ACT_EXPR: the formula in x and alpha (param: alpha's value) */
 } act_def;
 
-#define EW0(n) ACT_EW0, vact_##n##_f32, vact_##n##_backward_f32, NULL, NULL, 0.0f, 0
-#define EW1(n, p) ACT_EW1, NULL, NULL, vact_##n##_f32, vact_##n##_backward_f32, (p), 0
-#define PRELU(alpha0) ACT_PRELU, NULL, NULL, NULL, NULL, (alpha0), N_HID
+#define EW0(n) ACT_EW0, vact_##n##_f32, vact_##n##_backward_f32, NULL, NULL, 0.0f, 0, NULL
+#define EW1(n, p) ACT_EW1, NULL, NULL, vact_##n##_f32, vact_##n##_backward_f32, (p), 0, NULL
+#define PRELU(alpha0) ACT_PRELU, NULL, NULL, NULL, NULL, (alpha0), N_HID, NULL
+/* formula in x and alpha; alpha0: alpha's (initial) value; n_learned: 1 learns
+ * one scalar alpha for the layer through vact_expr_backward_f32's dp, 0 keeps it */
+#define EXPR(formula, alpha0, n_learned) ACT_EXPR, NULL, NULL, NULL, NULL, (alpha0), (n_learned), (formula)
 
 static const act_def ACTS[] = {
     {"relu", EW0(relu)},
@@ -78,17 +82,9 @@ static const act_def ACTS[] = {
     {"tanh", EW0(tanh)},
     {"mish", EW0(mish)},
     {"prelu", PRELU(1.0f)}, /* learned per-channel alpha, starts at 1, clamped >= 0 */
-    /* ---- PLACEHOLDER: user expressions (need the expression API) ---------
-     * The article's last two rows train its own activation written as a
-     * formula. They need vact_expr_compile / vact_expr_f32 /
-     * vact_expr_backward_f32 (API.md, "Your own activations"), which
-     * include/vact.h does not have yet. Once it does, each row is one line:
-     *   {"expr_max_learned", EXPR("max(alpha*x, x)", "alpha", 1.0f, 1)},  learned scalar alpha
-     *   {"expr_max_fixed",   EXPR("max(alpha*x, x)", "alpha", 1.0f, 0)},  alpha fixed
-     * plus ACT_EXPR in act_kind, an EXPR() macro (formula, params, initial
-     * value, n_learned), compiling the formula once in train(), and the two
-     * ACT_EXPR cases marked "PLACEHOLDER" in act_forward / act_backward.
-     * Not emulated here with a built-in: the rows must measure the API. */
+    /* the article's own activation, written as a formula (vact_expr) */
+    {"expr_max_learned", EXPR("max(alpha*x, x)", 1.0f, 1)}, /* one learned alpha, starts at 1 */
+    {"expr_max_fixed", EXPR("max(alpha*x, x)", 0.1f, 0)},   /* alpha fixed at 0.1 */
 };
 enum { N_ACTS = sizeof ACTS / sizeof ACTS[0] };
 
@@ -161,6 +157,7 @@ typedef struct model {
     float *w1, *b1, *w2, *b2, *alpha;     /* views into p */
     float *gw1, *gb1, *gw2, *gb2, *galpha; /* views into g */
     size_t t;                              /* Adam steps taken */
+    vact_expr *expr;                       /* ACT_EXPR: the compiled formula */
     double beta1_t, beta2_t;               /* beta^t */
 } model;
 
@@ -202,9 +199,18 @@ static void model_init(model *md, const act_def *act, pcg32 *rng) {
     glorot_uniform(rng, md->w2, N_HID, N_OUT);
     for (size_t c = 0; c < act->n_learned; c++) md->alpha[c] = act->param;
     md->beta1_t = md->beta2_t = 1.0;
+    if (act->kind == ACT_EXPR) { /* compiled once per training run */
+        char err[256];
+        md->expr = vact_expr_compile(act->formula, "alpha", err, sizeof err);
+        if (!md->expr) {
+            fprintf(stderr, "mlp: %s: %s\n", act->formula, err);
+            exit(2);
+        }
+    }
 }
 
 static void model_free(model *md) {
+    vact_expr_free(md->expr);
     free(md->p);
     free(md->g);
     free(md->m);
@@ -300,7 +306,9 @@ static void act_forward(const model *md, size_t rows, const float *h, float *a) 
     case ACT_EW0: VACT_TIMED(ac->f0(n, h, a)); break;
     case ACT_EW1: VACT_TIMED(ac->f1(n, h, a, ac->param)); break;
     case ACT_PRELU: VACT_TIMED(vact_prelu_f32(rows, N_HID, h, md->alpha, a)); break;
-    /* PLACEHOLDER (expressions): case ACT_EXPR: VACT_TIMED(vact_expr_f32(expr, n, h, a, md->alpha or &fixed)); */
+    case ACT_EXPR:
+        VACT_TIMED(vact_expr_f32(md->expr, n, h, a, ac->n_learned ? md->alpha : &ac->param));
+        break;
     }
 }
 
@@ -314,8 +322,11 @@ static void act_backward(model *md, size_t rows, const float *h, const float *da
     case ACT_PRELU:
         VACT_TIMED(vact_prelu_backward_f32(rows, N_HID, h, md->alpha, da, dh, md->galpha));
         break;
-    /* PLACEHOLDER (expressions): case ACT_EXPR:
-     *   VACT_TIMED(vact_expr_backward_f32(expr, n, h, da, dh, p, learned ? md->galpha : NULL)); */
+    case ACT_EXPR: /* dp: the learned alpha's gradient, summed in one fixed order */
+        VACT_TIMED(vact_expr_backward_f32(md->expr, n, h, da, dh,
+                                          ac->n_learned ? md->alpha : &ac->param,
+                                          ac->n_learned ? md->galpha : NULL));
+        break;
     }
 }
 
@@ -628,7 +639,7 @@ int main(int argc, char **argv) {
         for (size_t k = 0; k < n_run; k++) {
             const result *r = &res[k];
             char note[128] = "";
-            if (run[k]->kind == ACT_EW1)
+            if (run[k]->kind == ACT_EW1 || run[k]->kind == ACT_EXPR)
                 snprintf(note, sizeof note, "alpha %g", (double)run[k]->param);
             if (run[k]->n_learned > 0)
                 snprintf(note, sizeof note, "learned alpha: mean %.3f, range [%.3f, %.3f]",
@@ -636,8 +647,6 @@ int main(int argc, char **argv) {
             printf("| %s | %.4f | %.2f | %.1f%% | %s |\n", run[k]->name, r->test_acc,
                    r->sec_per_epoch, 100.0 * r->vact_share, note);
         }
-        printf("| max(alpha*x, x), learned alpha | - | - | - | needs the expression API (not yet in vact.h) |\n"
-               "| max(alpha*x, x), fixed alpha | - | - | - | needs the expression API (not yet in vact.h) |\n");
     }
     idx_free(&tr);
     idx_free(&te);

@@ -216,6 +216,35 @@ void vact_glu_bf16(size_t rows, size_t cols, const vact_bf16 *x, vact_bf16 *y);
 void vact_glu_backward_bf16(size_t rows, size_t cols, const vact_bf16 *x, const vact_bf16 *dy, vact_bf16 *dx);
 void vact_glu_f16(size_t rows, size_t cols, const vact_f16 *x, vact_f16 *y);
 void vact_glu_backward_f16(size_t rows, size_t cols, const vact_f16 *x, const vact_f16 *dy, vact_f16 *dx);
+/* ------------------------------------------------------------------ */
+/* Your own activations (expressions)                                  */
+/* ------------------------------------------------------------------ */
+
+/* A formula in x and named parameters, compiled once, evaluated on vact's
+ * kernels of the active ISA (same bits on every ISA), with its derivative by
+ * reverse-mode AD. Grammar: numbers (C float literals), x, parameter names,
+ * + - * /, unary -, ^ with an integer exponent (|k| <= 16), parentheses,
+ * min(a,b), max(a,b) (NaN if either is NaN; min(+0,-0) = -0, max = +0), abs,
+ * sqrt, exp, expm1, log, log1p, erf, erfc, and every elementwise activation
+ * by its name: NAME(arg) with its default parameters or NAME(arg, p1[, p2]),
+ * each parameter a number or a declared parameter (optionally negated). A
+ * declared parameter may be the parameter of leaky_relu, elu and swish only
+ * (their gradient is supported); elsewhere in an activation's parameter slot
+ * write a number. At most 32 values (nodes) and 8 parameters. An expression
+ * that is one activation gives exactly that activation's bits. */
+typedef struct vact_expr vact_expr;
+/* Compiles `formula` in the variable x and the named parameters (a comma-
+ * separated list, e.g. "alpha,beta", or NULL). Returns NULL on error and, if
+ * err is not NULL, writes a message with the 1-based column into err. */
+vact_expr *vact_expr_compile(const char *formula, const char *params, char *err, size_t errlen);
+void vact_expr_free(vact_expr *e);
+/* p: the parameter values in the order given at compile time. No allocation;
+ * one compiled expression may be used from several threads at once. */
+void vact_expr_f32(const vact_expr *e, size_t n, const float *x, float *y, const float *p);
+/* dx = dy * df/dx; dp[k] = sum over i of dy[i] * df/dp_k(x[i]) (overwritten; may
+ * be NULL), summed in one fixed order on every ISA (it may depend on n). */
+void vact_expr_backward_f32(const vact_expr *e, size_t n, const float *x, const float *dy,
+                            float *dx, const float *p, float *dp);
 
 #ifdef __cplusplus
 }

@@ -1,5 +1,6 @@
-/* Accuracy, special values and same-bits test of every elementwise function,
- * forward and backward, on every ISA this machine supports.
+/* Accuracy, special values and same-bits test of every elementwise function
+ * and every primitive of the expressions (VACT_PRIM), forward and backward,
+ * on every ISA this machine supports.
  *   test_ulp [NAME ...]   (default: all functions)
  * For each function, parameter set and ISA it prints the max ULP error
  * (forward; backward with dy = 1; backward with random dy) and asserts:
@@ -165,13 +166,15 @@ int main(int argc, char **argv) {
         g_dyr[i] = (i & 1) ? -v : v;
     }
     printf("samples: %zu inputs per function and parameter set\n", g_n);
-    struct CMUnitTest *tests = calloc(ref_nfns, sizeof *tests);
+    /* the functions and the primitives of the expressions (VACT_PRIM) */
+    struct CMUnitTest *tests = calloc(ref_nfns + ref_nprims, sizeof *tests);
     size_t nt = 0;
-    for (size_t i = 0; i < ref_nfns; i++) {
+    for (size_t i = 0; i < ref_nfns + ref_nprims; i++) {
+        const ref_fn *f = i < ref_nfns ? &ref_fns[i] : &ref_prims[i - ref_nfns];
         int want = argc < 2;
-        for (int a = 1; a < argc; a++) want |= !strcmp(argv[a], ref_fns[i].name);
+        for (int a = 1; a < argc; a++) want |= !strcmp(argv[a], f->name);
         if (!want) continue;
-        struct CMUnitTest t = {ref_fns[i].name, test_fn, NULL, NULL, (void *)&ref_fns[i]};
+        struct CMUnitTest t = {f->name, test_fn, NULL, NULL, (void *)f};
         tests[nt++] = t;
     }
     for (int a = 1; a < argc; a++)

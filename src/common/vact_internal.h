@@ -33,6 +33,15 @@ typedef void (*vact_row16_bwd_fn)(size_t rows, size_t cols, const uint16_t *x, c
                                   uint16_t *dx);
 typedef void (*vact_to16_fn)(size_t n, const float *x, uint16_t *y);
 typedef void (*vact_from16_fn)(size_t n, const uint16_t *x, float *y);
+/* expressions (src/dispatch/expr.c): y = a OP b elementwise; the backward of
+ * min/max: da, db = dy where that operand is the result (ties: a), else +0,
+ * both NaN when a or b is; y = x^k (|k| <= VACT_POWI_MAX), dx = dy k x^(k-1) */
+typedef void (*vact_binary_fn)(size_t n, const float *a, const float *b, float *y);
+typedef void (*vact_minmax_bwd_fn)(size_t n, const float *a, const float *b, const float *dy,
+                                   float *da, float *db);
+typedef void (*vact_powi_fn)(size_t n, const float *x, float *y, int k);
+typedef void (*vact_powi_bwd_fn)(size_t n, const float *x, const float *dy, float *dx, int k);
+#define VACT_POWI_MAX 16
 
 typedef struct vact_table {
 #define VACT_EW(name, P, F, U, S) vact_unary_fn name; vact_unary_bwd_fn name##_bwd;          \
@@ -42,11 +51,19 @@ typedef struct vact_table {
     VACT_IF_T16(T, vact_row16_fn name##_bf16; vact_row16_bwd_fn name##_bwd_bf16;           \
                    vact_row16_fn name##_f16; vact_row16_bwd_fn name##_bwd_f16;)
 #define VACT_PC(name) vact_##name##_fn name; vact_##name##_bwd_fn name##_bwd;
+#define VACT_PRIM(name, F, U) vact_unary_fn name; vact_unary_bwd_fn name##_bwd;
 #include "functions.def"
     /* conversions: to 16 bit rounded to nearest even, from 16 bit exact */
     vact_to16_fn f32_to_bf16, f32_to_f16;
     vact_from16_fn bf16_to_f32, f16_to_f32;
+    vact_binary_fn add, sub, mul, div, min, max;
+    vact_minmax_bwd_fn min_bwd, max_bwd;
+    vact_powi_fn powi;
+    vact_powi_bwd_fn powi_bwd;
 } vact_table;
+
+/* 1 when p is inside the parameter domain d (VACT_D_*) (src/dispatch/api.c) */
+int vact__param_ok(int domain, float p);
 
 /* One table per ISA built in (defined in src/<isa>/kernels.c). */
 extern const vact_table vact__table_scalar;

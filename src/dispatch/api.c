@@ -6,7 +6,7 @@
 #include <string.h>
 #include "../common/vact_internal.h"
 
-static int param_ok(int domain, float p) {
+int vact__param_ok(int domain, float p) {
     const float big = 3.40282347e38f, tiny = 1.17549435e-38f; /* FLT_MAX, FLT_MIN */
     switch (domain) {
     case VACT_D_NOTNAN: return p == p;
@@ -56,8 +56,8 @@ __attribute__((unused)) static void declared_in_vact_h(void) {
 #define VACT_PACK_1(P) {VACT_P_NAME1(P), 0.0f}
 #define VACT_PACK_2(P) {VACT_P_NAME1(P), VACT_P_NAME2(P)}
 #define VACT_OK_0(P) 1
-#define VACT_OK_1(P) param_ok(VACT_P_DOM1(P), VACT_P_NAME1(P))
-#define VACT_OK_2(P) (VACT_OK_1(P) && param_ok(VACT_P_DOM2(P), VACT_P_NAME2(P)))
+#define VACT_OK_1(P) vact__param_ok(VACT_P_DOM1(P), VACT_P_NAME1(P))
+#define VACT_OK_2(P) (VACT_OK_1(P) && vact__param_ok(VACT_P_DOM2(P), VACT_P_NAME2(P)))
 #define VACT_BY_COUNT(what, P) VACT_CAT(what, VACT_P_COUNT(P))(P)
 
 #define VACT_EW(name, P, F, U, S)                                                            \

@@ -8,8 +8,12 @@
  * (generated at configure time by cmake/VactFunctions.cmake) */
 #include "vact_elementwise.h"
 #include "vact_rowwise.h"
+/* the primitives and operations of the expressions (src/dispatch/expr.c) */
+#include "expr/prims.h"
+#include "expr/ops.h"
 
 #define VACT_EW(name, P, F, U, S) VACT_DEF_UNARY(name) VACT_DEF_UNARY16(name)
+#define VACT_PRIM(name, F, U) VACT_DEF_UNARY(name)
 #include "../common/functions.def"
 /* the row-wise bf16/f16 kernels (VACT_T16 in the list) */
 #include "rowwise/t16.h"
@@ -26,7 +30,11 @@ const vact_table VACT_TABLE = {
                    .name##_f16 = KFN(row_##name##_f16),                                     \
                    .name##_bwd_f16 = KFN(row_##name##_bwd_f16),)
 #define VACT_PC(name) .name = KFN(name), .name##_bwd = KFN(name##_bwd),
+#define VACT_PRIM(name, F, U) .name = KFN(name), .name##_bwd = KFN(name##_bwd),
 #include "../common/functions.def"
     .f32_to_bf16 = KFN(f32_to_bf16), .f32_to_f16 = KFN(f32_to_f16),
     .bf16_to_f32 = KFN(bf16_to_f32), .f16_to_f32 = KFN(f16_to_f32),
+    .add = KFN(bin_add), .sub = KFN(bin_sub), .mul = KFN(bin_mul), .div = KFN(bin_div),
+    .min = KFN(bin_min), .max = KFN(bin_max), .min_bwd = KFN(min_bwd), .max_bwd = KFN(max_bwd),
+    .powi = KFN(powi), .powi_bwd = KFN(powi_bwd),
 };

@@ -153,9 +153,40 @@ const ref_fn ref_fns[] = {
 };
 const size_t ref_nfns = sizeof ref_fns / sizeof ref_fns[0];
 
+/* The primitives of the expressions (VACT_PRIM lines): no parameters, no
+ * public entry point (pub_fwd / pub_bwd NULL). +inf arrives as 1e300 (the
+ * limit): log and log1p give +inf there. */
+static double ref_f_neg(double x, const double *p) { UNUSED; return -x; }
+static double ref_d_neg(double x, const double *p) { UNUSED; (void)x; return -1; }
+static double ref_f_abs(double x, const double *p) { UNUSED; return fabs(x); }
+static double ref_d_abs(double x, const double *p) { UNUSED; return signbit(x) ? -1 : 1; }
+static double ref_f_sqrt(double x, const double *p) { UNUSED; return sqrt(x); }
+static double ref_d_sqrt(double x, const double *p) { UNUSED; return 0.5 / sqrt(x); }
+static double ref_f_expm1(double x, const double *p) { UNUSED; return expm1(x); }
+static double ref_d_expm1(double x, const double *p) { UNUSED; return exp(x); }
+static double ref_f_log(double x, const double *p) { UNUSED; return x >= 1e300 ? INFINITY : log(x); }
+static double ref_d_log(double x, const double *p) { UNUSED; return x < 0 ? NAN : 1 / x; }
+static double ref_f_log1p(double x, const double *p) { UNUSED; return x >= 1e300 ? INFINITY : log1p(x); }
+static double ref_d_log1p(double x, const double *p) { UNUSED; return x < -1 ? NAN : 1 / (1 + x); }
+static double ref_f_erf(double x, const double *p) { UNUSED; return erf(x); }
+static double ref_d_erf(double x, const double *p) { UNUSED; return 2 / sqrt(M_PI) * exp(-x * x); }
+static double ref_f_erfc(double x, const double *p) { UNUSED; return erfc(x); }
+static double ref_d_erfc(double x, const double *p) { UNUSED; return -2 / sqrt(M_PI) * exp(-x * x); }
+
+const ref_fn ref_prims[] = {
+#define VACT_PRIM(name, F, U)                                                                      \
+    {#name, 0, 1, {{0, 0}, {0, 0}, {0, 0}, {0, 0}}, ref_f_##name, ref_d_##name, F,                \
+     {VACT_U_FWD(U), VACT_U_BWD(U), VACT_U_BWD_DY(U)}, {0, 0},                                     \
+     offsetof(vact_table, name), offsetof(vact_table, name##_bwd), NULL, NULL},
+#include "common/functions.def"
+};
+const size_t ref_nprims = sizeof ref_prims / sizeof ref_prims[0];
+
 const ref_fn *ref_find(const char *name) {
     for (size_t i = 0; i < ref_nfns; i++)
         if (!strcmp(ref_fns[i].name, name)) return &ref_fns[i];
+    for (size_t i = 0; i < ref_nprims; i++)
+        if (!strcmp(ref_prims[i].name, name)) return &ref_prims[i];
     return NULL;
 }
 

@@ -29,6 +29,10 @@ typedef struct ref_fn {
 
 extern const ref_fn ref_fns[];
 extern const size_t ref_nfns;
+/* the primitives of the expressions (VACT_PRIM): pub_fwd, pub_bwd NULL */
+extern const ref_fn ref_prims[];
+extern const size_t ref_nprims;
+/* a function of ref_fns or a primitive of ref_prims by name */
 const ref_fn *ref_find(const char *name);
 
 /* ulp(r) = 2^(max(floor(log2|r|), -126) - 23) */

@@ -137,6 +137,26 @@ static float *grid(double from, double to, double step, size_t *n) {
     return buf;
 }
 
+/* the options both forms of eval take: --isa, --from, --to, --step. Returns
+ * 1 when it took `--o v`, 0 when o is not one of them, 2 on an error. */
+typedef struct { double from, to, step; } range;
+static int range_opt(const char *o, const char *v, range *r) {
+    if (!strcmp(o, "isa")) {
+        vact_isa isa;
+        if (vact_isa_from_name(v, &isa) || vact_isa_select(isa)) {
+            fprintf(stderr, "vact: ISA '%s' not supported here\n", v);
+            return 2;
+        }
+        return 1;
+    }
+    double *d = !strcmp(o, "from") ? &r->from : !strcmp(o, "to") ? &r->to : !strcmp(o, "step") ? &r->step : NULL;
+    if (!d) return 0;
+    char *end;
+    *d = strtod(v, &end);
+    if (!*v || *end) { fprintf(stderr, "vact: bad number '%s'\n", v); return 2; }
+    return 1;
+}
+
 static void print_csv(size_t n, const float *x, const float *y, const float *dx) {
     printf("x,f,df\n");
     for (size_t i = 0; i < n; i++) printf("%.9g,%.9g,%.9g\n", (double)x[i], (double)y[i], (double)dx[i]);
@@ -148,18 +168,13 @@ static int cmd_eval_expr(int argc, char **argv) {
     char names[256] = "";
     float p[MAXP];
     int np = 0;
-    double from = -6, to = 6, step = 0.01;
+    range r = {-6, 6, 0.01};
     for (int i = 3; i < argc; i++) {
         if (i + 1 >= argc || strncmp(argv[i], "--", 2)) return usage();
         const char *o = argv[i] + 2, *v = argv[++i];
-        if (!strcmp(o, "isa")) {
-            vact_isa isa;
-            if (vact_isa_from_name(v, &isa) || vact_isa_select(isa)) {
-                fprintf(stderr, "vact: ISA '%s' not supported here\n", v);
-                return 2;
-            }
-            continue;
-        }
+        int k = range_opt(o, v, &r);
+        if (k == 2) return 2;
+        if (k) continue;
         if (!strcmp(o, "param")) {
             const char *eq = strchr(v, '=');
             char *end;
@@ -174,13 +189,8 @@ static int cmd_eval_expr(int argc, char **argv) {
             p[np++] = (float)d;
             continue;
         }
-        char *end;
-        double d = strtod(v, &end);
-        if (!*v || *end) { fprintf(stderr, "vact: bad number '%s'\n", v); return 2; }
-        if (!strcmp(o, "from")) from = d;
-        else if (!strcmp(o, "to")) to = d;
-        else if (!strcmp(o, "step")) step = d;
-        else { fprintf(stderr, "vact: unknown option --%s (parameters: --param NAME=V)\n", o); return 2; }
+        fprintf(stderr, "vact: unknown option --%s (parameters: --param NAME=V)\n", o);
+        return 2;
     }
     char err[256];
     vact_expr *e = vact_expr_compile(argv[2], np ? names : NULL, err, sizeof err);
@@ -190,7 +200,7 @@ static int cmd_eval_expr(int argc, char **argv) {
         return 2;
     }
     size_t n;
-    float *buf = grid(from, to, step, &n);
+    float *buf = grid(r.from, r.to, r.step, &n);
     if (!buf) { vact_expr_free(e); return 2; }
     float *x = buf, *y = buf + n, *dy = buf + 2 * n, *dx = buf + 3 * n;
     vact_expr_f32(e, n, x, y, p);
@@ -207,20 +217,15 @@ static int cmd_eval(int argc, char **argv) {
     for (size_t i = 0; i < NFNS; i++)
         if (!strcmp(fns[i].name, argv[2])) f = &fns[i];
     if (!f) return cmd_eval_expr(argc, argv);
-    double from = -6, to = 6, step = 0.01;
+    range r = {-6, 6, 0.01};
     float p[2] = {f->pdef[0], f->pdef[1]};
     int type = 0; /* 0 f32, 1 bf16, 2 f16 */
     for (int i = 3; i < argc; i++) {
         if (i + 1 >= argc || strncmp(argv[i], "--", 2)) return usage();
         const char *o = argv[i] + 2, *v = argv[++i];
-        if (!strcmp(o, "isa")) {
-            vact_isa isa;
-            if (vact_isa_from_name(v, &isa) || vact_isa_select(isa)) {
-                fprintf(stderr, "vact: ISA '%s' not supported here\n", v);
-                return 2;
-            }
-            continue;
-        }
+        int k = range_opt(o, v, &r);
+        if (k == 2) return 2;
+        if (k) continue;
         if (!strcmp(o, "type")) {
             if (!strcmp(v, "f32")) type = 0;
             else if (!strcmp(v, "bf16")) type = 1;
@@ -231,22 +236,14 @@ static int cmd_eval(int argc, char **argv) {
         char *end;
         double d = strtod(v, &end);
         if (!*v || *end) { fprintf(stderr, "vact: bad number '%s'\n", v); return 2; }
-        if (!strcmp(o, "from")) from = d;
-        else if (!strcmp(o, "to")) to = d;
-        else if (!strcmp(o, "step")) step = d;
-        else if (f->np >= 1 && !strcmp(o, f->pname[0])) p[0] = (float)d;
+        if (f->np >= 1 && !strcmp(o, f->pname[0])) p[0] = (float)d;
         else if (f->np >= 2 && !strcmp(o, f->pname[1])) p[1] = (float)d;
         else { fprintf(stderr, "vact: option --%s does not apply to %s\n", o, f->name); return 2; }
     }
-    if (!(step > 0) || !(to >= from) || (to - from) / step > 1e8) {
-        fprintf(stderr, "vact: need step > 0, to >= from, at most 1e8 points\n");
-        return 2;
-    }
-    size_t n = (size_t)((to - from) / step + 1e-9) + 1;
-    float *buf = malloc(n * 4 * sizeof *buf);
-    if (!buf) return 1;
+    size_t n;
+    float *buf = grid(r.from, r.to, r.step, &n);
+    if (!buf) return 2;
     float *x = buf, *y = buf + n, *dy = buf + 2 * n, *dx = buf + 3 * n;
-    for (size_t i = 0; i < n; i++) { x[i] = (float)(from + step * (double)i); dy[i] = 1.0f; }
     if (type) {
         uint16_t *h = malloc(n * 4 * sizeof *h);
         if (!h) { free(buf); return 1; }
@@ -263,8 +260,7 @@ static int cmd_eval(int argc, char **argv) {
     } else {
         f->eval(n, x, y, dy, dx, p);
     }
-    printf("x,f,df\n");
-    for (size_t i = 0; i < n; i++) printf("%.9g,%.9g,%.9g\n", (double)x[i], (double)y[i], (double)dx[i]);
+    print_csv(n, x, y, dx);
     free(buf);
     return 0;
 }

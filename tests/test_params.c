@@ -6,6 +6,7 @@
  *     where allowed) a finite x gives the reference within the contract's
  *     bounds (forward 2 ULP, backward 4; piecewise-linear exact), no NaN
  *     where the reference has none, and the same bits on every ISA;
+ *     (bf16 and f16: the type's default NaN, 0x7fc0 and 0x7e00);
  *   - glu with an odd cols writes NaN to every output and nothing past it;
  *   - rows * cols (or channels) overflowing size_t writes nothing. */
 #include <float.h>
@@ -59,6 +60,42 @@ static int all_nan(const float *y, size_t n) {
     return 1;
 }
 
+/* the bf16 (t = 0) and f16 (t = 1) entry points of every elementwise
+ * function, forward and backward, with the parameters p[0], p[1] */
+typedef void (*call16)(int t, size_t n, const uint16_t *x, uint16_t *y, const uint16_t *dy, uint16_t *dx,
+                       const float *p);
+#define ARGS_0(P)
+#define ARGS_1(P) , p[0]
+#define ARGS_2(P) , p[0], p[1]
+#define VACT_EW(name, P, F, U, S)                                                                        \
+    static void c16_##name(int t, size_t n, const uint16_t *x, uint16_t *y, const uint16_t *dy,          \
+                           uint16_t *dx, const float *p) {                                              \
+        (void)p;                                                                                       \
+        if (t) {                                                                                       \
+            vact_##name##_f16(n, x, y VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));                            \
+            vact_##name##_backward_f16(n, x, dy, dx VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));              \
+        } else {                                                                                       \
+            vact_##name##_bf16(n, x, y VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));                           \
+            vact_##name##_backward_bf16(n, x, dy, dx VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));             \
+        }                                                                                              \
+    }
+#include "common/functions.def"
+static const struct { const char *name; call16 fn; } g_c16[] = {
+#define VACT_EW(name, P, F, U, S) {#name, c16_##name},
+#include "common/functions.def"
+};
+static call16 find16(const char *name) {
+    for (size_t i = 0; i < sizeof g_c16 / sizeof g_c16[0]; i++)
+        if (!strcmp(g_c16[i].name, name)) return g_c16[i].fn;
+    return NULL;
+}
+/* 1 when every one of n 16-bit outputs is the type's default NaN */
+static int all_nan16(const uint16_t *y, size_t n, uint16_t dnan) {
+    for (size_t i = 0; i < n; i++)
+        if (y[i] != dnan) return 0;
+    return 1;
+}
+
 static double err_of(const ref_fn *f, float y, double r, int bwd) {
     if (f->flags & VACT_PWL) return same_bits((float)r, y) || (float)r == y ? 0 : INFINITY;
     double uo = bwd && (f->flags & VACT_FLOOR) ? fmax(fabs(r), 1.0 / 16) : r;
@@ -87,6 +124,19 @@ static void test_domains(void **state) {
                         printf("FAIL %s param %d = %g outside its domain on %s: not every output NaN\n", f->name,
                                slot + 1, (double)vals[v], vact_isa_name((vact_isa)g_isas[k]));
                         bad++;
+                    }
+                    /* bf16 and f16: every output the type's default NaN */
+                    for (int t = 0; t < 2; t++) {
+                        uint16_t hx[NX], hy[NX], hd[NX], hdx[NX];
+                        const uint16_t one = t ? 0x3c00 : 0x3f80, dnan = t ? 0x7e00 : 0x7fc0;
+                        for (int i = 0; i < NX; i++) { hx[i] = (uint16_t)(0x3000 + 97 * i); hd[i] = one; }
+                        find16(f->name)(t, NX, hx, hy, hd, hdx, p);
+                        if (!all_nan16(hy, NX, dnan) || !all_nan16(hdx, NX, dnan)) {
+                            printf("FAIL %s %s param %d = %g outside its domain on %s: not every output %#x\n",
+                                   f->name, t ? "f16" : "bf16", slot + 1, (double)vals[v],
+                                   vact_isa_name((vact_isa)g_isas[k]), dnan);
+                            bad++;
+                        }
                     }
                 }
             }

@@ -8,6 +8,8 @@
  * (generated at configure time by cmake/VactFunctions.cmake) */
 #include "vact_elementwise.h"
 #include "vact_rowwise.h"
+/* the output-sized forward kernels of the bf16/f16 variants */
+#include "t16/k16.h"
 
 #define VACT_EW(name, P, F, U, S) VACT_DEF_UNARY(name) VACT_DEF_UNARY16(name)
 #include "../common/functions.def"

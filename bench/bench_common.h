@@ -1,7 +1,8 @@
 // Shared helpers of the vact benchmark suite (bench/README.md).
 //
 // Every benchmark is named  FUNC/DIR/IMPL/ISA/SIZE  where
-//   FUNC  a vact function name (sigmoid, softmax, prelu, ...; "memcpy" for the roofline)
+//   FUNC  a vact function name (sigmoid, softmax, prelu, ...; "memcpy" for the roofline);
+//         NAME.bf16 / NAME.f16 for the 16-bit variants (vact's and the peers' of that type)
 //   DIR   fwd | bwd
 //   IMPL  vact | onednn | xnnpack | sleef | eigen | libm | roofline
 //   ISA   scalar | avx2 | avx512 | neon (what the code runs, capped where the peer allows)
@@ -55,6 +56,18 @@ struct Bufs {
     size_t n;
 };
 const Bufs &bufs(size_t n);
+// The same x and dy rounded to bf16 (bf = true) or f16, and 16-bit outputs.
+struct Bufs16 {
+    uint16_t *x, *dy, *y, *dx;
+    size_t n;
+};
+const Bufs16 &bufs16(size_t n, bool bf);
+// "nan_out" of a 16-bit output (as mark_nan_output)
+inline void mark_nan_output16(benchmark::State &st, const uint16_t *out, size_t n, bool bf) {
+    size_t m = n < 64 ? n : 64, nan = 0;
+    for (size_t i = 0; i < m; ++i) nan += bf ? (out[i] & 0x7fff) > 0x7f80 : (out[i] & 0x7fff) > 0x7c00;
+    st.counters["nan_out"] = (m > 0 && nan == m) ? 1.0 : 0.0;
+}
 extern const float kPreluAlpha[64];
 
 // Calibrated TSC frequency in Hz (measured once at start-up against CLOCK_MONOTONIC).
@@ -116,6 +129,8 @@ const char *run_peer_table(const PeerFn *tbl, size_t count, vact_isa isa, const 
 // Bytes moved per element.
 constexpr size_t kFwdBytes = 8;  // read x, write y
 constexpr size_t kBwdBytes = 12; // read x (or y), read dy, write dx
+constexpr size_t kFwdBytes16 = 4; // the same in bf16 / f16 (FUNC "NAME.bf16", "NAME.f16")
+constexpr size_t kBwdBytes16 = 6;
 
 // Peer registration (each defined in its own file, a no-op stub when the
 // package was not found at configure time).

@@ -132,6 +132,46 @@ const Bufs &bufs(size_t n) {
     return ref;
 }
 
+const Bufs16 &bufs16(size_t n, bool bf) {
+    static std::map<std::pair<size_t, bool>, std::unique_ptr<Bufs16, void (*)(Bufs16 *)>> pool;
+    auto it = pool.find({n, bf});
+    if (it != pool.end()) return *it->second;
+    auto del = [](Bufs16 *b) {
+        std::free(b->x);
+        std::free(b->dy);
+        std::free(b->y);
+        std::free(b->dx);
+        delete b;
+    };
+    std::unique_ptr<Bufs16, void (*)(Bufs16 *)> b(new Bufs16{}, del);
+    auto alloc = [](size_t m) {
+        size_t bytes = (m * sizeof(uint16_t) + 63) / 64 * 64;
+        void *p = std::aligned_alloc(64, bytes == 0 ? 64 : bytes);
+        if (!p) {
+            std::fprintf(stderr, "vact_bench: out of memory (%zu halves)\n", m);
+            std::exit(2);
+        }
+        std::memset(p, 0, bytes);
+        return static_cast<uint16_t *>(p);
+    };
+    b->n = n;
+    b->x = alloc(n);
+    b->dy = alloc(n);
+    b->y = alloc(n);
+    b->dx = alloc(n);
+    const Bufs &f = bufs(n);
+    if (bf) {
+        vact_f32_to_bf16(n, f.x, b->x);
+        vact_f32_to_bf16(n, f.dy, b->dy);
+    } else {
+        vact_f32_to_f16(n, f.x, b->x);
+        vact_f32_to_f16(n, f.dy, b->dy);
+    }
+    const Bufs16 &ref = *b;
+    pool.emplace(std::make_pair(n, bf), std::move(b));
+    return ref;
+}
+
 std::vector<size_t> elementwise_sizes() { return {16, 256, 4096, 65536, kBig}; }
 
 bool size_ok(size_t n, const std::string &isa) {

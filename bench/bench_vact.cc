@@ -31,6 +31,27 @@ const Elementwise kElementwise[] = {
 #include "../src/common/functions.def"
 };
 
+// and their bf16 / f16 variants (benchmarked as FUNC "NAME.bf16" / "NAME.f16")
+using Fwd16 = void (*)(size_t, const uint16_t *, uint16_t *);
+using Bwd16 = void (*)(size_t, const uint16_t *, const uint16_t *, uint16_t *);
+struct Elementwise16 {
+    const char *name;
+    Fwd16 bf16, f16;
+    Bwd16 bwd_bf16, bwd_f16;
+};
+#define VB_T16_FWD(nm, P, T)                                                                                \
+    [](size_t n, const uint16_t *x, uint16_t *y) { vact_##nm##_##T(n, x, y VACT_CAT(VB_ARGS_, VACT_P_COUNT(P))(nm)); }
+#define VB_T16_BWD(nm, P, T)                                                                                \
+    [](size_t n, const uint16_t *x, const uint16_t *dy, uint16_t *dx) {                                     \
+        vact_##nm##_backward_##T(n, x, dy, dx VACT_CAT(VB_ARGS_, VACT_P_COUNT(P))(nm));                     \
+    }
+#define VACT_EW(nm, P, F, U, S)                                                                             \
+    Elementwise16{#nm, VB_T16_FWD(nm, P, bf16), VB_T16_FWD(nm, P, f16), VB_T16_BWD(nm, P, bf16),           \
+                  VB_T16_BWD(nm, P, f16)},
+const Elementwise16 kElementwise16[] = {
+#include "../src/common/functions.def"
+};
+
 using RowFwd = void (*)(size_t, size_t, const float *, float *);
 using RowBwd = void (*)(size_t, size_t, const float *, const float *, float *);
 struct RowWise {
@@ -80,6 +101,34 @@ void register_vact() {
                     timed(st, n, kBwdBytes, label, [&] { bwd(n, b.x, b.dy, b.dx); });
                     mark_nan_output(st, b.dx, n);
                 });
+            }
+        }
+    }
+
+    for (const Elementwise16 &f : kElementwise16) {
+        for (vact_isa isa : isas) {
+            const std::string in = vact_isa_name(isa);
+            const char *label = vact_isa_name(isa);
+            for (size_t n : elementwise_sizes()) {
+                if (!size_ok(n, in) || (n == kBig && !big_ok(f.name, in))) continue;
+                for (int t = 0; t < 2; ++t) {
+                    const bool bf = t == 0;
+                    Fwd16 fwd = bf ? f.bf16 : f.f16;
+                    Bwd16 bwd = bf ? f.bwd_bf16 : f.bwd_f16;
+                    const std::string func = std::string(f.name) + (bf ? ".bf16" : ".f16");
+                    add(func, "fwd", "vact", in, size_token(n), [=](benchmark::State &st) {
+                        vact_isa_select(isa);
+                        const Bufs16 &b = bufs16(n, bf);
+                        timed(st, n, kFwdBytes16, label, [&] { fwd(n, b.x, b.y); });
+                        mark_nan_output16(st, b.y, n, bf);
+                    });
+                    add(func, "bwd", "vact", in, size_token(n), [=](benchmark::State &st) {
+                        vact_isa_select(isa);
+                        const Bufs16 &b = bufs16(n, bf);
+                        timed(st, n, kBwdBytes16, label, [&] { bwd(n, b.x, b.dy, b.dx); });
+                        mark_nan_output16(st, b.dx, n, bf);
+                    });
+                }
             }
         }
     }

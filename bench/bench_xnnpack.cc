@@ -70,6 +70,33 @@ const Unary kUnary[] = {
      VB_XNN_SETUP(clamp)},
 };
 
+// The f16 operators of this XNNPACK (Debian's 2022 build: clamp, hardswish,
+// leaky_relu; no f16 sigmoid, elu, tanh, gelu or softmax), registered as
+// FUNC "NAME.f16" against vact's f16 entry points. On x86 they need F16C and
+// AVX2 (creation fails without them: the benchmark then reports an error).
+using Setup16 = xnn_status (*)(xnn_operator_t op, size_t batch, const void *x, void *y);
+struct Unary16 {
+    const char *name;
+    Create create;
+    Setup16 setup;
+};
+#define VB_XNN_SETUP16(op)                                                                 \
+    [](xnn_operator_t o, size_t batch, const void *x, void *y) {                           \
+        return xnn_setup_##op##_nc_f16(o, batch, x, y, nullptr);                           \
+    }
+const Unary16 kUnary16[] = {
+    {"leaky_relu", [](size_t n, xnn_operator_t *o) { return xnn_create_leaky_relu_nc_f16(n, n, n, kLeaky, 0, o); },
+     VB_XNN_SETUP16(leaky_relu)},
+    {"hard_swish", [](size_t n, xnn_operator_t *o) { return xnn_create_hardswish_nc_f16(n, n, n, 0, o); },
+     VB_XNN_SETUP16(hardswish)},
+    {"relu", [](size_t n, xnn_operator_t *o) { return xnn_create_clamp_nc_f16(n, n, n, 0.0f, INFINITY, 0, o); },
+     VB_XNN_SETUP16(clamp)},
+    {"relu6", [](size_t n, xnn_operator_t *o) { return xnn_create_clamp_nc_f16(n, n, n, 0.0f, 6.0f, 0, o); },
+     VB_XNN_SETUP16(clamp)},
+    {"hard_tanh", [](size_t n, xnn_operator_t *o) { return xnn_create_clamp_nc_f16(n, n, n, -1.0f, 1.0f, 0, o); },
+     VB_XNN_SETUP16(clamp)},
+};
+
 // Times op (already created); deletes it.
 void run_op(benchmark::State &st, xnn_operator_t op, size_t elems, size_t bpe) {
     if (op == nullptr) {
@@ -117,6 +144,21 @@ void register_xnnpack() {
                     op = nullptr;
                 }
                 run_op(st, op, n, kFwdBytes);
+            });
+        }
+    }
+    for (const Unary16 &u : kUnary16) {
+        for (size_t n : elementwise_sizes()) {
+            if (n == kBig && !big_ok(u.name, isa)) continue;
+            Unary16 f = u;
+            add(std::string(f.name) + ".f16", "fwd", "xnnpack", isa, size_token(n), [f, n](benchmark::State &st) {
+                const Bufs16 &b = bufs16(n, false);
+                xnn_operator_t op = nullptr;
+                if (f.create(n, &op) != xnn_status_success || f.setup(op, 1, b.x, b.y) != xnn_status_success) {
+                    if (op) xnn_delete_operator(op);
+                    op = nullptr;
+                }
+                run_op(st, op, n, kFwdBytes16);
             });
         }
     }

@@ -97,6 +97,8 @@ def roofline(res, func, d, size):
     if r is None or r["bps"] <= 0:
         return None
     per = (BYTES_GLU if func == "glu" else BYTES)[d]
+    if func.endswith(".bf16") or func.endswith(".f16"):
+        per //= 2  # 16-bit elements
     return r["bps"] / per
 
 

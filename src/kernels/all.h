@@ -11,6 +11,8 @@
 /* the primitives and operations of the expressions (src/dispatch/expr.c) */
 #include "expr/prims.h"
 #include "expr/ops.h"
+/* the output-sized forward kernels of the bf16/f16 variants */
+#include "t16/k16.h"
 
 #define VACT_EW(name, P, F, U, S) VACT_DEF_UNARY(name) VACT_DEF_UNARY16(name)
 #define VACT_PRIM(name, F, U) VACT_DEF_UNARY(name)

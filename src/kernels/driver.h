@@ -91,42 +91,47 @@ static inline int vact_nt_ok(size_t n, const float *p) {
  * kernel's value of the exact input rounded to the output type, the same
  * bits on every ISA because the f32 kernels are. A NaN result is stored as
  * the default NaN (bf16 0x7fc0, f16 0x7e00), so that NaN bits agree too.
- * T is bf16 or f16 (vload_T, vstore_T, vload_T_n, vstore_T_n). */
+ * T is bf16 or f16 (vload_T, vload_T_n, and vstore_T_dn, vstore_T_dn_n: the
+ * stores for a value whose only NaN is the default one). */
+/* The forward kernel of the 16-bit variants: k16_NAME where
+ * src/kernels/t16/k16.h defines VACT_K16_NAME (an output-sized kernel), else
+ * the accurate f32 kernel k_NAME. */
+#define VACT_K16(name) VACT_SECOND(VACT_K16_##name, k_##name, ~)
 static inline V vact_nan_default(V v) { return vsel(visnan(v), vset1(__builtin_nanf("")), v); }
-#define VACT_DEF_UNARY_T(name, T)                                                       \
-    VACT_FLATTEN static void KFN(name##_##T)(size_t n, const uint16_t *x, uint16_t *y,  \
-                                             const vact_params *pp) {                   \
-        const vact_params p = *pp;                                                      \
-        size_t i = 0;                                                                   \
-        for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                  \
-            V a = vload_##T(x + i), b = vload_##T(x + i + VACT_W);                      \
-            a = vact_nan_default(k_##name(a, &p));                                      \
-            b = vact_nan_default(k_##name(b, &p));                                      \
-            vstore_##T(y + i, a);                                                       \
-            vstore_##T(y + i + VACT_W, b);                                              \
-        }                                                                               \
-        for (; i < n; i += VACT_W) {                                                    \
-            size_t k = n - i < VACT_W ? n - i : VACT_W;                                 \
-            vstore_##T##_n(y + i, vact_nan_default(k_##name(vload_##T##_n(x + i, k), &p)), k); \
-        }                                                                               \
-    }                                                                                   \
+#define VACT_DEF_UNARY_T(name, T)                                                           \
+    VACT_FLATTEN static void KFN(name##_##T)(size_t n, const uint16_t *x, uint16_t *y,      \
+                                             const vact_params *pp) {                       \
+        const vact_params p = *pp;                                                          \
+        size_t i = 0;                                                                       \
+        for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                      \
+            V a = vload_##T(x + i), b = vload_##T(x + i + VACT_W);                          \
+            a = vact_nan_default(VACT_K16(name)(a, &p));                                    \
+            b = vact_nan_default(VACT_K16(name)(b, &p));                                    \
+            vstore_##T##_dn(y + i, a);                                                      \
+            vstore_##T##_dn(y + i + VACT_W, b);                                             \
+        }                                                                                   \
+        for (; i < n; i += VACT_W) {                                                        \
+            size_t k = n - i < VACT_W ? n - i : VACT_W;                                     \
+            vstore_##T##_dn_n(y + i, vact_nan_default(VACT_K16(name)(vload_##T##_n(x + i, k), &p)), k); \
+        }                                                                                   \
+    }                                                                                       \
     VACT_FLATTEN static void KFN(name##_bwd_##T)(size_t n, const uint16_t *x, const uint16_t *dy, \
-                                                 uint16_t *dx, const vact_params *pp) { \
-        const vact_params p = *pp;                                                      \
-        size_t i = 0;                                                                   \
-        for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                  \
-            V a = vload_##T(x + i), b = vload_##T(x + i + VACT_W);                      \
-            V da = vload_##T(dy + i), db = vload_##T(dy + i + VACT_W);                  \
-            a = vact_nan_default(kb_##name(a, da, &p));                                 \
-            b = vact_nan_default(kb_##name(b, db, &p));                                 \
-            vstore_##T(dx + i, a);                                                      \
-            vstore_##T(dx + i + VACT_W, b);                                             \
-        }                                                                               \
-        for (; i < n; i += VACT_W) {                                                    \
-            size_t k = n - i < VACT_W ? n - i : VACT_W;                                 \
-            V g = kb_##name(vload_##T##_n(x + i, k), vload_##T##_n(dy + i, k), &p);     \
-            vstore_##T##_n(dx + i, vact_nan_default(g), k);                             \
-        }                                                                               \
+                                                 uint16_t *dx, const vact_params *pp) {     \
+        const vact_params p = *pp;                                                          \
+        size_t i = 0;                                                                       \
+        for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                      \
+            V a = vload_##T(x + i), b = vload_##T(x + i + VACT_W);                          \
+            V da = vload_##T(dy + i), db = vload_##T(dy + i + VACT_W);                      \
+            a = vact_nan_default(kb_##name(a, da, &p));                                     \
+            b = vact_nan_default(kb_##name(b, db, &p));                                     \
+            vstore_##T##_dn(dx + i, a);                                                     \
+            vstore_##T##_dn(dx + i + VACT_W, b);                                            \
+        }                                                                                   \
+        for (; i < n; i += VACT_W) {                                                        \
+            size_t k = n - i < VACT_W ? n - i : VACT_W;                                     \
+            V g = kb_##name(vload_##T##_n(x + i, k), vload_##T##_n(dy + i, k), &p);         \
+            vstore_##T##_dn_n(dx + i, vact_nan_default(g), k);                              \
+        }                                                                                   \
     }
 #define VACT_DEF_UNARY16(name) VACT_DEF_UNARY_T(name, bf16) VACT_DEF_UNARY_T(name, f16)
 

@@ -144,16 +144,13 @@ static inline void vstore_u16_n(uint16_t *p, VI v, size_t k) {
  * SIMDe build for x86 tests takes that integer version.) */
 #define VACT_F16_HW 1
 static inline V vload_f16(const uint16_t *p) { return vcvt_f32_f16(vreinterpret_f16_u16(vld1_u16(p))); }
+/* the tails through the 16-bit lane loads/stores above */
 static inline V vload_f16_n(const uint16_t *p, size_t k) {
-    uint16_t t[4] = {0, 0, 0, 0};
-    if (k) memcpy(t, p, k * sizeof *t);
-    return vload_f16(t);
+    return vcvt_f32_f16(vreinterpret_f16_u16(vmovn_u32(vreinterpretq_u32_s32(vload_u16_n(p, k)))));
 }
 static inline void vstore_f16(uint16_t *p, V v) { vst1_u16(p, vreinterpret_u16_f16(vcvt_f16_f32(v))); }
 static inline void vstore_f16_n(uint16_t *p, V v, size_t k) {
-    uint16_t t[4];
-    vstore_f16(t, v);
-    if (k) memcpy(p, t, k * sizeof *t);
+    vstore_u16_n(p, vreinterpretq_s32_u32(vmovl_u16(vreinterpret_u16_f16(vcvt_f16_f32(v)))), k);
 }
 #endif
 #include "../common/vocab_pow2.h"

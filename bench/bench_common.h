@@ -108,7 +108,7 @@ void add(const std::string &func, const std::string &dir, const std::string &imp
 
 // Parameters of the parametrised functions: the defaults of the function list
 // (src/common/functions.def), kDefault_NAME[slot]; vact and the peers use the same.
-#define VACT_EW(name, P, F, U, S) constexpr float kDefault_##name[2] = {VACT_P_DEF1(P), VACT_P_DEF2(P)};
+#define VACT_EW(name, P, F, U, S, R) constexpr float kDefault_##name[2] = {VACT_P_DEF1(P), VACT_P_DEF2(P)};
 #include "../src/common/functions.def"
 constexpr float kLeaky = kDefault_leaky_relu[0], kElu = kDefault_elu[0], kSwishBeta = kDefault_swish[0];
 

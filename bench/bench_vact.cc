@@ -21,7 +21,7 @@ struct Elementwise {
 #define VB_ARGS_0(nm)
 #define VB_ARGS_1(nm) , kDefault_##nm[0]
 #define VB_ARGS_2(nm) , kDefault_##nm[0], kDefault_##nm[1]
-#define VACT_EW(nm, P, F, U, S)                                                                          \
+#define VACT_EW(nm, P, F, U, S, R)                                                                          \
     Elementwise{#nm,                                                                                     \
                 [](size_t n, const float *x, float *y) { vact_##nm##_f32(n, x, y VACT_CAT(VB_ARGS_, VACT_P_COUNT(P))(nm)); }, \
                 [](size_t n, const float *x, const float *dy, float *dx) {                              \
@@ -45,7 +45,7 @@ struct Elementwise16 {
     [](size_t n, const uint16_t *x, const uint16_t *dy, uint16_t *dx) {                                     \
         vact_##nm##_backward_##T(n, x, dy, dx VACT_CAT(VB_ARGS_, VACT_P_COUNT(P))(nm));                     \
     }
-#define VACT_EW(nm, P, F, U, S)                                                                             \
+#define VACT_EW(nm, P, F, U, S, R)                                                                             \
     Elementwise16{#nm, VB_T16_FWD(nm, P, bf16), VB_T16_FWD(nm, P, f16), VB_T16_BWD(nm, P, bf16),           \
                   VB_T16_BWD(nm, P, f16)},
 const Elementwise16 kElementwise16[] = {
@@ -68,7 +68,7 @@ constexpr bool is_log(const char *a) {
     return *a == *b;
 }
 const RowWise kRowWise[] = {
-#define VACT_RW(nm, F, T) {#nm, vact_##nm##_f32, vact_##nm##_backward_f32, is_log(#nm), ((F) & VACT_RW_HALF) != 0},
+#define VACT_RW(nm, F, T, R) {#nm, vact_##nm##_f32, vact_##nm##_backward_f32, is_log(#nm), ((F) & VACT_RW_HALF) != 0},
 #include "../src/common/functions.def"
 };
 

@@ -36,7 +36,7 @@ typedef struct {
 #define ARGS_0(P)
 #define ARGS_1(P) , p[0]
 #define ARGS_2(P) , p[0], p[1]
-#define VACT_EW(name, P, F, U, S)                                                                   \
+#define VACT_EW(name, P, F, U, S, R)                                                                   \
     static void eval_##name(size_t n, const float *x, float *y, const float *dy, float *dx,       \
                             const float *p) {                                                     \
         (void)p;                                                                                  \
@@ -54,7 +54,7 @@ typedef struct {
 #include "../src/common/functions.def"
 
 static const fn_info fns[] = {
-#define VACT_EW(name, P, F, U, S)                                                                   \
+#define VACT_EW(name, P, F, U, S, R)                                                                   \
     {#name, VACT_P_COUNT(P), F, {VACT_P_STR1(P), VACT_P_STR2(P)}, {VACT_P_DEF1(P), VACT_P_DEF2(P)}, \
      {VACT_P_DOM1(P), VACT_P_DOM2(P)}, {VACT_U_FWD(U), VACT_U_BWD(U), VACT_U_BWD_DY(U)}, eval_##name,   \
      eval_##name##_bf16, eval_##name##_f16},
@@ -64,7 +64,7 @@ static const fn_info fns[] = {
 
 /* the row-wise and per-channel functions and their types */
 static const struct { const char *name, *types; } rfns[] = {
-#define VACT_RW(name, F, T) {#name, (T) ? "f32 bf16 f16" : "f32"},
+#define VACT_RW(name, F, T, R) {#name, (T) ? "f32 bf16 f16" : "f32"},
 #define VACT_PC(name) {#name, "f32"},
 #include "../src/common/functions.def"
 };

@@ -217,6 +217,56 @@ void vact_glu_backward_bf16(size_t rows, size_t cols, const vact_bf16 *x, const 
 void vact_glu_f16(size_t rows, size_t cols, const vact_f16 *x, vact_f16 *y);
 void vact_glu_backward_f16(size_t rows, size_t cols, const vact_f16 *x, const vact_f16 *dy, vact_f16 *dx);
 /* ------------------------------------------------------------------ */
+/* Fast tier (f32): every function above that is not exact, and        */
+/* softmax, log_softmax and glu, with the same signatures:             */
+/*   vact_NAME_fast_f32(n, x, y, ...)                                  */
+/*   vact_NAME_fast_backward_f32(n, x, dy, dx, ...)                    */
+/* forward <= 4 ULP, backward <= 8 ULP (any dy), ulp taken of          */
+/* max(|r|, 2^-20); the same special values, no NaN from a finite      */
+/* input; deterministic per ISA, but the bits may differ between ISAs  */
+/* (docs/contract.md, "Fast tier").                                     */
+/* ------------------------------------------------------------------ */
+
+#define VACT_FAST0(name)                                                          \
+    void vact_##name##_fast_f32(size_t n, const float *x, float *y);              \
+    void vact_##name##_fast_backward_f32(size_t n, const float *x, const float *dy, float *dx);
+#define VACT_FAST1(name, p1)                                                      \
+    void vact_##name##_fast_f32(size_t n, const float *x, float *y, float p1);    \
+    void vact_##name##_fast_backward_f32(size_t n, const float *x, const float *dy, float *dx, float p1);
+#define VACT_FAST2(name, p1, p2)                                                  \
+    void vact_##name##_fast_f32(size_t n, const float *x, float *y, float p1, float p2); \
+    void vact_##name##_fast_backward_f32(size_t n, const float *x, const float *dy, float *dx, \
+                                         float p1, float p2);
+VACT_FAST0(sigmoid)
+VACT_FAST0(tanh)
+VACT_FAST1(elu, alpha)
+VACT_FAST0(selu)
+VACT_FAST1(celu, alpha)
+VACT_FAST0(silu)
+VACT_FAST1(swish, beta)
+VACT_FAST0(gelu)
+VACT_FAST0(gelu_tanh)
+VACT_FAST0(softplus)
+VACT_FAST0(softsign)
+VACT_FAST0(mish)
+VACT_FAST0(log_sigmoid)
+VACT_FAST0(hard_sigmoid)
+VACT_FAST0(hard_swish)
+VACT_FAST0(tanh_shrink)
+VACT_FAST0(sparse_plus)
+VACT_FAST1(squareplus, b)
+VACT_FAST0(exponential)
+#undef VACT_FAST0
+#undef VACT_FAST1
+#undef VACT_FAST2
+void vact_softmax_fast_f32(size_t rows, size_t cols, const float *x, float *y);
+void vact_softmax_fast_backward_f32(size_t rows, size_t cols, const float *y, const float *dy, float *dx);
+void vact_log_softmax_fast_f32(size_t rows, size_t cols, const float *x, float *y);
+void vact_log_softmax_fast_backward_f32(size_t rows, size_t cols, const float *y, const float *dy, float *dx);
+void vact_glu_fast_f32(size_t rows, size_t cols, const float *x, float *y);
+void vact_glu_fast_backward_f32(size_t rows, size_t cols, const float *x, const float *dy, float *dx);
+
+/* ------------------------------------------------------------------ */
 /* Your own activations (expressions)                                  */
 /* ------------------------------------------------------------------ */
 

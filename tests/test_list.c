@@ -40,8 +40,8 @@ typedef struct {
 #define DECL_1(P, name) "VACT_UNARY1(" #name ", " VACT_P_STR1(P) ")"
 #define DECL_2(P, name) "VACT_UNARY2(" #name ", " VACT_P_STR1(P) ", " VACT_P_STR2(P) ")"
 static const entry g_list[] = {
-#define VACT_EW(name, P, F, U, S) {#name, "elementwise", VACT_CAT(DECL_, VACT_P_COUNT(P))(P, name), NULL, 0},
-#define VACT_RW(name, F, T) {#name, "row-wise", "vact_" #name "_f32(", NULL, T},
+#define VACT_EW(name, P, F, U, S, R) {#name, "elementwise", VACT_CAT(DECL_, VACT_P_COUNT(P))(P, name), NULL, 0},
+#define VACT_RW(name, F, T, R) {#name, "row-wise", "vact_" #name "_f32(", NULL, T},
 #define VACT_PC(name) {#name, "per-channel", "vact_" #name "_f32(", NULL, 0},
 #include "common/functions.def"
 };
@@ -54,10 +54,10 @@ typedef struct {
     int m1, m2;
 } pinfo;
 static const pinfo g_params[] = {
-#define VACT_EW(name, P, F, U, S)                                                                  \
+#define VACT_EW(name, P, F, U, S, R)                                                                  \
     {VACT_P_COUNT(P), VACT_P_STR1(P), VACT_P_STR2(P), VACT_P_DEF1(P), VACT_P_DEF2(P), VACT_P_DOM1(P), \
      VACT_P_DOM2(P)},
-#define VACT_RW(name, F, T) {0, "", "", 0, 0, 0, 0},
+#define VACT_RW(name, F, T, R) {0, "", "", 0, 0, 0, 0},
 #define VACT_PC(name) {-1, "", "", 0, 0, 0, 0},
 #include "common/functions.def"
 };

@@ -67,7 +67,7 @@ typedef void (*call16)(int t, size_t n, const uint16_t *x, uint16_t *y, const ui
 #define ARGS_0(P)
 #define ARGS_1(P) , p[0]
 #define ARGS_2(P) , p[0], p[1]
-#define VACT_EW(name, P, F, U, S)                                                                        \
+#define VACT_EW(name, P, F, U, S, R)                                                                        \
     static void c16_##name(int t, size_t n, const uint16_t *x, uint16_t *y, const uint16_t *dy,          \
                            uint16_t *dx, const float *p) {                                              \
         (void)p;                                                                                       \
@@ -81,7 +81,7 @@ typedef void (*call16)(int t, size_t n, const uint16_t *x, uint16_t *y, const ui
     }
 #include "common/functions.def"
 static const struct { const char *name; call16 fn; } g_c16[] = {
-#define VACT_EW(name, P, F, U, S) {#name, c16_##name},
+#define VACT_EW(name, P, F, U, S, R) {#name, c16_##name},
 #include "common/functions.def"
 };
 static call16 find16(const char *name) {

@@ -108,7 +108,7 @@ static const char *tname(int k) { return g_isas[k] < 0 ? "neon-simde" : vact_isa
 
 typedef struct { size_t f[2], b[2]; } offs; /* [type]: forward, backward */
 static const offs g_offs[] = {
-#define VACT_EW(name, P, F, U, S)                                                        \
+#define VACT_EW(name, P, F, U, S, R)                                                        \
     {{offsetof(vact_table, name##_bf16), offsetof(vact_table, name##_f16)},             \
      {offsetof(vact_table, name##_bwd_bf16), offsetof(vact_table, name##_bwd_f16)}},
 #include "common/functions.def"

@@ -45,7 +45,7 @@ typedef void (*call_fn)(const float *x, const float *dy, float *out);
 #define ARGS_0(P)
 #define ARGS_1(P) , VACT_P_DEF1(P)
 #define ARGS_2(P) , VACT_P_DEF1(P), VACT_P_DEF2(P)
-#define VACT_EW(name, P, F, U, S)                                                             \
+#define VACT_EW(name, P, F, U, S, R)                                                             \
     static void c_##name(const float *x, const float *dy, float *out) {                     \
         (void)dy;                                                                           \
         vact_##name##_f32(N, x, out VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));                   \
@@ -53,7 +53,7 @@ typedef void (*call_fn)(const float *x, const float *dy, float *out);
     static void cb_##name(const float *x, const float *dy, float *out) {                    \
         vact_##name##_backward_f32(N, x, dy, out VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));      \
     }
-#define VACT_RW(name, F, T)                                                                    \
+#define VACT_RW(name, F, T, R)                                                                    \
     static void c_##name(const float *x, const float *dy, float *out) {                     \
         (void)dy;                                                                           \
         vact_##name##_f32(ROWS, COLS, x, out);                                              \
@@ -72,8 +72,8 @@ typedef void (*call_fn)(const float *x, const float *dy, float *out);
 #include "common/functions.def"
 
 static const call_fn g_calls[] = {
-#define VACT_EW(name, P, F, U, S) c_##name, cb_##name,
-#define VACT_RW(name, F, T) c_##name, cb_##name,
+#define VACT_EW(name, P, F, U, S, R) c_##name, cb_##name,
+#define VACT_RW(name, F, T, R) c_##name, cb_##name,
 #define VACT_PC(name) c_##name, cb_##name,
 #include "common/functions.def"
 };

@@ -1,5 +1,5 @@
 /* Helpers for src/common/functions.def, the one list of functions. Usage:
- *   #define VACT_EW(name, P, F, U, S) ...   (any of VACT_EW, VACT_RW(name, F, T),
+ *   #define VACT_EW(name, P, F, U, S, R) ... (any of VACT_EW, VACT_RW(name, F, T, R),
  *                                             VACT_PC;
  *   #include "functions.def"                  the others default to nothing and
  *                                             all three are #undef'd after)
@@ -25,6 +25,14 @@
 #define VACT_IF_T16(T, ...) VACT_CAT(VACT_IF_T16_, T)(__VA_ARGS__)
 #define VACT_IF_T16_1(...) __VA_ARGS__
 #define VACT_IF_T16_0(...)
+
+/* tiers (the last column of VACT_EW and VACT_RW): VACT_TF the accurate
+ * tier and the fast tier (vact_NAME_fast_f32, ...: every function that is not
+ * piecewise-linear, and softmax, log_softmax, glu), VACT_TA the accurate tier
+ * only; VACT_IF_FAST(R, ...) expands to ... for VACT_TF, to nothing else */
+#define VACT_TF 1
+#define VACT_TA 0
+#define VACT_IF_FAST(R, ...) VACT_CAT(VACT_IF_T16_, R)(__VA_ARGS__)
 
 /* parameter domains: outside it every output of the call is NaN */
 #define VACT_D_ANY 0    /* any float, NaN included (the formula decides) */

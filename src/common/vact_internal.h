@@ -44,10 +44,12 @@ typedef void (*vact_powi_bwd_fn)(size_t n, const float *x, const float *dy, floa
 #define VACT_POWI_MAX 16
 
 typedef struct vact_table {
-#define VACT_EW(name, P, F, U, S) vact_unary_fn name; vact_unary_bwd_fn name##_bwd;          \
+#define VACT_EW(name, P, F, U, S, R) vact_unary_fn name; vact_unary_bwd_fn name##_bwd;       \
     vact_unary16_fn name##_bf16; vact_unary16_bwd_fn name##_bwd_bf16;                      \
-    vact_unary16_fn name##_f16; vact_unary16_bwd_fn name##_bwd_f16;
-#define VACT_RW(name, F, T) vact_row_fn name; vact_row_bwd_fn name##_bwd;                   \
+    vact_unary16_fn name##_f16; vact_unary16_bwd_fn name##_bwd_f16;                        \
+    VACT_IF_FAST(R, vact_unary_fn name##_fast; vact_unary_bwd_fn name##_fast_bwd;)
+#define VACT_RW(name, F, T, R) vact_row_fn name; vact_row_bwd_fn name##_bwd;                \
+    VACT_IF_FAST(R, vact_row_fn name##_fast; vact_row_bwd_fn name##_fast_bwd;)             \
     VACT_IF_T16(T, vact_row16_fn name##_bf16; vact_row16_bwd_fn name##_bwd_bf16;           \
                    vact_row16_fn name##_f16; vact_row16_bwd_fn name##_bwd_f16;)
 #define VACT_PC(name) vact_##name##_fn name; vact_##name##_bwd_fn name##_bwd;

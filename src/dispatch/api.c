@@ -34,12 +34,20 @@ static size_t shape_count(size_t rows, size_t cols) {
     return cols && rows > SIZE_MAX / sizeof(float) / cols ? 0 : rows * cols;
 }
 
+/* the fast tier is every function that is not piecewise-linear (functions.def) */
+#define VACT_EW(name, P, F, U, S, R)                                                         \
+    _Static_assert(((F) & VACT_PWL) ? (R) == VACT_TA : (R) == VACT_TF,                       \
+                   #name ": VACT_TF exactly when not VACT_PWL");
+#include "../common/functions.def"
+
 /* include/vact.h must declare every function of the list: each name is used
  * here before its definition below, an undeclared identifier otherwise (the
  * definitions then check the declared signatures) */
 #define VACT_DECLARED(name, t) (void)vact_##name##_##t; (void)vact_##name##_backward_##t;
-#define VACT_EW(name, P, F, U, S) VACT_DECLARED(name, f32) VACT_DECLARED(name, bf16) VACT_DECLARED(name, f16)
-#define VACT_RW(name, F, T) VACT_DECLARED(name, f32)
+#define VACT_DECLARED_FAST(name) (void)vact_##name##_fast_f32; (void)vact_##name##_fast_backward_f32;
+#define VACT_EW(name, P, F, U, S, R) VACT_DECLARED(name, f32) VACT_DECLARED(name, bf16) VACT_DECLARED(name, f16) \
+    VACT_IF_FAST(R, VACT_DECLARED_FAST(name))
+#define VACT_RW(name, F, T, R) VACT_DECLARED(name, f32) VACT_IF_FAST(R, VACT_DECLARED_FAST(name))
 #define VACT_PC(name) VACT_DECLARED(name, f32)
 __attribute__((unused)) static void declared_in_vact_h(void) {
 #include "../common/functions.def"
@@ -60,36 +68,42 @@ __attribute__((unused)) static void declared_in_vact_h(void) {
 #define VACT_OK_2(P) (VACT_OK_1(P) && vact__param_ok(VACT_P_DOM2(P), VACT_P_NAME2(P)))
 #define VACT_BY_COUNT(what, P) VACT_CAT(what, VACT_P_COUNT(P))(P)
 
-#define VACT_EW(name, P, F, U, S)                                                            \
-    void vact_##name##_f32(size_t n, const float *x, float *y VACT_BY_COUNT(VACT_SIG_, P)) { \
+/* the f32 entry points of one tier: vact_FN / vact_BN (NAME_f32 and
+ * NAME_backward_f32, or NAME_fast_f32 and NAME_fast_backward_f32), table
+ * entries name##TAB and name##TAB##_bwd (TAB empty or _fast) */
+#define VACT_EW_F32(name, P, FN, BN, TAB)                                                       \
+    void vact_##FN(size_t n, const float *x, float *y VACT_BY_COUNT(VACT_SIG_, P)) {         \
         if (!n) return;                                                                      \
         if (!(VACT_BY_COUNT(VACT_OK_, P))) { fill_nan(n, y); return; }                       \
         const vact_params p = VACT_BY_COUNT(VACT_PACK_, P);                                  \
-        vact__table_get()->name(n, x, y, &p);                                                \
+        vact__table_get()->name##TAB(n, x, y, &p);                                           \
     }                                                                                        \
-    void vact_##name##_backward_f32(size_t n, const float *x, const float *dy,               \
-                                    float *dx VACT_BY_COUNT(VACT_SIG_, P)) {                 \
+    void vact_##BN(size_t n, const float *x, const float *dy,                                \
+                   float *dx VACT_BY_COUNT(VACT_SIG_, P)) {                                  \
         if (!n) return;                                                                      \
         if (!(VACT_BY_COUNT(VACT_OK_, P))) { fill_nan(n, dx); return; }                      \
         const vact_params p = VACT_BY_COUNT(VACT_PACK_, P);                                  \
-        vact__table_get()->name##_bwd(n, x, dy, dx, &p);                                     \
+        vact__table_get()->name##TAB##_bwd(n, x, dy, dx, &p);                                \
     }
+#define VACT_EW(name, P, F, U, S, R) VACT_EW_F32(name, P, name##_f32, name##_backward_f32, )         \
+    VACT_IF_FAST(R, VACT_EW_F32(name, P, name##_fast_f32, name##_fast_backward_f32, _fast))
 /* Row-wise: VACT_RW_HALF (glu) needs an even cols; with an odd one every
  * output (rows x cols/2 forward, rows x cols backward) is NaN. */
-#define VACT_RW(name, F, T)                                                                     \
-    void vact_##name##_f32(size_t rows, size_t cols, const float *x, float *y) {             \
+#define VACT_RW_F32(name, F, FN, BN, TAB)                                                       \
+    void vact_##FN(size_t rows, size_t cols, const float *x, float *y) {                     \
         const size_t n = shape_count(rows, cols);                                            \
         if (!n) return;                                                                      \
         if (((F) & VACT_RW_HALF) && (cols & 1)) { fill_nan(rows * (cols / 2), y); return; }  \
-        vact__table_get()->name(rows, cols, x, y);                                           \
+        vact__table_get()->name##TAB(rows, cols, x, y);                                      \
     }                                                                                        \
-    void vact_##name##_backward_f32(size_t rows, size_t cols, const float *x, const float *dy, \
-                                    float *dx) {                                             \
+    void vact_##BN(size_t rows, size_t cols, const float *x, const float *dy, float *dx) {   \
         const size_t n = shape_count(rows, cols);                                            \
         if (!n) return;                                                                      \
         if (((F) & VACT_RW_HALF) && (cols & 1)) { fill_nan(n, dx); return; }                 \
-        vact__table_get()->name##_bwd(rows, cols, x, dy, dx);                                \
+        vact__table_get()->name##TAB##_bwd(rows, cols, x, dy, dx);                           \
     }
+#define VACT_RW(name, F, T, R) VACT_RW_F32(name, F, name##_f32, name##_backward_f32, )             \
+    VACT_IF_FAST(R, VACT_RW_F32(name, F, name##_fast_f32, name##_fast_backward_f32, _fast))
 #include "../common/functions.def"
 
 /* bf16 and f16 (T) of every elementwise function */
@@ -107,7 +121,7 @@ __attribute__((unused)) static void declared_in_vact_h(void) {
         const vact_params p = VACT_BY_COUNT(VACT_PACK_, P);                                  \
         vact__table_get()->name##_bwd_##T(n, x, dy, dx, &p);                                 \
     }
-#define VACT_EW(name, P, F, U, S) VACT_EW_T(name, P, bf16) VACT_EW_T(name, P, f16)
+#define VACT_EW(name, P, F, U, S, R) VACT_EW_T(name, P, bf16) VACT_EW_T(name, P, f16)
 #include "../common/functions.def"
 #undef VACT_EW_T
 
@@ -129,7 +143,7 @@ __attribute__((unused)) static void declared_in_vact_h(void) {
         if (((F) & VACT_RW_HALF) && (cols & 1)) { fill_nan16(n, dx, VACT_NAN_##T); return; } \
         vact__table_get()->name##_bwd_##T(rows, cols, x, dy, dx);                            \
     }
-#define VACT_RW(name, F, T) VACT_IF_T16(T, VACT_RW_T(name, F, bf16) VACT_RW_T(name, F, f16))
+#define VACT_RW(name, F, T, R) VACT_IF_T16(T, VACT_RW_T(name, F, bf16) VACT_RW_T(name, F, f16))
 #include "../common/functions.def"
 #undef VACT_RW_T
 

@@ -50,7 +50,7 @@ typedef struct {
 } fn_info;
 
 static const fn_info g_fns[] = {
-#define VACT_EW(name, P, F, U, S)                                                                  \
+#define VACT_EW(name, P, F, U, S, R)                                                                  \
     {#name, VACT_P_COUNT(P), {VACT_P_DEF1(P), VACT_P_DEF2(P)}, {VACT_P_DOM1(P), VACT_P_DOM2(P)},   \
      offsetof(vact_table, name), offsetof(vact_table, name##_bwd), -1},
 #define VACT_PRIM(name, F, U)                                                                      \

@@ -13,20 +13,29 @@
 #include "expr/ops.h"
 /* the output-sized forward kernels of the bf16/f16 variants */
 #include "t16/k16.h"
+/* the fast tier's own kernels (VACT_FAST_NAME, kf_NAME / kfb_NAME, and the
+ * row-wise row_NAME_fast / row_NAME_fast_bwd) */
+#include "fast/fast.h"
 
-#define VACT_EW(name, P, F, U, S) VACT_DEF_UNARY(name) VACT_DEF_UNARY16(name)
+#define VACT_EW(name, P, F, U, S, R) VACT_DEF_UNARY(name) VACT_DEF_UNARY16(name)          \
+    VACT_IF_FAST(R, VACT_DEF_UNARY_FAST(name))
 #define VACT_PRIM(name, F, U) VACT_DEF_UNARY(name)
 #include "../common/functions.def"
 /* the row-wise bf16/f16 kernels (VACT_T16 in the list) */
 #include "rowwise/t16.h"
-#define VACT_RW(name, F, T) VACT_IF_T16(T, VACT_ROW16_DEF(name))
+#define VACT_RW(name, F, T, R) VACT_IF_T16(T, VACT_ROW16_DEF(name))
 #include "../common/functions.def"
 
 const vact_table VACT_TABLE = {
-#define VACT_EW(name, P, F, U, S) .name = KFN(name), .name##_bwd = KFN(name##_bwd),         \
+#define VACT_EW(name, P, F, U, S, R) .name = KFN(name), .name##_bwd = KFN(name##_bwd),         \
     .name##_bf16 = KFN(name##_bf16), .name##_bwd_bf16 = KFN(name##_bwd_bf16),                \
-    .name##_f16 = KFN(name##_f16), .name##_bwd_f16 = KFN(name##_bwd_f16),
-#define VACT_RW(name, F, T) .name = KFN(row_##name), .name##_bwd = KFN(row_##name##_bwd),   \
+    .name##_f16 = KFN(name##_f16), .name##_bwd_f16 = KFN(name##_bwd_f16),                    \
+    VACT_IF_FAST(R, .name##_fast = VACT_FAST_PICK(name, KFN(name##_fast), KFN(name)),        \
+                    .name##_fast_bwd = VACT_FAST_PICK(name, KFN(name##_fast_bwd), KFN(name##_bwd)),)
+#define VACT_RW(name, F, T, R) .name = KFN(row_##name), .name##_bwd = KFN(row_##name##_bwd),   \
+    VACT_IF_FAST(R, .name##_fast = VACT_FAST_PICK(name, KFN(row_##name##_fast), KFN(row_##name)), \
+                    .name##_fast_bwd = VACT_FAST_PICK(name, KFN(row_##name##_fast_bwd),       \
+                                                      KFN(row_##name##_bwd)),)                \
     VACT_IF_T16(T, .name##_bf16 = KFN(row_##name##_bf16),                                   \
                    .name##_bwd_bf16 = KFN(row_##name##_bwd_bf16),                           \
                    .name##_f16 = KFN(row_##name##_f16),                                     \

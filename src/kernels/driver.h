@@ -33,57 +33,78 @@ static inline int vact_nt_ok(size_t n, const float *p) {
 #define VACT_SECOND(...) VACT_SECOND_(__VA_ARGS__)
 #define VACT_UNROLL(name) VACT_SECOND(VACT_UNROLL_##name, 2, ~)
 
-#define VACT_UNARY_LOOP(name, STORE)                                                    \
-    for (; i + VACT_UNROLL(name) * VACT_W <= n; i += VACT_UNROLL(name) * VACT_W) {      \
-        V v[VACT_UNROLL(name)];                                                         \
-        for (int j = 0; j < VACT_UNROLL(name); j++) v[j] = vload(x + i + (size_t)j * VACT_W); \
-        for (int j = 0; j < VACT_UNROLL(name); j++) v[j] = k_##name(v[j], &p);          \
-        for (int j = 0; j < VACT_UNROLL(name); j++) STORE(y + i + (size_t)j * VACT_W, v[j]); \
+#define VACT_UNARY_LOOP(K, U, STORE)                                                    \
+    for (; i + (U) * VACT_W <= n; i += (U) * VACT_W) {                                  \
+        V v[U];                                                                         \
+        for (int j = 0; j < (U); j++) v[j] = vload(x + i + (size_t)j * VACT_W);         \
+        for (int j = 0; j < (U); j++) v[j] = K(v[j], &p);                               \
+        for (int j = 0; j < (U); j++) STORE(y + i + (size_t)j * VACT_W, v[j]);          \
     }
-#define VACT_UNARY_BWD_LOOP(name, STORE)                                                \
+#define VACT_UNARY_BWD_LOOP(KB, STORE)                                                  \
     for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                      \
         V a = vload(x + i), b = vload(x + i + VACT_W);                                  \
         V da = vload(dy + i), db = vload(dy + i + VACT_W);                              \
-        a = kb_##name(a, da, &p);                                                       \
-        b = kb_##name(b, db, &p);                                                       \
+        a = KB(a, da, &p);                                                              \
+        b = KB(b, db, &p);                                                              \
         STORE(dx + i, a);                                                               \
         STORE(dx + i + VACT_W, b);                                                      \
     }
 
-#define VACT_DEF_UNARY(name)                                                            \
-    VACT_FLATTEN static void KFN(name)(size_t n, const float *x, float *y, const vact_params *pp) { \
+/* The full-array forward KFN(fname) and backward KFN(fname##_bwd) of the
+ * vector kernels K (forward) and KB (backward), forward unroll U. */
+#define VACT_DEF_UNARY_K(fname, K, KB, U)                                               \
+    VACT_FLATTEN static void KFN(fname)(size_t n, const float *x, float *y, const vact_params *pp) { \
         const vact_params p = *pp;                                                      \
         size_t i = 0;                                                                   \
         if (vact_nt_ok(n, y)) {                                                         \
             size_t h = vact_nt_head(y);                                                 \
-            if (h) vstore_n(y, k_##name(vload_n(x, h), &p), h);                         \
+            if (h) vstore_n(y, K(vload_n(x, h), &p), h);                                \
             i = h;                                                                      \
-            VACT_UNARY_LOOP(name, vstore_nt)                                            \
+            VACT_UNARY_LOOP(K, U, vstore_nt)                                            \
             vact_nt_fence();                                                            \
         }                                                                               \
-        VACT_UNARY_LOOP(name, vstore)                                                   \
+        VACT_UNARY_LOOP(K, U, vstore)                                                   \
         for (; i < n; i += VACT_W) {                                                    \
             size_t k = n - i < VACT_W ? n - i : VACT_W;                                 \
-            vstore_n(y + i, k_##name(vload_n(x + i, k), &p), k);                        \
+            vstore_n(y + i, K(vload_n(x + i, k), &p), k);                               \
         }                                                                               \
     }                                                                                   \
-    VACT_FLATTEN static void KFN(name##_bwd)(size_t n, const float *x, const float *dy, float *dx, \
+    VACT_FLATTEN static void KFN(fname##_bwd)(size_t n, const float *x, const float *dy, float *dx, \
                                 const vact_params *pp) {                                \
         const vact_params p = *pp;                                                      \
         size_t i = 0;                                                                   \
         if (vact_nt_ok(n, dx)) {                                                        \
             size_t h = vact_nt_head(dx);                                                \
-            if (h) vstore_n(dx, kb_##name(vload_n(x, h), vload_n(dy, h), &p), h);       \
+            if (h) vstore_n(dx, KB(vload_n(x, h), vload_n(dy, h), &p), h);              \
             i = h;                                                                      \
-            VACT_UNARY_BWD_LOOP(name, vstore_nt)                                        \
+            VACT_UNARY_BWD_LOOP(KB, vstore_nt)                                          \
             vact_nt_fence();                                                            \
         }                                                                               \
-        VACT_UNARY_BWD_LOOP(name, vstore)                                               \
+        VACT_UNARY_BWD_LOOP(KB, vstore)                                                 \
         for (; i < n; i += VACT_W) {                                                    \
             size_t k = n - i < VACT_W ? n - i : VACT_W;                                 \
-            vstore_n(dx + i, kb_##name(vload_n(x + i, k), vload_n(dy + i, k), &p), k);  \
+            vstore_n(dx + i, KB(vload_n(x + i, k), vload_n(dy + i, k), &p), k);         \
         }                                                                               \
     }
+/* the accurate tier: k_NAME / kb_NAME */
+#define VACT_DEF_UNARY(name) VACT_DEF_UNARY_K(name, k_##name, kb_##name, VACT_UNROLL(name))
+
+/* ---- the fast tier ------------------------------------------------------
+ * A function of the fast tier (VACT_TF in the list) has its own kernels when
+ * src/kernels/fast/ defines VACT_FAST_NAME (`#define VACT_FAST_sigmoid ~, 1`)
+ * with kf_NAME / kfb_NAME: then KFN(NAME_fast) / KFN(NAME_fast_bwd) are built
+ * from them (unroll VACT_UNROLL_FAST_NAME, default 2). Otherwise the fast
+ * tier's table entries are the accurate kernels (they meet its bounds). */
+#define VACT_IF_(c, ...) VACT_CAT(VACT_IF_T16_, c)(__VA_ARGS__)
+#define VACT_HAS_FAST(name) VACT_SECOND(VACT_FAST_##name, 0, ~)
+#define VACT_UNROLL_FAST(name) VACT_SECOND(VACT_UNROLL_FAST_##name, 2, ~)
+#define VACT_DEF_UNARY_FAST(name)                                                       \
+    VACT_IF_(VACT_HAS_FAST(name),                                                       \
+             VACT_DEF_UNARY_K(name##_fast, kf_##name, kfb_##name, VACT_UNROLL_FAST(name)))
+/* the fast tier's table entry: f when NAME has its own fast kernels, else a */
+#define VACT_FAST_PICK(name, f, a) VACT_CAT(VACT_FAST_PICK_, VACT_HAS_FAST(name))(f, a)
+#define VACT_FAST_PICK_1(f, a) f
+#define VACT_FAST_PICK_0(f, a) a
 
 /* ---- bf16 and f16 ------------------------------------------------------
  * The f32 kernel k_NAME / kb_NAME between the vocabulary's 16-bit loads

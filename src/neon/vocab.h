@@ -72,6 +72,13 @@ static inline V vsqrt(V a) {
     return vld1q_f32(t);
 }
 #endif
+/* fast tier only: 1/a from the estimate (FRECPE, |rel| < 2^-8) and two
+ * Newton steps (FRECPS), |rel| < 2^-22 (bits differ per ISA) */
+static inline V vrcp_fast(V a) {
+    V y = vrecpeq_f32(a);
+    y = vmulq_f32(y, vrecpsq_f32(a, y));
+    return vmulq_f32(y, vrecpsq_f32(a, y));
+}
 /* fused, one rounding: FMLA c + a*b; c - a*b is c + (-a)*b, which is what
  * FMLS computes (the compiler emits FMLS; SIMDe 0.7 lacks vfmsq_f32) */
 static inline V vfma(V a, V b, V c) { return vfmaq_f32(c, a, b); }

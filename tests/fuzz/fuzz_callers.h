@@ -14,7 +14,7 @@
 #define FZ_PRM_2(P) , a->p[0], a->p[1]
 #define FZ_PRM(P) VACT_CAT(FZ_PRM_, VACT_P_COUNT(P))(P)
 
-#define VACT_EW(name, P, F, U, S)                                                            \
+#define VACT_EW(name, P, F, U, S, R)                                                            \
     static void FZ_SYM(f_##name)(const fz_args *a) {                                         \
         FZ_FWD(name)(a->n, (const FZ_T *)a->in[0], (FZ_T *)a->out[0] FZ_PRM(P));             \
     }                                                                                        \
@@ -22,7 +22,7 @@
         FZ_BWD(name)(a->n, (const FZ_T *)a->in[0], (const FZ_T *)a->in[1], (FZ_T *)a->out[0] \
                      FZ_PRM(P));                                                             \
     }
-#define VACT_RW(name, F, T)                                                                     \
+#define VACT_RW(name, F, T, R)                                                                     \
     static void FZ_SYM(f_##name)(const fz_args *a) {                                         \
         FZ_FWD(name)(a->rows, a->cols, (const FZ_T *)a->in[0], (FZ_T *)a->out[0]);           \
     }                                                                                        \
@@ -43,8 +43,8 @@
 #include "../../src/common/functions.def"
 
 static const fz_fn FZ_FNS[] = {
-#define VACT_EW(name, P, F, U, S) {#name, FZ_EW, VACT_P_COUNT(P), FZ_SYM(f_##name), FZ_SYM(b_##name)},
-#define VACT_RW(name, F, T)                                                                     \
+#define VACT_EW(name, P, F, U, S, R) {#name, FZ_EW, VACT_P_COUNT(P), FZ_SYM(f_##name), FZ_SYM(b_##name)},
+#define VACT_RW(name, F, T, R)                                                                     \
     {#name, ((F) & VACT_RW_HALF) ? FZ_RW_HALF : ((F) & VACT_RW_BWD_Y) ? FZ_RW_Y : FZ_RW, 0,  \
      FZ_SYM(f_##name), FZ_SYM(b_##name)},
 #define VACT_PC(name) {#name, FZ_PC, 0, FZ_SYM(f_##name), FZ_SYM(b_##name)},

@@ -133,7 +133,7 @@ static double ref_d_exponential(double x, const double *p) { return ref_f_expone
 #define ARGS_0(P)
 #define ARGS_1(P) , p[0]
 #define ARGS_2(P) , p[0], p[1]
-#define VACT_EW(name, P, F, U, S)                                                                  \
+#define VACT_EW(name, P, F, U, S, R)                                                                  \
     static void pub_f_##name(size_t n, const float *x, float *y, const float *p) {               \
         (void)p;                                                                                 \
         vact_##name##_f32(n, x, y VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));                          \
@@ -145,7 +145,7 @@ static double ref_d_exponential(double x, const double *p) { return ref_f_expone
 #include "common/functions.def"
 
 const ref_fn ref_fns[] = {
-#define VACT_EW(name, P, F, U, S)                                                                  \
+#define VACT_EW(name, P, F, U, S, R)                                                                  \
     {#name, VACT_P_COUNT(P), VACT_S_COUNT(S), VACT_S_INIT(S), ref_f_##name, ref_d_##name, F,     \
      {VACT_U_FWD(U), VACT_U_BWD(U), VACT_U_BWD_DY(U)}, {VACT_P_DOM1(P), VACT_P_DOM2(P)},        \
      offsetof(vact_table, name), offsetof(vact_table, name##_bwd), pub_f_##name, pub_d_##name},

@@ -15,18 +15,25 @@ struct Elementwise {
     const char *name;
     Fwd fwd;
     Bwd bwd;
+    Fwd fast;      // the fast tier (IMPL vact_fast), null for the exact functions
+    Bwd fast_bwd;
 };
 
 // every elementwise function of src/common/functions.def at its default parameters
 #define VB_ARGS_0(nm)
 #define VB_ARGS_1(nm) , kDefault_##nm[0]
 #define VB_ARGS_2(nm) , kDefault_##nm[0], kDefault_##nm[1]
-#define VACT_EW(nm, P, F, U, S, R)                                                                          \
-    Elementwise{#nm,                                                                                     \
-                [](size_t n, const float *x, float *y) { vact_##nm##_f32(n, x, y VACT_CAT(VB_ARGS_, VACT_P_COUNT(P))(nm)); }, \
-                [](size_t n, const float *x, const float *dy, float *dx) {                              \
-                    vact_##nm##_backward_f32(n, x, dy, dx VACT_CAT(VB_ARGS_, VACT_P_COUNT(P))(nm));      \
-                }},
+#define VB_EW_FWD(nm, P, FN)                                                                             \
+    [](size_t n, const float *x, float *y) { vact_##FN(n, x, y VACT_CAT(VB_ARGS_, VACT_P_COUNT(P))(nm)); }
+#define VB_EW_BWD(nm, P, BN)                                                                             \
+    [](size_t n, const float *x, const float *dy, float *dx) {                                           \
+        vact_##BN(n, x, dy, dx VACT_CAT(VB_ARGS_, VACT_P_COUNT(P))(nm));                                 \
+    }
+#define VB_FAST_0(nm, P) nullptr, nullptr
+#define VB_FAST_1(nm, P) VB_EW_FWD(nm, P, nm##_fast_f32), VB_EW_BWD(nm, P, nm##_fast_backward_f32)
+#define VACT_EW(nm, P, F, U, S, R)                                                                       \
+    Elementwise{#nm, VB_EW_FWD(nm, P, nm##_f32), VB_EW_BWD(nm, P, nm##_backward_f32),                    \
+                VACT_CAT(VB_FAST_, R)(nm, P)},
 const Elementwise kElementwise[] = {
 #include "../src/common/functions.def"
 };
@@ -58,6 +65,8 @@ struct RowWise {
     const char *name;
     RowFwd fwd;
     RowBwd bwd;
+    RowFwd fast;   // the fast tier (IMPL vact_fast), null for sparsemax
+    RowBwd fast_bwd;
     bool bwd_takes_log; // backward input is the forward's output in log space
     bool glu;           // output is rows x cols/2
 };
@@ -68,7 +77,11 @@ constexpr bool is_log(const char *a) {
     return *a == *b;
 }
 const RowWise kRowWise[] = {
-#define VACT_RW(nm, F, T, R) {#nm, vact_##nm##_f32, vact_##nm##_backward_f32, is_log(#nm), ((F) & VACT_RW_HALF) != 0},
+#define VB_RFAST_0(nm) nullptr, nullptr
+#define VB_RFAST_1(nm) vact_##nm##_fast_f32, vact_##nm##_fast_backward_f32
+#define VACT_RW(nm, F, T, R)                                                                             \
+    {#nm, vact_##nm##_f32, vact_##nm##_backward_f32, VACT_CAT(VB_RFAST_, R)(nm), is_log(#nm),             \
+     ((F) & VACT_RW_HALF) != 0},
 #include "../src/common/functions.def"
 };
 
@@ -87,20 +100,24 @@ void register_vact() {
             const char *label = vact_isa_name(isa);
             for (size_t n : elementwise_sizes()) {
                 if (!size_ok(n, in) || (n == kBig && !big_ok(f.name, in))) continue;
-                Fwd fwd = f.fwd;
-                Bwd bwd = f.bwd;
-                add(f.name, "fwd", "vact", in, size_token(n), [=](benchmark::State &st) {
-                    vact_isa_select(isa);
-                    const Bufs &b = bufs(n);
-                    timed(st, n, kFwdBytes, label, [&] { fwd(n, b.x, b.y); });
-                    mark_nan_output(st, b.y, n);
-                });
-                add(f.name, "bwd", "vact", in, size_token(n), [=](benchmark::State &st) {
-                    vact_isa_select(isa);
-                    const Bufs &b = bufs(n);
-                    timed(st, n, kBwdBytes, label, [&] { bwd(n, b.x, b.dy, b.dx); });
-                    mark_nan_output(st, b.dx, n);
-                });
+                for (int tier = 0; tier < 2; ++tier) {
+                    Fwd fwd = tier ? f.fast : f.fwd;
+                    Bwd bwd = tier ? f.fast_bwd : f.bwd;
+                    if (!fwd) continue;
+                    const char *impl = tier ? "vact_fast" : "vact";
+                    add(f.name, "fwd", impl, in, size_token(n), [=](benchmark::State &st) {
+                        vact_isa_select(isa);
+                        const Bufs &b = bufs(n);
+                        timed(st, n, kFwdBytes, label, [&] { fwd(n, b.x, b.y); });
+                        mark_nan_output(st, b.y, n);
+                    });
+                    add(f.name, "bwd", impl, in, size_token(n), [=](benchmark::State &st) {
+                        vact_isa_select(isa);
+                        const Bufs &b = bufs(n);
+                        timed(st, n, kBwdBytes, label, [&] { bwd(n, b.x, b.dy, b.dx); });
+                        mark_nan_output(st, b.dx, n);
+                    });
+                }
             }
         }
     }
@@ -143,19 +160,25 @@ void register_vact() {
                 // glu reads cols and writes cols/2 per row (6 bytes per input element);
                 // its backward reads x (cols) and dy (cols/2) and writes dx (cols): 10.
                 const size_t fb = g.glu ? 6 : kFwdBytes, bb = g.glu ? 10 : kBwdBytes;
-                add(g.name, "fwd", "vact", in, size_token(r), [=](benchmark::State &st) {
-                    vact_isa_select(isa);
-                    const Bufs &b = bufs(n);
-                    timed(st, n, fb, label, [&] { g.fwd(r.rows, r.cols, b.x, b.y); });
-                    mark_nan_output(st, b.y, n);
-                });
-                add(g.name, "bwd", "vact", in, size_token(r), [=](benchmark::State &st) {
-                    vact_isa_select(isa);
-                    const Bufs &b = bufs(n);
-                    const float *in0 = g.glu ? b.x : g.bwd_takes_log ? b.lp : b.p;
-                    timed(st, n, bb, label, [&] { g.bwd(r.rows, r.cols, in0, b.dy, b.dx); });
-                    mark_nan_output(st, b.dx, n);
-                });
+                for (int tier = 0; tier < 2; ++tier) {
+                    RowFwd fwd = tier ? g.fast : g.fwd;
+                    RowBwd bwd = tier ? g.fast_bwd : g.bwd;
+                    if (!fwd) continue;
+                    const char *impl = tier ? "vact_fast" : "vact";
+                    add(g.name, "fwd", impl, in, size_token(r), [=](benchmark::State &st) {
+                        vact_isa_select(isa);
+                        const Bufs &b = bufs(n);
+                        timed(st, n, fb, label, [&] { fwd(r.rows, r.cols, b.x, b.y); });
+                        mark_nan_output(st, b.y, n);
+                    });
+                    add(g.name, "bwd", impl, in, size_token(r), [=](benchmark::State &st) {
+                        vact_isa_select(isa);
+                        const Bufs &b = bufs(n);
+                        const float *in0 = g.glu ? b.x : g.bwd_takes_log ? b.lp : b.p;
+                        timed(st, n, bb, label, [&] { bwd(r.rows, r.cols, in0, b.dy, b.dx); });
+                        mark_nan_output(st, b.dx, n);
+                    });
+                }
             }
         }
     }

@@ -8,7 +8,8 @@
  *   piecewise-linear functions: correctly rounded (exact);
  *   NaN in -> NaN out (x or dy); odd functions keep the sign of zero;
  *   every ISA bitwise equal to the scalar path (any NaN equals any NaN);
- *   no maximum above the figure src/common/functions.def states. */
+ *   no maximum above the figure src/common/functions.def states;
+ * and the fast tier of every function that has one (test_fast). */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -42,9 +43,9 @@ static void upd(worst *w, double e, float x) {
 /* error of one backward value against dy*d, trying the one-sided derivatives
  * at a kink when allowed */
 static double bwd_err(const ref_fn *f, const double *pd, float x, float dy, float dx, double d,
-                      double bound) {
+                      double bound, double flo) {
     double r = (double)dy * d;
-    double uo = (f->flags & VACT_FLOOR) ? fmax(fabs(r), fabs((double)dy) / 16) : r;
+    double uo = fmax((f->flags & VACT_FLOOR) ? fmax(fabs(r), fabs((double)dy) / 16) : fabs(r), flo);
     double e;
     if ((f->flags & VACT_PWL)) e = same_bits((float)r, dx) || ((float)r == dx) ? 0 : INFINITY;
     else e = ref_err(dx, r, uo);
@@ -54,7 +55,7 @@ static double bwd_err(const ref_fn *f, const double *pd, float x, float dy, floa
             double r2 = (double)dy * d2;
             double e2;
             if ((f->flags & VACT_PWL)) e2 = ((float)r2 == dx) ? 0 : INFINITY;
-            else e2 = ref_err(dx, r2, (f->flags & VACT_FLOOR) ? fmax(fabs(r2), fabs((double)dy) / 16) : r2);
+            else e2 = ref_err(dx, r2, fmax((f->flags & VACT_FLOOR) ? fmax(fabs(r2), fabs((double)dy) / 16) : fabs(r2), flo));
             if (e2 < e) e = e2;
         }
     }
@@ -97,8 +98,8 @@ static void test_fn(void **state) {
                 if ((f->flags & VACT_PWL)) ef = ((float)rf[i] == yy[i]) ? 0 : INFINITY;
                 else ef = ref_err(yy[i], rf[i], rf[i]);
                 upd(&wf, ef, x);
-                upd(&wb, bwd_err(f, pd, x, 1.0f, d1[i], rd[i], 4.0), x);
-                upd(&wg, bwd_err(f, pd, x, g_dyr[i], d2[i], rd[i], 6.0), x);
+                upd(&wb, bwd_err(f, pd, x, 1.0f, d1[i], rd[i], 4.0, 0), x);
+                upd(&wg, bwd_err(f, pd, x, g_dyr[i], d2[i], rd[i], 6.0, 0), x);
                 if (k && (!same_bits(yy[i], sy[i]) || !same_bits(d1[i], sdx1[i]) ||
                           !same_bits(d2[i], sdx2[i]))) {
                     if (!diff) diffx = x;
@@ -157,6 +158,82 @@ static void test_fn(void **state) {
     assert_int_equal(failures, 0);
 }
 
+/* The fast tier (VACT_TF): forward <= 4, backward <= 8 ULP (dy = 1 and
+ * random dy) of max(|r|, 2^-20), no NaN from a finite input (a NaN counts as
+ * an infinite error), NaN in -> NaN out, odd functions keep the sign of zero,
+ * and at +-inf the accurate tier's value (the limits). Bits may differ
+ * between ISAs, so there is no same-bits check here (test_tails holds each
+ * ISA to one result per element). */
+static void test_fast(void **state) {
+    const ref_fn *f = (const ref_fn *)*state;
+    int isas[5], nisa = isa_list(isas);
+    if (vact__table_simde()) isas[nisa++] = -1;
+    size_t n = g_n;
+    double *rf = malloc(n * sizeof *rf), *rd = malloc(n * sizeof *rd);
+    float *y = malloc(n * sizeof *y), *d1 = malloc(n * sizeof *d1), *d2 = malloc(n * sizeof *d2);
+    float *ones = malloc(n * sizeof *ones);
+    for (size_t i = 0; i < n; i++) ones[i] = 1.0f;
+    int failures = 0;
+    for (int ps = 0; ps < f->nsets; ps++) {
+        const float *prm = f->sets[ps];
+        double pd[2] = {prm[0], prm[1]};
+        for (size_t i = 0; i < n; i++) {
+            rf[i] = f->f(argof(g_x[i]), pd);
+            rd[i] = f->df(argof(g_x[i]), pd);
+        }
+        for (int k = 0; k < nisa; k++) {
+            const vact_table *t = isas[k] < 0 ? vact__table_simde() : vact__table_for((vact_isa)isas[k]);
+            const char *iname = isas[k] < 0 ? "neon-simde" : vact_isa_name((vact_isa)isas[k]);
+            ref_call_fwd_tier(t, f, 1, prm, n, g_x, y);
+            ref_call_bwd_tier(t, f, 1, prm, n, g_x, ones, d1);
+            ref_call_bwd_tier(t, f, 1, prm, n, g_x, g_dyr, d2);
+            worst wf = {0, 0}, wb = {0, 0}, wg = {0, 0};
+            for (size_t i = 0; i < n; i++) {
+                float x = g_x[i];
+                upd(&wf, ref_err(y[i], rf[i], fmax(fabs(rf[i]), REF_FAST_FLOOR)), x);
+                upd(&wb, bwd_err(f, pd, x, 1.0f, d1[i], rd[i], REF_FAST_BWD, REF_FAST_FLOOR), x);
+                upd(&wg, bwd_err(f, pd, x, g_dyr[i], d2[i], rd[i], REF_FAST_BWD, REF_FAST_FLOOR), x);
+            }
+            char pstr[64] = "";
+            if (f->np == 1) snprintf(pstr, sizeof pstr, "(%g)", prm[0]);
+            if (f->np == 2) snprintf(pstr, sizeof pstr, "(%g,%g)", prm[0], prm[1]);
+            printf("ULP-FAST %-12s %-10s %-10s fwd %7.3f @ %-13.6g bwd %7.3f @ %-13.6g bwd(dy) %7.3f @ %-13.6g\n",
+                   f->name, pstr, iname, wf.err, (double)wf.x, wb.err, (double)wb.x, wg.err, (double)wg.x);
+            if (wf.err > REF_FAST_FWD) { printf("  FAIL fast fwd bound %g at x=%a\n", REF_FAST_FWD, (double)wf.x); failures++; }
+            if (wb.err > REF_FAST_BWD) { printf("  FAIL fast bwd bound %g at x=%a\n", REF_FAST_BWD, (double)wb.x); failures++; }
+            if (wg.err > REF_FAST_BWD) { printf("  FAIL fast bwd(dy) bound %g at x=%a\n", REF_FAST_BWD, (double)wg.x); failures++; }
+
+            const float nan = __builtin_nanf("");
+            const float sx[] = {nan, -nan, 0.0f, -0.0f, INFINITY, -INFINITY};
+            const size_t ns = sizeof sx / sizeof sx[0];
+            float fy[8], ay[8], fd[8], ad[8], nd[8];
+            for (size_t i = 0; i < ns; i++) nd[i] = nan;
+            ref_call_fwd_tier(t, f, 1, prm, ns, sx, fy);
+            ref_call_fwd_tier(t, f, 0, prm, ns, sx, ay);
+            ref_call_bwd_tier(t, f, 1, prm, ns, sx, ones, fd);
+            ref_call_bwd_tier(t, f, 0, prm, ns, sx, ones, ad);
+            if (!isnan(fy[0]) || !isnan(fy[1])) { printf("  FAIL fast: NaN in, not NaN out (fwd)\n"); failures++; }
+            if (!isnan(fd[0]) || !isnan(fd[1])) { printf("  FAIL fast: NaN x, not NaN dx\n"); failures++; }
+            for (size_t i = 4; i < 6; i++)
+                if (!(fy[i] == ay[i] || (isnan(fy[i]) && isnan(ay[i]))) ||
+                    !(fd[i] == ad[i] || (isnan(fd[i]) && isnan(ad[i])))) {
+                    printf("  FAIL fast at x=%g: %g, %g where the accurate tier gives %g, %g\n", (double)sx[i],
+                           (double)fy[i], (double)fd[i], (double)ay[i], (double)ad[i]);
+                    failures++;
+                }
+            ref_call_bwd_tier(t, f, 1, prm, ns, sx, nd, fd);
+            for (size_t i = 0; i < ns; i++)
+                if (!isnan(fd[i])) { printf("  FAIL fast: NaN dy, not NaN dx at x=%g\n", (double)sx[i]); failures++; }
+            if ((f->flags & VACT_ODD) && (!signbit(fy[3]) || signbit(fy[2]))) {
+                printf("  FAIL fast: sign of zero not kept\n");
+                failures++;
+            }
+        }
+    }
+    free(rf); free(rd); free(y); free(d1); free(d2); free(ones);
+    assert_int_equal(failures, 0);
+}
+
 int main(int argc, char **argv) {
     g_x = samples_make(&g_n);
     g_dyr = malloc(g_n * sizeof *g_dyr);
@@ -167,7 +244,8 @@ int main(int argc, char **argv) {
     }
     printf("samples: %zu inputs per function and parameter set\n", g_n);
     /* the functions and the primitives of the expressions (VACT_PRIM) */
-    struct CMUnitTest *tests = calloc(ref_nfns + ref_nprims, sizeof *tests);
+    struct CMUnitTest *tests = calloc(2 * (ref_nfns + ref_nprims), sizeof *tests);
+    char (*fast_names)[48] = calloc(2 * (ref_nfns + ref_nprims), sizeof *fast_names);
     size_t nt = 0;
     for (size_t i = 0; i < ref_nfns + ref_nprims; i++) {
         const ref_fn *f = i < ref_nfns ? &ref_fns[i] : &ref_prims[i - ref_nfns];
@@ -176,6 +254,11 @@ int main(int argc, char **argv) {
         if (!want) continue;
         struct CMUnitTest t = {f->name, test_fn, NULL, NULL, (void *)f};
         tests[nt++] = t;
+        if (f->fast) {
+            snprintf(fast_names[nt], sizeof fast_names[nt], "%s_fast", f->name);
+            struct CMUnitTest tf = {fast_names[nt], test_fast, NULL, NULL, (void *)f};
+            tests[nt++] = tf;
+        }
     }
     for (int a = 1; a < argc; a++)
         if (!ref_find(argv[a])) {
@@ -184,6 +267,7 @@ int main(int argc, char **argv) {
         }
     int rc = _cmocka_run_group_tests("ulp", tests, nt, NULL, NULL);
     free(tests);
+    free(fast_names);
     free(g_x);
     free(g_dyr);
     return rc;

@@ -141,14 +141,28 @@ static double ref_d_exponential(double x, const double *p) { return ref_f_expone
     static void pub_d_##name(size_t n, const float *x, const float *dy, float *dx, const float *p) { \
         (void)p;                                                                                 \
         vact_##name##_backward_f32(n, x, dy, dx VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));            \
-    }
+    }                                                                                            \
+    VACT_IF_FAST(R,                                                                              \
+    static void pub_ff_##name(size_t n, const float *x, float *y, const float *p) {              \
+        (void)p;                                                                                 \
+        vact_##name##_fast_f32(n, x, y VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));                     \
+    }                                                                                            \
+    static void pub_fd_##name(size_t n, const float *x, const float *dy, float *dx, const float *p) { \
+        (void)p;                                                                                 \
+        vact_##name##_fast_backward_f32(n, x, dy, dx VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));       \
+    })
 #include "common/functions.def"
+/* the fast tier's part of a ref_fn: VACT_TF or VACT_TA */
+#define REF_FAST_1(name) 1, offsetof(vact_table, name##_fast), offsetof(vact_table, name##_fast_bwd), \
+    pub_ff_##name, pub_fd_##name
+#define REF_FAST_0(name) 0, 0, 0, NULL, NULL
 
 const ref_fn ref_fns[] = {
 #define VACT_EW(name, P, F, U, S, R)                                                                  \
     {#name, VACT_P_COUNT(P), VACT_S_COUNT(S), VACT_S_INIT(S), ref_f_##name, ref_d_##name, F,     \
      {VACT_U_FWD(U), VACT_U_BWD(U), VACT_U_BWD_DY(U)}, {VACT_P_DOM1(P), VACT_P_DOM2(P)},        \
-     offsetof(vact_table, name), offsetof(vact_table, name##_bwd), pub_f_##name, pub_d_##name},
+     offsetof(vact_table, name), offsetof(vact_table, name##_bwd), pub_f_##name, pub_d_##name,  \
+     VACT_CAT(REF_FAST_, R)(name)},
 #include "common/functions.def"
 };
 const size_t ref_nfns = sizeof ref_fns / sizeof ref_fns[0];
@@ -177,7 +191,7 @@ const ref_fn ref_prims[] = {
 #define VACT_PRIM(name, F, U)                                                                      \
     {#name, 0, 1, {{0, 0}, {0, 0}, {0, 0}, {0, 0}}, ref_f_##name, ref_d_##name, F,                \
      {VACT_U_FWD(U), VACT_U_BWD(U), VACT_U_BWD_DY(U)}, {0, 0},                                     \
-     offsetof(vact_table, name), offsetof(vact_table, name##_bwd), NULL, NULL},
+     offsetof(vact_table, name), offsetof(vact_table, name##_bwd), NULL, NULL, REF_FAST_0(name)},
 #include "common/functions.def"
 };
 const size_t ref_nprims = sizeof ref_prims / sizeof ref_prims[0];
@@ -207,16 +221,24 @@ double ref_err(float y, double r, double ulp_of) {
     return fabs(yd - r) / ref_ulp(ulp_of);
 }
 
-void ref_call_fwd(const vact_table *t, const ref_fn *f, const float *prm, size_t n, const float *x, float *y) {
+void ref_call_fwd_tier(const vact_table *t, const ref_fn *f, int tier, const float *prm, size_t n,
+                       const float *x, float *y) {
     vact_unary_fn fn;
-    memcpy(&fn, (const char *)t + f->off_fwd, sizeof fn);
+    memcpy(&fn, (const char *)t + (tier ? f->off_fast_fwd : f->off_fwd), sizeof fn);
     vact_params p = {prm[0], prm[1]};
     fn(n, x, y, &p);
 }
-void ref_call_bwd(const vact_table *t, const ref_fn *f, const float *prm, size_t n, const float *x,
-                  const float *dy, float *dx) {
+void ref_call_bwd_tier(const vact_table *t, const ref_fn *f, int tier, const float *prm, size_t n,
+                       const float *x, const float *dy, float *dx) {
     vact_unary_bwd_fn fn;
-    memcpy(&fn, (const char *)t + f->off_bwd, sizeof fn);
+    memcpy(&fn, (const char *)t + (tier ? f->off_fast_bwd : f->off_bwd), sizeof fn);
     vact_params p = {prm[0], prm[1]};
     fn(n, x, dy, dx, &p);
+}
+void ref_call_fwd(const vact_table *t, const ref_fn *f, const float *prm, size_t n, const float *x, float *y) {
+    ref_call_fwd_tier(t, f, 0, prm, n, x, y);
+}
+void ref_call_bwd(const vact_table *t, const ref_fn *f, const float *prm, size_t n, const float *x,
+                  const float *dy, float *dx) {
+    ref_call_bwd_tier(t, f, 0, prm, n, x, dy, dx);
 }

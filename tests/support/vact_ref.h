@@ -25,6 +25,10 @@ typedef struct ref_fn {
     size_t off_fwd, off_bwd; /* offsets of the kernels in vact_table */
     ref_pub_fwd pub_fwd;     /* the public vact_NAME_f32 with parameters p[0], p[1] */
     ref_pub_bwd pub_bwd;     /* the public vact_NAME_backward_f32 */
+    int fast;                /* 1: also the fast tier (VACT_TF) */
+    size_t off_fast_fwd, off_fast_bwd; /* its kernels in vact_table (when fast) */
+    ref_pub_fwd pub_fast_fwd;          /* vact_NAME_fast_f32 (when fast) */
+    ref_pub_bwd pub_fast_bwd;          /* vact_NAME_fast_backward_f32 */
 } ref_fn;
 
 extern const ref_fn ref_fns[];
@@ -40,7 +44,17 @@ double ref_ulp(double r);
 /* |y - r| / ulp(r), with inf treated as 2^128 (0 when both are the same inf) */
 double ref_err(float y, double r, double ulp_of);
 
-/* Call kernel of table t by offset. */
+/* The fast tier's bounds (docs/contract.md): forward 4, backward 8 ULP of
+ * max(|r|, 2^-20) */
+#define REF_FAST_FWD 4.0
+#define REF_FAST_BWD 8.0
+#define REF_FAST_FLOOR 0x1p-20
+
+/* Call kernel of table t by offset (the _tier variants: tier 1 = fast). */
+void ref_call_fwd_tier(const vact_table *t, const ref_fn *f, int tier, const float *prm, size_t n,
+                       const float *x, float *y);
+void ref_call_bwd_tier(const vact_table *t, const ref_fn *f, int tier, const float *prm, size_t n,
+                       const float *x, const float *dy, float *dx);
 void ref_call_fwd(const vact_table *t, const ref_fn *f, const float *prm, size_t n, const float *x, float *y);
 void ref_call_bwd(const vact_table *t, const ref_fn *f, const float *prm, size_t n, const float *x,
                   const float *dy, float *dx);

@@ -27,6 +27,8 @@
 typedef struct {
     const char *name, *kind, *decl, *params;
     int t16; /* row-wise: VACT_T16 */
+    int fast; /* VACT_TF: also the fast tier */
+    const char *fastdecl; /* its declaration in vact.h */
 } entry;
 
 /* the declaration vact.h must contain and the README's parameter cell */
@@ -40,9 +42,14 @@ typedef struct {
 #define DECL_1(P, name) "VACT_UNARY1(" #name ", " VACT_P_STR1(P) ")"
 #define DECL_2(P, name) "VACT_UNARY2(" #name ", " VACT_P_STR1(P) ", " VACT_P_STR2(P) ")"
 static const entry g_list[] = {
-#define VACT_EW(name, P, F, U, S, R) {#name, "elementwise", VACT_CAT(DECL_, VACT_P_COUNT(P))(P, name), NULL, 0},
-#define VACT_RW(name, F, T, R) {#name, "row-wise", "vact_" #name "_f32(", NULL, T},
-#define VACT_PC(name) {#name, "per-channel", "vact_" #name "_f32(", NULL, 0},
+#define FDECL_0(P, name) "VACT_FAST0(" #name ")"
+#define FDECL_1(P, name) "VACT_FAST1(" #name ", " VACT_P_STR1(P) ")"
+#define FDECL_2(P, name) "VACT_FAST2(" #name ", " VACT_P_STR1(P) ", " VACT_P_STR2(P) ")"
+#define VACT_EW(name, P, F, U, S, R)                                                                  \
+    {#name, "elementwise", VACT_CAT(DECL_, VACT_P_COUNT(P))(P, name), NULL, 0, R,                 \
+     VACT_CAT(FDECL_, VACT_P_COUNT(P))(P, name)},
+#define VACT_RW(name, F, T, R) {#name, "row-wise", "vact_" #name "_f32(", NULL, T, R, "vact_" #name "_fast_f32("},
+#define VACT_PC(name) {#name, "per-channel", "vact_" #name "_f32(", NULL, 0, 0, "vact_" #name "_fast_f32("},
 #include "common/functions.def"
 };
 #define NLIST (sizeof g_list / sizeof g_list[0])
@@ -126,6 +133,29 @@ static void test_header(void **state) {
             snprintf(b, sizeof b, "void vact_%s_backward_%s(size_t rows, size_t cols, const vact_%s *", g_list[i].name,
                      ty[k], ty[k]);
             if (!strstr(h, b)) { printf("FAIL include/vact.h lacks '%s'\n", b); bad++; }
+        }
+    }
+    /* the fast tier: declared exactly for the VACT_TF functions */
+    for (size_t i = 0; i < NLIST; i++) {
+        const int has = strstr(h, g_list[i].fastdecl) != NULL;
+        if (has != g_list[i].fast) {
+            printf("FAIL include/vact.h %s '%s' (the list says %s)\n", has ? "has" : "lacks", g_list[i].fastdecl,
+                   g_list[i].fast ? "VACT_TF" : "no fast tier");
+            bad++;
+        }
+        if (g_list[i].fast && strcmp(g_list[i].kind, "elementwise")) {
+            char b[64];
+            snprintf(b, sizeof b, "vact_%s_fast_backward_f32(", g_list[i].name);
+            if (!strstr(h, b)) { printf("FAIL include/vact.h lacks '%s'\n", b); bad++; }
+        }
+    }
+    for (const char *p = h; (p = strstr(p, "\nVACT_FAST")); p++) {
+        const char *a = strchr(p, '(');
+        if (!a) break;
+        size_t len = strcspn(a + 1, ",)");
+        if (!in_list(a + 1, len)) {
+            printf("FAIL include/vact.h declares fast '%.*s', which src/common/functions.def lacks\n", (int)len, a + 1);
+            bad++;
         }
     }
     /* every VACT_UNARYk(name...) use names a listed function */

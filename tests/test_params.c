@@ -125,6 +125,15 @@ static void test_domains(void **state) {
                                slot + 1, (double)vals[v], vact_isa_name((vact_isa)g_isas[k]));
                         bad++;
                     }
+                    if (f->fast) { /* the fast tier: the same */
+                        f->pub_fast_fwd(NX, g_x, y, p);
+                        f->pub_fast_bwd(NX, g_x, ones, dx, p);
+                        if (!all_nan(y, NX) || !all_nan(dx, NX)) {
+                            printf("FAIL %s_fast param %d = %g outside its domain on %s: not every output NaN\n",
+                                   f->name, slot + 1, (double)vals[v], vact_isa_name((vact_isa)g_isas[k]));
+                            bad++;
+                        }
+                    }
                     /* bf16 and f16: every output the type's default NaN */
                     for (int t = 0; t < 2; t++) {
                         uint16_t hx[NX], hy[NX], hd[NX], hdx[NX];
@@ -168,6 +177,30 @@ static void test_domains(void **state) {
                            f->name, slot + 1, (double)vals[v], worst_f, worst_b, diff);
                     bad++;
                 }
+                /* the fast tier at the domain's edges: its bounds on every ISA */
+                for (int k = 0; f->fast && k < g_nisa; k++) {
+                    vact_isa_select((vact_isa)g_isas[k]);
+                    f->pub_fast_fwd(NX, g_x, y, p);
+                    f->pub_fast_bwd(NX, g_x, ones, dx, p);
+                    double wf = 0, wb = 0;
+                    for (int i = 0; i < NX; i++) {
+                        double r = f->f(g_x[i], pd), d = f->df(g_x[i], pd);
+                        wf = fmax(wf, ref_err(y[i], r, fmax(fabs(r), REF_FAST_FLOOR)));
+                        double uo = fmax(fabs(d), (f->flags & VACT_FLOOR) ? 1.0 / 16 : REF_FAST_FLOOR);
+                        double e = ref_err(dx[i], d, uo);
+                        if (e > REF_FAST_BWD && (f->flags & VACT_KINK))
+                            for (int sd = -1; sd <= 1; sd += 2) {
+                                double d2 = f->df(nextafterf(g_x[i], sd * INFINITY), pd);
+                                e = fmin(e, ref_err(dx[i], d2, fmax(fabs(d2), uo)));
+                            }
+                        wb = fmax(wb, e);
+                    }
+                    if (wf > REF_FAST_FWD || wb > REF_FAST_BWD) {
+                        printf("FAIL %s_fast param %d = %g on %s: max ULP fwd %g bwd %g\n", f->name, slot + 1,
+                               (double)vals[v], vact_isa_name((vact_isa)g_isas[k]), wf, wb);
+                        bad++;
+                    }
+                }
             }
         }
     }
@@ -194,17 +227,24 @@ static void test_shapes(void **state) {
         vact_isa_select((vact_isa)g_isas[k]);
         const char *in = vact_isa_name((vact_isa)g_isas[k]);
         /* glu, odd cols: rows x cols/2 NaN forward, rows x cols NaN backward, nothing after */
-        for (size_t cols = 1; cols <= C; cols += 2) {
+        for (size_t c2 = 1; c2 <= 2 * C + 1; c2 += 2) {
+            const int fast = c2 > C; /* the second round: the fast tier */
+            const size_t cols = fast ? c2 - C - 1 : c2;
             for (int i = 0; i < CAP; i++) y[i] = dx[i] = sentinel();
-            vact_glu_f32(R, cols, x, y);
-            vact_glu_backward_f32(R, cols, x, dy, dx);
+            if (fast) {
+                vact_glu_fast_f32(R, cols, x, y);
+                vact_glu_fast_backward_f32(R, cols, x, dy, dx);
+            } else {
+                vact_glu_f32(R, cols, x, y);
+                vact_glu_backward_f32(R, cols, x, dy, dx);
+            }
             size_t ny = R * (cols / 2), nd = R * cols;
             if (!all_nan(y, ny) || count_sent(y + ny, CAP - ny) != CAP - ny) {
-                printf("FAIL glu %s cols=%zu: forward not %zu NaN then untouched\n", in, cols, ny);
+                printf("FAIL glu%s %s cols=%zu: forward not %zu NaN then untouched\n", fast ? "_fast" : "", in, cols, ny);
                 bad++;
             }
             if (!all_nan(dx, nd) || count_sent(dx + nd, CAP - nd) != CAP - nd) {
-                printf("FAIL glu %s cols=%zu: backward not %zu NaN then untouched\n", in, cols, nd);
+                printf("FAIL glu%s %s cols=%zu: backward not %zu NaN then untouched\n", fast ? "_fast" : "", in, cols, nd);
                 bad++;
             }
         }
@@ -219,6 +259,12 @@ static void test_shapes(void **state) {
         vact_sparsemax_backward_f32(huge, 2, x, dy, dx);
         vact_glu_f32(huge, 2, x, y);
         vact_glu_backward_f32(huge, 2, x, dy, dx);
+        vact_softmax_fast_f32(huge, 2, x, y);
+        vact_softmax_fast_backward_f32(2, huge, x, dy, dx);
+        vact_log_softmax_fast_f32(huge, 4, x, y);
+        vact_log_softmax_fast_backward_f32(huge, 4, x, dy, dx);
+        vact_glu_fast_f32(huge, 2, x, y);
+        vact_glu_fast_backward_f32(huge, 2, x, dy, dx);
         vact_prelu_f32(huge, 2, x, al, y);
         vact_prelu_backward_f32(2, huge, x, al, dy, dx, da);
         vact_prelu_backward_f32(huge, 2, x, al, dy, dx, da);

@@ -40,28 +40,6 @@ static void upd(worst *w, double e, float x) {
     if (e > w->err || isnan(e)) { w->err = isnan(e) ? INFINITY : e; w->x = x; }
 }
 
-/* error of one backward value against dy*d, trying the one-sided derivatives
- * at a kink when allowed */
-static double bwd_err(const ref_fn *f, const double *pd, float x, float dy, float dx, double d,
-                      double bound, double flo) {
-    double r = (double)dy * d;
-    double uo = fmax((f->flags & VACT_FLOOR) ? fmax(fabs(r), fabs((double)dy) / 16) : fabs(r), flo);
-    double e;
-    if ((f->flags & VACT_PWL)) e = same_bits((float)r, dx) || ((float)r == dx) ? 0 : INFINITY;
-    else e = ref_err(dx, r, uo);
-    if (e > bound && (f->flags & VACT_KINK) && isfinite(x)) {
-        for (int s = -1; s <= 1; s += 2) {
-            double d2 = f->df(nextafterf(x, s * INFINITY), pd);
-            double r2 = (double)dy * d2;
-            double e2;
-            if ((f->flags & VACT_PWL)) e2 = ((float)r2 == dx) ? 0 : INFINITY;
-            else e2 = ref_err(dx, r2, fmax((f->flags & VACT_FLOOR) ? fmax(fabs(r2), fabs((double)dy) / 16) : fabs(r2), flo));
-            if (e2 < e) e = e2;
-        }
-    }
-    return e;
-}
-
 static void test_fn(void **state) {
     const ref_fn *f = (const ref_fn *)*state;
     int isas[5], nisa = isa_list(isas);
@@ -98,8 +76,8 @@ static void test_fn(void **state) {
                 if ((f->flags & VACT_PWL)) ef = ((float)rf[i] == yy[i]) ? 0 : INFINITY;
                 else ef = ref_err(yy[i], rf[i], rf[i]);
                 upd(&wf, ef, x);
-                upd(&wb, bwd_err(f, pd, x, 1.0f, d1[i], rd[i], 4.0, 0), x);
-                upd(&wg, bwd_err(f, pd, x, g_dyr[i], d2[i], rd[i], 6.0, 0), x);
+                upd(&wb, ref_bwd_err(f, pd, x, 1.0f, d1[i], rd[i], 4.0, 0), x);
+                upd(&wg, ref_bwd_err(f, pd, x, g_dyr[i], d2[i], rd[i], 6.0, 0), x);
                 if (k && (!same_bits(yy[i], sy[i]) || !same_bits(d1[i], sdx1[i]) ||
                           !same_bits(d2[i], sdx2[i]))) {
                     if (!diff) diffx = x;
@@ -191,8 +169,8 @@ static void test_fast(void **state) {
             for (size_t i = 0; i < n; i++) {
                 float x = g_x[i];
                 upd(&wf, ref_err(y[i], rf[i], fmax(fabs(rf[i]), REF_FAST_FLOOR)), x);
-                upd(&wb, bwd_err(f, pd, x, 1.0f, d1[i], rd[i], REF_FAST_BWD, REF_FAST_FLOOR), x);
-                upd(&wg, bwd_err(f, pd, x, g_dyr[i], d2[i], rd[i], REF_FAST_BWD, REF_FAST_FLOOR), x);
+                upd(&wb, ref_bwd_err(f, pd, x, 1.0f, d1[i], rd[i], REF_FAST_BWD, REF_FAST_FLOOR), x);
+                upd(&wg, ref_bwd_err(f, pd, x, g_dyr[i], d2[i], rd[i], REF_FAST_BWD, REF_FAST_FLOOR), x);
             }
             char pstr[64] = "";
             if (f->np == 1) snprintf(pstr, sizeof pstr, "(%g)", prm[0]);

@@ -242,3 +242,31 @@ void ref_call_bwd(const vact_table *t, const ref_fn *f, const float *prm, size_t
                   const float *dy, float *dx) {
     ref_call_bwd_tier(t, f, 0, prm, n, x, dy, dx);
 }
+
+static int ref_same_bits(float a, float b) {
+    if (isnan(a) && isnan(b)) return 1;
+    return memcmp(&a, &b, 4) == 0;
+}
+/* ulp base of a backward value r = dy*d: |r|, or max(|r|, |dy|/16) for
+ * VACT_FLOOR, and at least flo */
+static double bwd_ulp_of(int flags, double r, float dy, double flo) {
+    return fmax((flags & VACT_FLOOR) ? fmax(fabs(r), fabs((double)dy) / 16) : fabs(r), flo);
+}
+double ref_bwd_err(const ref_fn *f, const double *pd, float x, float dy, float dx, double d, double bound,
+                   double flo) {
+    double r = (double)dy * d;
+    double e;
+    if ((f->flags & VACT_PWL)) e = ref_same_bits((float)r, dx) || ((float)r == dx) ? 0 : INFINITY;
+    else e = ref_err(dx, r, bwd_ulp_of(f->flags, r, dy, flo));
+    if (e > bound && (f->flags & VACT_KINK) && isfinite(x)) {
+        for (int s = -1; s <= 1; s += 2) {
+            double d2 = f->df(nextafterf(x, s * INFINITY), pd);
+            double r2 = (double)dy * d2;
+            double e2;
+            if ((f->flags & VACT_PWL)) e2 = ((float)r2 == dx) ? 0 : INFINITY;
+            else e2 = ref_err(dx, r2, bwd_ulp_of(f->flags, r2, dy, flo));
+            if (e2 < e) e = e2;
+        }
+    }
+    return e;
+}

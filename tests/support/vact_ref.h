@@ -44,6 +44,13 @@ double ref_ulp(double r);
 /* |y - r| / ulp(r), with inf treated as 2^128 (0 when both are the same inf) */
 double ref_err(float y, double r, double ulp_of);
 
+/* The error in ULP of one backward value dx against dy*d (d = f'(x) of
+ * parameters pd): ulp of |dy d| (of max(|dy d|, |dy|/16) for VACT_FLOOR), at
+ * least of flo (0, or REF_FAST_FLOOR for the fast tier); exact match for
+ * VACT_PWL; at a VACT_KINK above `bound`, the better one-sided derivative. */
+double ref_bwd_err(const ref_fn *f, const double *pd, float x, float dy, float dx, double d, double bound,
+                   double flo);
+
 /* The fast tier's bounds (docs/contract.md): forward 4, backward 8 ULP of
  * max(|r|, 2^-20) */
 #define REF_FAST_FWD 4.0

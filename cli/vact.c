@@ -5,6 +5,7 @@
  *                                      (default, domain), stated max ULP and
  *                                      types; the row-wise functions' types
  *   vact eval NAME [--from A] [--to B] [--step S] [--isa ISA] [--type T] [--PARAM V ...]
+ *     (T: f32, bf16, f16, or fast: the f32 fast tier)
  *                                      CSV x,f,df of an elementwise function;
  *                                      T = f32 (default), bf16 or f16: x is
  *                                      rounded to T, f and df computed in T
@@ -30,6 +31,7 @@ typedef struct {
     double ulp[3];
     eval_fn eval;
     eval16_fn eval_bf16, eval_f16;
+    eval_fn eval_fast; /* the fast tier (VACT_TF), else NULL */
 } fn_info;
 
 /* forward and backward of one function with the parameters p[0], p[1] */
@@ -43,7 +45,16 @@ typedef struct {
         vact_##name##_f32(n, x, y VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));                           \
         vact_##name##_backward_f32(n, x, dy, dx VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));             \
     }                                                                                             \
-    EVAL16(name, P, bf16) EVAL16(name, P, f16)
+    EVAL16(name, P, bf16) EVAL16(name, P, f16)                                                    \
+    VACT_IF_FAST(R,                                                                               \
+    static void eval_fast_##name(size_t n, const float *x, float *y, const float *dy, float *dx,  \
+                                 const float *p) {                                                \
+        (void)p;                                                                                  \
+        vact_##name##_fast_f32(n, x, y VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));                      \
+        vact_##name##_fast_backward_f32(n, x, dy, dx VACT_CAT(ARGS_, VACT_P_COUNT(P))(P));        \
+    })
+#define EVAL_FAST_1(name) eval_fast_##name
+#define EVAL_FAST_0(name) NULL
 #define EVAL16(name, P, T)                                                                        \
     static void eval_##name##_##T(size_t n, const uint16_t *x, uint16_t *y, const uint16_t *dy,   \
                                   uint16_t *dx, const float *p) {                                 \
@@ -57,14 +68,14 @@ static const fn_info fns[] = {
 #define VACT_EW(name, P, F, U, S, R)                                                                   \
     {#name, VACT_P_COUNT(P), F, {VACT_P_STR1(P), VACT_P_STR2(P)}, {VACT_P_DEF1(P), VACT_P_DEF2(P)}, \
      {VACT_P_DOM1(P), VACT_P_DOM2(P)}, {VACT_U_FWD(U), VACT_U_BWD(U), VACT_U_BWD_DY(U)}, eval_##name,   \
-     eval_##name##_bf16, eval_##name##_f16},
+     eval_##name##_bf16, eval_##name##_f16, VACT_CAT(EVAL_FAST_, R)(name)},
 #include "../src/common/functions.def"
 };
 #define NFNS (sizeof fns / sizeof fns[0])
 
 /* the row-wise and per-channel functions and their types */
 static const struct { const char *name, *types; } rfns[] = {
-#define VACT_RW(name, F, T, R) {#name, (T) ? "f32 bf16 f16" : "f32"},
+#define VACT_RW(name, F, T, R) {#name, (T) ? ((R) ? "f32 bf16 f16 fast" : "f32 bf16 f16") : ((R) ? "f32 fast" : "f32")},
 #define VACT_PC(name) {#name, "f32"},
 #include "../src/common/functions.def"
 };
@@ -83,7 +94,7 @@ static int usage(void) {
     fprintf(stderr,
             "usage: vact info\n"
             "       vact list\n"
-            "       vact eval NAME [--from A] [--to B] [--step S] [--isa ISA] [--type f32|bf16|f16]\n"
+            "       vact eval NAME [--from A] [--to B] [--step S] [--isa ISA] [--type f32|bf16|f16|fast]\n"
             "                 [--PARAM V ...]\n"
             "                 (PARAM as 'vact list' shows, e.g. --alpha 0.1)\n"
             "       vact eval 'FORMULA' [--param NAME=V ...] [--from A] [--to B] [--step S] [--isa ISA]\n"
@@ -117,9 +128,10 @@ static int cmd_list(void) {
         }
         char ulp[64] = "exact";
         if (!(f->flags & VACT_PWL)) snprintf(ulp, sizeof ulp, "%.2f / %.2f / %.2f", f->ulp[0], f->ulp[1], f->ulp[2]);
-        printf("%-13s %-44s %-32s f32 bf16 f16\n", f->name, params, ulp);
+        printf("%-13s %-44s %-32s f32 bf16 f16%s\n", f->name, params, ulp, f->eval_fast ? " fast" : "");
     }
-    printf("(bf16, f16: <= 1 ULP of the type; row-wise functions below)\n");
+    printf("(bf16, f16: <= 1 ULP of the type; fast: the fast tier, f32, <= 4 / 8 ULP of max(|r|, 2^-20),\n"
+           " bits may differ between ISAs; row-wise functions below)\n");
     for (size_t i = 0; i < sizeof rfns / sizeof rfns[0]; i++) printf("%-13s %s\n", rfns[i].name, rfns[i].types);
     return 0;
 }
@@ -230,7 +242,12 @@ static int cmd_eval(int argc, char **argv) {
             if (!strcmp(v, "f32")) type = 0;
             else if (!strcmp(v, "bf16")) type = 1;
             else if (!strcmp(v, "f16")) type = 2;
-            else { fprintf(stderr, "vact: unknown type '%s' (f32, bf16, f16)\n", v); return 2; }
+            else if (!strcmp(v, "fast")) type = 3;
+            else { fprintf(stderr, "vact: unknown type '%s' (f32, bf16, f16, fast)\n", v); return 2; }
+            if (type == 3 && !f->eval_fast) {
+                fprintf(stderr, "vact: %s is exact and has no fast tier\n", f->name);
+                return 2;
+            }
             continue;
         }
         char *end;
@@ -244,7 +261,9 @@ static int cmd_eval(int argc, char **argv) {
     float *buf = grid(r.from, r.to, r.step, &n);
     if (!buf) return 2;
     float *x = buf, *y = buf + n, *dy = buf + 2 * n, *dx = buf + 3 * n;
-    if (type) {
+    if (type == 3) {
+        f->eval_fast(n, x, y, dy, dx, p);
+    } else if (type) {
         uint16_t *h = malloc(n * 4 * sizeof *h);
         if (!h) { free(buf); return 1; }
         uint16_t *hx = h, *hy = h + n, *hdy = h + 2 * n, *hdx = h + 3 * n;

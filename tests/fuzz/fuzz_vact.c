@@ -29,10 +29,11 @@
  *          then dy, alpha, then an aliased output's tail); past the pool a
  *          generator seeded by the input's hash
  *
- * Variants: one row of g_variants per tier x type. Today there is one, the
- * accurate f32 API. A new tier or type (a fast tier, bf16/f16) is one more
- * #include of fuzz_callers.h with its entry points and one more row (its
- * element size and its `same` comparison). */
+ * Variants: one row of g_variants per tier x type: the accurate f32 API
+ * (every ISA against scalar) and the fast tier f32 (bits may differ between
+ * ISAs: every ISA against its own out-of-place call). A new tier or type
+ * (bf16/f16) is one more #include of fuzz_callers.h with its entry points and
+ * one more row (its element size and its `same` comparison). */
 #define _GNU_SOURCE
 #include <stdint.h>
 #include <stdio.h>
@@ -78,6 +79,22 @@ typedef struct {
 #undef FZ_FNS
 #undef FZ_SYM
 
+/* fast tier, f32 (bits may differ between ISAs: each ISA is its own
+ * reference) */
+#define FZ_T float
+#define FZ_FWD(name) vact_##name##_fast_f32
+#define FZ_BWD(name) vact_##name##_fast_backward_f32
+#define FZ_FNS g_fast_f32
+#define FZ_SYM(name) fast_f32_##name
+#define FZ_FAST_ONLY
+#include "fuzz_callers.h"
+#undef FZ_T
+#undef FZ_FWD
+#undef FZ_BWD
+#undef FZ_FNS
+#undef FZ_SYM
+#undef FZ_FAST_ONLY
+
 /* any NaN equals any NaN; else the same bits */
 static int same_f32(const void *a, const void *b, size_t i) {
     uint32_t u, v;
@@ -95,6 +112,7 @@ static uint32_t bits_f32(const void *src, size_t i) {
 
 typedef struct {
     const char *tier, *type;
+    int per_isa; /* 1: the reference is each ISA's own out-of-place call */
     size_t esize;
     const fz_fn *fns;
     size_t nfns;
@@ -103,8 +121,8 @@ typedef struct {
     uint32_t (*bits)(const void *src, size_t i);      /* for the report */
 } fz_variant;
 static const fz_variant g_variants[] = {
-    {"accurate", "f32", 4, g_acc_f32, sizeof g_acc_f32 / sizeof g_acc_f32[0], same_f32, store_f32, bits_f32},
-    /* {"fast", "f32", 4, g_fast_f32, ...}, {"accurate", "bf16", 2, g_acc_bf16, ...}: later */
+    {"accurate", "f32", 0, 4, g_acc_f32, sizeof g_acc_f32 / sizeof g_acc_f32[0], same_f32, store_f32, bits_f32},
+    {"fast", "f32", 1, 4, g_fast_f32, sizeof g_fast_f32 / sizeof g_fast_f32[0], same_f32, store_f32, bits_f32},
 };
 #define NVARIANTS (sizeof g_variants / sizeof g_variants[0])
 
@@ -345,15 +363,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (l.ptr[S_OUT]) memcpy(g_ref[0], l.ptr[S_OUT], c.count[S_OUT] * es);
     if (l.ptr[S_DALPHA]) memcpy(g_ref[1], l.ptr[S_DALPHA], c.count[S_DALPHA] * es);
 
-    /* every ISA with the input's layout */
+    /* every ISA with the input's layout (a per-ISA variant: against that
+     * ISA's own out-of-place call first) */
     for (int isa = 0; isa < VACT_ISA_COUNT; isa++) {
         if (!vact_isa_supported((vact_isa)isa)) continue;
         if (vact_isa_select((vact_isa)isa)) abort();
         g_cur_isa = isa;
+        if (c.v->per_isa) {
+            run(&in, &c, -1, &l);
+            if (l.ptr[S_OUT]) memcpy(g_ref[0], l.ptr[S_OUT], c.count[S_OUT] * es);
+            if (l.ptr[S_DALPHA]) memcpy(g_ref[1], l.ptr[S_DALPHA], c.count[S_DALPHA] * es);
+        }
         run(&in, &c, c.alias, &l);
         for (size_t i = 0; i < c.count[S_OUT]; i++)
             if (!c.v->same(l.ptr[S_OUT], g_ref[0], i))
-                report(&c, "output differs from scalar out of place", i, c.v->bits(l.ptr[S_OUT], i),
+                report(&c, c.v->per_isa ? "output differs from this ISA out of place" : "output differs from scalar out of place", i, c.v->bits(l.ptr[S_OUT], i),
                        c.v->bits(g_ref[0], i));
         for (size_t i = 0; i < c.count[S_DALPHA]; i++)
             if (!c.v->same(l.ptr[S_DALPHA], g_ref[1], i))

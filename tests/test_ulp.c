@@ -40,6 +40,26 @@ static void upd(worst *w, double e, float x) {
     if (e > w->err || isnan(e)) { w->err = isnan(e) ? INFINITY : e; w->x = x; }
 }
 
+/* the references of the sample at parameters pd */
+static void refs(const ref_fn *f, const double *pd, size_t n, double *rf, double *rd) {
+    for (size_t i = 0; i < n; i++) {
+        rf[i] = f->f(argof(g_x[i]), pd);
+        rd[i] = f->df(argof(g_x[i]), pd);
+    }
+}
+/* forward, backward with dy = 1 and with the random dy of one tier */
+static void run_tier(const vact_table *t, const ref_fn *f, int tier, const float *prm, size_t n,
+                     const float *ones, float *y, float *d1, float *d2) {
+    ref_call_fwd_tier(t, f, tier, prm, n, g_x, y);
+    ref_call_bwd_tier(t, f, tier, prm, n, g_x, ones, d1);
+    ref_call_bwd_tier(t, f, tier, prm, n, g_x, g_dyr, d2);
+}
+/* the table of ISA isa (-1: the NEON kernels via SIMDe) and its name */
+static const vact_table *table_of(int isa, const char **name) {
+    *name = isa < 0 ? "neon-simde" : vact_isa_name((vact_isa)isa);
+    return isa < 0 ? vact__table_simde() : vact__table_for((vact_isa)isa);
+}
+
 static void test_fn(void **state) {
     const ref_fn *f = (const ref_fn *)*state;
     int isas[5], nisa = isa_list(isas);
@@ -56,17 +76,12 @@ static void test_fn(void **state) {
     for (int ps = 0; ps < f->nsets; ps++) {
         const float *prm = f->sets[ps];
         double pd[2] = {prm[0], prm[1]};
-        for (size_t i = 0; i < n; i++) {
-            rf[i] = f->f(argof(g_x[i]), pd);
-            rd[i] = f->df(argof(g_x[i]), pd);
-        }
+        refs(f, pd, n, rf, rd);
         for (int k = 0; k < nisa; k++) {
-            const vact_table *t = isas[k] < 0 ? vact__table_simde() : vact__table_for((vact_isa)isas[k]);
-            const char *iname = isas[k] < 0 ? "neon-simde" : vact_isa_name((vact_isa)isas[k]);
+            const char *iname;
+            const vact_table *t = table_of(isas[k], &iname);
             float *yy = k ? y : sy, *d1 = k ? dx1 : sdx1, *d2 = k ? dx2 : sdx2;
-            ref_call_fwd(t, f, prm, n, g_x, yy);
-            ref_call_bwd(t, f, prm, n, g_x, ones, d1);
-            ref_call_bwd(t, f, prm, n, g_x, g_dyr, d2);
+            run_tier(t, f, 0, prm, n, ones, yy, d1, d2);
             worst wf = {0, 0}, wb = {0, 0}, wg = {0, 0};
             size_t diff = 0;
             float diffx = 0;
@@ -155,16 +170,11 @@ static void test_fast(void **state) {
     for (int ps = 0; ps < f->nsets; ps++) {
         const float *prm = f->sets[ps];
         double pd[2] = {prm[0], prm[1]};
-        for (size_t i = 0; i < n; i++) {
-            rf[i] = f->f(argof(g_x[i]), pd);
-            rd[i] = f->df(argof(g_x[i]), pd);
-        }
+        refs(f, pd, n, rf, rd);
         for (int k = 0; k < nisa; k++) {
-            const vact_table *t = isas[k] < 0 ? vact__table_simde() : vact__table_for((vact_isa)isas[k]);
-            const char *iname = isas[k] < 0 ? "neon-simde" : vact_isa_name((vact_isa)isas[k]);
-            ref_call_fwd_tier(t, f, 1, prm, n, g_x, y);
-            ref_call_bwd_tier(t, f, 1, prm, n, g_x, ones, d1);
-            ref_call_bwd_tier(t, f, 1, prm, n, g_x, g_dyr, d2);
+            const char *iname;
+            const vact_table *t = table_of(isas[k], &iname);
+            run_tier(t, f, 1, prm, n, ones, y, d1, d2);
             worst wf = {0, 0}, wb = {0, 0}, wg = {0, 0};
             for (size_t i = 0; i < n; i++) {
                 float x = g_x[i];

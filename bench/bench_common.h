@@ -7,7 +7,12 @@
 //   IMPL  vact | onednn | xnnpack | sleef | eigen | libm | roofline
 //   ISA   scalar | avx2 | avx512 | neon (what the code runs, capped where the peer allows)
 //         or "any" for code without an ISA level (libm loop, memcpy)
-//   SIZE  n for elementwise functions, ROWSxCOLS for row-wise ones, ROWSxCHANNELS for prelu
+//   IMPL  vact_fast is vact's fast tier (vact_NAME_fast_f32 / _fast_backward_f32)
+//   SIZE  n for elementwise functions, ROWSxCOLS for row-wise ones, ROWSxCHANNELS for prelu,
+//         then the input distribution of x: no suffix = uniform [-10, 10],
+//         ".n" = normal (mean 0, sigma 2); e.g. 4096, 4096.n, 4x4000.n, 64x64.n
+//         (dy is uniform [-1, 1] and the softmax-family backward inputs p / log p
+//         are the same for both, so softmax/log_softmax bwd run uniform only)
 // scripts/bench_report.py parses exactly this.
 #ifndef VACT_BENCH_COMMON_H
 #define VACT_BENCH_COMMON_H
@@ -34,6 +39,13 @@ struct Config {
 };
 const Config &config();
 
+// Input distributions of x (the SIZE suffix above).
+enum Dist : int { kUniform = 0, kNormal = 1 };
+// The distributions run at n elements: uniform always; normal at n = 4096 in
+// quick mode, at every size with --full (16-bit variants: normal only with --full).
+std::vector<Dist> dists(size_t n, bool t16 = false);
+const char *dist_suffix(Dist d); // "" or ".n"
+
 // Sizes of the suite.
 std::vector<size_t> elementwise_sizes();              // 16, 256, 4096, 65536 (+16M, see big_ok)
 constexpr size_t kBig = size_t(1) << 24;               // 16M
@@ -41,27 +53,29 @@ bool big_ok(const std::string &func, const std::string &isa); // 16M for this fu
 bool size_ok(size_t n, const std::string &isa);                // elementwise size n for this ISA in this mode?
 struct Rows {
     size_t rows, cols;
+    Dist dist = kUniform; // of x
 };
-std::vector<Rows> row_sizes();                         // softmax family and glu: rows of 1000 and 4000
-std::vector<Rows> prelu_sizes();                       // prelu: 64 channels, n as elementwise
-std::string size_token(size_t n);
+std::vector<Rows> row_sizes();   // softmax family and glu: rows of 1000 and 4000 (normal: 4x4000, --full: all)
+std::vector<Rows> prelu_sizes(); // prelu: 64 channels, n and distributions as elementwise
+std::string size_token(size_t n, Dist d = kUniform);
 std::string size_token(Rows r);
 
-// Inputs, allocated once per element count and reused (64-byte aligned).
-// x uniform in [-6, 6], dy uniform in [-1, 1], p a positive "probability" row
+// Inputs, allocated once per element count and distribution and reused (64-byte aligned).
+// x uniform in [-10, 10] (kUniform) or normal with mean 0 and sigma 2 (kNormal);
+// the rest the same for both: dy uniform in [-1, 1], p a positive "probability" row
 // (softmax backward input), lp = log of p (log_softmax backward input),
 // alpha a per-channel slope; y/dx/aux outputs.
 struct Bufs {
     float *x, *dy, *p, *lp, *y, *dx, *aux;
     size_t n;
 };
-const Bufs &bufs(size_t n);
+const Bufs &bufs(size_t n, Dist d = kUniform);
 // The same x and dy rounded to bf16 (bf = true) or f16, and 16-bit outputs.
 struct Bufs16 {
     uint16_t *x, *dy, *y, *dx;
     size_t n;
 };
-const Bufs16 &bufs16(size_t n, bool bf);
+const Bufs16 &bufs16(size_t n, bool bf, Dist d = kUniform);
 // "nan_out" of a 16-bit output (as mark_nan_output)
 inline void mark_nan_output16(benchmark::State &st, const uint16_t *out, size_t n, bool bf) {
     size_t m = n < 64 ? n : 64, nan = 0;
@@ -158,6 +172,8 @@ void cap_onednn(const std::string &isa);
 using PeerRun = const char *(*)(const std::string &func, bool bwd, size_t n, const float *x, const float *dy,
                                 float *out);
 const char *run_vact(const std::string &func, bool bwd, size_t n, const float *x, const float *dy, float *out);
+// vact's fast tier at the active ISA (nullptr: FUNC has no fast tier)
+const char *run_vact_fast(const std::string &func, bool bwd, size_t n, const float *x, const float *dy, float *out);
 const char *run_onednn(const std::string &func, bool bwd, size_t n, const float *x, const float *dy, float *out);
 const char *run_xnnpack(const std::string &func, bool bwd, size_t n, const float *x, const float *dy, float *out);
 const char *run_sleef_avx512(const std::string &func, bool bwd, size_t n, const float *x, const float *dy,

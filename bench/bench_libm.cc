@@ -105,11 +105,11 @@ void register_libm() {
     for (Rows r : row_sizes()) {
         const size_t n = r.rows * r.cols;
         add("softmax", "fwd", "libm", "any", size_token(r), [=](benchmark::State &st) {
-            const Bufs &b = bufs(n);
+            const Bufs &b = bufs(n, r.dist);
             timed(st, n, kFwdBytes, "any", [&] { softmax_rows(r.rows, r.cols, b.x, b.y); });
         });
         add("log_softmax", "fwd", "libm", "any", size_token(r), [=](benchmark::State &st) {
-            const Bufs &b = bufs(n);
+            const Bufs &b = bufs(n, r.dist);
             timed(st, n, kFwdBytes, "any", [&] { log_softmax_rows(r.rows, r.cols, b.x, b.y); });
         });
     }

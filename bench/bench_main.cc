@@ -4,8 +4,10 @@
 //
 // Default ("quick") mode runs every function at n = 16, 256, 4096, 65536 on
 // every SIMD ISA (scalar only at 4096), 16M for a subset (see big_ok) and
-// rows of 1000 and 4000, each for >= 0.03 s; --full adds scalar at every
-// size, 16M for everything, bigger row batches and 0.2 s per run. --peer_isa=avx2 (or the
+// rows of 1000 and 4000, each for >= 0.03 s, x uniform in [-10, 10], and again
+// with x normal (sigma 2) at n = 4096 / rows of 4000 / prelu 64x64; --full adds
+// scalar at every size, 16M for everything, bigger row batches, both
+// distributions at every size and 0.2 s per run. --peer_isa=avx2 (or the
 // environment variable VACT_BENCH_PEER_ISA) caps the peers whose ISA is a
 // process-wide choice (oneDNN, XNNPACK) and registers only them; the report
 // script runs that as a second pass (with ONEDNN_MAX_CPU_ISA=AVX2 as well).
@@ -57,6 +59,18 @@ struct Rng {
         s ^= s << 17;
         return lo + (hi - lo) * float(double(s >> 40) / double(uint64_t(1) << 24));
     }
+    // Box-Muller: mean 0, standard deviation sigma (|x| < 5.8 sigma with 24-bit uniforms)
+    float normal(float sigma) {
+        const double u1 = (double(next24()) + 1.0) / double(uint64_t(1) << 24); // (0, 1]
+        const double u2 = double(next24()) / double(uint64_t(1) << 24);
+        return float(double(sigma) * std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2));
+    }
+    uint64_t next24() {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        return s >> 40;
+    }
 };
 
 double g_tsc_hz = 0;
@@ -95,17 +109,17 @@ const float kPreluAlpha[64] = {
     0.40f, 0.41f, 0.42f, 0.43f, 0.44f, 0.45f, 0.46f, 0.47f, 0.48f, 0.49f, 0.50f, 0.51f, 0.52f,
     0.53f, 0.54f, 0.55f, 0.56f, 0.57f, 0.58f, 0.59f, 0.60f, 0.61f, 0.62f, 0.63f, 0.64f};
 
-const Bufs &bufs(size_t n) {
+const Bufs &bufs(size_t n, Dist d) {
     // The arrays live until exit (freed by the pool's destructors).
     using FreeFn = void (*)(void *);
     static std::vector<std::unique_ptr<float, FreeFn>> arrays;
-    static std::map<size_t, std::unique_ptr<Bufs>> pool;
+    static std::map<std::pair<size_t, Dist>, std::unique_ptr<Bufs>> pool;
     auto alloc_floats = [](size_t m) {
         float *p = vb::alloc_floats(m);
         arrays.emplace_back(p, std::free);
         return p;
     };
-    auto it = pool.find(n);
+    auto it = pool.find({n, d});
     if (it != pool.end()) return *it->second;
     auto b = std::make_unique<Bufs>();
     b->n = n;
@@ -116,9 +130,12 @@ const Bufs &bufs(size_t n) {
     b->y = alloc_floats(n);
     b->dx = alloc_floats(n);
     b->aux = alloc_floats(n);
-    Rng r(0x9e3779b97f4a7c15ull ^ n);
+    // dy, p and lp are the same for both distributions (one stream), x of the
+    // normal distribution comes from a second stream
+    Rng r(0x9e3779b97f4a7c15ull ^ n), rn(0xd1b54a32d192ed03ull ^ n);
     for (size_t i = 0; i < n; ++i) {
-        b->x[i] = r.uniform(-6.0f, 6.0f);
+        const float xu = r.uniform(-10.0f, 10.0f);
+        b->x[i] = d == kNormal ? rn.normal(2.0f) : xu;
         b->dy[i] = r.uniform(-1.0f, 1.0f);
         float q = r.uniform(0.5f, 1.5f) / 1000.0f; // ~ a softmax row of ~1000
         b->p[i] = q;
@@ -128,13 +145,14 @@ const Bufs &bufs(size_t n) {
         b->aux[i] = 0.0f;
     }
     const Bufs &ref = *b;
-    pool.emplace(n, std::move(b));
+    pool.emplace(std::make_pair(n, d), std::move(b));
     return ref;
 }
 
-const Bufs16 &bufs16(size_t n, bool bf) {
-    static std::map<std::pair<size_t, bool>, std::unique_ptr<Bufs16, void (*)(Bufs16 *)>> pool;
-    auto it = pool.find({n, bf});
+const Bufs16 &bufs16(size_t n, bool bf, Dist d) {
+    static std::map<std::pair<size_t, int>, std::unique_ptr<Bufs16, void (*)(Bufs16 *)>> pool;
+    const int key = int(bf) | (int(d) << 1);
+    auto it = pool.find({n, key});
     if (it != pool.end()) return *it->second;
     auto del = [](Bufs16 *b) {
         std::free(b->x);
@@ -159,7 +177,7 @@ const Bufs16 &bufs16(size_t n, bool bf) {
     b->dy = alloc(n);
     b->y = alloc(n);
     b->dx = alloc(n);
-    const Bufs &f = bufs(n);
+    const Bufs &f = bufs(n, d);
     if (bf) {
         vact_f32_to_bf16(n, f.x, b->x);
         vact_f32_to_bf16(n, f.dy, b->dy);
@@ -168,11 +186,18 @@ const Bufs16 &bufs16(size_t n, bool bf) {
         vact_f32_to_f16(n, f.dy, b->dy);
     }
     const Bufs16 &ref = *b;
-    pool.emplace(std::make_pair(n, bf), std::move(b));
+    pool.emplace(std::make_pair(n, key), std::move(b));
     return ref;
 }
 
 std::vector<size_t> elementwise_sizes() { return {16, 256, 4096, 65536, kBig}; }
+
+std::vector<Dist> dists(size_t n, bool t16) {
+    if (g_config.full || (n == 4096 && !t16)) return {kUniform, kNormal};
+    return {kUniform};
+}
+
+const char *dist_suffix(Dist d) { return d == kNormal ? ".n" : ""; }
 
 bool size_ok(size_t n, const std::string &isa) {
     // quick mode: the scalar code (vact's fallback) only at n = 4096
@@ -188,8 +213,11 @@ bool big_ok(const std::string &func, const std::string &isa) {
 }
 
 std::vector<Rows> row_sizes() {
-    if (g_config.full) return {{16, 1000}, {4, 4000}, {256, 1000}, {64, 4000}};
-    return {{16, 1000}, {4, 4000}};
+    // normal: the report's row size (4 x 4000) in quick mode, every size with --full
+    if (g_config.full)
+        return {{16, 1000}, {4, 4000}, {256, 1000}, {64, 4000},
+                {16, 1000, kNormal}, {4, 4000, kNormal}, {256, 1000, kNormal}, {64, 4000, kNormal}};
+    return {{16, 1000}, {4, 4000}, {4, 4000, kNormal}};
 }
 
 std::vector<Rows> prelu_sizes() {
@@ -197,13 +225,13 @@ std::vector<Rows> prelu_sizes() {
     for (size_t n : elementwise_sizes()) {
         if (n < 64) continue;
         if (n == kBig && !g_config.full) continue;
-        v.push_back({n / 64, 64});
+        for (Dist d : dists(n)) v.push_back({n / 64, 64, d});
     }
     return v;
 }
 
-std::string size_token(size_t n) { return std::to_string(n); }
-std::string size_token(Rows r) { return std::to_string(r.rows) + "x" + std::to_string(r.cols); }
+std::string size_token(size_t n, Dist d) { return std::to_string(n) + dist_suffix(d); }
+std::string size_token(Rows r) { return std::to_string(r.rows) + "x" + std::to_string(r.cols) + dist_suffix(r.dist); }
 
 void add(const std::string &func, const std::string &dir, const std::string &impl, const std::string &isa,
          const std::string &size, std::function<void(benchmark::State &)> body) {
@@ -239,15 +267,17 @@ void register_peer_table(const PeerFn *tbl, size_t count, const char *impl, vact
             if (n == kBig && !big_ok(f.name, isa_name)) continue;
             PeerFwd fwd = f.fwd;
             PeerBwd bwd = f.bwd;
-            add(f.name, "fwd", impl, isa_name, size_token(n), [=](benchmark::State &st) {
-                const Bufs &b = bufs(n);
-                timed(st, n, kFwdBytes, isa_name, [&] { fwd(n, b.x, b.y); });
-            });
-            if (bwd)
-                add(f.name, "bwd", impl, isa_name, size_token(n), [=](benchmark::State &st) {
-                    const Bufs &b = bufs(n);
-                    timed(st, n, kBwdBytes, isa_name, [&] { bwd(n, b.x, b.dy, b.dx); });
+            for (Dist d : dists(n)) {
+                add(f.name, "fwd", impl, isa_name, size_token(n, d), [=](benchmark::State &st) {
+                    const Bufs &b = bufs(n, d);
+                    timed(st, n, kFwdBytes, isa_name, [&] { fwd(n, b.x, b.y); });
                 });
+                if (bwd)
+                    add(f.name, "bwd", impl, isa_name, size_token(n, d), [=](benchmark::State &st) {
+                        const Bufs &b = bufs(n, d);
+                        timed(st, n, kBwdBytes, isa_name, [&] { bwd(n, b.x, b.dy, b.dx); });
+                    });
+            }
         }
     }
 }

@@ -126,22 +126,24 @@ void register_onednn() {
         }
         for (size_t n : elementwise_sizes()) {
             if (n == kBig && !big_ok(e.name, isa)) continue;
-            if (has_fwd)
-                add(e.name, "fwd", "onednn", isa, size_token(n), [e, n](benchmark::State &st) {
-                    const Bufs &b = bufs(n);
-                    dnnl::eltwise_forward prim(elt_fwd_pd(e, n, prop_kind::forward_inference));
-                    Args args{{DNNL_ARG_SRC, mem(md1(n), b.x)}, {DNNL_ARG_DST, mem(md1(n), b.y)}};
-                    run(st, n, kFwdBytes, prim, args);
-                });
-            if (has_bwd)
-                add(e.name, "bwd", "onednn", isa, size_token(n), [e, n](benchmark::State &st) {
-                    const Bufs &b = bufs(n);
-                    dnnl::eltwise_backward prim(elt_bwd_pd(e, n));
-                    Args args{{DNNL_ARG_SRC, mem(md1(n), b.x)},
-                              {DNNL_ARG_DIFF_DST, mem(md1(n), b.dy)},
-                              {DNNL_ARG_DIFF_SRC, mem(md1(n), b.dx)}};
-                    run(st, n, kBwdBytes, prim, args);
-                });
+            for (Dist d : dists(n)) {
+                if (has_fwd)
+                    add(e.name, "fwd", "onednn", isa, size_token(n, d), [e, n, d](benchmark::State &st) {
+                        const Bufs &b = bufs(n, d);
+                        dnnl::eltwise_forward prim(elt_fwd_pd(e, n, prop_kind::forward_inference));
+                        Args args{{DNNL_ARG_SRC, mem(md1(n), b.x)}, {DNNL_ARG_DST, mem(md1(n), b.y)}};
+                        run(st, n, kFwdBytes, prim, args);
+                    });
+                if (has_bwd)
+                    add(e.name, "bwd", "onednn", isa, size_token(n, d), [e, n, d](benchmark::State &st) {
+                        const Bufs &b = bufs(n, d);
+                        dnnl::eltwise_backward prim(elt_bwd_pd(e, n));
+                        Args args{{DNNL_ARG_SRC, mem(md1(n), b.x)},
+                                  {DNNL_ARG_DIFF_DST, mem(md1(n), b.dy)},
+                                  {DNNL_ARG_DIFF_SRC, mem(md1(n), b.dx)}};
+                        run(st, n, kBwdBytes, prim, args);
+                    });
+            }
         }
     }
 
@@ -155,15 +157,16 @@ void register_onednn() {
         for (Rows r : row_sizes()) {
             const size_t n = r.rows * r.cols;
             add(s.name, "fwd", "onednn", isa, size_token(r), [s, r, n](benchmark::State &st) {
-                const Bufs &b = bufs(n);
+                const Bufs &b = bufs(n, r.dist);
                 memory::desc d = md2(r.rows, r.cols);
                 dnnl::softmax_v2_forward prim(
                     dnnl::softmax_v2_forward::primitive_desc({prop_kind::forward_inference, s.alg, d, d, 1}, eng()));
                 Args args{{DNNL_ARG_SRC, mem(d, b.x)}, {DNNL_ARG_DST, mem(d, b.y)}};
                 run(st, n, kFwdBytes, prim, args);
             });
+            if (r.dist != kUniform) continue; // backward reads p / log p: the same for both distributions
             add(s.name, "bwd", "onednn", isa, size_token(r), [s, r, n](benchmark::State &st) {
-                const Bufs &b = bufs(n);
+                const Bufs &b = bufs(n, r.dist);
                 memory::desc d = md2(r.rows, r.cols);
                 dnnl::softmax_v2_forward::primitive_desc hint({prop_kind::forward_training, s.alg, d, d, 1}, eng());
                 dnnl::softmax_v2_backward prim(
@@ -186,7 +189,7 @@ void register_onednn() {
         for (Rows r : prelu_sizes()) {
             const size_t n = r.rows * r.cols;
             add("prelu", "fwd", "onednn", isa, size_token(r), [r, n](benchmark::State &st) {
-                const Bufs &b = bufs(n);
+                const Bufs &b = bufs(n, r.dist);
                 memory::desc d = md2(r.rows, r.cols), w = md2(1, r.cols);
                 dnnl::prelu_forward prim(
                     dnnl::prelu_forward::primitive_desc({prop_kind::forward_inference, d, w}, eng()));
@@ -194,7 +197,7 @@ void register_onednn() {
                 run(st, n, kFwdBytes, prim, args);
             });
             add("prelu", "bwd", "onednn", isa, size_token(r), [r, n](benchmark::State &st) {
-                const Bufs &b = bufs(n);
+                const Bufs &b = bufs(n, r.dist);
                 memory::desc d = md2(r.rows, r.cols), w = md2(1, r.cols);
                 dnnl::prelu_forward::primitive_desc hint({prop_kind::forward_training, d, w}, eng());
                 dnnl::prelu_backward prim(dnnl::prelu_backward::primitive_desc({d, w, d, w}, eng(), hint));

@@ -100,24 +100,25 @@ void register_vact() {
             const char *label = vact_isa_name(isa);
             for (size_t n : elementwise_sizes()) {
                 if (!size_ok(n, in) || (n == kBig && !big_ok(f.name, in))) continue;
-                for (int tier = 0; tier < 2; ++tier) {
-                    Fwd fwd = tier ? f.fast : f.fwd;
-                    Bwd bwd = tier ? f.fast_bwd : f.bwd;
-                    if (!fwd) continue;
-                    const char *impl = tier ? "vact_fast" : "vact";
-                    add(f.name, "fwd", impl, in, size_token(n), [=](benchmark::State &st) {
-                        vact_isa_select(isa);
-                        const Bufs &b = bufs(n);
-                        timed(st, n, kFwdBytes, label, [&] { fwd(n, b.x, b.y); });
-                        mark_nan_output(st, b.y, n);
-                    });
-                    add(f.name, "bwd", impl, in, size_token(n), [=](benchmark::State &st) {
-                        vact_isa_select(isa);
-                        const Bufs &b = bufs(n);
-                        timed(st, n, kBwdBytes, label, [&] { bwd(n, b.x, b.dy, b.dx); });
-                        mark_nan_output(st, b.dx, n);
-                    });
-                }
+                for (Dist d : dists(n))
+                    for (int tier = 0; tier < 2; ++tier) {
+                        Fwd fwd = tier ? f.fast : f.fwd;
+                        Bwd bwd = tier ? f.fast_bwd : f.bwd;
+                        if (!fwd) continue;
+                        const char *impl = tier ? "vact_fast" : "vact";
+                        add(f.name, "fwd", impl, in, size_token(n, d), [=](benchmark::State &st) {
+                            vact_isa_select(isa);
+                            const Bufs &b = bufs(n, d);
+                            timed(st, n, kFwdBytes, label, [&] { fwd(n, b.x, b.y); });
+                            mark_nan_output(st, b.y, n);
+                        });
+                        add(f.name, "bwd", impl, in, size_token(n, d), [=](benchmark::State &st) {
+                            vact_isa_select(isa);
+                            const Bufs &b = bufs(n, d);
+                            timed(st, n, kBwdBytes, label, [&] { bwd(n, b.x, b.dy, b.dx); });
+                            mark_nan_output(st, b.dx, n);
+                        });
+                    }
             }
         }
     }
@@ -128,24 +129,25 @@ void register_vact() {
             const char *label = vact_isa_name(isa);
             for (size_t n : elementwise_sizes()) {
                 if (!size_ok(n, in) || (n == kBig && !big_ok(f.name, in))) continue;
-                for (int t = 0; t < 2; ++t) {
-                    const bool bf = t == 0;
-                    Fwd16 fwd = bf ? f.bf16 : f.f16;
-                    Bwd16 bwd = bf ? f.bwd_bf16 : f.bwd_f16;
-                    const std::string func = std::string(f.name) + (bf ? ".bf16" : ".f16");
-                    add(func, "fwd", "vact", in, size_token(n), [=](benchmark::State &st) {
-                        vact_isa_select(isa);
-                        const Bufs16 &b = bufs16(n, bf);
-                        timed(st, n, kFwdBytes16, label, [&] { fwd(n, b.x, b.y); });
-                        mark_nan_output16(st, b.y, n, bf);
-                    });
-                    add(func, "bwd", "vact", in, size_token(n), [=](benchmark::State &st) {
-                        vact_isa_select(isa);
-                        const Bufs16 &b = bufs16(n, bf);
-                        timed(st, n, kBwdBytes16, label, [&] { bwd(n, b.x, b.dy, b.dx); });
-                        mark_nan_output16(st, b.dx, n, bf);
-                    });
-                }
+                for (Dist d : dists(n, true))
+                    for (int t = 0; t < 2; ++t) {
+                        const bool bf = t == 0;
+                        Fwd16 fwd = bf ? f.bf16 : f.f16;
+                        Bwd16 bwd = bf ? f.bwd_bf16 : f.bwd_f16;
+                        const std::string func = std::string(f.name) + (bf ? ".bf16" : ".f16");
+                        add(func, "fwd", "vact", in, size_token(n, d), [=](benchmark::State &st) {
+                            vact_isa_select(isa);
+                            const Bufs16 &b = bufs16(n, bf, d);
+                            timed(st, n, kFwdBytes16, label, [&] { fwd(n, b.x, b.y); });
+                            mark_nan_output16(st, b.y, n, bf);
+                        });
+                        add(func, "bwd", "vact", in, size_token(n, d), [=](benchmark::State &st) {
+                            vact_isa_select(isa);
+                            const Bufs16 &b = bufs16(n, bf, d);
+                            timed(st, n, kBwdBytes16, label, [&] { bwd(n, b.x, b.dy, b.dx); });
+                            mark_nan_output16(st, b.dx, n, bf);
+                        });
+                    }
             }
         }
     }
@@ -167,13 +169,15 @@ void register_vact() {
                     const char *impl = tier ? "vact_fast" : "vact";
                     add(g.name, "fwd", impl, in, size_token(r), [=](benchmark::State &st) {
                         vact_isa_select(isa);
-                        const Bufs &b = bufs(n);
+                        const Bufs &b = bufs(n, r.dist);
                         timed(st, n, fb, label, [&] { fwd(r.rows, r.cols, b.x, b.y); });
                         mark_nan_output(st, b.y, n);
                     });
+                    // the softmax-family backward reads p / log p, the same for both distributions
+                    if (r.dist != kUniform && !g.glu) continue;
                     add(g.name, "bwd", impl, in, size_token(r), [=](benchmark::State &st) {
                         vact_isa_select(isa);
-                        const Bufs &b = bufs(n);
+                        const Bufs &b = bufs(n, r.dist);
                         const float *in0 = g.glu ? b.x : g.bwd_takes_log ? b.lp : b.p;
                         timed(st, n, bb, label, [&] { bwd(r.rows, r.cols, in0, b.dy, b.dx); });
                         mark_nan_output(st, b.dx, n);
@@ -191,13 +195,13 @@ void register_vact() {
             if (!size_ok(n, in)) continue;
             add("prelu", "fwd", "vact", in, size_token(r), [=](benchmark::State &st) {
                 vact_isa_select(isa);
-                const Bufs &b = bufs(n);
+                const Bufs &b = bufs(n, r.dist);
                 timed(st, n, kFwdBytes, label, [&] { vact_prelu_f32(r.rows, r.cols, b.x, kPreluAlpha, b.y); });
                 mark_nan_output(st, b.y, n);
             });
             add("prelu", "bwd", "vact", in, size_token(r), [=](benchmark::State &st) {
                 vact_isa_select(isa);
-                const Bufs &b = bufs(n);
+                const Bufs &b = bufs(n, r.dist);
                 timed(st, n, kBwdBytes, label,
                       [&] { vact_prelu_backward_f32(r.rows, r.cols, b.x, kPreluAlpha, b.dy, b.dx, b.aux); });
                 mark_nan_output(st, b.dx, n);
@@ -227,19 +231,22 @@ void register_vact_expr(const std::vector<vact_isa> &isas) {
             const char *label = vact_isa_name(isa);
             for (size_t n : elementwise_sizes()) {
                 if (!size_ok(n, in) || n == kBig) continue;
-                add(ex.name, "fwd", "vact", in, size_token(n), [=](benchmark::State &st) {
-                    vact_isa_select(isa);
-                    const Bufs &b = bufs(n);
-                    timed(st, n, kFwdBytes, label, [&] { vact_expr_f32(e, n, b.x, b.y, pv); });
-                    mark_nan_output(st, b.y, n);
-                });
-                add(ex.name, "bwd", "vact", in, size_token(n), [=](benchmark::State &st) {
-                    vact_isa_select(isa);
-                    const Bufs &b = bufs(n);
-                    float dp = 0;
-                    timed(st, n, kBwdBytes, label, [&] { vact_expr_backward_f32(e, n, b.x, b.dy, b.dx, pv, &dp); });
-                    mark_nan_output(st, b.dx, n);
-                });
+                for (Dist d : dists(n)) {
+                    add(ex.name, "fwd", "vact", in, size_token(n, d), [=](benchmark::State &st) {
+                        vact_isa_select(isa);
+                        const Bufs &b = bufs(n, d);
+                        timed(st, n, kFwdBytes, label, [&] { vact_expr_f32(e, n, b.x, b.y, pv); });
+                        mark_nan_output(st, b.y, n);
+                    });
+                    add(ex.name, "bwd", "vact", in, size_token(n, d), [=](benchmark::State &st) {
+                        vact_isa_select(isa);
+                        const Bufs &b = bufs(n, d);
+                        float dp = 0;
+                        timed(st, n, kBwdBytes, label,
+                              [&] { vact_expr_backward_f32(e, n, b.x, b.dy, b.dx, pv, &dp); });
+                        mark_nan_output(st, b.dx, n);
+                    });
+                }
             }
         }
     }
@@ -253,6 +260,19 @@ const char *run_vact(const std::string &func, bool bwd, size_t n, const float *x
             e.bwd(n, x, dy, out);
         else
             e.fwd(n, x, out);
+        return vact_isa_name(vact_isa_active());
+    }
+    return nullptr;
+}
+
+const char *run_vact_fast(const std::string &func, bool bwd, size_t n, const float *x, const float *dy, float *out) {
+    for (const Elementwise &e : kElementwise) {
+        if (func != e.name) continue;
+        if (!e.fast) return nullptr;
+        if (bwd)
+            e.fast_bwd(n, x, dy, out);
+        else
+            e.fast(n, x, out);
         return vact_isa_name(vact_isa_active());
     }
     return nullptr;

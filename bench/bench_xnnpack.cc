@@ -136,36 +136,40 @@ void register_xnnpack() {
         for (size_t n : elementwise_sizes()) {
             if (n == kBig && !big_ok(u.name, isa)) continue;
             Unary f = u;
-            add(f.name, "fwd", "xnnpack", isa, size_token(n), [f, n](benchmark::State &st) {
-                const Bufs &b = bufs(n);
-                xnn_operator_t op = nullptr;
-                if (f.create(n, &op) != xnn_status_success || f.setup(op, 1, b.x, b.y) != xnn_status_success) {
-                    if (op) xnn_delete_operator(op);
-                    op = nullptr;
-                }
-                run_op(st, op, n, kFwdBytes);
-            });
+            for (Dist d : dists(n))
+                add(f.name, "fwd", "xnnpack", isa, size_token(n, d), [f, n, d](benchmark::State &st) {
+                    const Bufs &b = bufs(n, d);
+                    xnn_operator_t op = nullptr;
+                    if (f.create(n, &op) != xnn_status_success || f.setup(op, 1, b.x, b.y) != xnn_status_success) {
+                        if (op) xnn_delete_operator(op);
+                        op = nullptr;
+                    }
+                    run_op(st, op, n, kFwdBytes);
+                });
         }
     }
     for (const Unary16 &u : kUnary16) {
         for (size_t n : elementwise_sizes()) {
             if (n == kBig && !big_ok(u.name, isa)) continue;
             Unary16 f = u;
-            add(std::string(f.name) + ".f16", "fwd", "xnnpack", isa, size_token(n), [f, n](benchmark::State &st) {
-                const Bufs16 &b = bufs16(n, false);
-                xnn_operator_t op = nullptr;
-                if (f.create(n, &op) != xnn_status_success || f.setup(op, 1, b.x, b.y) != xnn_status_success) {
-                    if (op) xnn_delete_operator(op);
-                    op = nullptr;
-                }
-                run_op(st, op, n, kFwdBytes16);
-            });
+            for (Dist d : dists(n, true))
+                add(std::string(f.name) + ".f16", "fwd", "xnnpack", isa, size_token(n, d),
+                    [f, n, d](benchmark::State &st) {
+                        const Bufs16 &b = bufs16(n, false, d);
+                        xnn_operator_t op = nullptr;
+                        if (f.create(n, &op) != xnn_status_success ||
+                            f.setup(op, 1, b.x, b.y) != xnn_status_success) {
+                            if (op) xnn_delete_operator(op);
+                            op = nullptr;
+                        }
+                        run_op(st, op, n, kFwdBytes16);
+                    });
         }
     }
     for (Rows r : row_sizes()) {
         const size_t n = r.rows * r.cols;
         add("softmax", "fwd", "xnnpack", isa, size_token(r), [r, n](benchmark::State &st) {
-            const Bufs &b = bufs(n);
+            const Bufs &b = bufs(n, r.dist);
             xnn_operator_t op = nullptr;
             if (xnn_create_softmax_nc_f32(r.cols, r.cols, r.cols, 0, &op) != xnn_status_success ||
                 xnn_setup_softmax_nc_f32(op, r.rows, b.x, b.y, nullptr) != xnn_status_success) {
@@ -178,7 +182,7 @@ void register_xnnpack() {
     for (Rows r : prelu_sizes()) {
         const size_t n = r.rows * r.cols;
         add("prelu", "fwd", "xnnpack", isa, size_token(r), [r, n](benchmark::State &st) {
-            const Bufs &b = bufs(n);
+            const Bufs &b = bufs(n, r.dist);
             xnn_operator_t op = nullptr;
             if (xnn_create_prelu_nc_f32(r.cols, r.cols, r.cols, kPreluAlpha, 0, &op) != xnn_status_success ||
                 xnn_setup_prelu_nc_f32(op, r.rows, b.x, b.y, nullptr) != xnn_status_success) {

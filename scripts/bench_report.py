@@ -2,20 +2,31 @@
 """vact vs its peers: tables and a PNG chart from vact_bench JSON output.
 
     scripts/bench_report.py OUT.json [MORE.json ...] [--png FILE] [--md FILE]
-                            [--isa avx512,avx2] [--sizes 4096,4x4000,64x64]
+                            [--isa avx512,avx2] [--sizes 4096,4096.n,4x4000,64x64]
                             [--accuracy peer_accuracy.csv] [--ops kernel_ops.csv]
+                            [--uptime-start "$(uptime)"] [--uptime-end "$(uptime)"]
 
 Reads Google Benchmark JSON written by bench/vact_bench (benchmark names
-FUNC/DIR/IMPL/ISA/SIZE, see bench/bench_common.h), takes the median of the
-repetitions (or the single run), and prints, per ISA and size, for every vact
-function and direction: vact's throughput, the fastest peer at the same ISA
-level (or without one: the plain libm loop), the ratio vact / peer, and the
+FUNC/DIR/IMPL/ISA/SIZE, see bench/bench_common.h; SIZE "4096" = x uniform in
+[-10, 10], "4096.n" = x normal with sigma 2), takes the median of the
+repetitions (or the single run), and prints first the targets at n = 4096
+(rows of 4 x 4000, prelu 64 x 64), per ISA and input distribution: both vact
+tiers (IMPL vact and vact_fast) next to the fastest peer and the fastest
+correct peer, with the ratios fast tier / fastest peer (target >= 1.0),
+accurate tier / fastest correct peer (target >= 1.0) and accurate tier /
+fastest peer (target >= 0.6), rows missing a target marked, and a count of
+the targets met and missed per tier. Then, per ISA and size, for every vact
+function and direction: both tiers' throughput, the fastest peer at the same ISA
+level (or without one: the plain libm loop), the ratios to it, and the
 memcpy roofline for the bytes that function moves. With --accuracy (the CSV
 of bench/vact_peer_accuracy) it also names the fastest peer that holds
 docs/contract.md's bounds on the measured inputs (max ULP <= 2 forward, <= 4 backward,
-no NaN for a finite input): "is vact the fastest correct choice?". Peers
-whose accuracy was not measured for a function count as unknown, not as
-correct. With --ops (scripts/kernel_ops.py: vector operations per element
+no NaN for a finite input): "is vact the fastest correct choice?", and the
+fastest peer within the fast tier's bounds (<= 4 forward, <= 8 backward ULP of
+max(|r|, 2^-20)). Peers whose accuracy was not measured for a function count
+as unknown, not as correct. --uptime-start / --uptime-end (the output of
+uptime before and after the benchmarks) go into the header, with a warning
+when the 1-minute load average is above 1.0 at either point. With --ops (scripts/kernel_ops.py: vector operations per element
 of each compiled vact kernel) and the suite's "machine" benchmarks (vector
 FMA and division issue rates of this core) it prints, for every function
 where vact trails the fastest peer, the issue limit of vact's own
@@ -33,8 +44,18 @@ ISA_ORDER = ["avx512", "avx2", "neon", "scalar"]
 # Bytes moved per element, as in the suite (bench_common.h / bench_vact.cc).
 BYTES = {"fwd": 8, "bwd": 12}
 BYTES_GLU = {"fwd": 6, "bwd": 10}
-# The accuracy bounds of docs/contract.md (max ULP) used to call a peer correct.
+# The accuracy bounds of docs/contract.md (max ULP) used to call a peer correct,
+# and the fast tier's (max ULP of max(|r|, 2^-20), column max_ulp_fast).
 BOUND = {"fwd": 2.0, "bwd": 4.0}
+BOUND_FAST = {"fwd": 4.0, "bwd": 8.0}
+# Speed targets at n = 4096: fast tier / fastest peer, accurate tier / fastest
+# correct peer, accurate tier / fastest peer.
+TARGET_FAST, TARGET_CORRECT, TARGET_ANY = 1.0, 1.0, 0.6
+# SIZE suffix -> input distribution of x (bench_common.h)
+DISTS = {"": "uniform [-10, 10]", "n": "normal (mean 0, sigma 2)"}
+# Quiet-machine threshold of the 1-minute load average (the benchmark's own
+# thread counts about 1.0 at the end of the run).
+QUIET_LOAD = 1.0
 
 
 def parse_name(run_name):
@@ -44,19 +65,32 @@ def parse_name(run_name):
     return dict(zip(["func", "dir", "impl", "isa", "size"], parts))
 
 
+def split_size(size):
+    """"4096.n" -> ("4096", "n"); "4x4000" -> ("4x4000", "")."""
+    base, _, dist = size.partition(".")
+    return base, dist
+
+
+def dist_name(size):
+    d = split_size(size)[1]
+    return DISTS.get(d, "distribution " + d)
+
+
 def size_key(size):
-    """Sort key: elementwise n first (numeric), then ROWSxCOLS by total."""
-    if "x" in size:
-        r, c = size.split("x")
-        return (1, int(c), int(r))
-    return (0, int(size), 0)
+    """Sort key: elementwise n first (numeric), then ROWSxCOLS by total; uniform before normal."""
+    base, dist = split_size(size)
+    if "x" in base:
+        r, c = base.split("x")
+        return (1, int(c), int(r), dist)
+    return (0, int(base), 0, dist)
 
 
 def size_elems(size):
-    if "x" in size:
-        r, c = size.split("x")
+    base = split_size(size)[0]
+    if "x" in base:
+        r, c = base.split("x")
         return int(r) * int(c)
-    return int(size)
+    return int(base)
 
 
 def load(paths):
@@ -103,25 +137,30 @@ def roofline(res, func, d, size):
 
 
 def load_accuracy(path):
-    """-> {(func, dir, impl, isa): (max_ulp, nan)} from vact_peer_accuracy --csv."""
+    """-> {(func, dir, impl, isa): (max_ulp, nan, max_ulp_fast)} from vact_peer_accuracy --csv
+    (max_ulp_fast is None in a CSV written before the fast tier was measured)."""
     acc = {}
     with open(path) as f:
         head = f.readline().strip().split(",")
         for line in f:
             v = dict(zip(head, line.strip().split(",")))
             if len(v) == len(head):
-                acc[(v["func"], v["dir"], v["impl"], v["isa"])] = (float(v["max_ulp"]), int(v["nan"]))
+                fast = float(v["max_ulp_fast"]) if "max_ulp_fast" in v else None
+                acc[(v["func"], v["dir"], v["impl"], v["isa"])] = (float(v["max_ulp"]), int(v["nan"]), fast)
     return acc
 
 
-def peer_correct(acc, func, d, impl, isa):
-    """True / False / None (not measured). oneDNN and XNNPACK are measured at
+def peer_correct(acc, func, d, impl, isa, tier="accurate"):
+    """True / False / None (not measured) for the accurate tier's bounds (tier
+    "accurate") or the fast tier's (tier "fast"). oneDNN and XNNPACK are measured at
     their best ISA only; that figure stands for their capped (AVX2) runs too."""
     if acc is None:
         return None
     for k in ((func, d, impl, isa), (func, d, impl, "avx512"), (func, d, impl, "any")):
         if k in acc:
-            m, nan = acc[k]
+            m, nan, mf = acc[k]
+            if tier == "fast":
+                return None if mf is None else (mf <= BOUND_FAST[d] and nan == 0)
             return m <= BOUND[d] and nan == 0
     return None
 
@@ -158,7 +197,7 @@ def limits(rows, res, ops, markdown=False):
     vact's kernel = min(FMA rate / vector ops per element, division rate /
     divisions per element), with the rates measured by the machine benchmarks."""
     sel = [r for r in rows if r["size"] == "4096" and r["ratio"] is not None and r["ratio"] < 1.0
-           and not r["placeholder"]]
+           and not r["placeholder"]]  # uniform inputs only
     head = ("isa", "function", "dir", "vact Gelem/s", "best peer", "vact/peer", "best correct peer", "vact/correct",
             "vec ops/elem", "div/elem", "issue limit Gelem/s", "vact % of limit")
     table = []
@@ -189,16 +228,16 @@ def limits(rows, res, ops, markdown=False):
     return render(title, head, table, markdown, left=range(len(head)))
 
 
-def best_peer(res, func, d, isa, size, acc=None):
+def best_peer(res, func, d, isa, size, acc=None, tier="accurate"):
     """Fastest peer at this ISA (or ISA-independent); with acc, only the
-    peers measured within the bounds."""
+    peers measured within the bounds of that tier."""
     best = None
     for (f, dd, impl, pisa, s), r in res.items():
-        if f != func or dd != d or s != size or impl in ("vact", "roofline"):
+        if f != func or dd != d or s != size or impl in ("vact", "vact_fast", "roofline"):
             continue
         if pisa != isa and pisa != "any":
             continue
-        if acc is not None and peer_correct(acc, func, d, impl, pisa) is not True:
+        if acc is not None and peer_correct(acc, func, d, impl, pisa, tier) is not True:
             continue
         if best is None or r["ips"] > best[1]["ips"]:
             best = (impl if pisa == isa else impl + "(" + pisa + ")", r)
@@ -226,17 +265,28 @@ def build_rows(res, isas, sizes, acc=None):
                     v = res.get((f, d, "vact", isa, size))
                     if v is None:
                         continue
+                    fa = res.get((f, d, "vact_fast", isa, size))
                     p = best_peer(res, f, d, isa, size)
                     c = best_peer(res, f, d, isa, size, acc) if acc is not None else None
-                    measured = acc is not None and any(k[0] == f and k[1] == d and k[2] != "vact" for k in acc)
+                    fc = best_peer(res, f, d, isa, size, acc, "fast") if acc is not None else None
+                    measured = acc is not None and any(k[0] == f and k[1] == d and not k[2].startswith("vact")
+                                                       for k in acc)
+                    measured_fast = measured and any(k[0] == f and k[1] == d and not k[2].startswith("vact")
+                                                     and a[2] is not None for k, a in acc.items())
+                    div = lambda a, b: a / b if a is not None and b else None
                     rows.append({
                         "cpeer": c[0] if c else ("none" if measured and p else None),
                         "cpeer_ips": c[1]["ips"] if c else None,
                         "cratio": v["ips"] / c[1]["ips"] if c and c[1]["ips"] > 0 else None,
                         "isa": isa, "size": size, "func": f, "dir": d,
-                        "vact": v["ips"], "cpe": v["cpe"], "placeholder": v["nan"],
+                        "vact": v["ips"], "cpe": v["cpe"], "placeholder": v["nan"] or (fa is not None and fa["nan"]),
+                        "fast": fa["ips"] if fa else None, "fast_cpe": fa["cpe"] if fa else None,
                         "peer": p[0] if p else None, "peer_ips": p[1]["ips"] if p else None,
                         "ratio": v["ips"] / p[1]["ips"] if p and p[1]["ips"] > 0 else None,
+                        "fratio": div(fa["ips"] if fa else None, p[1]["ips"] if p else None),
+                        "fcpeer": fc[0] if fc else ("none" if measured_fast and p else None),
+                        "fcpeer_ips": fc[1]["ips"] if fc else None,
+                        "fcratio": div(fa["ips"] if fa else None, fc[1]["ips"] if fc else None),
                         "roof": roofline(res, f, d, size),
                     })
     return rows
@@ -244,6 +294,10 @@ def build_rows(res, isas, sizes, acc=None):
 
 def g(x):
     return "-" if x is None else "%.3f" % (x / 1e9)
+
+
+def rx(x):
+    return "-" if x is None else "%.2fx" % x
 
 
 def format_tables(rows, ctx, markdown=False, group=lambda r: "size " + r["size"]):
@@ -254,15 +308,19 @@ def format_tables(rows, ctx, markdown=False, group=lambda r: "size " + r["size"]
         k = (r["isa"], group(r))
         if k not in groups:
             groups.append(k)
-    head = ("function", "dir", "size", "vact Gelem/s", "cyc/elem", "best peer", "peer Gelem/s", "vact/peer",
-            "best correct peer", "Gelem/s", "vact/correct", "memcpy-bound Gelem/s", "note")
-    left = (0, 1, 2, 5, 8, 12)
+    head = ("function", "dir", "size", "vact Gelem/s", "cyc/elem", "vact_fast Gelem/s", "best peer", "peer Gelem/s",
+            "vact/peer", "fast/peer", "best correct peer", "Gelem/s", "vact/correct", "memcpy-bound Gelem/s", "note")
+    left = (0, 1, 2, 6, 10, 14)
     for isa, gname in groups:
         sel = [r for r in rows if r["isa"] == isa and group(r) == gname]
         with_peer = [r for r in sel if r["ratio"] is not None and not r["placeholder"]]
         wins = sum(1 for r in with_peer if r["ratio"] >= 1.0)
         nph = sum(1 for r in sel if r["placeholder"])
         title = "%s, %s: vact >= best peer in %d of %d comparisons" % (isa, gname, wins, len(with_peer))
+        with_f = [r for r in with_peer if r["fratio"] is not None]
+        if with_f:
+            title += "; vact_fast >= best peer in %d of %d" % (sum(1 for r in with_f if r["fratio"] >= 1.0),
+                                                               len(with_f))
         with_c = [r for r in sel if r["cratio"] is not None and not r["placeholder"]]
         if any(r["cpeer"] is not None for r in sel):
             title += "; >= best correct peer in %d of %d" % (sum(1 for r in with_c if r["cratio"] >= 1.0),
@@ -271,9 +329,9 @@ def format_tables(rows, ctx, markdown=False, group=lambda r: "size " + r["size"]
             title += " (%d placeholder results not counted)" % nph
         table = []
         for r in sel:
-            table.append((r["func"], r["dir"], r["size"], g(r["vact"]), "%.2f" % r["cpe"], r["peer"] or "-",
-                          g(r["peer_ips"]), "-" if r["ratio"] is None else "%.2fx" % r["ratio"],
-                          r["cpeer"] or "-", g(r["cpeer_ips"]), "-" if r["cratio"] is None else "%.2fx" % r["cratio"],
+            table.append((r["func"], r["dir"], r["size"], g(r["vact"]), "%.2f" % r["cpe"], g(r["fast"]),
+                          r["peer"] or "-", g(r["peer_ips"]), rx(r["ratio"]), rx(r["fratio"]),
+                          r["cpeer"] or "-", g(r["cpeer_ips"]), rx(r["cratio"]),
                           g(r["roof"]),
                           "placeholder (NaN output)" if r["placeholder"] else ""))
         out.append(render(title, head, table, markdown, left))
@@ -283,10 +341,108 @@ def format_tables(rows, ctx, markdown=False, group=lambda r: "size " + r["size"]
 SUMMARY_SIZES = ("4096", "4x4000", "64x64")
 
 
+def target_misses(r):
+    """-> (fast, correct, any): True = target met, False = missed, None = no comparison."""
+    if r["placeholder"]:
+        return None, None, None
+    f = None if r["fratio"] is None else r["fratio"] >= TARGET_FAST
+    c = None if r["cratio"] is None else r["cratio"] >= TARGET_CORRECT
+    a = None if r["ratio"] is None else r["ratio"] >= TARGET_ANY
+    return f, c, a
+
+
 def summary(rows, ctx, markdown=False):
-    """The n = 4096 comparison (rows of 4000 for the row-wise functions, 64 x 64 for prelu)."""
-    sel = [r for r in rows if r["size"] in SUMMARY_SIZES]
-    return format_tables(sel, ctx, markdown, group=lambda r: "summary at n=4096 (rows 4x4000, prelu 64x64)")
+    """The targets at n = 4096 (rows of 4 x 4000 for the row-wise functions, 64 x 64
+    for prelu), one table per (ISA, input distribution), only the rows with a
+    peer, then the count of targets met / missed per tier."""
+    sel = [r for r in rows if split_size(r["size"])[0] in SUMMARY_SIZES and r["peer"] is not None]
+    groups = []
+    for r in sel:
+        k = (r["isa"], split_size(r["size"])[1])
+        if k not in groups:
+            groups.append(k)
+    head = ("function", "dir", "size", "vact Gelem/s", "vact_fast Gelem/s", "fastest peer", "Gelem/s",
+            "fastest correct peer", "Gelem/s", "fast/peer >=%.1f" % TARGET_FAST,
+            "vact/correct >=%.1f" % TARGET_CORRECT, "vact/peer >=%.1f" % TARGET_ANY,
+            "fastest fast-bound peer", "fast/it", "missed")
+    left = (0, 1, 2, 5, 7, 12, 14)
+    out = []
+    # counts[tier target] = [met, missed]; per ISA as well
+    names = ("fast tier: vact_fast / fastest peer >= %.1f" % TARGET_FAST,
+             "accurate tier: vact / fastest correct peer >= %.1f" % TARGET_CORRECT,
+             "accurate tier: vact / fastest peer >= %.1f" % TARGET_ANY)
+    total = {k: [0, 0] for k in range(3)}
+    per_isa = {}
+    nph = 0
+    no_correct = [0, 0]  # (SIMD) rows whose peers were all measured outside the bounds / not measured
+    for isa, dist in groups:
+        table = []
+        for r in [r for r in sel if r["isa"] == isa and split_size(r["size"])[1] == dist]:
+            t = target_misses(r)
+            if r["placeholder"]:
+                nph += 1
+            elif isa != "scalar" and r["cratio"] is None:
+                no_correct[0 if r["cpeer"] == "none" else 1] += 1
+            for k in range(3):
+                if t[k] is not None:
+                    if isa != "scalar":  # vact's portable fallback vs the libm loop: listed, not in the totals
+                        total[k][0 if t[k] else 1] += 1
+                    per_isa.setdefault(isa, {j: [0, 0] for j in range(3)})[k][0 if t[k] else 1] += 1
+            missed = [("fast/peer", "vact/correct", "vact/peer")[k] for k in range(3) if t[k] is False]
+            note = ("MISS " + ", ".join(missed)) if missed else ""
+            if r["placeholder"]:
+                note = "placeholder (NaN output)"
+            table.append((r["func"], r["dir"], split_size(r["size"])[0], g(r["vact"]), g(r["fast"]),
+                          r["peer"] or "-", g(r["peer_ips"]), r["cpeer"] or "-", g(r["cpeer_ips"]),
+                          rx(r["fratio"]), rx(r["cratio"]), rx(r["ratio"]),
+                          (r["fcpeer"] or "-") if r["fast"] is not None else "-", rx(r["fcratio"]),
+                          note))
+        nmiss = sum(1 for t in table if t[-1].startswith("MISS"))
+        title = "%s, x %s, n=4096 (rows 4x4000, prelu 64x64): %d of %d rows miss a target" % (
+            isa, DISTS.get(dist, dist), nmiss, len(table))
+        out.append(render(title, head, table, markdown, left))
+    lines = []
+    for k in range(3):
+        m, x = total[k]
+        by = "; ".join("%s %d/%d%s" % (isa, c[k][0], c[k][0] + c[k][1], " not in the totals" if isa == "scalar" else "")
+                       for isa, c in per_isa.items() if c[k][0] + c[k][1])
+        lines.append("%s: met %d, missed %d%s" % (names[k], m, x, " (met/compared: " + by + ")" if by else ""))
+    if no_correct[0] or no_correct[1]:
+        lines.append("no vact/correct comparison in %d rows where no peer is within the bounds (vact the only "
+                     "correct choice measured) and %d rows whose peers' accuracy is not measured" % tuple(no_correct))
+    if nph:
+        lines.append("%d placeholder results (NaN output) not counted" % nph)
+    head_line = ("Targets at n=4096 per tier, both input distributions, SIMD ISAs (comparisons with a peer; "
+                 "the fast tier only where the function has one; 'correct' = within docs/contract.md's bounds "
+                 "as measured by vact_peer_accuracy; scalar = vact's portable fallback vs the libm loop, "
+                 "listed but not in the totals):")
+    if markdown:
+        summ = "### Summary\n\n" + head_line + "\n\n" + "\n".join("* " + l for l in lines) + "\n"
+    else:
+        summ = "== Summary\n" + head_line + "\n" + "\n".join("  " + l for l in lines) + "\n"
+    return summ + "\n" + "\n".join(out)
+
+
+def load_header(start, end):
+    """Header lines with the load averages (uptime output) and a warning when
+    the 1-minute load is above QUIET_LOAD at either point."""
+    def one_min(u):
+        try:
+            return float(u.split("load average:")[1].split(",")[0])
+        except (IndexError, ValueError):
+            return None
+    out = []
+    for what, u in (("start", start), ("end", end)):
+        if u is None:
+            continue
+        out.append("load at %s of the benchmarks: %s" % (what, u.strip()))
+        l1 = one_min(u)
+        if l1 is not None and l1 > QUIET_LOAD:
+            out.append("WARNING: 1-minute load average %.2f > %.1f at the %s of the run: other work shared the "
+                       "machine, these are not quiet-machine figures%s" % (
+                           l1, QUIET_LOAD, what,
+                           " (the benchmark's own thread accounts for about 1.0 of it)" if what == "end" else ""))
+    return out
 
 
 # The chart's gnuplot script: CHART_GP once, PANEL_GP per ISA (data: a file
@@ -295,8 +451,8 @@ def summary(rows, ctx, markdown=False):
 CHART_GP = """\
 set terminal pngcairo noenhanced size {width},{height} font "DejaVu Sans,10"
 set output "{png}"
-set multiplot layout {panels},1 title "vact vs fastest peer, single thread (n={size_el}; row-wise {size_rows}; \
-prelu {size_prelu}). f' = backward, [peer]; placeholder kernels (NaN output) omitted" font ",13"
+set multiplot layout {panels},1 title "vact (accurate tier) vs fastest peer, 1 thread, x uniform [-10, 10] (n={size_el}; \
+rows {size_rows}; prelu {size_prelu}). f' = backward, [peer]; NaN-output placeholders omitted" font ",12"
 set style data histograms
 set style histogram clustered gap 1
 set style fill solid 0.85 border -1
@@ -315,9 +471,13 @@ PANEL_GP = """\
 set title "{isa}: vact >= fastest peer in {wins} of {n}   (numbers: vact / peer, red when < 1)" font ",12"
 plot "{data}" using 2:xtic(1) title "vact" lc rgb "#1f77b4", \
 "" using 3 title "fastest peer at the same ISA (oneDNN, XNNPACK, SLEEF, Eigen, libm)" lc rgb "#ff7f0e", \
-"" using 6 title "fastest peer within the docs/contract.md bounds (2nd name; none: no such peer)" lc rgb "#2ca02c", \
-"" using ($0):($2 > $3 ? $2 : $3):(sprintf("%.2f", $4)):($4 < 1 ? 0xcc0000 : 0x006400) \
+{correct_series}"" using ($0):($2 > $3 ? $2 : $3):(sprintf("%.2f", $4)):($4 < 1 ? 0xcc0000 : 0x006400) \
 with labels offset 0,0.6 font ",8" rotate by 90 left tc rgb variable notitle
+"""
+
+
+CORRECT_SERIES = """\
+"" using 6 title "fastest peer within the docs/contract.md bounds (2nd name; none: no such peer)" lc rgb "#2ca02c", \\
 """
 
 
@@ -331,6 +491,7 @@ def chart(rows, ctx, png, size_el="4096", size_rows="4x4000", size_prelu="64x64"
     wanted = {size_el, size_rows, size_prelu}
     tmp = tempfile.mkdtemp(prefix="vact_bench_")
     panels = []
+    has_correct = {}
     for isa in isas:
         sel = [r for r in rows if r["isa"] == isa and r["size"] in wanted and r["ratio"] is not None
                and not r["placeholder"]]
@@ -347,6 +508,7 @@ def chart(rows, ctx, png, size_el="4096", size_rows="4x4000", size_prelu="64x64"
                                                        r["peer"], "%.6g" % (r["cpeer_ips"] / 1e9)
                                                        if r["cpeer_ips"] else "NaN"))
         wins = sum(1 for r in sel if r["ratio"] >= 1)
+        has_correct[isa] = any(r["cpeer_ips"] for r in sel)
         panels.append((isa, path, len(sel), wins))
     if not panels:
         return False
@@ -354,7 +516,10 @@ def chart(rows, ctx, png, size_el="4096", size_rows="4x4000", size_prelu="64x64"
     gp = CHART_GP.format(width=width, height=520 * len(panels), png=png, panels=len(panels),
                          size_el=size_el, size_rows=size_rows, size_prelu=size_prelu)
     for isa, path, n, wins in panels:
-        gp += PANEL_GP.format(isa=isa.upper(), wins=wins, n=n, data=path)
+        # gnuplot rejects a histogram series without a valid point: the correct-peer bars
+        # only when some function has a measured correct peer at this ISA
+        gp += PANEL_GP.format(isa=isa.upper(), wins=wins, n=n, data=path,
+                              correct_series=CORRECT_SERIES if has_correct[isa] else "")
     gp += "unset multiplot\n"
     script = os.path.join(tmp, "chart.gp")
     with open(script, "w") as f:
@@ -375,22 +540,28 @@ def main():
     ap.add_argument("--sizes", help="comma-separated sizes to print (default: all)")
     ap.add_argument("--accuracy", help="CSV of vact_peer_accuracy --csv: adds the fastest peer within the bounds")
     ap.add_argument("--ops", help="CSV of scripts/kernel_ops.py: adds the issue-limit table")
+    ap.add_argument("--uptime-start", help="uptime output before the benchmarks (header, load warning)")
+    ap.add_argument("--uptime-end", help="uptime output after the benchmarks (header, load warning)")
     a = ap.parse_args()
     res, ctx = load(a.json)
     if not res:
         sys.exit("bench_report: no results in " + " ".join(a.json))
     acc = load_accuracy(a.accuracy) if a.accuracy and os.path.exists(a.accuracy) else None
     rows = build_rows(res, a.isa.split(",") if a.isa else None, a.sizes.split(",") if a.sizes else None, acc)
-    print("vact %s; TSC %s GHz; cyc/elem = %s; mode %s; medians of the repetitions"
-          % ("ISAs " + ctx.get("vact_isas", "?"), ctx.get("tsc_ghz", "?"), ctx.get("cpe_definition", "?"),
-             ctx.get("mode", "?")))
-    print(format_tables(rows, ctx))
+    header = ["vact %s; TSC %s GHz; cyc/elem = %s; mode %s; medians of the repetitions; x uniform in [-10, 10] "
+              "(SIZE without suffix) or normal with sigma 2 (SIZE.n), dy uniform in [-1, 1]"
+              % ("ISAs " + ctx.get("vact_isas", "?"), ctx.get("tsc_ghz", "?"), ctx.get("cpe_definition", "?"),
+                 ctx.get("mode", "?"))]
+    header += load_header(a.uptime_start, a.uptime_end)
+    print("\n".join(header) + "\n")
     print(summary(build_rows(res, None, None, acc), ctx))
+    print(format_tables(rows, ctx))
     ops = load_ops(a.ops) if a.ops and os.path.exists(a.ops) else None
     if ops:
         print(limits(build_rows(res, None, None, acc), res, ops))
     if a.md:
         with open(a.md, "w") as f:
+            f.write("\n\n".join(header) + "\n\n")
             f.write(summary(build_rows(res, None, None, acc), ctx, markdown=True) + "\n")
             if ops:
                 f.write(limits(build_rows(res, None, None, acc), res, ops, markdown=True) + "\n")

@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
-# Build and run the vact benchmark suite, then print vact vs the fastest peer
-# per function and size and draw a PNG chart (scripts/bench_report.py).
+# Build and run the vact benchmark suite, then print both vact tiers (vact,
+# vact_fast) vs the fastest peer and the fastest correct peer, with the
+# targets at n = 4096 for x uniform in [-10, 10] and normal (sigma 2), then per
+# function and size, and draw a PNG chart (scripts/bench_report.py).
 #
 #   scripts/bench_report.sh [--full] [--build-dir DIR] [--out DIR] [--reps N]
 #                           [--filter REGEX] [--no-build] [--isa LIST] [--sizes LIST]
 #
-#   --full        every size on every ISA, 16M everywhere, bigger row batches, 0.2 s
-#                 per run (about 30 min instead of about 7)
+#   --full        every size on every ISA, 16M everywhere, bigger row batches, both input
+#                 distributions everywhere, 0.2 s per run (about an hour instead of about 8 min)
 #   --build-dir   CMake build dir (default: build/bench; configured with
 #                 -DVACT_BUILD_BENCH=ON -DVACT_BUILD_TESTS=OFF if it has no cache)
 #   --out         where the JSON, logs, tables and chart go (default: BUILD_DIR/bench-report)
 #   --reps        repetitions per benchmark (randomly interleaved), medians are reported (default 5)
-#   --filter      Google Benchmark --benchmark_filter regex (e.g. '/4096$')
-#   --isa/--sizes restrict the printed tables (e.g. --isa avx512,avx2 --sizes 4096,4x4000)
+#   --filter      Google Benchmark --benchmark_filter regex (e.g. '/4096(\.n)?$': SIZE ".n" = normal x)
+#   --isa/--sizes restrict the printed tables (e.g. --isa avx512,avx2 --sizes 4096,4096.n,4x4000)
 #
 # Pass 1 runs everything (vact on every ISA; SLEEF and Eigen at AVX-512 and
 # AVX2; oneDNN and XNNPACK at their best ISA). On a machine with AVX-512,
@@ -22,6 +24,11 @@
 # each peer on ~1.3M inputs; the report names, next to the fastest peer, the
 # fastest peer within docs/contract.md's bounds ("best correct peer") and appends the
 # accuracy table (bench_report.txt / .md; peer_accuracy.md / .csv on their own).
+# The header gives the load average (uptime) before pass 1 and after the last
+# pass, with a warning when the 1-minute load is above 1.0 at either point
+# (at the end, the benchmark's own thread accounts for about 1.0); build first
+# (or use --no-build with an up-to-date build) so that a compile is not in the
+# start figure.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -65,6 +72,8 @@ common=(--benchmark_repetitions="$reps" --benchmark_enable_random_interleaving=t
 export OMP_NUM_THREADS=1
 
 start=$(date +%s)
+uptime_start=$(uptime)
+echo "load: $uptime_start"
 echo "pass 1: all benchmarks ($bench $full, $reps repetitions) -> $out/pass1.json"
 "$bench" $full "${common[@]}" --benchmark_out="$out/pass1.json" >"$out/pass1.log" 2>&1 ||
     { tail -20 "$out/pass1.log"; exit 1; }
@@ -80,7 +89,8 @@ if [ "$n2" -gt 0 ]; then
         >"$out/pass2_avx2.log" 2>&1 || { tail -20 "$out/pass2_avx2.log"; exit 1; }
     jsons+=("$out/pass2_avx2.json")
 fi
-echo "benchmarks took $(($(date +%s) - start)) s"
+uptime_end=$(uptime)
+echo "benchmarks took $(($(date +%s) - start)) s; load: $uptime_end"
 
 acc="$build/bench/vact_peer_accuracy"
 acc_args=()
@@ -101,7 +111,8 @@ if /usr/bin/python3 "$root/scripts/kernel_ops.py" "$build" --csv "$out/kernel_op
 fi
 
 /usr/bin/python3 "$root/scripts/bench_report.py" "${jsons[@]}" --png "$out/bench_report.png" \
-    --md "$out/bench_report.md" "${acc_args[@]}" "${ops_args[@]}" "${report_args[@]}" | tee "$out/bench_report.txt"
+    --md "$out/bench_report.md" --uptime-start "$uptime_start" --uptime-end "$uptime_end" \
+    "${acc_args[@]}" "${ops_args[@]}" "${report_args[@]}" | tee "$out/bench_report.txt"
 
 if [ ${#acc_args[@]} -gt 0 ]; then
     for f in "$out/bench_report.txt" "$out/bench_report.md"; do

@@ -115,5 +115,13 @@ static inline void vstore_f16_n(uint16_t *p, V v, size_t k) {
     vstore_f16(t, v);
     if (k) memcpy(p, t, k * sizeof *t);
 }
+/* tbl[bits(t) & 15] (the fast tier's 2^(j/16) tables): two vpermps over the
+ * halves, bit 3 of the index (shifted to the sign) picks one */
+static inline V vlut16(const float *tbl, V t) {
+    __m256i i = vasi(t);
+    V lo = _mm256_permutevar8x32_ps(_mm256_loadu_ps(tbl), i);
+    V hi = _mm256_permutevar8x32_ps(_mm256_loadu_ps(tbl + 8), i);
+    return _mm256_blendv_ps(lo, hi, vasf(_mm256_slli_epi32(i, 28)));
+}
 #include "../common/vocab_pow2.h"
 #include "../common/vocab_half.h"

@@ -26,7 +26,19 @@ static inline V vpow2_halves(V n, V *p2) {
     return vasf(vishl(viadd(n1, viset1(127)), 23));
 }
 
+/* The fast tier's 2^(n/16) (src/kernels/fast/exp_fast.h): t = VACT_MAGIC16 +
+ * nq, the magic-bias sum that rounds to a multiple nq of 1/16 (ulp(t) =
+ * 1/16, the low 4 bits of t's bits are 16 nq mod 16, vlut16's index).
+ * vexp2_t16(p, t) = p * 2^floor(nq), rounded once, for floor(nq) in
+ * [-190, 63] and |p| in [1/2, 2] (or NaN): scalef on AVX-512 (its exponent
+ * is floored), else (p * 2^(k+64)) * 2^-64 with 2^(k+64) = the bits of t
+ * shifted right by 4 then left by 23 (the magic carries the + 191). */
 #ifndef VACT_SCALEF
+#define VACT_MAGIC16 (0x1.8p19f + 191.0f)
+static inline V vexp2_t16(V p, V t) {
+    V s = vasf(vishl(visrl(vasi(t), 4), 23));
+    return vmul(vmul(p, s), vset1(0x1p-64f));
+}
 static inline V vscale2n(V p, V n) {
     V p2, p1 = vpow2_halves(n, &p2);
     return vmul(vmul(p, p1), p2);

@@ -112,5 +112,7 @@ static inline VI vload_u16(const uint16_t *p) { return (VI)*p; }
 static inline VI vload_u16_n(const uint16_t *p, size_t k) { return k ? (VI)*p : 0; }
 static inline void vstore_u16(uint16_t *p, VI v) { *p = (uint16_t)v; }
 static inline void vstore_u16_n(uint16_t *p, VI v, size_t k) { if (k) *p = (uint16_t)v; }
+/* tbl[bits(t) & 15] (the fast tier's 2^(j/16) tables) */
+static inline V vlut16(const float *tbl, V t) { return tbl[vact_u(t) & 15u]; }
 #include "../common/vocab_pow2.h"
 #include "../common/vocab_half.h"

@@ -16,4 +16,8 @@
 #ifndef VACT_FAST_H
 #define VACT_FAST_H
 
+#include "f_sigmoid.h"
+#include "f_silu.h"
+#include "f_swish.h"
+
 #endif

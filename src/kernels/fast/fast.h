@@ -16,4 +16,6 @@
 #ifndef VACT_FAST_H
 #define VACT_FAST_H
 
+#include "rowwise_fast.h" /* softmax, log_softmax, glu */
+
 #endif

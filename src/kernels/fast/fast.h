@@ -17,5 +17,6 @@
 #define VACT_FAST_H
 
 #include "rowwise_fast.h" /* softmax, log_softmax, glu */
+#include "f_hard_swish.h"
 
 #endif

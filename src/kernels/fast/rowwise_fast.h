@@ -61,11 +61,25 @@ static inline V vact_fr_scale(V p, V n, V t) {
 #else
 #define VACT_FR_SLO 88.0f
 #endif
-static inline V vact_fr_exp(V x, V mv, V nm, V mlo) {
+/* x - P as s + err, exact where it matters, by the row's mode (P the
+ * pivot, nm = -P):
+ *   0: P = m <= 0, so |x| >= |P|: Fast2Sum with x first;
+ *   1: P >= 16 (softmax: P = max(m, 16) for m > 0; log_softmax: m >= 16):
+ *      Fast2Sum with -P first, exact for |x| <= P; x < -P has s < -2P and
+ *      y <= e^(x - m) < e^-16 where only an absolute error counts, and err
+ *      is then still within ulp(x) (<= y 2^-19: < 2^-41 absolute);
+ *   2: 2Sum (any order). */
+static inline V vact_fr_exp(V x, V pv, V nm, V mlo, int mode) {
     x = vmax(mlo, x);
-    V s = vsub(x, mv);
-    V bb = vsub(s, x);
-    V err = vadd(vsub(x, vsub(s, bb)), vsub(nm, bb));
+    V s = vsub(x, pv), err;
+    if (mode == 0) {
+        err = vsub(nm, vsub(s, x));
+    } else if (mode == 1) {
+        err = vsub(x, vadd(s, pv));
+    } else {
+        V bb = vsub(s, x);
+        err = vadd(vsub(x, vsub(s, bb)), vsub(nm, bb));
+    }
     V t = vfma(s, vset1(VACT_LOG2E), vset1(VACT_MAGIC_B));
     V n = vsub(t, vset1(VACT_MAGIC_B));
     V r = vfma(n, vset1(-VACT_LN2_HI), s);
@@ -105,10 +119,20 @@ static inline double vact_fr_total(const vact_fr_acc *a) {
     return ((d[0] + d[1]) + (d[2] + d[3])) + ((d[4] + d[5]) + (d[6] + d[7]));
 }
 
-/* Pass 2: the sum of e^(x - m) over the row (double), e stored in y if
- * STORE. */
-#define VACT_FR_EXP4(o, STORE)                                                                     V e0 = vact_fr_exp(vload(x + (o)), mv, nm, mlo);                                         V e1 = vact_fr_exp(vload(x + (o) + VACT_W), mv, nm, mlo);                                V e2 = vact_fr_exp(vload(x + (o) + 2 * VACT_W), mv, nm, mlo);                            V e3 = vact_fr_exp(vload(x + (o) + 3 * VACT_W), mv, nm, mlo);                            if (STORE) {                                                                                 vstore(y + (o), e0);                                                                     vstore(y + (o) + VACT_W, e1);                                                            vstore(y + (o) + 2 * VACT_W, e2);                                                        vstore(y + (o) + 3 * VACT_W, e3);                                                    }
-#define VACT_FR_EXPSUM(STORE)                                                                const V mv = vset1(mf), nm = vset1(-mf), mlo = vset1(mf - VACT_FR_SLO);                  vact_fr_acc A;                                                                           for (int k = 0; k < 4; k++) A.t[k] = vset1(4.0f), A.c[k] = vzero();                      size_t i = 0;                                                                            for (; i + 16 * VACT_W <= n; i += 16 * VACT_W) {                                              V b0 = vzero(), b1 = vzero(), b2 = vzero(), b3 = vzero();                                 for (int q = 0; q < 4; q++) {                                                                VACT_FR_EXP4(i + (size_t)q * 4 * VACT_W, STORE)                                                 b0 = vadd(b0, e0);                                                                       b1 = vadd(b1, e1);                                                                       b2 = vadd(b2, e2);                                                                       b3 = vadd(b3, e3);                                                                   }                                                                                        vact_fr_acc_add(&A, 0, b0);                                                              vact_fr_acc_add(&A, 1, b1);                                                              vact_fr_acc_add(&A, 2, b2);                                                              vact_fr_acc_add(&A, 3, b3);                                                          }                                                                                        if (i < n) {                                                                                 V b0 = vzero(), b1 = vzero(), b2 = vzero(), b3 = vzero();                                 for (; i + 4 * VACT_W <= n; i += 4 * VACT_W) {                                                VACT_FR_EXP4(i, STORE)                                                                        b0 = vadd(b0, e0);                                                                       b1 = vadd(b1, e1);                                                                       b2 = vadd(b2, e2);                                                                       b3 = vadd(b3, e3);                                                                   }                                                                                        for (; i + VACT_W <= n; i += VACT_W) {                                                        V e0 = vact_fr_exp(vload(x + i), mv, nm, mlo);                                           if (STORE) vstore(y + i, e0);                                                            b1 = vadd(b1, e0);                                                                   }                                                                                        if (i < n) { /* the tail: its padding lanes must add 0 */                                    size_t k = n - i;                                                                        float tb[VACT_W];                                                                        V e0 = vact_fr_exp(vload_n(x + i, k), mv, nm, mlo);                                      if (STORE) vstore_n(y + i, e0, k);                                                       vstore(tb, e0);                                                                          b2 = vadd(b2, vload_n(tb, k));                                                       }                                                                                        vact_fr_acc_add(&A, 0, b0);                                                              vact_fr_acc_add(&A, 1, b1);                                                              vact_fr_acc_add(&A, 2, b2);                                                              vact_fr_acc_add(&A, 3, b3);                                                          }                                                                                        double Sd = vact_fr_total(&A);
+/* Pass 2: the sum of e^(x - P) over the row (double), e stored in y if
+ * store. */
+#define VACT_FR_EXP4(o, STORE)                                                                     V e0 = vact_fr_exp(vload(x + (o)), mv, nm, mlo, mode);                                         V e1 = vact_fr_exp(vload(x + (o) + VACT_W), mv, nm, mlo, mode);                                V e2 = vact_fr_exp(vload(x + (o) + 2 * VACT_W), mv, nm, mlo, mode);                            V e3 = vact_fr_exp(vload(x + (o) + 3 * VACT_W), mv, nm, mlo, mode);                            if (STORE) {                                                                                 vstore(y + (o), e0);                                                                     vstore(y + (o) + VACT_W, e1);                                                            vstore(y + (o) + 2 * VACT_W, e2);                                                        vstore(y + (o) + 3 * VACT_W, e3);                                                    }
+#define VACT_FR_EXPSUM(STORE)                                                                const V mv = vset1(P), nm = vset1(-P), mlo = vset1(P - VACT_FR_SLO);                    vact_fr_acc A;                                                                           for (int k = 0; k < 4; k++) A.t[k] = vset1(4.0f), A.c[k] = vzero();                      size_t i = 0;                                                                            for (; i + 16 * VACT_W <= n; i += 16 * VACT_W) {                                              V b0 = vzero(), b1 = vzero(), b2 = vzero(), b3 = vzero();                                 for (int q = 0; q < 4; q++) {                                                                VACT_FR_EXP4(i + (size_t)q * 4 * VACT_W, STORE)                                                 b0 = vadd(b0, e0);                                                                       b1 = vadd(b1, e1);                                                                       b2 = vadd(b2, e2);                                                                       b3 = vadd(b3, e3);                                                                   }                                                                                        vact_fr_acc_add(&A, 0, b0);                                                              vact_fr_acc_add(&A, 1, b1);                                                              vact_fr_acc_add(&A, 2, b2);                                                              vact_fr_acc_add(&A, 3, b3);                                                          }                                                                                        if (i < n) {                                                                                 V b0 = vzero(), b1 = vzero(), b2 = vzero(), b3 = vzero();                                 for (; i + 4 * VACT_W <= n; i += 4 * VACT_W) {                                                VACT_FR_EXP4(i, STORE)                                                                        b0 = vadd(b0, e0);                                                                       b1 = vadd(b1, e1);                                                                       b2 = vadd(b2, e2);                                                                       b3 = vadd(b3, e3);                                                                   }                                                                                        for (; i + VACT_W <= n; i += VACT_W) {                                                        V e0 = vact_fr_exp(vload(x + i), mv, nm, mlo, mode);                                           if (STORE) vstore(y + i, e0);                                                            b1 = vadd(b1, e0);                                                                   }                                                                                        if (i < n) { /* the tail: its padding lanes must add 0 */                                    size_t k = n - i;                                                                        float tb[VACT_W];                                                                        V e0 = vact_fr_exp(vload_n(x + i, k), mv, nm, mlo, mode);                                      if (STORE) vstore_n(y + i, e0, k);                                                       vstore(tb, e0);                                                                          b2 = vadd(b2, vload_n(tb, k));                                                       }                                                                                        vact_fr_acc_add(&A, 0, b0);                                                              vact_fr_acc_add(&A, 1, b1);                                                              vact_fr_acc_add(&A, 2, b2);                                                              vact_fr_acc_add(&A, 3, b3);                                                          }                                                                                        return vact_fr_total(&A);
+__attribute__((always_inline)) static inline double vact_fr_expsum(size_t n, const float *x, float *y,
+                                                                   float P, int mode, int store) {
+    if (store) {
+        VACT_FR_EXPSUM(1)
+    } else {
+        VACT_FR_EXPSUM(0)
+    }
+}
+#undef VACT_FR_EXPSUM
+#undef VACT_FR_EXP4
 
 static void vact_softmax_fast_row(size_t n, const float *x, float *y) {
     float mf = vact_row_max(n, x, NULL);
@@ -120,8 +144,10 @@ static void vact_softmax_fast_row(size_t n, const float *x, float *y) {
         vact_softmax_row(n, x, y);
         return;
     }
-    VACT_FR_EXPSUM(1)
+    double Sd = mf <= 0.0f ? vact_fr_expsum(n, x, y, mf, 0, 1)
+                           : vact_fr_expsum(n, x, y, mf > 16.0f ? mf : 16.0f, 1, 1);
     const V iv = vset1((float)(1.0 / Sd));
+    size_t i;
     for (i = 0; i + 2 * VACT_W <= n; i += 2 * VACT_W) {
         vstore(y + i, vmul(vload(y + i), iv));
         vstore(y + i + VACT_W, vmul(vload(y + i + VACT_W), iv));
@@ -143,7 +169,11 @@ static void vact_log_softmax_fast_row(size_t n, const float *x, float *y) {
         vact_log_softmax_row(n, x, y);
         return;
     }
-    VACT_FR_EXPSUM(0)
+    double Sd = mf <= 0.0f ? vact_fr_expsum(n, x, NULL, mf, 0, 0)
+              : mf >= 16.0f ? vact_fr_expsum(n, x, NULL, mf, 1, 0)
+                            : vact_fr_expsum(n, x, NULL, mf, 2, 0);
+    const V mv = vset1(mf);
+    size_t i;
     float S = (float)Sd, Slo = (float)(Sd - (double)S);
     const V L = vset1(vact_log_softmax_L(S, Slo));
     for (i = 0; i + 2 * VACT_W <= n; i += 2 * VACT_W) {
@@ -155,8 +185,6 @@ static void vact_log_softmax_fast_row(size_t n, const float *x, float *y) {
         vstore_n(y + i, vsub(vsub(vload_n(x + i, k), mv), L), k);
     }
 }
-#undef VACT_FR_EXPSUM
-#undef VACT_FR_EXP4
 
 /* dx = dy - e^y * sum(dy), the sum as in the accurate backward */
 static void vact_log_softmax_fast_bwd_row(size_t n, const float *y, const float *dy, float *dx) {

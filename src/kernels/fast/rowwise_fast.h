@@ -7,18 +7,20 @@
  * elementwise (a lane's result never depends on its neighbours: slow lanes
  * are selected lane by lane). Bits differ between ISAs.
  *
- * softmax: pass 1 the row max m (rowwise/row.h), pass 2 e = e^(x - m)
- * stored in y and summed in plain float (4 accumulators of VACT_W lanes,
- * combined (a0 + a1) + (a2 + a3), then the lanes in index order), pass 3
- * y = e * fl(1/S). e^(x - m) by vact_fr_exp: x - m carried as s + err
- * (2Sum, exact: without err an inexact x - m costs up to 4 ULP for |s| in
- * [8, 16)), x first raised to m - 88 so that n = round(s log2 e) >= -127
- * (2^-127 from the bits of the magic-bias sum is +0: e = 0 at -inf), the
- * degree-6 polynomial of math/exp.h (vexp_poly_h, 2^-27.6 relative) and
- * p 2^n by scalef (AVX-512) or by the bits of t (others). Rows with
- * |m| > 2^18 (and m = -inf) take the accurate row (rare: m - 88 must round
- * by less than 2^-5).
- * log_softmax: the same sum without the store, L = log(S), y = (x - m) - L
+ * softmax: pass 1 the row max m (rowwise/row.h), pass 2 e = e^(x - P)
+ * stored in y and summed (blocks of plain sums added with Fast2Sum, the
+ * total in double: vact_fr_total), pass 3 y = e * fl(1/S). The pivot P is
+ * m for m <= 0 and max(m, 16) for m > 0 (softmax is shift-invariant; e
+ * stays normal where y >= 2^-20), so that x - P is exact as s + err by a
+ * Fast2Sum wherever it matters (vact_fr_exp modes; without err an inexact
+ * x - m costs up to 4 ULP for |s| in [8, 16)). x is first raised to
+ * P - SLO so that -inf gives e = 0 (n = -127: 2^n from the bits of the
+ * magic-bias sum is +0; scalef: e^-110 underflows). Then the degree-6
+ * polynomial of math/exp.h (vexp_poly_h, 2^-27.6 relative) and p 2^n by
+ * scalef (AVX-512) or the bits of t (others). Rows with |m| > 2^18 (and
+ * m = -inf) take the accurate row (rare: P - SLO must round by < 2^-5).
+ * log_softmax: the same sum without the store (P = m; 2Sum for m in
+ * (0, 16)), L = log(S) + Slo/S, y = (x - m) - L
  * (|r| >= |x - m| and >= L: two roundings, ~1 ULP of max(|r|, 1)).
  * glu: a * sigmoid(b), e = e^-|b| by the same exp, 1/(1 + e) by vrcp_fast
  * and (where vrcp_fast is short of 2^-26, VACT_RCP_FAST_BITS) one residual

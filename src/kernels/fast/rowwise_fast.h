@@ -23,8 +23,8 @@
  * (0, 16)), L = log(S) + Slo/S, y = (x - m) - L
  * (|r| >= |x - m| and >= L: two roundings, ~1 ULP of max(|r|, 1)).
  * glu: a * sigmoid(b), e = e^-|b| by the same exp, 1/(1 + e) by vrcp_fast
- * and (where vrcp_fast is short of 2^-26, VACT_RCP_FAST_BITS) one residual
- * correction; lanes with |b| > 87 (or NaN b) take the accurate lane
+ * and (where vrcp_fast is short of 2^-26, VACT_RCP_FAST_BITS) one more
+ * Newton step; lanes with |b| > 87 (or NaN b) take the accurate lane
  * (rowwise/glu.h), selected lane by lane. Backward: the same e, sigmoid and
  * sigmoid' = e/(1 + e)^2; lanes with |a| or |dy| > 2^45 or |b| > 87 (or NaN)
  * take the accurate lane.

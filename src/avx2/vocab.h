@@ -33,6 +33,7 @@ static inline V vdiv(V a, V b) { return _mm256_div_ps(a, b); }
 static inline V vsqrt(V a) { return _mm256_sqrt_ps(a); }
 /* fast tier only: 1/a from the estimate (rcpps, |rel| <= 1.5 2^-12) and one
  * Newton step, |rel| < 2^-22 (bits differ per ISA) */
+#define VACT_RCP_FAST_BITS 22 /* vrcp_fast's |rel| error < 2^-BITS */
 static inline V vrcp_fast(V a) {
     V y = _mm256_rcp_ps(a);
     return _mm256_fmadd_ps(y, _mm256_fnmadd_ps(a, y, _mm256_set1_ps(1.0f)), y);

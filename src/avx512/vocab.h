@@ -30,6 +30,7 @@ static inline V vdiv(V a, V b) { return _mm512_div_ps(a, b); }
 static inline V vsqrt(V a) { return _mm512_sqrt_ps(a); }
 /* fast tier only: 1/a from the estimate (rcp14, |rel| < 2^-14) and one
  * Newton step, |rel| < 2^-27 (bits differ per ISA) */
+#define VACT_RCP_FAST_BITS 27 /* vrcp_fast's |rel| error < 2^-BITS */
 static inline V vrcp_fast(V a) {
     V y = _mm512_rcp14_ps(a);
     return _mm512_fmadd_ps(y, _mm512_fnmadd_ps(a, y, _mm512_set1_ps(1.0f)), y);

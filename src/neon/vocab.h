@@ -74,6 +74,7 @@ static inline V vsqrt(V a) {
 #endif
 /* fast tier only: 1/a from the estimate (FRECPE, |rel| < 2^-8) and two
  * Newton steps (FRECPS), |rel| < 2^-22 (bits differ per ISA) */
+#define VACT_RCP_FAST_BITS 22 /* vrcp_fast's |rel| error < 2^-BITS */
 static inline V vrcp_fast(V a) {
     V y = vrecpeq_f32(a);
     y = vmulq_f32(y, vrecpsq_f32(a, y));

@@ -29,6 +29,7 @@ static inline V vdiv(V a, V b) { return a / b; }
 static inline V vsqrt(V a) { return __builtin_sqrtf(a); }
 /* fast tier only: 1/a (here exact division; the vector ISAs use their
  * estimates, bits differ per ISA) */
+#define VACT_RCP_FAST_BITS 24 /* vrcp_fast's |rel| error < 2^-BITS */
 static inline V vrcp_fast(V a) { return 1.0f / a; }
 #if defined(__FP_FAST_FMAF) || defined(__aarch64__)
 static inline V vact_fmaf(V a, V b, V c) { return __builtin_fmaf(a, b, c); }

@@ -16,8 +16,10 @@
 #ifndef VACT_FAST_H
 #define VACT_FAST_H
 
+#include "f_hard_swish.h"
 #include "f_sigmoid.h"
 #include "f_silu.h"
 #include "f_swish.h"
+#include "rowwise_fast.h" /* softmax, log_softmax, glu */
 
 #endif

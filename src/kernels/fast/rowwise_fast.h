@@ -250,24 +250,7 @@ static inline V vact_glu_fast_fwd(V a, V b) {
     if (many(slow)) y = vsel(slow, vact_glu_fwd(a, b), y);
     return y;
 }
-static void KFN(row_glu_fast)(size_t rows, size_t cols, const float *x, float *y) {
-    const size_t h = cols / 2;
-    for (size_t r = 0; r < rows; r++) { /* rows ascending: y == x works (rowwise/glu.h) */
-        const float *a = x + r * cols, *b = a + h;
-        float *o = y + r * h;
-        size_t j = 0;
-        for (; j + 2 * VACT_W <= h; j += 2 * VACT_W) {
-            V y0 = vact_glu_fast_fwd(vload(a + j), vload(b + j));
-            V y1 = vact_glu_fast_fwd(vload(a + j + VACT_W), vload(b + j + VACT_W));
-            vstore(o + j, y0);
-            vstore(o + j + VACT_W, y1);
-        }
-        for (; j < h; j += VACT_W) {
-            size_t k = h - j < VACT_W ? h - j : VACT_W;
-            vstore_n(o + j, vact_glu_fast_fwd(vload_n(a + j, k), vload_n(b + j, k)), k);
-        }
-    }
-}
+VACT_DEF_GLU_ROWS(row_glu_fast, vact_glu_fast_fwd)
 /* da = dy sigmoid(b), db = (dy a) e/(1 + e)^2 */
 static inline void vact_glu_fast_bwd(V a, V b, V g, V *da, V *db) {
     V e = vact_fr_expnb(b);
@@ -287,29 +270,7 @@ static inline void vact_glu_fast_bwd(V a, V b, V g, V *da, V *db) {
         *db = vsel(slow, sb, *db);
     }
 }
-/* rows descending: dx == dy works; dx == x is elementwise (rowwise/glu.h) */
-static void KFN(row_glu_fast_bwd)(size_t rows, size_t cols, const float *x, const float *dy,
-                                  float *dx) {
-    const size_t h = cols / 2;
-    for (size_t r = rows; r-- > 0;) {
-        const float *a = x + r * cols, *b = a + h, *g = dy + r * h;
-        float *da = dx + r * cols, *db = da + h;
-        size_t j = 0;
-        for (; j + VACT_W <= h; j += VACT_W) {
-            V va, vb;
-            vact_glu_fast_bwd(vload(a + j), vload(b + j), vload(g + j), &va, &vb);
-            vstore(da + j, va);
-            vstore(db + j, vb);
-        }
-        if (j < h) {
-            size_t k = h - j;
-            V va, vb;
-            vact_glu_fast_bwd(vload_n(a + j, k), vload_n(b + j, k), vload_n(g + j, k), &va, &vb);
-            vstore_n(da + j, va, k);
-            vstore_n(db + j, vb, k);
-        }
-    }
-}
+VACT_DEF_GLU_BWD_ROWS(row_glu_fast_bwd, vact_glu_fast_bwd)
 
 #define VACT_FAST_softmax ~, 1
 #define VACT_FAST_log_softmax ~, 1

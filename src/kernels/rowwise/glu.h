@@ -69,27 +69,29 @@ static inline V vact_glu_fwd(V a, V b) {
     V alt = vmul(vmul(a, vsel(neg, e, vset1(1.0f))), inv);
     return vsel(vact_finite_nz(a), y, alt);
 }
-/* y = a*sigmoid(b). Rows ascending: y row r ends before x row r starts
- * (r >= 1), and in row 0 y[j] overwrites only a[j] after reading it, so
- * y == x works. */
-static void KFN(row_glu)(size_t rows, size_t cols, const float *x, float *y) {
-    const size_t h = cols / 2;
-    for (size_t r = 0; r < rows; r++) {
-        const float *a = x + r * cols, *b = a + h;
-        float *o = y + r * h;
-        size_t j = 0;
-        for (; j + 2 * VACT_W <= h; j += 2 * VACT_W) {
-            V y0 = vact_glu_fwd(vload(a + j), vload(b + j));
-            V y1 = vact_glu_fwd(vload(a + j + VACT_W), vload(b + j + VACT_W));
-            vstore(o + j, y0);
-            vstore(o + j + VACT_W, y1);
-        }
-        for (; j < h; j += VACT_W) {
-            size_t k = h - j < VACT_W ? h - j : VACT_W;
-            vstore_n(o + j, vact_glu_fwd(vload_n(a + j, k), vload_n(b + j, k)), k);
-        }
+/* y = a*sigmoid(b) by the vector kernel K(a, b). Rows ascending: y row r
+ * ends before x row r starts (r >= 1), and in row 0 y[j] overwrites only
+ * a[j] after reading it, so y == x works. (The fast tier's glu uses it too.) */
+#define VACT_DEF_GLU_ROWS(fname, K)                                                           \
+    static void KFN(fname)(size_t rows, size_t cols, const float *x, float *y) {             \
+        const size_t h = cols / 2;                                                            \
+        for (size_t r = 0; r < rows; r++) {                                                   \
+            const float *a = x + r * cols, *b = a + h;                                        \
+            float *o = y + r * h;                                                             \
+            size_t j = 0;                                                                     \
+            for (; j + 2 * VACT_W <= h; j += 2 * VACT_W) {                                    \
+                V y0 = K(vload(a + j), vload(b + j));                                         \
+                V y1 = K(vload(a + j + VACT_W), vload(b + j + VACT_W));                       \
+                vstore(o + j, y0);                                                            \
+                vstore(o + j + VACT_W, y1);                                                   \
+            }                                                                                 \
+            for (; j < h; j += VACT_W) {                                                      \
+                size_t k = h - j < VACT_W ? h - j : VACT_W;                                   \
+                vstore_n(o + j, K(vload_n(a + j, k), vload_n(b + j, k)), k);                  \
+            }                                                                                 \
+        }                                                                                     \
     }
-}
+VACT_DEF_GLU_ROWS(row_glu, vact_glu_fwd)
 /* da = dy*sigmoid(b), db = dy*a*sigmoid'(b), sigmoid' = [e/(1+e)]*[1/(1+e)]
  * (never s(1-s)), both scaled as above. */
 static inline void vact_glu_bwd(V a, V b, V g, V *da, V *db) {
@@ -116,22 +118,31 @@ static inline void vact_glu_bwd(V a, V b, V g, V *da, V *db) {
     *da = vsel(okg, ya, aa);
     *db = vsel(mand(okg, vact_finite_nz(a)), yb, ab);
 }
-/* Rows descending: dx row r (r >= 1) covers dy rows 2r and 2r+1, already
- * consumed, so dx == dy works; dx == x is elementwise. */
-static void KFN(row_glu_bwd)(size_t rows, size_t cols, const float *x, const float *dy,
-                             float *dx) {
-    const size_t h = cols / 2;
-    for (size_t r = rows; r-- > 0;) {
-        const float *a = x + r * cols, *b = a + h, *g = dy + r * h;
-        float *da = dx + r * cols, *db = da + h;
-        for (size_t j = 0; j < h; j += VACT_W) {
-            size_t k = h - j < VACT_W ? h - j : VACT_W;
-            V va, vb;
-            vact_glu_bwd(vload_n(a + j, k), vload_n(b + j, k), vload_n(g + j, k), &va, &vb);
-            vstore_n(da + j, va, k);
-            vstore_n(db + j, vb, k);
-        }
+/* da, db by the vector kernel KB(a, b, dy, &da, &db). Rows descending: dx
+ * row r (r >= 1) covers dy rows 2r and 2r+1, already consumed, so dx == dy
+ * works; dx == x is elementwise. (The fast tier's glu uses it too.) */
+#define VACT_DEF_GLU_BWD_ROWS(fname, KB)                                                      \
+    static void KFN(fname)(size_t rows, size_t cols, const float *x, const float *dy, float *dx) { \
+        const size_t h = cols / 2;                                                            \
+        for (size_t r = rows; r-- > 0;) {                                                     \
+            const float *a = x + r * cols, *b = a + h, *g = dy + r * h;                       \
+            float *da = dx + r * cols, *db = da + h;                                          \
+            size_t j = 0;                                                                     \
+            for (; j + VACT_W <= h; j += VACT_W) {                                            \
+                V va, vb;                                                                     \
+                KB(vload(a + j), vload(b + j), vload(g + j), &va, &vb);                       \
+                vstore(da + j, va);                                                           \
+                vstore(db + j, vb);                                                           \
+            }                                                                                 \
+            if (j < h) {                                                                      \
+                size_t k = h - j;                                                             \
+                V va, vb;                                                                     \
+                KB(vload_n(a + j, k), vload_n(b + j, k), vload_n(g + j, k), &va, &vb);        \
+                vstore_n(da + j, va, k);                                                      \
+                vstore_n(db + j, vb, k);                                                      \
+            }                                                                                 \
+        }                                                                                     \
     }
-}
+VACT_DEF_GLU_BWD_ROWS(row_glu_bwd, vact_glu_bwd)
 
 #endif

@@ -15,5 +15,6 @@
  * Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_FAST_H
 #define VACT_FAST_H
+#include "f_tanh.h"
 
 #endif

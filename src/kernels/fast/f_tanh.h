@@ -37,5 +37,6 @@ static inline V kfb_tanh(V x, V dy, const vact_params *p) {
     return dx;
 }
 #define VACT_FAST_tanh ~, 1
+#define VACT_UNROLL_FAST_tanh ~, 4
 
 #endif

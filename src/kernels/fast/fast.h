@@ -15,13 +15,13 @@
  * Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_FAST_H
 #define VACT_FAST_H
-#include "f_mish.h"
-#include "f_tanh.h"
 
 #include "f_hard_swish.h"
+#include "f_mish.h"
 #include "f_sigmoid.h"
 #include "f_silu.h"
 #include "f_swish.h"
+#include "f_tanh.h"
 #include "rowwise_fast.h" /* softmax, log_softmax, glu */
 
 #endif

@@ -115,6 +115,34 @@ static inline V vexp_neg2_h(V h) {
     V s = vfma(q, r, vset1(2.0f));
     return vscale2n_e(vfma(s, r, vset1(1.0f)), n);
 }
+/* e^(2 h) for h in [-43, 0] (the caller clamps; or NaN), cheaper and less
+ * accurate (~2^-23 relative): one Cody-Waite step (the error n ln2_lo/2 <=
+ * 2^-29 n of the reduced argument is negligible for tanh, whose weight on
+ * e falls like e), e^r of degree 5 (q of degree 3: scripts/fitpoly.py exp 3,
+ * 2^-23.09 relative) in the halved argument (coefficients Q_j 2^(j+2)), and
+ * 2^n normal (n >= -124), applied by scalef or, elsewhere, by a product
+ * with 2^n built from the bits of t (magic with the bias): both round
+ * p 2^n once, so every ISA gives the same bits. For tanh, where e's error
+ * enters as 2e/(1+e)^2 (k_tanh). */
+#define VACT_EXP3_Q0 0x1.fffde8p-2f
+#define VACT_EXP3_Q1 0x1.5557c8p-3f
+#define VACT_EXP3_Q2 0x1.573322p-5f
+#define VACT_EXP3_Q3 0x1.105e86p-7f
+static inline V vexp2h_5(V xh) {
+    V t = vfma(xh, vset1(2.0f * VACT_LOG2E), vset1(VACT_MAGIC_B));
+    V n = vsub(t, vset1(VACT_MAGIC_B));
+    V r = vfma(n, vset1(-VACT_LN2_HI / 2.0f), xh);
+    V q = vfma(vset1(32.0f * VACT_EXP3_Q3), r, vset1(16.0f * VACT_EXP3_Q2));
+    q = vfma(q, r, vset1(8.0f * VACT_EXP3_Q1));
+    q = vfma(q, r, vset1(4.0f * VACT_EXP3_Q0));
+    V s = vfma(q, r, vset1(2.0f));
+    V p = vfma(s, r, vset1(1.0f));
+#ifdef VACT_SCALEF
+    return vscale2n(p, n);
+#else
+    return vmul(p, vasf(vishl(vasi(t), 23)));
+#endif
+}
 /* e^x = e1 * p2 for x in [-174, 175] (n in [-252, 254]) without rounding e^x
  * on its own: e1 = p 2^n1 (normal), *p2 = 2^n2, n = n1 + n2 (vpow2_halves);
  * callers form (dy * (a * e1)) * p2, where e^x alone may under- or overflow. */

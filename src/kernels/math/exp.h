@@ -101,6 +101,27 @@ static inline V vexp_neg_h(V x) {
     V n, r = vexp_reduce(xc, &n);
     return vscale2n_e(vexp_poly_h(r), n);
 }
+/* p 2^n for an integer n in [-126, 127] given t, the magic-bias sum with
+ * VACT_MAGIC_B (n = t - MAGIC_B): scalef on AVX-512, else the product with
+ * 2^n built from the bits of t (2 ops instead of vscale2n_e's 4). Both
+ * round p 2^n once, so whenever the result is normal the bits are those of
+ * vscale2n / vscale2n_e. */
+static inline V vscale2n_t_(V p, V n, V t) {
+#ifdef VACT_SCALEF
+    (void)t;
+    return vscale2n(p, n);
+#else
+    (void)n;
+    return vmul(p, vasf(vishl(vasi(t), 23)));
+#endif
+}
+/* e^x for x in [-86, 0] (or NaN): the bits of vexp_neg_h there, without its
+ * clamp; lanes below -86 (or -inf) are unspecified (NaN, inf or garbage):
+ * for callers that redo them under a vector-wide tail branch */
+static inline V vexp_neg_h_nc(V x) {
+    V n, t, r = vexp_reduce_(x, x, 0, 1.0f, VACT_MAGIC_B, &n, &t);
+    return vscale2n_t_(vexp_poly_h(r), n, t);
+}
 /* e^(2 h) for h <= 0 (or NaN), the same bits as vexp_neg_h(2 h) without
  * forming 2 h: reduced with k = 2, r = 2 rh, and the Horner chain in rh
  * carries the intermediates of the chain in r times powers of two

@@ -16,6 +16,7 @@
 #ifndef VACT_FAST_H
 #define VACT_FAST_H
 
+#include "f_elu.h"
 #include "f_sigmoid.h"
 #include "f_silu.h"
 #include "f_swish.h"

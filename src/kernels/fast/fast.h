@@ -17,6 +17,7 @@
 #define VACT_FAST_H
 
 #include "f_elu.h"
+#include "f_selu.h"
 #include "f_sigmoid.h"
 #include "f_silu.h"
 #include "f_swish.h"

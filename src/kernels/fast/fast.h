@@ -16,6 +16,7 @@
 #ifndef VACT_FAST_H
 #define VACT_FAST_H
 
+#include "f_celu.h"
 #include "f_elu.h"
 #include "f_selu.h"
 #include "f_sigmoid.h"

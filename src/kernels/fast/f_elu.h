@@ -10,6 +10,7 @@
 #include "../../common/vact_internal.h" /* vact_params */
 #include "exp_fast.h"
 #include "expm1_fast.h"
+#include "../elementwise/f_elu.h" /* velu_bwd_tail */
 
 #define VACT_FAST_elu ~, 1
 #define VACT_UNROLL_FAST_elu ~, 4
@@ -19,14 +20,7 @@ static inline V kf_elu(V x, const vact_params *p) {
 static inline V kfb_elu(V x, V dy, const vact_params *p) {
     V a = vset1(p->a);
     V g = vmul(a, vfexp(vmax(vset1(-110.0f), vor(x, vset1(-0.0f)))));
-    V dx = vmul(dy, vsel(vgt(x, vzero()), vset1(1.0f), g));
-    M tail = vlt(x, vset1(-80.0f));
-    if (many(tail)) {
-        V p2, e1 = vexp_split(x, &p2);
-        V rest = vexp(vmin(vmax(vadd(x, vset1(174.0f)), vset1(-110.0f)), vzero()));
-        dx = vsel(tail, vmul(vmul(vmul(dy, vmul(a, e1)), p2), rest), dx);
-    }
-    return dx;
+    return velu_bwd_tail(x, dy, a, vmul(dy, vsel(vgt(x, vzero()), vset1(1.0f), g)));
 }
 
 #endif

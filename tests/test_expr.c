@@ -11,6 +11,9 @@
  *   dp_sum        dp of max(alpha*x, x) against the double sum of dy*x (x < 0)
  *   isa_same      y, dx, dp bitwise equal on every ISA (vact_isa_select), n
  *                 with a tail block
+ *   fused_ops     scalar operands and fused pairs of the forward: every
+ *                 operation and side, every ISA, the bits of C's IEEE float
+ *                 operations (min/max: IEEE 754-2019)
  *   errors        each kind of bad formula: NULL, the message and its column
  *   threads       one compiled expression from 4 threads: the same bits */
 #include <math.h>
@@ -342,6 +345,81 @@ static void test_isa_same(void **state) {
     assert_int_equal(bad, 0);
 }
 
+/* ---- fused_ops -------------------------------------------------------------- */
+/* The forward computes x OP s with a scalar operand (s a constant or
+ * parameter), and such a node used once by a binary consumer inside the
+ * consumer's pass (src/kernels/expr/ops.h, fused): every producer (either
+ * side), every consumer (either side), on every ISA, against the same IEEE
+ * float operations in C, bit for bit (NaN: a NaN); min/max by the IEEE
+ * 754-2019 rules (vocab_minmax.h). */
+static float ieee_max(float a, float b) {
+    if (isnan(a) || isnan(b)) return a + b;
+    if (a == b) return signbit(a) ? b : a;
+    return a > b ? a : b;
+}
+static float ieee_min(float a, float b) {
+    if (isnan(a) || isnan(b)) return a + b;
+    if (a == b) return signbit(a) ? a : b;
+    return a < b ? a : b;
+}
+static float prod_ref(int k, float x, float s) {
+    switch (k) {
+    case 0: return x * s; case 1: return s * x; case 2: return x + s; case 3: return s + x;
+    case 4: return x - s; case 5: return s - x; case 6: return x / s; default: return s / x;
+    }
+}
+static float cons_ref(int k, float t, float q) {
+    switch (k) {
+    case 0: return t + q; case 1: return q + t; case 2: return t * q; case 3: return q * t;
+    case 4: return ieee_min(t, q); case 5: return ieee_min(q, t); case 6: return ieee_max(t, q);
+    case 7: return ieee_max(q, t); case 8: return t - q; case 9: return q - t; case 10: return t / q;
+    default: return q / t;
+    }
+}
+static void test_fused_ops(void **state) {
+    (void)state;
+    static const char *prod[8] = {"a*x", "x*a", "x+a", "a+x", "x-a", "a-x", "x/a", "a/x"};
+    static const char *cons[12] = {"(%s) + %s", "%2$s + (%1$s)", "(%s) * %s", "%2$s * (%1$s)",
+                                   "min(%s, %s)", "min(%2$s, %1$s)", "max(%s, %s)", "max(%2$s, %1$s)",
+                                   "(%s) - %s", "%2$s - (%1$s)", "(%s) / %s", "%2$s / (%1$s)"};
+    static const char *qs[2] = {"x", "abs(x)"};
+    static const float av[] = {0.1f, -2.5f, 0.0f, -0.0f, INFINITY};
+    const float nan = __builtin_nanf("");
+    float xs[64] = {0.0f, -0.0f, 1.0f, -1.0f, INFINITY, -INFINITY, nan, 1e-45f, -1e-45f, 1e-39f,
+                    3.5f, -2.25f, 1e30f, -1e-30f, 0.1f, -0.1f, 2.5f, -0.25f, 0.25f};
+    unsigned st = 11;
+    for (int i = 19; i < 64; i++) xs[i] = rnd_uniform(&st, -8.0f, 8.0f);
+    enum { NX = 64 * 5 + 3 }; /* the main loop, the single-vector loop and a tail */
+    float x[NX], y[NX];
+    for (int i = 0; i < NX; i++) x[i] = xs[(i * 13) % 64];
+    int isas[5], nisa = isa_list(isas), bad = 0, checked = 0;
+    char f[96];
+    for (int pk = 0; pk < 8; pk++)
+        for (int ck = -1; ck < 12; ck++)
+            for (int qk = 0; qk < (ck < 0 ? 1 : 2); qk++) {
+                if (ck < 0) snprintf(f, sizeof f, "%s", prod[pk]);
+                else snprintf(f, sizeof f, cons[ck], prod[pk], qs[qk]);
+                vact_expr *e = compile_ok(f, "a");
+                for (int k = 0; k < nisa; k++) {
+                    vact_isa_select((vact_isa)isas[k]);
+                    for (size_t a = 0; a < sizeof av / sizeof av[0]; a++) {
+                        vact_expr_f32(e, NX, x, y, &av[a]);
+                        for (int i = 0; i < NX; i++) {
+                            float t = prod_ref(pk, x[i], av[a]), q = qk ? fabsf(x[i]) : x[i];
+                            float r = ck < 0 ? t : cons_ref(ck, t, q);
+                            checked++;
+                            if (!same_bits(y[i], r) && bad++ < 5)
+                                printf("%s a=%g %s x=%a: %a, want %a\n", f, (double)av[a],
+                                       vact_isa_name((vact_isa)isas[k]), (double)x[i], (double)y[i], (double)r);
+                        }
+                    }
+                }
+                vact_expr_free(e);
+            }
+    printf("fused_ops: %d values, %d differ\n", checked, bad);
+    assert_int_equal(bad, 0);
+}
+
 /* ---- errors ---------------------------------------------------------------- */
 static void test_errors(void **state) {
     (void)state;
@@ -437,7 +515,7 @@ int main(void) {
         cmocka_unit_test(test_binary),       cmocka_unit_test(test_ad_fd),
         cmocka_unit_test(test_mish_formula), cmocka_unit_test(test_dp_sum),
         cmocka_unit_test(test_isa_same),     cmocka_unit_test(test_errors),
-        cmocka_unit_test(test_threads),
+        cmocka_unit_test(test_threads),      cmocka_unit_test(test_fused_ops),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     free(g_x);

@@ -117,6 +117,19 @@ static inline V vlut16(const float *tbl, V t) {
     V hi = _mm256_permutevar8x32_ps(_mm256_loadu_ps(tbl + 8), i);
     return _mm256_blendv_ps(lo, hi, vasf(_mm256_slli_epi32(i, 28)));
 }
+/* IEEE maximum/minimum (common/vocab_minmax.h): maxps returns its second
+ * operand on a tie, so max(a, b) & max(b, a) is the +0 of a ±0 tie (and the
+ * value otherwise); min's | gives -0. The NaN lanes take vadd(a, b). */
+#define VACT_MINMAX_IEEE 1
+static inline V vmax_ieee(V a, V b) {
+    V r = _mm256_and_ps(_mm256_max_ps(a, b), _mm256_max_ps(b, a));
+    return _mm256_blendv_ps(r, _mm256_add_ps(a, b), _mm256_cmp_ps(a, b, _CMP_UNORD_Q));
+}
+static inline V vmin_ieee(V a, V b) {
+    V r = _mm256_or_ps(_mm256_min_ps(a, b), _mm256_min_ps(b, a));
+    return _mm256_blendv_ps(r, _mm256_add_ps(a, b), _mm256_cmp_ps(a, b, _CMP_UNORD_Q));
+}
 #include "vocab_fast.h" /* the fast tier's estimate operations */
 #include "../common/vocab_pow2.h"
 #include "../common/vocab_half.h"
+#include "../common/vocab_minmax.h"

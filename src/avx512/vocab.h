@@ -103,6 +103,17 @@ static inline void vstore_f16(uint16_t *p, V v) { _mm256_storeu_si256((__m256i *
 static inline void vstore_f16_n(uint16_t *p, V v, size_t k) {
     _mm256_mask_storeu_epi16(p, vact_tailmask(k), _mm512_cvtps_ph(v, VACT_F16_IMM));
 }
+/* IEEE maximum/minimum (common/vocab_minmax.h): vrangeps (imm 5/4: max/min
+ * of the values, sign by the comparison, so +0 > -0) returns the other
+ * operand for a NaN; the NaN lanes take vadd(a, b) by a masked add */
+#define VACT_MINMAX_IEEE 1
+static inline V vmax_ieee(V a, V b) {
+    return _mm512_mask_add_ps(_mm512_range_ps(a, b, 5), _mm512_cmp_ps_mask(a, b, _CMP_UNORD_Q), a, b);
+}
+static inline V vmin_ieee(V a, V b) {
+    return _mm512_mask_add_ps(_mm512_range_ps(a, b, 4), _mm512_cmp_ps_mask(a, b, _CMP_UNORD_Q), a, b);
+}
 #include "vocab_fast.h" /* the fast tier's estimate operations */
 #include "../common/vocab_pow2.h"
 #include "../common/vocab_half.h"
+#include "../common/vocab_minmax.h"

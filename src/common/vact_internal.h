@@ -37,6 +37,11 @@ typedef void (*vact_from16_fn)(size_t n, const uint16_t *x, float *y);
  * min/max: da, db = dy where that operand is the result (ties: a), else +0,
  * both NaN when a or b is; y = x^k (|k| <= VACT_POWI_MAX), dx = dy k x^(k-1) */
 typedef void (*vact_binary_fn)(size_t n, const float *a, const float *b, float *y);
+/* y = x OP s, or s OP x when swap: the bits of the array form */
+typedef void (*vact_binary_s_fn)(size_t n, const float *x, float s, float *y, int swap);
+/* y = (x OP1 s) OP2 q, k1/k2 as src/kernels/expr/ops.h: the bits of two passes */
+typedef void (*vact_fused_fn)(size_t n, const float *x, float s, int k1, const float *q, int k2,
+                              float *y);
 typedef void (*vact_minmax_bwd_fn)(size_t n, const float *a, const float *b, const float *dy,
                                    float *da, float *db);
 typedef void (*vact_powi_fn)(size_t n, const float *x, float *y, int k);
@@ -59,6 +64,8 @@ typedef struct vact_table {
     vact_to16_fn f32_to_bf16, f32_to_f16;
     vact_from16_fn bf16_to_f32, f16_to_f32;
     vact_binary_fn add, sub, mul, div, min, max;
+    vact_binary_s_fn add_s, sub_s, mul_s, div_s, min_s, max_s;
+    vact_fused_fn fused;
     vact_minmax_bwd_fn min_bwd, max_bwd;
     vact_powi_fn powi;
     vact_powi_bwd_fn powi_bwd;

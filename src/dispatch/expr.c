@@ -82,6 +82,19 @@ struct vact_expr {
     int nn, np, root, xnode;
     int pnode[VACT_EXPR_MAXP]; /* node of parameter k, or -1 */
     enode nd[VACT_EXPR_MAXN];
+    /* a constant or parameter read as an array by the forward (the other
+     * binary operand is a leaf too, or an operand of neg, ^k, a function, or
+     * the root); elsewhere the forward passes it as a scalar (bins_OP) */
+    unsigned char arr[VACT_EXPR_MAXN];
+    /* the forward alone (vact_expr_f32): a node x OP s (s a leaf) used once,
+     * by a binary node with an array as its other operand, is computed in
+     * that consumer's pass (ops.h's fused: the same bits): fz[i] is node i's
+     * fused producer or -1, fk1/fk2 the kernel's codes, infused[j] marks the
+     * producer; the values that need a buffer get slot[i] >= 0 of nbuf, and
+     * blocks hold fblk elements (VACT_EXPR_FWD_ARENA floats in all) */
+    signed char fz[VACT_EXPR_MAXN], slot[VACT_EXPR_MAXN];
+    unsigned char fk1[VACT_EXPR_MAXN], fk2[VACT_EXPR_MAXN], infused[VACT_EXPR_MAXN];
+    int nbuf, fblk;
 };
 
 /* ---- parser ----------------------------------------------------------------- */
@@ -468,36 +481,122 @@ static void fill(size_t m, float *y, float v) {
     for (size_t i = 0; i < m; i++) y[i] = v;
 }
 
-/* the constants' and parameters' buffers (once per call) */
-static void fill_leaves(const vact_expr *e, const float *p, vact_blk *buf) {
+static int is_leaf(const vact_expr *e, int i) {
+    return e->nd[i].op == OP_CONST || e->nd[i].op == OP_PARAM;
+}
+static float leaf_value(const vact_expr *e, int i, const float *p) {
+    return e->nd[i].op == OP_CONST ? e->nd[i].c : p[e->nd[i].k];
+}
+
+static int is_binary(int op) {
+    return op == OP_ADD || op == OP_SUB || op == OP_MUL || op == OP_DIV || op == OP_MIN || op == OP_MAX;
+}
+
+/* which leaves the forward reads as arrays (vact_expr.arr) */
+static void mark_arrays(vact_expr *e) {
     for (int i = 0; i < e->nn; i++) {
         const enode *n = &e->nd[i];
-        if (n->op == OP_CONST) fill(VACT_EXPR_BLK, buf[i], n->c);
-        if (n->op == OP_PARAM) fill(VACT_EXPR_BLK, buf[i], p[n->k]);
+        switch (n->op) {
+        case OP_ADD: case OP_SUB: case OP_MUL: case OP_DIV: case OP_MIN: case OP_MAX:
+            if (is_leaf(e, n->a) && is_leaf(e, n->b)) e->arr[n->a] = e->arr[n->b] = 1;
+            break;
+        case OP_NEG: case OP_POWI: case OP_FN:
+            if (is_leaf(e, n->a)) e->arr[n->a] = 1;
+            break;
+        default: break;
+        }
     }
+    if (is_leaf(e, e->root)) e->arr[e->root] = 1;
+}
+
+/* the forward's fusions, buffers and block (vact_expr.fz ...) */
+#define VACT_EXPR_FWD_ARENA 8192 /* floats: 32 KiB of stack, as 32 blocks of 256 */
+#define VACT_EXPR_FWD_MAXBLK 4096
+static void plan_forward(vact_expr *e) {
+    int uses[VACT_EXPR_MAXN] = {0};
+    for (int i = 0; i < e->nn; i++) {
+        const enode *n = &e->nd[i];
+        e->fz[i] = -1;
+        if (n->op == OP_X || is_leaf(e, i)) continue;
+        uses[n->a]++;
+        if (is_binary(n->op)) uses[n->b]++;
+    }
+    for (int i = 0; i < e->nn; i++) {
+        const enode *n = &e->nd[i];
+        if (!is_binary(n->op)) continue;
+        for (int side = 0; side < 2 && e->fz[i] < 0; side++) {
+            int j = side ? n->b : n->a, q = side ? n->a : n->b;
+            const enode *pj = &e->nd[j];
+            if (j == e->root || uses[j] != 1 || is_leaf(e, q) || e->infused[j]) continue;
+            if (pj->op != OP_ADD && pj->op != OP_SUB && pj->op != OP_MUL && pj->op != OP_DIV) continue;
+            int la = is_leaf(e, pj->a), lb = is_leaf(e, pj->b);
+            if (la == lb) continue; /* needs one leaf (the scalar) and one array */
+            static const unsigned char k1[4][2] = {{0, 0}, {2, 3}, {1, 1}, {4, 5}}; /* [op][leaf is a] */
+            static const unsigned char k2[6][2] = {{0, 0}, {4, 5}, {1, 1}, {6, 7}, {2, 2}, {3, 3}};
+            e->fz[i] = (signed char)j;
+            e->fk1[i] = k1[pj->op - OP_ADD][la];
+            e->fk2[i] = k2[n->op - OP_ADD][side];
+            e->infused[j] = 1;
+        }
+    }
+    e->nbuf = 0;
+    for (int i = 0; i < e->nn; i++) {
+        int needs = is_leaf(e, i) ? e->arr[i] : e->nd[i].op != OP_X && !e->infused[i] && i != e->root;
+        e->slot[i] = needs ? (signed char)e->nbuf++ : -1;
+    }
+    int b = e->nbuf ? VACT_EXPR_FWD_ARENA / e->nbuf : VACT_EXPR_FWD_MAXBLK;
+    if (b > VACT_EXPR_FWD_MAXBLK) b = VACT_EXPR_FWD_MAXBLK;
+    e->fblk = b & ~63;
+}
+
+/* the constants' and parameters' buffers (once per call): those the
+ * forward reads as arrays, or all of them (the backward's operands) */
+static void fill_leaves(const vact_expr *e, const float *p, float *const *buf, size_t blk, int all) {
+    for (int i = 0; i < e->nn; i++)
+        if (is_leaf(e, i) && (all || e->arr[i])) fill(blk, buf[i], leaf_value(e, i, p));
+}
+
+/* y = a OP b with a scalar where one operand is a leaf (the same bits) */
+static void binary(vact_binary_fn f, vact_binary_s_fn fs, const vact_expr *e, const enode *n,
+                   const float *p, size_t m, const float *a, const float *b, float *y) {
+    int la = is_leaf(e, n->a), lb = is_leaf(e, n->b);
+    if (lb && !la) fs(m, a, leaf_value(e, n->b, p), y, 0);
+    else if (la && !lb) fs(m, b, leaf_value(e, n->a, p), y, 1);
+    else f(m, a, b, y);
 }
 
 /* the forward values of one block of m elements: val[i] for every node
- * (the root into `out` when out is not NULL) */
+ * (the root into `out` when out is not NULL); with `fused`, the plan of
+ * plan_forward (producers computed inside their consumers) */
 static void forward_block(const vact_expr *e, const vact_table *t, size_t m, const float *x,
-                          const float *p, vact_blk *buf, const float **val, float *out) {
+                          const float *p, float *const *buf, const float **val, float *out,
+                          int fused) {
     static const vact_params p0 = {0.0f, 0.0f};
     for (int i = 0; i < e->nn; i++) {
         const enode *n = &e->nd[i];
+        if (fused && e->infused[i]) continue;
         float *y = (out && i == e->root) ? out : buf[i];
         const float *a = n->a >= 0 ? val[n->a] : NULL, *b = n->b >= 0 ? val[n->b] : NULL;
         val[i] = y;
+        if (fused && e->fz[i] >= 0) { /* (u OP1 s) OP2 q */
+            const enode *pj = &e->nd[e->fz[i]];
+            int la = is_leaf(e, pj->a);
+            const int q = e->nd[i].a == e->fz[i] ? n->b : n->a;
+            t->fused(m, val[la ? pj->b : pj->a], leaf_value(e, la ? pj->a : pj->b, p), e->fk1[i],
+                     val[q], e->fk2[i], y);
+            continue;
+        }
         switch (n->op) {
         case OP_X: val[i] = x; break;
         case OP_CONST:
         case OP_PARAM: val[i] = buf[i]; break;
         case OP_NEG: t->neg(m, a, y, &p0); break;
-        case OP_ADD: t->add(m, a, b, y); break;
-        case OP_SUB: t->sub(m, a, b, y); break;
-        case OP_MUL: t->mul(m, a, b, y); break;
-        case OP_DIV: t->div(m, a, b, y); break;
-        case OP_MIN: t->min(m, a, b, y); break;
-        case OP_MAX: t->max(m, a, b, y); break;
+        case OP_ADD: binary(t->add, t->add_s, e, n, p, m, a, b, y); break;
+        case OP_SUB: binary(t->sub, t->sub_s, e, n, p, m, a, b, y); break;
+        case OP_MUL: binary(t->mul, t->mul_s, e, n, p, m, a, b, y); break;
+        case OP_DIV: binary(t->div, t->div_s, e, n, p, m, a, b, y); break;
+        case OP_MIN: binary(t->min, t->min_s, e, n, p, m, a, b, y); break;
+        case OP_MAX: binary(t->max, t->max_s, e, n, p, m, a, b, y); break;
         case OP_POWI: t->powi(m, a, y, n->k); break;
         case OP_FN: {
             vact_params pp;
@@ -544,6 +643,8 @@ vact_expr *vact_expr_compile(const char *formula, const char *params, char *err,
         return NULL;
     }
     e->root = r;
+    mark_arrays(e);
+    plan_forward(e);
     return e;
 }
 
@@ -552,12 +653,15 @@ void vact_expr_free(vact_expr *e) { free(e); }
 void vact_expr_f32(const vact_expr *e, size_t n, const float *x, float *y, const float *p) {
     if (!e || !n) return;
     const vact_table *t = vact__table_get();
-    _Alignas(64) vact_blk buf[VACT_EXPR_MAXN];
+    _Alignas(64) float arena[VACT_EXPR_FWD_ARENA];
+    float *buf[VACT_EXPR_MAXN];
     const float *val[VACT_EXPR_MAXN];
-    fill_leaves(e, p, buf);
-    for (size_t i0 = 0; i0 < n; i0 += VACT_EXPR_BLK) {
-        size_t m = n - i0 < VACT_EXPR_BLK ? n - i0 : VACT_EXPR_BLK;
-        forward_block(e, t, m, x + i0, p, buf, val, y + i0);
+    const size_t blk = (size_t)e->fblk;
+    for (int i = 0; i < e->nn; i++) buf[i] = e->slot[i] >= 0 ? arena + (size_t)e->slot[i] * blk : NULL;
+    fill_leaves(e, p, buf, blk, 0);
+    for (size_t i0 = 0; i0 < n; i0 += blk) {
+        size_t m = n - i0 < blk ? n - i0 : blk;
+        forward_block(e, t, m, x + i0, p, buf, val, y + i0, 1);
     }
 }
 
@@ -591,10 +695,12 @@ void vact_expr_backward_f32(const vact_expr *e, size_t n, const float *x, const 
     _Alignas(64) vact_blk buf[VACT_EXPR_MAXN], adjb[VACT_EXPR_MAXN], tmp[2];
     static const float zeros[VACT_EXPR_BLK];
     const float *val[VACT_EXPR_MAXN];
-    fill_leaves(e, p, buf);
+    float *bufp[VACT_EXPR_MAXN];
+    for (int i = 0; i < VACT_EXPR_MAXN; i++) bufp[i] = buf[i];
+    fill_leaves(e, p, bufp, VACT_EXPR_BLK, 1);
     for (size_t i0 = 0; i0 < n; i0 += VACT_EXPR_BLK) {
         size_t m = n - i0 < VACT_EXPR_BLK ? n - i0 : VACT_EXPR_BLK;
-        forward_block(e, t, m, x + i0, p, buf, val, NULL);
+        forward_block(e, t, m, x + i0, p, bufp, val, NULL, 0);
         adjs A = {t, m, adjb, {0}};
         const float *g;
         for (int i = e->nn - 1; i >= 0; i--) {

@@ -114,3 +114,4 @@ static inline V vlut16(const float *tbl, V t) { return tbl[vact_u(t) & 15u]; }
 #include "vocab_fast.h" /* the fast tier's estimate operations */
 #include "../common/vocab_pow2.h"
 #include "../common/vocab_half.h"
+#include "../common/vocab_minmax.h"

@@ -1,6 +1,8 @@
 /* The binary operations and the integer power of the expressions
  * (src/dispatch/expr.c), whole-array loops with the masked tail:
  *   add sub mul div   IEEE, correctly rounded
+ *   (bins_OP: the same with one operand a scalar, either side; fused: a
+ *   scalar operation and its binary consumer in one pass)
  *   min max           NaN when a or b is NaN; min(+0, -0) = -0, max = +0
  *   min_bwd max_bwd   da, db = dy where that operand is the result (a on a
  *                     tie), +0 for the other; both NaN when a or b is NaN
@@ -14,15 +16,6 @@
 #define VACT_EXPR_OPS_H
 #include <stddef.h>
 #include "../../common/vact_internal.h"
-
-static inline V vact_bmin_(V a, V b) {
-    V r = vsel(veq(a, b), vor(a, b), vmin(a, b));       /* -0 wins */
-    return vsel(mor(visnan(a), visnan(b)), vadd(a, b), r);
-}
-static inline V vact_bmax_(V a, V b) {
-    V r = vsel(veq(a, b), vand(a, b), vmax(a, b));      /* +0 wins */
-    return vsel(mor(visnan(a), visnan(b)), vadd(a, b), r);
-}
 
 #define VACT_DEF_BINARY(name, EXPR)                                                      \
     VACT_FLATTEN static void KFN(bin_##name)(size_t n, const float *pa, const float *pb, \
@@ -38,12 +31,103 @@ static inline V vact_bmax_(V a, V b) {
             vstore_n(y + i, EXPR, k);                                                    \
         }                                                                                \
     }
-VACT_DEF_BINARY(add, vadd(a, b))
-VACT_DEF_BINARY(sub, vsub(a, b))
-VACT_DEF_BINARY(mul, vmul(a, b))
-VACT_DEF_BINARY(div, vdiv(a, b))
-VACT_DEF_BINARY(min, vact_bmin_(a, b))
-VACT_DEF_BINARY(max, vact_bmax_(a, b))
+/* the same with one operand a scalar s: y = x OP s, or s OP x when swap
+ * (the same vector operation as the array form: the same bits) */
+#define VACT_DEF_BINARY_S(name, EXPR)                                                    \
+    VACT_FLATTEN static void KFN(bins_##name)(size_t n, const float *px, float s,        \
+                                              float *y, int swap) {                      \
+        const V c = vset1(s);                                                            \
+        size_t i = 0;                                                                    \
+        if (!swap) {                                                                     \
+            for (; i + VACT_W <= n; i += VACT_W) {                                       \
+                V a = vload(px + i), b = c;                                              \
+                vstore(y + i, EXPR);                                                     \
+            }                                                                            \
+            if (i < n) {                                                                 \
+                V a = vload_n(px + i, n - i), b = c;                                     \
+                vstore_n(y + i, EXPR, n - i);                                            \
+            }                                                                            \
+        } else {                                                                         \
+            for (; i + VACT_W <= n; i += VACT_W) {                                       \
+                V a = c, b = vload(px + i);                                              \
+                vstore(y + i, EXPR);                                                     \
+            }                                                                            \
+            if (i < n) {                                                                 \
+                V a = c, b = vload_n(px + i, n - i);                                     \
+                vstore_n(y + i, EXPR, n - i);                                            \
+            }                                                                            \
+        }                                                                                \
+    }
+#define VACT_DEF_BINARY2(name, EXPR) VACT_DEF_BINARY(name, EXPR) VACT_DEF_BINARY_S(name, EXPR)
+VACT_DEF_BINARY2(add, vadd(a, b))
+VACT_DEF_BINARY2(sub, vsub(a, b))
+VACT_DEF_BINARY2(mul, vmul(a, b))
+VACT_DEF_BINARY2(div, vdiv(a, b))
+VACT_DEF_BINARY2(min, vmin_ieee(a, b))
+VACT_DEF_BINARY2(max, vmax_ieee(a, b))
+
+/* fused: y = (x OP1 s) OP2 q in one pass, the bits of the two passes (the
+ * forward of an expression computes a node x OP1 s used once, by OP2, here)
+ *   k1: 0 x + s, 1 x * s, 2 x - s, 3 s - x, 4 x / s, 5 s / x
+ *   k2 (t = x OP1 s): 0 t + q, 1 t * q, 2 min(t, q), 3 max(t, q), 4 t - q,
+ *       5 q - t, 6 t / q, 7 q / t */
+static inline __attribute__((always_inline)) V vact_fused1_(const int k1, V x, V c) {
+    switch (k1) {
+    case 0: return vadd(x, c);
+    case 1: return vmul(x, c);
+    case 2: return vsub(x, c);
+    case 3: return vsub(c, x);
+    case 4: return vdiv(x, c);
+    default: return vdiv(c, x);
+    }
+}
+static inline __attribute__((always_inline)) V vact_fused2_(const int k2, V t, V q) {
+    switch (k2) {
+    case 0: return vadd(t, q);
+    case 1: return vmul(t, q);
+    case 2: return vmin_ieee(t, q);
+    case 3: return vmax_ieee(t, q);
+    case 4: return vsub(t, q);
+    case 5: return vsub(q, t);
+    case 6: return vdiv(t, q);
+    default: return vdiv(q, t);
+    }
+}
+static inline __attribute__((always_inline)) void vact_fused_loop_(const int k1, const int k2, size_t n,
+                                                                  const float *px, V c,
+                                         const float *pq, float *y) {
+    size_t i = 0;
+#define VACT_FUSED_AT(j) vact_fused2_(k2, vact_fused1_(k1, vload(px + (j)), c), vload(pq + (j)))
+    for (; i + 4 * VACT_W <= n; i += 4 * VACT_W) { /* unrolled as the elementwise drivers */
+        V r0 = VACT_FUSED_AT(i), r1 = VACT_FUSED_AT(i + VACT_W);
+        V r2 = VACT_FUSED_AT(i + 2 * VACT_W), r3 = VACT_FUSED_AT(i + 3 * VACT_W);
+        vstore(y + i, r0);
+        vstore(y + i + VACT_W, r1);
+        vstore(y + i + 2 * VACT_W, r2);
+        vstore(y + i + 3 * VACT_W, r3);
+    }
+    for (; i + VACT_W <= n; i += VACT_W) vstore(y + i, VACT_FUSED_AT(i));
+#undef VACT_FUSED_AT
+    if (i < n) {
+        size_t k = n - i;
+        vstore_n(y + i, vact_fused2_(k2, vact_fused1_(k1, vload_n(px + i, k), c), vload_n(pq + i, k)), k);
+    }
+}
+static void KFN(fused)(size_t n, const float *px, float s, int k1, const float *pq, int k2, float *y) {
+    const V c = vset1(s);
+    switch (k1 * 8 + k2) {
+#define VACT_FUSED_CASE(a, b)                                                            \
+    case a * 8 + b: vact_fused_loop_(a, b, n, px, c, pq, y); break;
+#define VACT_FUSED_ROW(a)                                                                \
+    VACT_FUSED_CASE(a, 0) VACT_FUSED_CASE(a, 1) VACT_FUSED_CASE(a, 2) VACT_FUSED_CASE(a, 3) \
+    VACT_FUSED_CASE(a, 4) VACT_FUSED_CASE(a, 5) VACT_FUSED_CASE(a, 6) VACT_FUSED_CASE(a, 7)
+    VACT_FUSED_ROW(0) VACT_FUSED_ROW(1) VACT_FUSED_ROW(2) VACT_FUSED_ROW(3) VACT_FUSED_ROW(4)
+    VACT_FUSED_ROW(5)
+#undef VACT_FUSED_ROW
+#undef VACT_FUSED_CASE
+    default: break;
+    }
+}
 
 static inline void vact_minmax_bwd_(V a, V b, V g, int is_max, V *da, V *db) {
     M ta = is_max ? vge(a, b) : vle(a, b);

@@ -1,0 +1,25 @@
+/* IEEE 754-2019 maximum and minimum, included at the end of every
+ * src/<isa>/vocab.h (after its float ops):
+ *   vmax_ieee(a, b)  the larger, +0 over -0; NaN when a or b is NaN
+ *   vmin_ieee(a, b)  the smaller, -0 over +0; NaN when a or b is NaN
+ * The NaN is the one vadd(a, b) returns, so every definition gives the same
+ * bits as the portable one below (for one NaN operand; which of two NaN
+ * operands vadd returns is the compiler's choice, as for vadd itself).
+ * A vocabulary with a shorter sequence defines VACT_MINMAX_IEEE and its own
+ * (AVX-512: vrangeps and a masked add, 3 ops; AVX2: two maxps/minps whose
+ * and/or settles the ±0 tie, 6 ops); this portable form is 9 ops. */
+#ifndef VACT_VOCAB_MINMAX_H
+#define VACT_VOCAB_MINMAX_H
+
+#ifndef VACT_MINMAX_IEEE
+static inline V vmax_ieee(V a, V b) {
+    V r = vsel(veq(a, b), vand(a, b), vmax(a, b));      /* +0 wins */
+    return vsel(mor(visnan(a), visnan(b)), vadd(a, b), r);
+}
+static inline V vmin_ieee(V a, V b) {
+    V r = vsel(veq(a, b), vor(a, b), vmin(a, b));       /* -0 wins */
+    return vsel(mor(visnan(a), visnan(b)), vadd(a, b), r);
+}
+#endif
+
+#endif

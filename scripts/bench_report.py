@@ -192,6 +192,35 @@ def render(title, head, table, markdown, left):
     return "\n".join(out) + "\n"
 
 
+# expressions (vact_expr) against the built-in they spell out (issue 11: the
+# forward within 2x of the built-in's time at n = 4096)
+EXPR_PAIRS = (("expr_prelu", "max(alpha*x, x)", "leaky_relu"), ("expr_swish", "x*sigmoid(beta*x)", "swish"))
+EXPR_TARGET = 2.0
+
+
+def expressions(res, markdown=False):
+    """The expressions' time over their built-in's, per ISA, size, direction."""
+    table = []
+    for name, formula, builtin in EXPR_PAIRS:
+        keys = sorted({(k[3], k[4], k[1]) for k in res if k[0] == name and k[2] == "vact"},
+                      key=lambda t: (t[0], size_key(t[1]), t[2] != "fwd"))
+        for isa, size, d in keys:
+            e, b = res.get((name, d, "vact", isa, size)), res.get((builtin, d, "vact", isa, size))
+            if not e or not b or not e["ips"]:
+                continue
+            ratio = b["ips"] / e["ips"]
+            target = "<= %.0fx" % EXPR_TARGET if d == "fwd" else "-"
+            verdict = ("met" if ratio <= EXPR_TARGET else "MISS") if d == "fwd" else ""
+            table.append(["`%s`" % formula if markdown else formula, builtin, isa, size, d,
+                          g(e["ips"]), g(b["ips"]), "%.2fx" % ratio, target, verdict])
+    if not table:
+        return ""
+    head = ["expression", "built-in", "isa", "size", "dir", "expr Gelem/s", "built-in Gelem/s",
+            "expr time / built-in", "target", ""]
+    return render("Expressions against the built-in they spell out (time ratio; forward target: within 2x)",
+                  head, table, markdown, {0, 1, 2, 3, 4})
+
+
 def limits(rows, res, ops, markdown=False):
     """For the n = 4096 rows where vact < the fastest peer: the issue limit of
     vact's kernel = min(FMA rate / vector ops per element, division rate /
@@ -556,6 +585,7 @@ def main():
     print("\n".join(header) + "\n")
     print(summary(build_rows(res, None, None, acc), ctx))
     print(format_tables(rows, ctx))
+    print(expressions(res))
     ops = load_ops(a.ops) if a.ops and os.path.exists(a.ops) else None
     if ops:
         print(limits(build_rows(res, None, None, acc), res, ops))
@@ -566,6 +596,7 @@ def main():
             if ops:
                 f.write(limits(build_rows(res, None, None, acc), res, ops, markdown=True) + "\n")
             f.write(format_tables(rows, ctx, markdown=True) + "\n")
+            f.write(expressions(res, markdown=True) + "\n")
     if a.png:
         all_rows = build_rows(res, None, None, acc)
         if chart(all_rows, ctx, a.png):

@@ -14,6 +14,7 @@
  *   fused_ops     scalar operands and fused pairs of the forward: every
  *                 operation and side, every ISA, the bits of C's IEEE float
  *                 operations (min/max: IEEE 754-2019)
+ *   inplace       y over x, dx over x or dy: the bits of separate arrays
  *   errors        each kind of bad formula: NULL, the message and its column
  *   threads       one compiled expression from 4 threads: the same bits */
 #include <math.h>
@@ -420,6 +421,50 @@ static void test_fused_ops(void **state) {
     assert_int_equal(bad, 0);
 }
 
+/* ---- inplace ---------------------------------------------------------------- */
+/* y over x, dx over x or over dy (the backward writes dx directly only when
+ * it overlaps neither): the bits of separate arrays; a node used twice
+ * (x*x, max(x, x)); n with a tail block; dp the same */
+static void test_inplace(void **state) {
+    (void)state;
+    static const struct { const char *f, *p; float v[2]; } cases[] = {
+        {"max(alpha*x, x)", "alpha", {0.1f, 0}},
+        {"x*x + max(x, x) - x/x", NULL, {0, 0}},
+        {"x*sigmoid(beta*x) - (2 - x)*beta", "beta", {1.3f, 0}},
+        {"min(a, x) * (x + a) / (a - x)", "a", {0.5f, 0}},
+    };
+    const size_t n = 3 * 2048 + 100;
+    float *x = malloc(n * 4), *dy = malloc(n * 4), *y = malloc(n * 4), *dx = malloc(n * 4),
+          *w = malloc(n * 4);
+    unsigned st = 5;
+    for (size_t i = 0; i < n; i++) {
+        x[i] = g_x[(i * 31) % g_n];
+        dy[i] = rnd_uniform(&st, -2.0f, 2.0f);
+    }
+    size_t bad = 0;
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        vact_expr *e = compile_ok(cases[c].f, cases[c].p);
+        float dp0[2] = {0, 0}, dp1[2] = {0, 0};
+        vact_expr_f32(e, n, x, y, cases[c].v);
+        vact_expr_backward_f32(e, n, x, dy, dx, cases[c].v, dp0);
+        memcpy(w, x, n * 4); /* y over x */
+        vact_expr_f32(e, n, w, w, cases[c].v);
+        for (size_t i = 0; i < n; i++) bad += !same_bits(w[i], y[i]);
+        memcpy(w, x, n * 4); /* dx over x */
+        vact_expr_backward_f32(e, n, w, dy, w, cases[c].v, dp1);
+        for (size_t i = 0; i < n; i++) bad += !same_bits(w[i], dx[i]);
+        bad += !same_bits(dp0[0], dp1[0]) + !same_bits(dp0[1], dp1[1]);
+        memcpy(w, dy, n * 4); /* dx over dy */
+        vact_expr_backward_f32(e, n, x, w, w, cases[c].v, dp1);
+        for (size_t i = 0; i < n; i++) bad += !same_bits(w[i], dx[i]);
+        bad += !same_bits(dp0[0], dp1[0]) + !same_bits(dp0[1], dp1[1]);
+        vact_expr_free(e);
+    }
+    printf("inplace: %zu differ\n", bad);
+    free(x); free(dy); free(y); free(dx); free(w);
+    assert_int_equal(bad, 0);
+}
+
 /* ---- errors ---------------------------------------------------------------- */
 static void test_errors(void **state) {
     (void)state;
@@ -516,6 +561,7 @@ int main(void) {
         cmocka_unit_test(test_mish_formula), cmocka_unit_test(test_dp_sum),
         cmocka_unit_test(test_isa_same),     cmocka_unit_test(test_errors),
         cmocka_unit_test(test_threads),      cmocka_unit_test(test_fused_ops),
+        cmocka_unit_test(test_inplace),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     free(g_x);

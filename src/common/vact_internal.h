@@ -66,6 +66,8 @@ typedef struct vact_table {
     vact_binary_fn add, sub, mul, div, min, max;
     vact_binary_s_fn add_s, sub_s, mul_s, div_s, min_s, max_s;
     vact_fused_fn fused;
+    /* acc[l] += s[16 i + l] in element order (16 fixed lanes) */
+    void (*sum16)(size_t n, const float *s, float *acc);
     vact_minmax_bwd_fn min_bwd, max_bwd;
     vact_powi_fn powi;
     vact_powi_bwd_fn powi_bwd;

@@ -1,13 +1,18 @@
 /* Expressions: an activation of the user's own, compiled once to a tape of
- * nodes and evaluated on blocks of VACT_EXPR_BLK elements (stack buffers,
- * no allocation) by the kernels of the active ISA's table, so the result
- * has the same bits on every ISA. The backward is reverse-mode AD over the
- * block: the forward values of every node are kept, then the adjoints are
- * propagated in the tape's reverse order (each step again a table kernel;
- * an activation node uses its own kb_NAME kernel). dp[k] is summed in one
- * fixed order: 16 interleaved partial sums over the element index (i mod 16,
- * the same across blocks since VACT_EXPR_BLK is a multiple of 16), combined
- * in a fixed tree, in plain C compiled once: the same bits on every ISA.
+ * nodes and evaluated block by block (stack buffers, no allocation) by the
+ * kernels of the active ISA's table, so the result has the same bits on
+ * every ISA. The forward alone runs a scalar operation (x OP s, s a
+ * constant or parameter) inside the pass of its one binary consumer (ops.h's
+ * fused: the same bits as two passes), and sizes its blocks by the buffers
+ * left (up to 4096 elements). The backward is reverse-mode AD over blocks of
+ * 256 to 2048 elements (by the node count): the forward values of every node
+ * are kept, then the adjoints are propagated in the tape's reverse order
+ * (each step again a table kernel; an activation node uses its own kb_NAME
+ * kernel; a first contribution is written in place, not copied). dp[k] is
+ * summed in one fixed order: 16 interleaved partial sums over the element
+ * index (i mod 16, the same across blocks since a block is a multiple of 16
+ * elements) by the table's sum16, combined in a fixed tree in plain C: the
+ * same bits on every ISA.
  *
  * Grammar (precedence from low to high):
  *   expr   = term { ("+" | "-") term }
@@ -27,7 +32,8 @@
 #include <string.h>
 #include "../common/vact_internal.h"
 
-#define VACT_EXPR_BLK 256     /* elements per block: 1 KiB per value */
+#define VACT_EXPR_BWD_ARENA (66 * 256) /* floats of the backward's buffers (66 KiB) */
+#define VACT_EXPR_BWD_MAXBLK 2048
 #define VACT_EXPR_MAXN 32     /* values (nodes) per expression */
 #define VACT_EXPR_MAXP 8      /* declared parameters */
 #define VACT_EXPR_NAMELEN 31
@@ -95,6 +101,7 @@ struct vact_expr {
     signed char fz[VACT_EXPR_MAXN], slot[VACT_EXPR_MAXN];
     unsigned char fk1[VACT_EXPR_MAXN], fk2[VACT_EXPR_MAXN], infused[VACT_EXPR_MAXN];
     int nbuf, fblk;
+    int bblk; /* the backward's block: 2 nn + 2 buffers in VACT_EXPR_BWD_ARENA */
 };
 
 /* ---- parser ----------------------------------------------------------------- */
@@ -451,7 +458,6 @@ static int parse_params(parser *ps, const char *params) {
 }
 
 /* ---- evaluation --------------------------------------------------------------- */
-typedef float vact_blk[VACT_EXPR_BLK];
 
 static vact_unary_fn fn_fwd(const vact_table *t, const fn_info *f) {
     vact_unary_fn fn;
@@ -547,6 +553,8 @@ static void plan_forward(vact_expr *e) {
     int b = e->nbuf ? VACT_EXPR_FWD_ARENA / e->nbuf : VACT_EXPR_FWD_MAXBLK;
     if (b > VACT_EXPR_FWD_MAXBLK) b = VACT_EXPR_FWD_MAXBLK;
     e->fblk = b & ~63;
+    b = VACT_EXPR_BWD_ARENA / (2 * e->nn + 2);
+    e->bblk = (b > VACT_EXPR_BWD_MAXBLK ? VACT_EXPR_BWD_MAXBLK : b) & ~63;
 }
 
 /* the constants' and parameters' buffers (once per call): those the
@@ -665,26 +673,37 @@ void vact_expr_f32(const vact_expr *e, size_t n, const float *x, float *y, const
     }
 }
 
-/* adjoint accumulation: adj += src (or -src); the first contribution is a copy */
+/* The adjoints of one block. ap[j] points at node j's adjoint so far (NULL:
+ * none yet); ab[j] is its own buffer (for x: dx itself when dx overlaps
+ * neither x nor dy). A first contribution is not copied: a kernel writes it
+ * into ab[j] directly (out()), or ap[j] points at a stable source (dy, or
+ * the adjoint of a node already done); later ones are added into ab[j]. */
 typedef struct {
     const vact_table *t;
     size_t m;
-    vact_blk *adj;
-    unsigned char has[VACT_EXPR_MAXN];
+    float *ab[VACT_EXPR_MAXN];
+    const float *ap[VACT_EXPR_MAXN];
 } adjs;
 
-static void contrib(adjs *A, const vact_expr *e, int j, const float *src, int neg) {
+/* where a kernel writes node j's contribution: ab[j] for the first, else tmp */
+static float *out(const adjs *A, int j, float *tmp) { return A->ap[j] ? tmp : A->ab[j]; }
+
+/* adj_j += src (or -src); `stable`: src stays valid for the whole block */
+static void contrib(adjs *A, const vact_expr *e, int j, const float *src, int neg, int stable) {
     static const vact_params p0 = {0.0f, 0.0f};
     if (e->nd[j].op == OP_CONST) return;
-    float *d = A->adj[j];
-    if (!A->has[j]) {
+    float *d = A->ab[j];
+    if (!A->ap[j]) {
         if (neg) A->t->neg(A->m, src, d, &p0);
-        else memcpy(d, src, A->m * sizeof *d);
-        A->has[j] = 1;
+        else if (src != d && !stable) memcpy(d, src, A->m * sizeof *d);
+        A->ap[j] = neg || !stable ? d : src;
     } else {
-        (neg ? A->t->sub : A->t->add)(A->m, d, src, d);
+        (neg ? A->t->sub : A->t->add)(A->m, A->ap[j], src, d);
+        A->ap[j] = d;
     }
 }
+
+static int overlaps(const float *a, const float *b, size_t n) { return a < b + n && b < a + n; }
 
 void vact_expr_backward_f32(const vact_expr *e, size_t n, const float *x, const float *dy,
                             float *dx, const float *p, float *dp) {
@@ -692,65 +711,100 @@ void vact_expr_backward_f32(const vact_expr *e, size_t n, const float *x, const 
     float acc[VACT_EXPR_MAXP][16];
     memset(acc, 0, sizeof acc);
     const vact_table *t = vact__table_get();
-    _Alignas(64) vact_blk buf[VACT_EXPR_MAXN], adjb[VACT_EXPR_MAXN], tmp[2];
-    static const float zeros[VACT_EXPR_BLK];
+    _Alignas(64) float arena[VACT_EXPR_BWD_ARENA];
+    static const float zeros[VACT_EXPR_BWD_MAXBLK];
+    const size_t blk = (size_t)e->bblk;
+    float *buf[VACT_EXPR_MAXN], *adjb[VACT_EXPR_MAXN], *tmp[2];
+    for (int i = 0; i < e->nn; i++) {
+        buf[i] = arena + (size_t)i * blk;
+        adjb[i] = arena + (size_t)(e->nn + i) * blk;
+    }
+    tmp[0] = arena + (size_t)(2 * e->nn) * blk;
+    tmp[1] = tmp[0] + blk;
     const float *val[VACT_EXPR_MAXN];
-    float *bufp[VACT_EXPR_MAXN];
-    for (int i = 0; i < VACT_EXPR_MAXN; i++) bufp[i] = buf[i];
-    fill_leaves(e, p, bufp, VACT_EXPR_BLK, 1);
-    for (size_t i0 = 0; i0 < n; i0 += VACT_EXPR_BLK) {
-        size_t m = n - i0 < VACT_EXPR_BLK ? n - i0 : VACT_EXPR_BLK;
-        forward_block(e, t, m, x + i0, p, bufp, val, NULL, 0);
-        adjs A = {t, m, adjb, {0}};
+    fill_leaves(e, p, buf, blk, 1);
+    const int dx_direct = e->xnode >= 0 && !overlaps(dx, x, n) && !overlaps(dx, dy, n);
+    for (size_t i0 = 0; i0 < n; i0 += blk) {
+        size_t m = n - i0 < blk ? n - i0 : blk;
+        forward_block(e, t, m, x + i0, p, buf, val, NULL, 0);
+        adjs A;
+        A.t = t;
+        A.m = m;
+        for (int i = 0; i < e->nn; i++) {
+            A.ab[i] = adjb[i];
+            A.ap[i] = NULL;
+        }
+        if (dx_direct) A.ab[e->xnode] = dx + i0;
         const float *g;
         for (int i = e->nn - 1; i >= 0; i--) {
             const enode *nd = &e->nd[i];
             if (i == e->root) g = dy + i0;
-            else if (A.has[i]) g = adjb[i];
+            else if (A.ap[i]) g = A.ap[i];
             else continue;
             if (nd->op == OP_X || nd->op == OP_CONST || nd->op == OP_PARAM) {
-                if (i == e->root) contrib(&A, e, i, g, 0);
+                if (i == e->root) contrib(&A, e, i, g, 0, 1);
                 continue;
             }
             const int a = nd->a, b = nd->b;
             const float *va = a >= 0 ? val[a] : NULL, *vb = b >= 0 ? val[b] : NULL;
             /* no gradient into a parameter's node without dp */
             const int skip_a = !dp && e->nd[a].op == OP_PARAM, skip_b = b < 0 || (!dp && e->nd[b].op == OP_PARAM);
+            /* both operands one node (x*x): through the temporaries */
+            const int same = a == b;
+            float *o;
             switch (nd->op) {
             case OP_NEG:
-                if (!skip_a) contrib(&A, e, a, g, 1);
+                if (!skip_a) contrib(&A, e, a, g, 1, 1);
                 break;
             case OP_ADD:
             case OP_SUB:
-                if (!skip_a) contrib(&A, e, a, g, 0);
-                if (!skip_b) contrib(&A, e, b, g, nd->op == OP_SUB);
+                if (!skip_a) contrib(&A, e, a, g, 0, 1);
+                if (!skip_b) contrib(&A, e, b, g, nd->op == OP_SUB, 1);
                 break;
-            case OP_MUL:
-                if (!skip_a) { t->mul(m, g, vb, tmp[0]); contrib(&A, e, a, tmp[0], 0); }
-                if (!skip_b) { t->mul(m, g, va, tmp[0]); contrib(&A, e, b, tmp[0], 0); }
+            case OP_MUL: /* da = g b, db = g a (a scalar when the other is a leaf) */
+                if (!skip_a) {
+                    o = same ? tmp[0] : out(&A, a, tmp[0]);
+                    if (is_leaf(e, b)) t->mul_s(m, g, leaf_value(e, b, p), o, 0);
+                    else t->mul(m, g, vb, o);
+                    contrib(&A, e, a, o, 0, 0);
+                }
+                if (!skip_b) {
+                    o = same ? tmp[0] : out(&A, b, tmp[0]);
+                    if (is_leaf(e, a)) t->mul_s(m, g, leaf_value(e, a, p), o, 0);
+                    else t->mul(m, g, va, o);
+                    contrib(&A, e, b, o, 0, 0);
+                }
                 break;
             case OP_DIV: /* da = g/b, db = -(g/b)(a/b) */
                 t->div(m, g, vb, tmp[0]);
-                if (!skip_b) { t->mul(m, tmp[0], val[i], tmp[1]); contrib(&A, e, b, tmp[1], 1); }
-                if (!skip_a) contrib(&A, e, a, tmp[0], 0);
+                if (!skip_b) { t->mul(m, tmp[0], val[i], tmp[1]); contrib(&A, e, b, tmp[1], 1, 0); }
+                if (!skip_a) contrib(&A, e, a, tmp[0], 0, 0);
                 break;
             case OP_MIN:
-            case OP_MAX:
-                (nd->op == OP_MIN ? t->min_bwd : t->max_bwd)(m, va, vb, g, tmp[0], tmp[1]);
-                if (!skip_a) contrib(&A, e, a, tmp[0], 0);
-                if (!skip_b) contrib(&A, e, b, tmp[1], 0);
+            case OP_MAX: {
+                float *oa = same || skip_a ? tmp[0] : out(&A, a, tmp[0]);
+                float *ob = same || skip_b ? tmp[1] : out(&A, b, tmp[1]);
+                (nd->op == OP_MIN ? t->min_bwd : t->max_bwd)(m, va, vb, g, oa, ob);
+                if (!skip_a) contrib(&A, e, a, oa, 0, 0);
+                if (!skip_b) contrib(&A, e, b, ob, 0, 0);
                 break;
+            }
             case OP_POWI:
-                if (!skip_a) { t->powi_bwd(m, va, g, tmp[0], nd->k); contrib(&A, e, a, tmp[0], 0); }
+                if (!skip_a) {
+                    o = out(&A, a, tmp[0]);
+                    t->powi_bwd(m, va, g, o, nd->k);
+                    contrib(&A, e, a, o, 0, 0);
+                }
                 break;
             case OP_FN: {
                 const fn_info *f = &g_fns[nd->k];
                 vact_params pp;
                 int ok = fn_params(e, nd, p, &pp);
                 if (!skip_a) {
-                    if (ok) fn_bwd(t, f)(m, va, g, tmp[0], &pp);
-                    else fill(m, tmp[0], __builtin_nanf(""));
-                    contrib(&A, e, a, tmp[0], 0);
+                    o = out(&A, a, tmp[0]);
+                    if (ok) fn_bwd(t, f)(m, va, g, o, &pp);
+                    else fill(m, o, __builtin_nanf(""));
+                    contrib(&A, e, a, o, 0, 0);
                 }
                 if (dp && nd->ps[0] >= 0) { /* d/dp of the first parameter (fn_pg) */
                     if (!ok) fill(m, tmp[0], __builtin_nanf(""));
@@ -767,28 +821,24 @@ void vact_expr_backward_f32(const vact_expr *e, size_t n, const float *x, const 
                         t->mul(m, tmp[0], va, tmp[0]);
                         t->mul(m, tmp[0], va, tmp[0]);
                     }
-                    contrib(&A, e, nd->ps[0], tmp[0], nd->psign[0] < 0);
+                    contrib(&A, e, nd->ps[0], tmp[0], nd->psign[0] < 0, 0);
                 }
                 break;
             }
             }
         }
         /* dx: the adjoint of x (0 when the formula does not use x) */
-        if (e->xnode >= 0 && A.has[e->xnode]) memmove(dx + i0, adjb[e->xnode], m * sizeof *dx);
-        else fill(m, dx + i0, 0.0f);
+        if (e->xnode >= 0 && A.ap[e->xnode]) {
+            if (A.ap[e->xnode] != dx + i0) memmove(dx + i0, A.ap[e->xnode], m * sizeof *dx);
+        } else {
+            fill(m, dx + i0, 0.0f);
+        }
         /* dp: 16 interleaved partial sums (element index mod 16) */
         if (dp)
             for (int k = 0; k < e->np; k++) {
                 int pn = e->pnode[k];
-                if (pn < 0 || !A.has[pn]) continue;
-                const float *s = adjb[pn];
-                float a[16];
-                memcpy(a, acc[k], sizeof a);
-                size_t j = 0;
-                for (; j + 16 <= m; j += 16) /* lane l: elements l, l + 16, ... in order */
-                    for (int l = 0; l < 16; l++) a[l] += s[j + (size_t)l];
-                for (int l = 0; j < m; j++, l++) a[l] += s[j];
-                memcpy(acc[k], a, sizeof a);
+                if (pn < 0 || !A.ap[pn]) continue;
+                t->sum16(m, A.ap[pn], acc[k]); /* lane l: elements l, l + 16, ... in order */
             }
     }
     if (dp)

@@ -48,6 +48,6 @@ const vact_table VACT_TABLE = {
     .add = KFN(bin_add), .sub = KFN(bin_sub), .mul = KFN(bin_mul), .div = KFN(bin_div),
     .min = KFN(bin_min), .max = KFN(bin_max),
     .add_s = KFN(bins_add), .sub_s = KFN(bins_sub), .mul_s = KFN(bins_mul), .div_s = KFN(bins_div),
-    .min_s = KFN(bins_min), .max_s = KFN(bins_max), .fused = KFN(fused), .min_bwd = KFN(min_bwd), .max_bwd = KFN(max_bwd),
+    .min_s = KFN(bins_min), .max_s = KFN(bins_max), .fused = KFN(fused), .sum16 = KFN(sum16), .min_bwd = KFN(min_bwd), .max_bwd = KFN(max_bwd),
     .powi = KFN(powi), .powi_bwd = KFN(powi_bwd),
 };

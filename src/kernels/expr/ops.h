@@ -129,6 +129,20 @@ static void KFN(fused)(size_t n, const float *px, float s, int k1, const float *
     }
 }
 
+/* acc[l] += s[l], s[16 + l], ... in element order, for the 16 lanes l (the
+ * parameter sums of the backward; the same order and bits on every ISA) */
+VACT_FLATTEN static void KFN(sum16)(size_t n, const float *s, float *acc) {
+    V16 a = v16_load_n(acc, 16);
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16)
+        for (int j = 0; j < VACT_R; j++) a.v[j] = vadd(a.v[j], vload(s + i + (size_t)j * VACT_W));
+    if (i < n) { /* the lanes past the end add -0: unchanged, -0 included */
+        V16 b = v16_pad(v16_load_n(s + i, n - i), n - i, -0.0f);
+        for (int j = 0; j < VACT_R; j++) a.v[j] = vadd(a.v[j], b.v[j]);
+    }
+    v16_store_n(acc, a, 16);
+}
+
 static inline void vact_minmax_bwd_(V a, V b, V g, int is_max, V *da, V *db) {
     M ta = is_max ? vge(a, b) : vle(a, b);
     M nan = mor(visnan(a), visnan(b));

@@ -105,14 +105,16 @@ static inline void vstore_f16_n(uint16_t *p, V v, size_t k) {
 }
 /* IEEE maximum/minimum (common/vocab_minmax.h): vrangeps (imm 5/4: max/min
  * of the values, sign by the comparison, so +0 > -0) returns the other
- * operand for a NaN; the NaN lanes take vadd(a, b) by a masked add */
+ * operand for a NaN; two vfixupimmps then put back the NaN operand, quieted
+ * (a's when both are NaN), as vadd(a, b) does: 3 ops, no mask register
+ * (faster here than a compare and a masked add) */
 #define VACT_MINMAX_IEEE 1
-static inline V vmax_ieee(V a, V b) {
-    return _mm512_mask_add_ps(_mm512_range_ps(a, b, 5), _mm512_cmp_ps_mask(a, b, _CMP_UNORD_Q), a, b);
+static inline V vact_nanfix_(V r, V a, V b) { /* a quiet NaN of a or b where one is NaN */
+    const __m512i t = _mm512_set1_epi32(0x21); /* QNaN: src, SNaN: QNaN(src), else keep */
+    return _mm512_fixupimm_ps(_mm512_fixupimm_ps(r, b, t, 0), a, t, 0);
 }
-static inline V vmin_ieee(V a, V b) {
-    return _mm512_mask_add_ps(_mm512_range_ps(a, b, 4), _mm512_cmp_ps_mask(a, b, _CMP_UNORD_Q), a, b);
-}
+static inline V vmax_ieee(V a, V b) { return vact_nanfix_(_mm512_range_ps(a, b, 5), a, b); }
+static inline V vmin_ieee(V a, V b) { return vact_nanfix_(_mm512_range_ps(a, b, 4), a, b); }
 #include "vocab_fast.h" /* the fast tier's estimate operations */
 #include "../common/vocab_pow2.h"
 #include "../common/vocab_half.h"

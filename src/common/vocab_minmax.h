@@ -6,8 +6,8 @@
  * bits as the portable one below (for one NaN operand; which of two NaN
  * operands vadd returns is the compiler's choice, as for vadd itself).
  * A vocabulary with a shorter sequence defines VACT_MINMAX_IEEE and its own
- * (AVX-512: vrangeps and a masked add, 3 ops; AVX2: two maxps/minps whose
- * and/or settles the ±0 tie, 6 ops); this portable form is 9 ops. */
+ * (AVX-512: vrangeps and two vfixupimmps, 3 ops; AVX2: two maxps/minps
+ * whose and/or settles the ±0 tie, 6 ops); this portable form is 9 ops. */
 #ifndef VACT_VOCAB_MINMAX_H
 #define VACT_VOCAB_MINMAX_H
 

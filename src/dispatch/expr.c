@@ -34,6 +34,7 @@
 
 #define VACT_EXPR_BWD_ARENA (66 * 256) /* floats of the backward's buffers (66 KiB) */
 #define VACT_EXPR_BWD_MAXBLK 2048
+#define VACT_EXPR_L1 (4096) /* floats: the buffers' share of L1 (16 KiB) */
 #define VACT_EXPR_MAXN 32     /* values (nodes) per expression */
 #define VACT_EXPR_MAXP 8      /* declared parameters */
 #define VACT_EXPR_NAMELEN 31
@@ -550,11 +551,14 @@ static void plan_forward(vact_expr *e) {
         int needs = is_leaf(e, i) ? e->arr[i] : e->nd[i].op != OP_X && !e->infused[i] && i != e->root;
         e->slot[i] = needs ? (signed char)e->nbuf++ : -1;
     }
-    int b = e->nbuf ? VACT_EXPR_FWD_ARENA / e->nbuf : VACT_EXPR_FWD_MAXBLK;
+    /* the buffers in L1: 16 KiB in all, and 256 elements each at least (the
+     * arena's 32 KiB for 32 buffers) */
+    int b = e->nbuf ? VACT_EXPR_L1 / e->nbuf : VACT_EXPR_FWD_MAXBLK;
     if (b > VACT_EXPR_FWD_MAXBLK) b = VACT_EXPR_FWD_MAXBLK;
-    e->fblk = b & ~63;
-    b = VACT_EXPR_BWD_ARENA / (2 * e->nn + 2);
-    e->bblk = (b > VACT_EXPR_BWD_MAXBLK ? VACT_EXPR_BWD_MAXBLK : b) & ~63;
+    e->fblk = b < 256 ? 256 : b & ~63;
+    b = VACT_EXPR_L1 / (2 * e->nn + 2);
+    if (b > VACT_EXPR_BWD_MAXBLK) b = VACT_EXPR_BWD_MAXBLK;
+    e->bblk = b < 256 ? 256 : b & ~63;
 }
 
 /* the constants' and parameters' buffers (once per call): those the

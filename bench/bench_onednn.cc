@@ -9,6 +9,8 @@
 
 #include <dlfcn.h>
 
+#include <cstring>
+
 #include <unordered_map>
 
 namespace vb {
@@ -71,18 +73,29 @@ const Elt kElt[] = {
     {"exponential", algorithm::eltwise_exp, 0, 0},
 };
 
-memory::desc md1(size_t n) { return memory::desc({memory::dim(n)}, memory::data_type::f32, memory::format_tag::a); }
+memory::desc md1(size_t n, memory::data_type t = memory::data_type::f32) {
+    return memory::desc({memory::dim(n)}, t, memory::format_tag::a);
+}
 memory::desc md2(size_t r, size_t c) {
     return memory::desc({memory::dim(r), memory::dim(c)}, memory::data_type::f32, memory::format_tag::ab);
 }
 memory mem(const memory::desc &d, const float *p) { return memory(d, eng(), const_cast<float *>(p)); }
+memory mem16(const memory::desc &d, const uint16_t *p) { return memory(d, eng(), const_cast<uint16_t *>(p)); }
 
-dnnl::eltwise_forward::primitive_desc elt_fwd_pd(const Elt &e, size_t n, prop_kind pk) {
-    return dnnl::eltwise_forward::primitive_desc({pk, e.alg, md1(n), e.a, e.b}, eng());
+constexpr memory::data_type kF32 = memory::data_type::f32, kBf16 = memory::data_type::bf16;
+dnnl::eltwise_forward::primitive_desc elt_fwd_pd(const Elt &e, size_t n, prop_kind pk,
+                                                 memory::data_type t = kF32) {
+    return dnnl::eltwise_forward::primitive_desc({pk, e.alg, md1(n, t), e.a, e.b}, eng());
 }
-dnnl::eltwise_backward::primitive_desc elt_bwd_pd(const Elt &e, size_t n) {
-    return dnnl::eltwise_backward::primitive_desc({e.alg, md1(n), md1(n), e.a, e.b}, eng(),
-                                                  elt_fwd_pd(e, n, prop_kind::forward_training));
+dnnl::eltwise_backward::primitive_desc elt_bwd_pd(const Elt &e, size_t n, memory::data_type t = kF32) {
+    return dnnl::eltwise_backward::primitive_desc({e.alg, md1(n, t), md1(n, t), e.a, e.b}, eng(),
+                                                  elt_fwd_pd(e, n, prop_kind::forward_training, t));
+}
+// the implementation oneDNN picked ("ref" = its reference C loop, not a peer worth timing)
+template <class PD>
+bool jit_impl(const PD &pd) {
+    const char *s = pd.impl_info_str();
+    return s && !strstr(s, "ref");
 }
 
 template <class Prim>
@@ -142,6 +155,44 @@ void register_onednn() {
                                   {DNNL_ARG_DIFF_DST, mem(md1(n), b.dy)},
                                   {DNNL_ARG_DIFF_SRC, mem(md1(n), b.dx)}};
                         run(st, n, kBwdBytes, prim, args);
+                    });
+            }
+        }
+    }
+
+    // bf16 eltwise ("NAME.bf16", against vact's bf16 entry points) where this
+    // CPU runs oneDNN's JIT for it (AVX512-BF16 / AVX-512 with emulation);
+    // not when it falls back to its reference loop
+    for (const Elt &e : kElt) {
+        bool has_fwd = false, has_bwd = false;
+        try {
+            has_fwd = jit_impl(elt_fwd_pd(e, 16, prop_kind::forward_inference, kBf16));
+        } catch (const dnnl::error &) {
+        }
+        try {
+            has_bwd = jit_impl(elt_bwd_pd(e, 16, kBf16));
+        } catch (const dnnl::error &) {
+        }
+        const std::string func = std::string(e.name) + ".bf16";
+        for (size_t n : elementwise_sizes()) {
+            if (n == kBig && !big_ok(e.name, isa)) continue;
+            for (Dist d : dists(n, true)) {
+                if (has_fwd)
+                    add(func, "fwd", "onednn", isa, size_token(n, d), [e, n, d](benchmark::State &st) {
+                        const Bufs16 &b = bufs16(n, true, d);
+                        dnnl::eltwise_forward prim(elt_fwd_pd(e, n, prop_kind::forward_inference, kBf16));
+                        Args args{{DNNL_ARG_SRC, mem16(md1(n, kBf16), b.x)},
+                                  {DNNL_ARG_DST, mem16(md1(n, kBf16), b.y)}};
+                        run(st, n, kFwdBytes16, prim, args);
+                    });
+                if (has_bwd)
+                    add(func, "bwd", "onednn", isa, size_token(n, d), [e, n, d](benchmark::State &st) {
+                        const Bufs16 &b = bufs16(n, true, d);
+                        dnnl::eltwise_backward prim(elt_bwd_pd(e, n, kBf16));
+                        Args args{{DNNL_ARG_SRC, mem16(md1(n, kBf16), b.x)},
+                                  {DNNL_ARG_DIFF_DST, mem16(md1(n, kBf16), b.dy)},
+                                  {DNNL_ARG_DIFF_SRC, mem16(md1(n, kBf16), b.dx)}};
+                        run(st, n, kBwdBytes16, prim, args);
                     });
             }
         }

@@ -120,7 +120,7 @@ Err measure(const std::vector<float> &x, const std::vector<float> &y, const std:
             e.max = d;
             e.at = x[i];
         }
-        const double df = d <= REF_FAST_BWD ? d : err_at(x[i], y[i], r[i], flo_fast, kink, prm);
+        const double df = err_at(x[i], y[i], r[i], flo_fast, kink, prm);
         if (df > e.max_fast) e.max_fast = df;
     }
     return e;

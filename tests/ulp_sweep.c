@@ -28,29 +28,63 @@
 #define CHUNK ((size_t)1 << 22)
 
 typedef struct {
-    const ref_fn *f;
-    const double *pd;
-    const float *x;
-    double *rf, *rd;
-    size_t lo, hi;
-} ref_job;
-
-static double argof(float x) { return isinf(x) ? copysign(1e300, x) : (double)x; }
-
-static void *ref_run(void *arg) {
-    ref_job *j = arg;
-    for (size_t i = j->lo; i < j->hi; i++) {
-        j->rf[i] = j->f->f(argof(j->x[i]), j->pd);
-        j->rd[i] = j->f->df(argof(j->x[i]), j->pd);
-    }
-    return NULL;
-}
-
-typedef struct {
     double ef, eb;
     float xf, xb;
     size_t nan;
 } acc;
+
+/* One thread's share of a chunk: references, every ISA's kernels, errors. */
+typedef struct {
+    const ref_fn *f;
+    const float *prm;
+    const double *pd;
+    int tier, nisa;
+    const int *isas;
+    double flo, bb;
+    const float *x, *ones;
+    float *y, *dx;
+    double *rf, *rd;
+    size_t n;
+    acc ac[6];
+} job;
+
+static double argof(float x) { return isinf(x) ? copysign(1e300, x) : (double)x; }
+
+static void *work(void *arg) {
+    job *j = arg;
+    const ref_fn *f = j->f;
+    for (size_t i = 0; i < j->n; i++) {
+        j->rf[i] = f->f(argof(j->x[i]), j->pd);
+        j->rd[i] = f->df(argof(j->x[i]), j->pd);
+    }
+    for (int k = 0; k < j->nisa; k++) {
+        const vact_table *t = j->isas[k] < 0 ? vact__table_simde() : vact__table_for((vact_isa)j->isas[k]);
+        ref_call_fwd_tier(t, f, j->tier, j->prm, j->n, j->x, j->y);
+        ref_call_bwd_tier(t, f, j->tier, j->prm, j->n, j->x, j->ones, j->dx);
+        acc *a = &j->ac[k];
+        for (size_t i = 0; i < j->n; i++) {
+            const float x = j->x[i], y = j->y[i], dx = j->dx[i];
+            if (isnan(x)) {
+                if (!isnan(y) || !isnan(dx)) a->nan++; /* NaN in, NaN out */
+                continue;
+            }
+            double ef;
+            if (f->flags & VACT_PWL) ef = (float)j->rf[i] == y ? 0 : INFINITY;
+            else ef = ref_err(y, j->rf[i], fmax(fabs(j->rf[i]), j->flo));
+            double eb = ref_bwd_err(f, j->pd, x, 1.0f, dx, j->rd[i], j->bb, j->flo);
+            if ((isnan(y) && !isnan(j->rf[i])) || (isnan(dx) && !isnan(j->rd[i]))) a->nan++;
+            if (ef > a->ef || isnan(ef)) { a->ef = isnan(ef) ? INFINITY : ef; a->xf = x; }
+            if (eb > a->eb || isnan(eb)) { a->eb = isnan(eb) ? INFINITY : eb; a->xb = x; }
+        }
+    }
+    return NULL;
+}
+
+static void merge(acc *to, const acc *a) {
+    if (a->ef > to->ef) { to->ef = a->ef; to->xf = a->xf; }
+    if (a->eb > to->eb) { to->eb = a->eb; to->xb = a->xb; }
+    to->nan += a->nan;
+}
 
 int main(int argc, char **argv) {
     int tier = 1;
@@ -95,41 +129,36 @@ int main(int argc, char **argv) {
         if (!want || (tier && !f->fast)) continue;
         const float *prm = f->sets[0];
         const double pd[2] = {prm[0], prm[1]};
-        acc ac[6];
-        memset(ac, 0, sizeof ac);
         const double flo = tier ? REF_FAST_FLOOR : 0;
         const double bf = tier ? REF_FAST_FWD : f->ulp[0], bb = tier ? REF_FAST_BWD : f->ulp[1];
+        job jobs[2];
+        for (int h = 0; h < 2; h++) {
+            job *j = &jobs[h];
+            memset(j, 0, sizeof *j);
+            j->f = f, j->prm = prm, j->pd = pd, j->tier = tier, j->nisa = nisa, j->isas = isas;
+            j->flo = flo, j->bb = bb, j->ones = ones;
+        }
         for (uint64_t base = 0; base < (1ull << 32); base += (uint64_t)CHUNK * stride) {
             size_t n = 0;
             for (uint64_t u = base; u < (1ull << 32) && n < CHUNK; u += stride) {
                 uint32_t b = (uint32_t)u;
                 memcpy(&x[n++], &b, 4);
             }
+            const size_t half = n / 2;
+            jobs[0].x = x, jobs[0].y = y, jobs[0].dx = dx, jobs[0].rf = rf, jobs[0].rd = rd, jobs[0].n = half;
+            jobs[1].x = x + half, jobs[1].y = y + half, jobs[1].dx = dx + half, jobs[1].rf = rf + half;
+            jobs[1].rd = rd + half, jobs[1].n = n - half;
             pthread_t th;
-            ref_job j1 = {f, pd, x, rf, rd, 0, n / 2}, j2 = {f, pd, x, rf, rd, n / 2, n};
-            int threaded = pthread_create(&th, NULL, ref_run, &j2) == 0;
-            ref_run(&j1);
+            int threaded = pthread_create(&th, NULL, work, &jobs[1]) == 0;
+            work(&jobs[0]);
             if (threaded) pthread_join(th, NULL);
-            else ref_run(&j2);
-            for (int k = 0; k < nisa; k++) {
-                const vact_table *t = isas[k] < 0 ? vact__table_simde() : vact__table_for((vact_isa)isas[k]);
-                ref_call_fwd_tier(t, f, tier, prm, n, x, y);
-                ref_call_bwd_tier(t, f, tier, prm, n, x, ones, dx);
-                acc *a = &ac[k];
-                for (size_t i = 0; i < n; i++) {
-                    if (isnan(x[i])) {
-                        if (!isnan(y[i]) || !isnan(dx[i])) a->nan++; /* NaN in, NaN out */
-                        continue;
-                    }
-                    double ef;
-                    if (f->flags & VACT_PWL) ef = (float)rf[i] == y[i] ? 0 : INFINITY;
-                    else ef = ref_err(y[i], rf[i], fmax(fabs(rf[i]), flo));
-                    double eb = ref_bwd_err(f, pd, x[i], 1.0f, dx[i], rd[i], bb, flo);
-                    if ((isnan(y[i]) && !isnan(rf[i])) || (isnan(dx[i]) && !isnan(rd[i]))) a->nan++;
-                    if (ef > a->ef || isnan(ef)) { a->ef = isnan(ef) ? INFINITY : ef; a->xf = x[i]; }
-                    if (eb > a->eb || isnan(eb)) { a->eb = isnan(eb) ? INFINITY : eb; a->xb = x[i]; }
-                }
-            }
+            else work(&jobs[1]);
+        }
+        acc ac[6];
+        memset(ac, 0, sizeof ac);
+        for (int k = 0; k < nisa; k++) {
+            merge(&ac[k], &jobs[0].ac[k]);
+            merge(&ac[k], &jobs[1].ac[k]);
         }
         for (int k = 0; k < nisa; k++) {
             const char *iname = isas[k] < 0 ? "neon-simde" : vact_isa_name((vact_isa)isas[k]);

@@ -31,13 +31,6 @@ static inline V vsub(V a, V b) { return _mm256_sub_ps(a, b); }
 static inline V vmul(V a, V b) { return _mm256_mul_ps(a, b); }
 static inline V vdiv(V a, V b) { return _mm256_div_ps(a, b); }
 static inline V vsqrt(V a) { return _mm256_sqrt_ps(a); }
-/* fast tier only: 1/a from the estimate (rcpps, |rel| <= 1.5 2^-12) and one
- * Newton step, |rel| < 2^-22 (bits differ per ISA) */
-#define VACT_RCP_FAST_BITS 22 /* vrcp_fast's |rel| error < 2^-BITS */
-static inline V vrcp_fast(V a) {
-    V y = _mm256_rcp_ps(a);
-    return _mm256_fmadd_ps(y, _mm256_fnmadd_ps(a, y, _mm256_set1_ps(1.0f)), y);
-}
 static inline V vfma(V a, V b, V c) { return _mm256_fmadd_ps(a, b, c); }
 static inline V vfms(V a, V b, V c) { return _mm256_fmsub_ps(a, b, c); }
 static inline V vfnma(V a, V b, V c) { return _mm256_fnmadd_ps(a, b, c); }
@@ -124,5 +117,6 @@ static inline V vlut16(const float *tbl, V t) {
     V hi = _mm256_permutevar8x32_ps(_mm256_loadu_ps(tbl + 8), i);
     return _mm256_blendv_ps(lo, hi, vasf(_mm256_slli_epi32(i, 28)));
 }
+#include "vocab_fast.h" /* the fast tier's estimate operations */
 #include "../common/vocab_pow2.h"
 #include "../common/vocab_half.h"

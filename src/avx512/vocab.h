@@ -28,13 +28,6 @@ static inline V vsub(V a, V b) { return _mm512_sub_ps(a, b); }
 static inline V vmul(V a, V b) { return _mm512_mul_ps(a, b); }
 static inline V vdiv(V a, V b) { return _mm512_div_ps(a, b); }
 static inline V vsqrt(V a) { return _mm512_sqrt_ps(a); }
-/* fast tier only: 1/a from the estimate (rcp14, |rel| < 2^-14) and one
- * Newton step, |rel| < 2^-27 (bits differ per ISA) */
-#define VACT_RCP_FAST_BITS 27 /* vrcp_fast's |rel| error < 2^-BITS */
-static inline V vrcp_fast(V a) {
-    V y = _mm512_rcp14_ps(a);
-    return _mm512_fmadd_ps(y, _mm512_fnmadd_ps(a, y, _mm512_set1_ps(1.0f)), y);
-}
 static inline V vfma(V a, V b, V c) { return _mm512_fmadd_ps(a, b, c); }   /* a*b+c */
 static inline V vfms(V a, V b, V c) { return _mm512_fmsub_ps(a, b, c); }   /* a*b-c */
 static inline V vfnma(V a, V b, V c) { return _mm512_fnmadd_ps(a, b, c); } /* c-a*b */
@@ -110,5 +103,6 @@ static inline void vstore_f16(uint16_t *p, V v) { _mm256_storeu_si256((__m256i *
 static inline void vstore_f16_n(uint16_t *p, V v, size_t k) {
     _mm256_mask_storeu_epi16(p, vact_tailmask(k), _mm512_cvtps_ph(v, VACT_F16_IMM));
 }
+#include "vocab_fast.h" /* the fast tier's estimate operations */
 #include "../common/vocab_pow2.h"
 #include "../common/vocab_half.h"

@@ -72,14 +72,6 @@ static inline V vsqrt(V a) {
     return vld1q_f32(t);
 }
 #endif
-/* fast tier only: 1/a from the estimate (FRECPE, |rel| < 2^-8) and two
- * Newton steps (FRECPS), |rel| < 2^-22 (bits differ per ISA) */
-#define VACT_RCP_FAST_BITS 22 /* vrcp_fast's |rel| error < 2^-BITS */
-static inline V vrcp_fast(V a) {
-    V y = vrecpeq_f32(a);
-    y = vmulq_f32(y, vrecpsq_f32(a, y));
-    return vmulq_f32(y, vrecpsq_f32(a, y));
-}
 /* fused, one rounding: FMLA c + a*b; c - a*b is c + (-a)*b, which is what
  * FMLS computes (the compiler emits FMLS; SIMDe 0.7 lacks vfmsq_f32) */
 static inline V vfma(V a, V b, V c) { return vfmaq_f32(c, a, b); }
@@ -173,5 +165,6 @@ static inline V vlut16(const float *tbl, V t) {
     uint32x4_t bi = vmlaq_n_u32(vdupq_n_u32(0x03020100u), i, 0x04040404u);
     return vreinterpretq_f32_u8(vqtbl4q_u8(b, vreinterpretq_u8_u32(bi)));
 }
+#include "vocab_fast.h" /* the fast tier's estimate operations */
 #include "../common/vocab_pow2.h"
 #include "../common/vocab_half.h"

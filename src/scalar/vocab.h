@@ -27,10 +27,6 @@ static inline V vsub(V a, V b) { return a - b; }
 static inline V vmul(V a, V b) { return a * b; }
 static inline V vdiv(V a, V b) { return a / b; }
 static inline V vsqrt(V a) { return __builtin_sqrtf(a); }
-/* fast tier only: 1/a (here exact division; the vector ISAs use their
- * estimates, bits differ per ISA) */
-#define VACT_RCP_FAST_BITS 24 /* vrcp_fast's |rel| error < 2^-BITS */
-static inline V vrcp_fast(V a) { return 1.0f / a; }
 #if defined(__FP_FAST_FMAF) || defined(__aarch64__)
 static inline V vact_fmaf(V a, V b, V c) { return __builtin_fmaf(a, b, c); }
 #else
@@ -115,5 +111,6 @@ static inline void vstore_u16(uint16_t *p, VI v) { *p = (uint16_t)v; }
 static inline void vstore_u16_n(uint16_t *p, VI v, size_t k) { if (k) *p = (uint16_t)v; }
 /* tbl[bits(t) & 15] (the fast tier's 2^(j/16) tables) */
 static inline V vlut16(const float *tbl, V t) { return tbl[vact_u(t) & 15u]; }
+#include "vocab_fast.h" /* the fast tier's estimate operations */
 #include "../common/vocab_pow2.h"
 #include "../common/vocab_half.h"

@@ -15,20 +15,25 @@ static inline V k_elu(V x, const vact_params *p) {
     V a = vset1(p->a), lo, hi = vexpm1_hl_nc(x, &lo); /* lanes x > 0 discarded */
     return vsel(vgt(x, vzero()), x, vfma(a, hi, vmul(a, lo)));
 }
-static inline V kb_elu(V x, V dy, const vact_params *p) {
-    V a = vset1(p->a);
-    V g = vmul(a, vexp_neg(x)); /* lanes x > 0 are discarded */
-    V dx = vmul(dy, vsel(vgt(x, vzero()), vset1(1.0f), g));
+/* dx for the lanes x < -80 (when there are any), where a e^x alone may
+ * underflow while dy a e^x does not: (dy (a e1)) p2 e^(x + 174) by the split
+ * exp; the other lanes keep dx. Below the split's clamp (-174) the rest
+ * e^(x + 174) < 1 matters when |dy a| is large; x + 174 is exact for
+ * x >= -256 (multiples of 2^-16 below 128 in magnitude), and the factor is
+ * exactly 1 above -174. (The fast tier's elu uses it too.) */
+static inline V velu_bwd_tail(V x, V dy, V a, V dx) {
     M tail = vlt(x, vset1(-80.0f));
     if (many(tail)) {
         V p2, e1 = vexp_split(x, &p2);
-        /* below the split's clamp (-174) the rest e^(x + 174) < 1 matters when
-         * |dy a| is large; x + 174 is exact for x >= -256 (multiples of 2^-16
-         * below 128 in magnitude), and the factor is exactly 1 above -174 */
         V rest = vexp(vmin(vmax(vadd(x, vset1(174.0f)), vset1(-110.0f)), vzero()));
         dx = vsel(tail, vmul(vmul(vmul(dy, vmul(a, e1)), p2), rest), dx);
     }
     return dx;
+}
+static inline V kb_elu(V x, V dy, const vact_params *p) {
+    V a = vset1(p->a);
+    V g = vmul(a, vexp_neg(x)); /* lanes x > 0 are discarded */
+    return velu_bwd_tail(x, dy, a, vmul(dy, vsel(vgt(x, vzero()), vset1(1.0f), g)));
 }
 
 #endif

@@ -1,6 +1,7 @@
 /* silu(x) = x sigmoid(x): swish with beta = 1 (f_swish.h), whose argument
  * needs no low part.
- * Forward: vsig_quot with e = e^-|x| from vexp_neg_h.
+ * Forward: vsig_quot with e = e^-|x| from vexp_neg_h_nc (no clamp: the tail
+ * lanes are redone).
  * Tails (|x| > 86, where e would be subnormal, or x = +-inf): x > 86 gives
  * y = x; x < -86 gives y = (x e1) p2 with e^x = e1 p2 (vexp_split), the
  * power of two applied last so a subnormal result rounds (nearly) once;
@@ -19,7 +20,7 @@ static inline V k_silu(V x, const vact_params *p) {
     /* -|x| written so that a NaN x passes through unchanged (see f_swish.h):
      * otherwise -NaN from e could meet +NaN from x m */
     V nx = vmin(vneg(x), x);
-    V e = vexp_neg_h(nx);
+    V e = vexp_neg_h_nc(nx);                  /* tail lanes unspecified, redone below */
     M neg = vlt(x, vzero());
     V y = vsig_quot(x, e, neg);
     M tail = vlt(nx, vset1(VACT_SWISH_TAIL));

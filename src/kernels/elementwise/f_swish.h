@@ -25,7 +25,6 @@
 #include "../math/expm1.h"
 #include "../math/recip.h"
 
-#define VACT_SWISH_AMIN -104.0f   /* clamp of -|b| for e (exp.h's lower clamp) */
 #define VACT_SWISH_TAIL -86.0f    /* -|b| below: e^-|b| < 2^-124, near subnormal: tail path */
 #define VACT_SWISH_TAIL_MIN -150.0f /* clamp of -|b| in the tail: the result is 0 below */
 #define VACT_SWISH_XMAX 0x1p64f   /* |x| clamp in the tail: x p stays finite */
@@ -47,18 +46,14 @@ static inline V vswish_exp(V ah, V al, int no_al, V *ph, V *pl) {
 }
 /* e = e^(ah - nal) as one float (ah <= 0, nal = -(low part), 0 if unit):
  * the reduction of vexp_neg with the low part folded into r's one rounding
- * (r = r1 - (n LN2_LO + nal), r1 exact), e^r by the Horner tail; ah is
- * clamped to -104 (the tail, ah < -86, is redone). n in [-150, 0]. */
+ * (r = r1 - (n LN2_LO + nal), r1 exact), e^r by the Horner tail. Lanes with
+ * ah < -86 (the tail, redone by the callers) are unspecified: no clamp, and
+ * 2^n (n >= -125) by vscale2n_t_. */
 static inline V vswish_e(V ah, V nal, int unit) {
-    V xc = vmax(vset1(VACT_SWISH_AMIN), ah);
-    V n, r;
-    if (unit) {
-        r = vexp_reduce(xc, &n);
-    } else {
-        vexp_round_(xc, 1.0f, VACT_MAGIC, &n);
-        r = vsub(vexp_r1_(xc, n, 1.0f), vfma(n, vset1(VACT_LN2_LO), nal));
-    }
-    return vscale2n_e(vexp_poly_h(r), n);
+    if (unit) return vexp_neg_h_nc(ah);
+    V n, t = vexp_round_(ah, 1.0f, VACT_MAGIC_B, &n);
+    V r = vsub(vexp_r1_(ah, n, 1.0f), vfma(n, vset1(VACT_LN2_LO), nal));
+    return vscale2n_t_(vexp_poly_h(r), n, t);
 }
 /* x m/(1 + e), m = neg ? e : 1, e in [0, 1]: x m exact as nh + nl, one IEEE
  * division by RN(1 + e) and one residual correction (nh - q exact, q e
@@ -84,7 +79,7 @@ static inline V vswish_tail_exp(V ah, V al, V *ahc, V *ph, V *pl, V *p2) {
 static inline V vswish_arg(V x, float beta, int unit, V *nal, M *neg) {
     /* -|x| written so that a NaN x passes through unchanged: every NaN in
      * the chain is then the same NaN, whatever operand order the compiler
-     * picks */
+     * picks (test_tails compares a call's bits with other n and offsets) */
     V nax = vmin(vneg(x), x);
     V ab = vset1(beta < 0 ? -beta : beta);
     V ah = unit ? nax : vmul(ab, nax);

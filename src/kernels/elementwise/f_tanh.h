@@ -1,13 +1,13 @@
 /* tanh(x), odd: the exp branch computed on -|x| and the sign or-ed back.
- * |x| < 0.55: x + x^3 P(x^2), P of degree 4 near-minimax (forward: as
- *   x (1 + x^2 P) on the signed x, which keeps tanh(-0) = -0)
- *   (scripts/fitpoly.py tanh 4 0.55: 2^-27.8 relative).
- * else: 1 - 2e/(1 + e), e = e^(-2|x|) in [0, 0.333]:
- *   q = e/RN(1 + e) by IEEE division plus one residual correction
- *   r = e - q(1 + e) = fnma(q, e, e - q) (one rounding, e - q exact),
- *   q += r * 6/7 (1/(1+e) within 1/7: r is ~ an ulp of q), then 1 - 2q
- *   in one rounding; e from vexp_neg2_h (= vexp_neg_h(-2|x|), one op less).
- *   e < 2^-25 gives exactly 1, so tanh = +-1 beyond ~9.01.
+ * Forward (k_tanh): |x| < 0.8: x (1 + u P5(u)), u = x^2, on the signed x
+ *   (keeps tanh(-0) = -0; scripts/fitpoly.py tanh 5 0.8: 2^-26.2 relative).
+ *   else: 1 - 2q, q = e/RN(1 + e) by one IEEE division, no correction,
+ *   e = e^(-2|x|) in [0, 0.2] from vexp2h_5 (degree 5, one Cody-Waite step,
+ *   2^n by scalef or from the bits); e < 2^-25 gives exactly 1, so tanh =
+ *   +-1 beyond ~9.01.
+ * The older pieces (vtanh_big with its residual correction on
+ * vexp_neg2_h, |x| < 0.55 with P of degree 4) serve tanh_shrink
+ * (vtanh_abs_).
  * tanh'(x) = 4e/(1+e)^2 = 4 q (1 - q) = 4 (q - q^2), q = e/(1+e) (never
  * 1 - tanh^2): e from vexp_neg2_h, q = e/RN(1 + e) by one IEEE division
  * (no correction: a Newton reciprocal would cost 16 ops), q - q^2 in one
@@ -71,11 +71,29 @@ static inline V vtanh_small_s(V x) {
     V u = vmul(x, x);
     return vmul(x, vfma(u, vtanh_q(u), vset1(1.0f)));
 }
+/* P5(u), u = x^2: tanh(x) = x (1 + u P5(u)) for |x| < 0.8
+ * (scripts/fitpoly.py tanh 5 0.8: 2^-26.2 relative) */
+static inline V vtanh_small5(V x) {
+    V u = vmul(x, x);
+    V q = vfma(vset1(0x1.9f6f26p-10f), u, vset1(-0x1.e597bap-8f));
+    q = vfma(q, u, vset1(0x1.5d0738p-6f));
+    q = vfma(q, u, vset1(-0x1.b92886p-5f));
+    q = vfma(q, u, vset1(0x1.110b3cp-3f));
+    q = vfma(q, u, vset1(-0x1.55553ep-2f));
+    return vmul(x, vfma(u, q, vset1(1.0f)));
+}
+/* Forward: |x| < 0.8 the polynomial above; else 1 - 2q, q = e/RN(1 + e) by
+ * one IEEE division without a residual correction, e = e^(-2|x|) <= 0.2
+ * from vexp2h_5 (degree 5, one Cody-Waite step). The uncorrected quotient
+ * (<= ~1 ULP of q) weighs 2q/tanh <= 0.6 at 0.8 and the exp's error
+ * 2e/((1+e)^2 tanh) <= 0.42; the sweep's maximum is ~1.73 ULP (at 0.845). */
 static inline V k_tanh(V x, const vact_params *p) {
     (void)p;
     V nax = vor(x, vset1(-0.0f));             /* -|x|: the exp branch needs no negation */
-    V yb = vor(vtanh_big(nax), vand(x, vset1(-0.0f)));
-    return vsel(vgt(nax, vset1(-0.55f)), vtanh_small_s(x), yb);
+    V e = vexp2h_5(vmax(vset1(-43.0f), nax)); /* e^(-2|x|); tanh = 1 below -9.02 */
+    V q = vdiv(e, vadd(vset1(1.0f), e));
+    V yb = vor(vfnma(q, vset1(2.0f), vset1(1.0f)), vand(x, vset1(-0.0f)));
+    return vsel(vgt(nax, vset1(-0.8f)), vtanh_small5(x), yb);
 }
 static inline V kb_tanh(V x, V dy, const vact_params *p) {
     (void)p;

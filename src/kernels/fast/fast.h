@@ -16,8 +16,11 @@
 #ifndef VACT_FAST_H
 #define VACT_FAST_H
 
+#include "f_celu.h"
+#include "f_elu.h"
 #include "f_hard_swish.h"
 #include "f_mish.h"
+#include "f_selu.h"
 #include "f_sigmoid.h"
 #include "f_silu.h"
 #include "f_swish.h"

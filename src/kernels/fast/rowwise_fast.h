@@ -43,17 +43,8 @@
 #include "../rowwise/glu.h"
 #include "../math/recip.h"
 
-/* p 2^n for n in [-127, 0] (integer-valued), t = n + VACT_MAGIC_B (its bits
- * shifted left by 23 are 2^n, +0 for n = -127) */
-static inline V vact_fr_scale(V p, V n, V t) {
-#ifdef VACT_SCALEF
-    (void)t;
-    return vscale2n(p, n);
-#else
-    (void)n;
-    return vmul(p, vasf(vishl(vasi(t), 23)));
-#endif
-}
+/* p 2^n from t = n + VACT_MAGIC_B: vscale2n_t_ (math/exp.h); n = -127 gives
+ * +0 off AVX-512 (the bits of t shifted), p 2^-127 with scalef */
 /* e^(x - m) for x <= m (NaN kept) with |m| <= 2^18; mlo = fl(m - SLO),
  * nm = -m */
 /* the clamp: e^-110 underflows to 0 in scalef; without it 2^-127 from the
@@ -86,7 +77,7 @@ static inline V vact_fr_exp(V x, V pv, V nm, V mlo, int mode) {
     V n = vsub(t, vset1(VACT_MAGIC_B));
     V r = vfma(n, vset1(-VACT_LN2_HI), s);
     r = vadd(r, vfma(n, vset1(-VACT_LN2_LO), err));
-    return vact_fr_scale(vexp_poly_h(r), n, t);
+    return vscale2n_t_(vexp_poly_h(r), n, t);
 }
 /* e^y for y <= 0 (or NaN): y raised to -88 (n >= -127) */
 static inline V vact_fr_exp_neg(V y) {
@@ -95,7 +86,7 @@ static inline V vact_fr_exp_neg(V y) {
     V n = vsub(t, vset1(VACT_MAGIC_B));
     V r = vfma(n, vset1(-VACT_LN2_HI), s);
     r = vfma(n, vset1(-VACT_LN2_LO), r);
-    return vact_fr_scale(vexp_poly_h(r), n, t);
+    return vscale2n_t_(vexp_poly_h(r), n, t);
 }
 /* The row sum of e in [0, 1]: blocks of 4 iterations of 4 vectors summed
  * plainly into b0..b3 (<= 4 terms a lane, b < 8), each block added to
@@ -239,7 +230,7 @@ static inline V vact_fr_expnb(V b) {
     V n = vsub(t, vset1(VACT_MAGIC_B));
     V r = vfma(n, vset1(-VACT_LN2_HI), s);
     r = vfma(n, vset1(-VACT_LN2_LO), r);
-    return vact_fr_scale(vexp_poly_h(r), n, t);
+    return vscale2n_t_(vexp_poly_h(r), n, t);
 }
 static inline V vact_glu_fast_fwd(V a, V b) {
     V e = vact_fr_expnb(b);

@@ -101,6 +101,27 @@ static inline V vexp_neg_h(V x) {
     V n, r = vexp_reduce(xc, &n);
     return vscale2n_e(vexp_poly_h(r), n);
 }
+/* p 2^n for an integer n in [-126, 127] given t, the magic-bias sum with
+ * VACT_MAGIC_B (n = t - MAGIC_B): scalef on AVX-512, else the product with
+ * 2^n built from the bits of t (2 ops instead of vscale2n_e's 4). Both
+ * round p 2^n once, so whenever the result is normal the bits are those of
+ * vscale2n / vscale2n_e. */
+static inline V vscale2n_t_(V p, V n, V t) {
+#ifdef VACT_SCALEF
+    (void)t;
+    return vscale2n(p, n);
+#else
+    (void)n;
+    return vmul(p, vasf(vishl(vasi(t), 23)));
+#endif
+}
+/* e^x for x in [-86, 0] (or NaN): the bits of vexp_neg_h there, without its
+ * clamp; lanes below -86 (or -inf) are unspecified (NaN, inf or garbage):
+ * for callers that redo them under a vector-wide tail branch */
+static inline V vexp_neg_h_nc(V x) {
+    V n, t, r = vexp_reduce_(x, x, 0, 1.0f, VACT_MAGIC_B, &n, &t);
+    return vscale2n_t_(vexp_poly_h(r), n, t);
+}
 /* e^(2 h) for h <= 0 (or NaN), the same bits as vexp_neg_h(2 h) without
  * forming 2 h: reduced with k = 2, r = 2 rh, and the Horner chain in rh
  * carries the intermediates of the chain in r times powers of two
@@ -114,6 +135,34 @@ static inline V vexp_neg2_h(V h) {
     q = vfma(q, r, vset1(4.0f * VACT_EXP_Q0));
     V s = vfma(q, r, vset1(2.0f));
     return vscale2n_e(vfma(s, r, vset1(1.0f)), n);
+}
+/* e^(2 h) for h in [-43, 0] (the caller clamps; or NaN), cheaper and less
+ * accurate (~2^-23 relative): one Cody-Waite step (the error n ln2_lo/2 <=
+ * 2^-29 n of the reduced argument is negligible for tanh, whose weight on
+ * e falls like e), e^r of degree 5 (q of degree 3: scripts/fitpoly.py exp 3,
+ * 2^-23.09 relative) in the halved argument (coefficients Q_j 2^(j+2)), and
+ * 2^n normal (n >= -124), applied by scalef or, elsewhere, by a product
+ * with 2^n built from the bits of t (magic with the bias): both round
+ * p 2^n once, so every ISA gives the same bits. For tanh, where e's error
+ * enters as 2e/(1+e)^2 (k_tanh). */
+#define VACT_EXP3_Q0 0x1.fffde8p-2f
+#define VACT_EXP3_Q1 0x1.5557c8p-3f
+#define VACT_EXP3_Q2 0x1.573322p-5f
+#define VACT_EXP3_Q3 0x1.105e86p-7f
+static inline V vexp2h_5(V xh) {
+    V t = vfma(xh, vset1(2.0f * VACT_LOG2E), vset1(VACT_MAGIC_B));
+    V n = vsub(t, vset1(VACT_MAGIC_B));
+    V r = vfma(n, vset1(-VACT_LN2_HI / 2.0f), xh);
+    V q = vfma(vset1(32.0f * VACT_EXP3_Q3), r, vset1(16.0f * VACT_EXP3_Q2));
+    q = vfma(q, r, vset1(8.0f * VACT_EXP3_Q1));
+    q = vfma(q, r, vset1(4.0f * VACT_EXP3_Q0));
+    V s = vfma(q, r, vset1(2.0f));
+    V p = vfma(s, r, vset1(1.0f));
+#ifdef VACT_SCALEF
+    return vscale2n(p, n);
+#else
+    return vmul(p, vasf(vishl(vasi(t), 23)));
+#endif
 }
 /* e^x = e1 * p2 for x in [-174, 175] (n in [-252, 254]) without rounding e^x
  * on its own: e1 = p 2^n1 (normal), *p2 = 2^n2, n = n1 + n2 (vpow2_halves);

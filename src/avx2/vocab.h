@@ -117,6 +117,10 @@ static inline V vlut16(const float *tbl, V t) {
     V hi = _mm256_permutevar8x32_ps(_mm256_loadu_ps(tbl + 8), i);
     return _mm256_blendv_ps(lo, hi, vasf(_mm256_slli_epi32(i, 28)));
 }
+/* tbl[bits(t) & 7]: one vpermps. VACT_LUT16_SLOW: vlut16 costs two permutes
+ * and a blend here, so kernels with many lookups take 8-entry tables */
+static inline V vlut8(const float *tbl, V t) { return _mm256_permutevar8x32_ps(_mm256_loadu_ps(tbl), vasi(t)); }
+#define VACT_LUT16_SLOW 1
 #include "vocab_fast.h" /* the fast tier's estimate operations */
 #include "../common/vocab_pow2.h"
 #include "../common/vocab_half.h"

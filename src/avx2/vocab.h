@@ -129,6 +129,10 @@ static inline V vmin_ieee(V a, V b) {
     V r = _mm256_or_ps(_mm256_min_ps(a, b), _mm256_min_ps(b, a));
     return _mm256_blendv_ps(r, _mm256_add_ps(a, b), _mm256_cmp_ps(a, b, _CMP_UNORD_Q));
 }
+/* tbl[bits(t) & 7]: one vpermps. VACT_LUT16_SLOW: vlut16 costs two permutes
+ * and a blend here, so kernels with many lookups take 8-entry tables */
+static inline V vlut8(const float *tbl, V t) { return _mm256_permutevar8x32_ps(_mm256_loadu_ps(tbl), vasi(t)); }
+#define VACT_LUT16_SLOW 1
 #include "vocab_fast.h" /* the fast tier's estimate operations */
 #include "../common/vocab_pow2.h"
 #include "../common/vocab_half.h"

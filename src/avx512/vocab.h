@@ -82,6 +82,8 @@ static inline V vscale2n_e(V p, V n) { return _mm512_scalef_ps(p, n); }
 static inline V vexp2_t16(V p, V t) { return _mm512_scalef_ps(p, _mm512_sub_ps(t, _mm512_set1_ps(VACT_MAGIC16))); }
 /* tbl[bits(t) & 15] (the fast tier's 2^(j/16) tables): vpermps */
 static inline V vlut16(const float *tbl, V t) { return _mm512_permutexvar_ps(vasi(t), _mm512_loadu_ps(tbl)); }
+/* tbl[bits(t) & 7]: the same vpermps, the table in both halves */
+static inline V vlut8(const float *tbl, V t) { return _mm512_permutexvar_ps(vasi(t), _mm512_broadcast_f32x8(_mm256_loadu_ps(tbl))); }
 /* 16-bit lanes: uint16 memory <-> int32 lanes (zero-extended; stores take
  * the low 16 bits of lanes in 0..65535); tails by AVX512BW masks */
 static inline VI vload_u16(const uint16_t *p) { return _mm512_cvtepu16_epi32(_mm256_loadu_si256((const __m256i *)p)); }

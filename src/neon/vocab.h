@@ -153,6 +153,15 @@ static inline void vstore_f16_n(uint16_t *p, V v, size_t k) {
     vstore_u16_n(p, vreinterpretq_s32_u32(vmovl_u16(vreinterpret_u16_f16(vcvt_f16_f32(v)))), k);
 }
 #endif
+/* tbl[bits(t) & 7]: TBL over the 32 table bytes */
+static inline V vlut8(const float *tbl, V t) {
+    uint8x16x2_t b;
+    b.val[0] = vreinterpretq_u8_f32(vld1q_f32(tbl));
+    b.val[1] = vreinterpretq_u8_f32(vld1q_f32(tbl + 4));
+    uint32x4_t i = vandq_u32(vreinterpretq_u32_f32(t), vdupq_n_u32(7));
+    uint32x4_t bi = vmlaq_n_u32(vdupq_n_u32(0x03020100u), i, 0x04040404u);
+    return vreinterpretq_f32_u8(vqtbl2q_u8(b, vreinterpretq_u8_u32(bi)));
+}
 /* tbl[bits(t) & 15] (the fast tier's 2^(j/16) tables): TBL over the 64
  * table bytes, byte indices 4 (i & 15) + {0, 1, 2, 3} */
 static inline V vlut16(const float *tbl, V t) {

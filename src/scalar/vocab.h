@@ -111,6 +111,8 @@ static inline void vstore_u16(uint16_t *p, VI v) { *p = (uint16_t)v; }
 static inline void vstore_u16_n(uint16_t *p, VI v, size_t k) { if (k) *p = (uint16_t)v; }
 /* tbl[bits(t) & 15] (the fast tier's 2^(j/16) tables) */
 static inline V vlut16(const float *tbl, V t) { return tbl[vact_u(t) & 15u]; }
+/* tbl[bits(t) & 7] */
+static inline V vlut8(const float *tbl, V t) { return tbl[vact_u(t) & 7u]; }
 #include "vocab_fast.h" /* the fast tier's estimate operations */
 #include "../common/vocab_pow2.h"
 #include "../common/vocab_half.h"

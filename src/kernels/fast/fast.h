@@ -18,6 +18,7 @@
 
 #include "f_celu.h"
 #include "f_elu.h"
+#include "f_gelu.h"
 #include "f_gelu_tanh.h"
 #include "f_hard_swish.h"
 #include "f_mish.h"

@@ -1,0 +1,230 @@
+/* The fast tier's gelu(x) = x Phi(x) and gelu'(x) = Phi(x) + x phi(x), as
+ * piecewise polynomials whose coefficients come per lane from small tables
+ * (vlut16: one vpermps on AVX-512, one TBL on NEON; vlut8 on AVX2, where a
+ * 16-entry lookup costs two permutes and a blend, VACT_LUT16_SLOW): no exp,
+ * no division. Tables: scripts/fit_fgelu.py (modes fwd16, fwd8, bwd), fitted
+ * near-minimax and tuned against these kernels' own float evaluation.
+ *
+ * Forward. With a = min(|x|, AMAX) and g(a) = a Q(a), Q(a) = Phi(-a) the
+ * upper normal tail:
+ *   gelu(x) = max(x, 0) - g(a)    (x < 0: -g, no 1 - Q cancellation;
+ *                                  x >= 0: x - x Q(x), Q <= 1/2)
+ * g on [0, AMAX] in N pieces, in piece i a degree-D polynomial in u = a - c_i
+ * by Horner (c_i and the coefficients from the tables). The piece is the low
+ * bits of the magic-bias sum t = fma(min(a, A1), a + K, 1.5 2^23 DS), i.e.
+ * round(s / DS) mod N with s = min(a, A1)(a + K): pieces narrow as a grows
+ * (g's log-slope is about -a, and its relative accuracy is what counts), and
+ * widen again past A1 (6.5 or 7), well into the tail where |gelu| < 2^-20
+ * (a > 5.2) and the bound is absolute. c_i is the point of the piece (its middle to its upper end)
+ * where the float evaluation errs least: with u <= 0 the terms of the
+ * e^(-c u)-like sum share their sign and its roundings do not grow, the
+ * middle halves |u|. The first piece has c = 0 and P(0) = 0 (relative
+ * accuracy as a -> 0; gelu(-0) = -0); the last has c = AMAX and P(0) = 0, so
+ * g = 0 exactly at the clamp: gelu(+-inf) = +inf, 0 as the accurate tier;
+ * beyond it the error is g(|x|) <= g(7.6) ~ 2^-43 (1 ULP of 2^-20).
+ *   16 pieces of degree 7 (AVX-512, NEON, scalar; AMAX = 7.6, A1 = 6.5,
+ *   DS = 8): max 1.42 ULP over every float; 8 pieces of degree 9 (AVX2;
+ *   A1 = 7, DS = 16): 2.31 ULP. (Degree 6 in 16 pieces or 8 in 8 misses:
+ *   2^-21.7 and 2^-22.8 relative at best for the approximation alone.)
+ * Ops per vector: and, 2 min, add, fma (t), D + 2 lookups (c and the
+ *   coefficients), sub (u), D fma, max, sub. AVX-512: 24 per 16 lanes, 17 of
+ *   them on the FMA and permute ports (9 vpermps, 8 FMAs); Eigen's rational
+ *   erf (wrong below x ~ -4 in relative terms): 19 per 16 lanes (15
+ *   multiplies and FMAs, a min, a max, an add) and a division. AVX2: 28 per
+ *   8 lanes (11 vpermps, 10 FMAs), Eigen 19 and a division.
+ * NaN: a keeps it (vmin with the NaN second), so does u (the lookups take
+ *   any bits), g and max(x, 0) - g.
+ *
+ * Backward. gelu'(x) on [-7, 6] (x clamped there, NaN kept) in 16 pieces of
+ * width 1 around the integers: t = x + 1.5 2^23, u = x - (t - 1.5 2^23)
+ * exactly, d = P_i(u) of degree 8 (vlut16 on every ISA), dx = dy d. The
+ * bound is absolute near d's root (x ~ -0.75) and in the tails: ulp of
+ * max(|d|, 1/16); |gelu'(-7)| < 2^-33 and |1 - gelu'(6)| < 2^-24, so the end
+ * pieces have P(0) = 0 at -7 and 1 at 6: gelu'(-inf) = 0 and gelu'(+inf) = 1
+ * exactly, as the accurate tier. Max 2.37 ULP over every float (dy = 1),
+ * about 5 with any dy (dy's mantissa can double it; degree 7: 3.2, 6.6).
+ * Ops: max, min, add, 2 sub, 9 lookups, 8 fma, mul: 22 per vector (18 on the
+ * FMA and permute ports); AVX2's vlut16 adds a permute and a blend each.
+ * NaN in x or dy: NaN (u is NaN; dy multiplies). */
+/* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
+#ifndef VACT_FAST_F_GELU_H
+#define VACT_FAST_F_GELU_H
+#include "../../common/vact_internal.h" /* vact_params */
+#include "../math/exp.h"                /* VACT_MAGIC */
+
+#ifdef VACT_LUT16_SLOW
+/* forward, 8 pieces of degree 9 (scripts/fit_fgelu.py fwd8) */
+#define VACT_FGELU8_AMAX 0x1.e66666p+2f
+#define VACT_FGELU8_A1 0x1.cp+2f
+#define VACT_FGELU8_K 0x1.1f15f2p+3f
+#define VACT_FGELU8_MDS 0x1.8p+27f
+static const float vact_fgelu8_c[8] = {0x0p+0f, 0x1.c13f16p+0f, 0x1.a25116p+1f, 0x1.0915e4p+2f,
+    0x1.366b9cp+2f, 0x1.60ca94p+2f, 0x1.922abap+2f, 0x1.e66666p+2f};
+static const float vact_fgelu8_p[10][8] = {
+    {0x0p+0f, 0x1.1cefb2p-4f, 0x1.cfca88p-10f, 0x1.2b1cc8p-14f,
+     0x1.9138fcp-19f, 0x1.a31bbap-24f, 0x1.1d3d3cp-30f, 0x0p+0f},
+    {0x1p-1f, -0x1.c484bep-4f, -0x1.7634bep-8f, -0x1.340ff6p-12f,
+     -0x1.e50b7ap-17f, -0x1.203e26p-21f, -0x1.bf9664p-28f, -0x1.5fe358p-36f},
+    {-0x1.988452p-2f, 0x1.7a44bp-5f, 0x1.100a8p-7f, 0x1.2a5288p-11f,
+     0x1.188c9p-15f, 0x1.7f5052p-20f, 0x1.563938p-26f, -0x1.2702bp-31f},
+    {-0x1.609922p-21f, 0x1.794e8cp-6f, -0x1.c839eep-8f, -0x1.658772p-11f,
+     -0x1.9b70a2p-15f, -0x1.475976p-19f, -0x1.534b18p-25f, -0x1.938f46p-28f},
+    {0x1.1060bep-4f, -0x1.d776a8p-6f, 0x1.c332f2p-9f, 0x1.245f68p-11f,
+     0x1.aa9b1p-15f, 0x1.921a84p-19f, 0x1.e99624p-25f, -0x1.12287ap-25f},
+    {-0x1.a04d4p-15f, 0x1.0611fep-7f, -0x1.a3369ep-11f, -0x1.4f8a74p-12f,
+     -0x1.4970bcp-15f, -0x1.78936p-19f, -0x1.1136b4p-24f, -0x1.a39928p-24f},
+    {-0x1.4131p-7f, 0x1.0128p-9f, -0x1.45659ap-12f, 0x1.0963cep-13f,
+     0x1.82c766p-16f, 0x1.15656ap-19f, 0x1.e7864ap-25f, -0x1.78f596p-23f},
+    {-0x1.76189ep-12f, -0x1.aedb16p-10f, 0x1.5e46e6p-14f, -0x1.6eaadp-16f,
+     -0x1.589d3cp-17f, -0x1.483278p-20f, -0x1.678af8p-25f, -0x1.8b199ep-23f},
+    {0x1.ad6b4ap-10f, 0x1.1d6016p-13f, -0x1.9774dp-13f, 0x1.161fbep-18f,
+     0x1.c8f3ap-19f, 0x1.44abe4p-21f, 0x1.dddb3cp-26f, -0x1.bea616p-24f},
+    {-0x1.5a1e24p-12f, 0x1.89fb14p-13f, -0x1.bd96e8p-15f, 0x1.494d9ap-17f,
+     -0x1.74c836p-22f, -0x1.dd5236p-23f, -0x1.e67574p-27f, -0x1.a5c7aap-26f},
+};
+/* max 1.984 ULP on the grid */
+#else
+/* forward, 16 pieces of degree 7 (scripts/fit_fgelu.py fwd16) */
+#define VACT_FGELU16_AMAX 0x1.e66666p+2f
+#define VACT_FGELU16_A1 0x1.ap+2f
+#define VACT_FGELU16_K 0x1.656a56p+3f
+#define VACT_FGELU16_MDS 0x1.8p+26f
+static const float vact_fgelu16_c[16] = {0x0p+0f, 0x1.559f5ep-1f, 0x1.563a7cp+0f, 0x1.f27624p+0f,
+    0x1.41796ap+1f, 0x1.84ffbep+1f, 0x1.b35b9cp+1f, 0x1.e00c44p+1f,
+    0x1.0d7b94p+2f, 0x1.29ap+2f, 0x1.3d53ecp+2f, 0x1.5531e4p+2f,
+    0x1.6c45acp+2f, 0x1.82a224p+2f, 0x1.9c7bb8p+2f, 0x1.e66666p+2f};
+static const float vact_fgelu16_p[8][16] = {
+    {0x0p+0f, 0x1.58c834p-3f, 0x1.f04ef2p-4f, 0x1.9ae63p-5f,
+     0x1.eea974p-7f, 0x1.d8aafap-9f, 0x1.2b0ef6p-10f, 0x1.5b2fdcp-12f,
+     0x1.c1acbcp-15f, 0x1.027cd8p-17f, 0x1.d95f6ap-20f, 0x1.174b54p-22f,
+     0x1.33634p-25f, 0x1.3da23p-28f, 0x1.9974fp-32f, 0x0p+0f},
+    {0x1p-1f, 0x1.41822ep-5f, -0x1.054faap-3f, -0x1.74747ep-4f,
+     -0x1.2d227ep-5f, -0x1.615cf8p-7f, -0x1.f711b4p-9f, -0x1.43054p-10f,
+     -0x1.d6f59p-13f, -0x1.2b7512p-15f, -0x1.24920ap-17f, -0x1.737324p-20f,
+     -0x1.b4aa76p-23f, -0x1.df147cp-26f, -0x1.498748p-29f, -0x1.c7b812p-37f},
+    {-0x1.988454p-2f, -0x1.fc686cp-3f, -0x1.1cb39ap-6f, 0x1.b7b5a6p-5f,
+     0x1.2c7a56p-5f, 0x1.d2f636p-7f, 0x1.80bacp-8f, 0x1.16691ap-9f,
+     0x1.d0c5d8p-12f, 0x1.4a9cdp-14f, 0x1.5abedcp-16f, 0x1.dc74dep-19f,
+     0x1.2c8236p-21f, 0x1.5f5516p-24f, 0x1.02cd8p-27f, -0x1.cf646ep-33f},
+    {0x1.97e196p-21f, 0x1.028714p-3f, 0x1.49acfap-4f, 0x1.0a13dep-8f,
+     -0x1.0d84eap-6f, -0x1.564946p-7f, -0x1.5902bcp-8f, -0x1.225a94p-9f,
+     -0x1.1cb2p-11f, -0x1.cc4478p-14f, -0x1.052a5cp-15f, -0x1.874cap-18f,
+     -0x1.0a500ap-20f, -0x1.4d3b5ep-23f, -0x1.07eecp-26f, -0x1.893a14p-30f},
+    {0x1.10482ep-4f, 0x1.d80afcp-7f, -0x1.2810ecp-5f, -0x1.4dedd8p-6f,
+     -0x1.0aac96p-12f, 0x1.08cbe6p-8f, 0x1.7cf32cp-9f, 0x1.8d942cp-10f,
+     0x1.de45bap-12f, 0x1.c1ad32p-14f, 0x1.1714cep-15f, 0x1.cc5ecep-18f,
+     0x1.54748p-20f, 0x1.ca55fcp-23f, 0x1.879714p-26f, -0x1.360484p-28f},
+    {0x1.1fd034p-13f, -0x1.82d9b8p-6f, -0x1.6cf9b8p-9f, 0x1.29834p-7f,
+     0x1.0fd9a4p-8f, -0x1.b45e5ep-13f, -0x1.c11e78p-11f, -0x1.608f9ep-11f,
+     -0x1.1cc97cp-12f, -0x1.436004p-14f, -0x1.beaa92p-16f, -0x1.9b093cp-18f,
+     -0x1.4d671ep-20f, -0x1.e629aep-23f, -0x1.c3906ap-26f, -0x1.0062eap-27f},
+    {-0x1.5af6b2p-7f, 0x1.3aec24p-11f, 0x1.8c9cecp-8f, -0x1.29ef2cp-13f,
+     -0x1.0542fep-9f, -0x1.9385e6p-11f, -0x1.255716p-15f, 0x1.405de8p-13f,
+     0x1.d4a1acp-14f, 0x1.598da6p-15f, 0x1.14dc3ep-16f, 0x1.23b042p-18f,
+     0x1.07f228p-20f, 0x1.a5d02p-23f, 0x1.ba36acp-26f, -0x1.a521ap-28f},
+    {0x1.636a14p-10f, 0x1.8b8d38p-9f, -0x1.1a61dap-10f, -0x1.ae2a62p-10f,
+     -0x1.3c4fd8p-14f, 0x1.350458p-12f, 0x1.8f880ep-13f, 0x1.2d489ap-16f,
+     -0x1.be7b5ap-16f, -0x1.3707fep-16f, -0x1.fc4cb6p-18f, -0x1.420504p-19f,
+     -0x1.497cf2p-21f, -0x1.234a1ap-23f, -0x1.5051ap-26f, -0x1.1e57ccp-29f},
+};
+/* max 1.350 ULP on the grid */
+#endif
+
+/* backward, 16 pieces of degree 8 on [-7, 6], piece i in entry i mod 16 (scripts/fit_fgelu.py bwd) */
+static const float vact_fgelu_b[9][16] = {
+    {0x1p-1f, 0x1.15542ap+0f, 0x1.15d1cp+0f, 0x1.030edep+0f,
+     0x1.002102p+0f, 0x1.000078p+0f, 0x1p+0f, 0x0p+0f,
+     0x0p+0f, 0x0p+0f, -0x1.30acfcp-25f, -0x1.df9f92p-18f,
+     -0x1.080eb6p-11f, -0x1.876f5ap-7f, -0x1.5d1c06p-4f, -0x1.55429ap-4f},
+    {0x1.98845p-1f, 0x1.ef8e58p-3f, -0x1.ba4b44p-4f, -0x1.fc47a2p-6f,
+     -0x1.eb28b8p-10f, -0x1.1ed838p-15f, -0x1.353256p-17f, 0x0p+0f,
+     0x0p+0f, -0x1.18cadcp-26f, -0x1.bb93aap-23f, -0x1.1ed82ap-15f,
+     -0x1.eb28ep-10f, -0x1.fc4792p-6f, -0x1.ba4b4cp-4f, 0x1.ef8e62p-3f},
+    {0x1.1cee5p-21f, -0x1.73ab48p-2f, 0x1.393f5p-19f, 0x1.1055fcp-5f,
+     0x1.a4d5ccp-9f, 0x1.4463ep-14f, -0x1.8b74d2p-12f, 0x0p+0f,
+     0x0p+0f, 0x1.657e86p-21f, -0x1.39213ep-21f, -0x1.4760cap-14f,
+     -0x1.a4fe5ep-9f, -0x1.104afp-5f, 0x1.0ea592p-23f, 0x1.73aacap-2f},
+    {-0x1.10567cp-2f, 0x1.4a5c9p-4f, 0x1.26dd7ap-4f, -0x1.0a3e9p-6f,
+     -0x1.b0af86p-9f, -0x1.d7d7eep-14f, -0x1.8bd8ecp-8f, 0x0p+0f,
+     0x0p+0f, -0x1.661bf8p-17f, -0x1.1d36a2p-20f, -0x1.d7d8d8p-14f,
+     -0x1.b0abe4p-9f, -0x1.0a417cp-6f, 0x1.26df36p-4f, 0x1.4a5ap-4f},
+    {-0x1.baaf36p-17f, 0x1.4a82ep-4f, -0x1.70ee06p-5f, -0x1.b3bc08p-14f,
+     0x1.21a5eap-9f, 0x1.0cd92p-13f, -0x1.848912p-5f, 0x0p+0f,
+     0x0p+0f, 0x1.5f711p-14f, -0x1.769112p-20f, -0x1.de0bb8p-14f,
+     -0x1.1e81f2p-9f, -0x1.734ae4p-23f, 0x1.709038p-5f, -0x1.4a631ap-4f},
+    {0x1.e95a96p-5f, -0x1.28dc06p-5f, 0x1.5f2fbap-9f, 0x1.314d9ap-8f,
+     -0x1.d2f6a2p-11f, -0x1.658448p-14f, -0x1.9e5684p-3f, 0x0p+0f,
+     0x0p+0f, -0x1.76cbbp-12f, -0x1.74329ap-20f, -0x1.657cd4p-14f,
+     -0x1.d38eacp-11f, 0x1.31c82p-8f, 0x1.5cedfcp-9f, -0x1.28b1bap-5f},
+    {0x1.7ec144p-14f, -0x1.24ea1ap-7f, 0x1.07efeap-7f, -0x1.efe42p-10f,
+     -0x1.fef8cap-17f, -0x1.69523cp-15f, -0x1.e992p-2f, 0x0p+0f,
+     0x0p+0f, 0x1.bad728p-11f, -0x1.2aba56p-20f, -0x1.9191f2p-15f,
+     -0x1.1f1694p-13f, 0x1.4e40bp-9f, -0x1.fe880ep-8f, 0x1.1f68d8p-7f},
+    {-0x1.2376dp-7f, 0x1.b69816p-8f, -0x1.5659d4p-9f, 0x1.5291e6p-12f,
+     0x1.66cc02p-14f, -0x1.4ca19cp-16f, -0x1.2d3abep-1f, 0x0p+0f,
+     0x0p+0f, -0x1.107a7cp-10f, -0x1.b816eep-21f, -0x1.4ce67cp-16f,
+     0x1.742b9ep-14f, 0x1.3d1026p-12f, -0x1.50474p-9f, 0x1.b38658p-8f},
+    {-0x1.8d548ep-13f, 0x1.65406p-11f, -0x1.c442cep-11f, -0x1.194d1ap-10f,
+     0x1.f6cfd4p-13f, 0x1.87cc4ap-13f, -0x1.2d313cp-2f, 0x0p+0f,
+     0x0p+0f, 0x1.1070bp-11f, -0x1.c30d9p-22f, -0x1.51584p-18f,
+     0x1.04d26ep-14f, -0x1.e16624p-13f, 0x1.815e06p-12f, -0x1.8c9c3cp-12f},
+};
+/* max 2.330 ULP on the grid */
+
+#define VACT_FGELU_XL 7.0f /* the backward's clamps */
+#define VACT_FGELU_XR 6.0f
+
+#ifdef VACT_LUT16_SLOW
+/* 8 pieces of degree 9 */
+static inline V kf_gelu(V x, const vact_params *p) {
+    (void)p;
+    V a = vmin(vset1(VACT_FGELU8_AMAX), vabs(x));
+    V t = vfma(vmin(a, vset1(VACT_FGELU8_A1)), vadd(a, vset1(VACT_FGELU8_K)), vset1(VACT_FGELU8_MDS));
+    V u = vsub(a, vlut8(vact_fgelu8_c, t));
+    V g = vfma(vlut8(vact_fgelu8_p[9], t), u, vlut8(vact_fgelu8_p[8], t));
+    g = vfma(g, u, vlut8(vact_fgelu8_p[7], t));
+    g = vfma(g, u, vlut8(vact_fgelu8_p[6], t));
+    g = vfma(g, u, vlut8(vact_fgelu8_p[5], t));
+    g = vfma(g, u, vlut8(vact_fgelu8_p[4], t));
+    g = vfma(g, u, vlut8(vact_fgelu8_p[3], t));
+    g = vfma(g, u, vlut8(vact_fgelu8_p[2], t));
+    g = vfma(g, u, vlut8(vact_fgelu8_p[1], t));
+    g = vfma(g, u, vlut8(vact_fgelu8_p[0], t));
+    return vsub(vmax(vzero(), x), g);                      /* NaN: x's own */
+}
+#else
+/* 16 pieces of degree 7 */
+static inline V kf_gelu(V x, const vact_params *p) {
+    (void)p;
+    V a = vmin(vset1(VACT_FGELU16_AMAX), vabs(x));
+    V t = vfma(vmin(a, vset1(VACT_FGELU16_A1)), vadd(a, vset1(VACT_FGELU16_K)), vset1(VACT_FGELU16_MDS));
+    V u = vsub(a, vlut16(vact_fgelu16_c, t));
+    V g = vfma(vlut16(vact_fgelu16_p[7], t), u, vlut16(vact_fgelu16_p[6], t));
+    g = vfma(g, u, vlut16(vact_fgelu16_p[5], t));
+    g = vfma(g, u, vlut16(vact_fgelu16_p[4], t));
+    g = vfma(g, u, vlut16(vact_fgelu16_p[3], t));
+    g = vfma(g, u, vlut16(vact_fgelu16_p[2], t));
+    g = vfma(g, u, vlut16(vact_fgelu16_p[1], t));
+    g = vfma(g, u, vlut16(vact_fgelu16_p[0], t));
+    return vsub(vmax(vzero(), x), g);                      /* NaN: x's own */
+}
+#endif
+
+static inline V kfb_gelu(V x, V dy, const vact_params *p) {
+    (void)p;
+    V xc = vmin(vset1(VACT_FGELU_XR), vmax(vset1(-VACT_FGELU_XL), x)); /* NaN kept */
+    V t = vadd(xc, vset1(VACT_MAGIC));
+    V u = vsub(xc, vsub(t, vset1(VACT_MAGIC)));           /* exact, |u| <= 1/2 */
+    V d = vfma(vlut16(vact_fgelu_b[8], t), u, vlut16(vact_fgelu_b[7], t));
+    d = vfma(d, u, vlut16(vact_fgelu_b[6], t));
+    d = vfma(d, u, vlut16(vact_fgelu_b[5], t));
+    d = vfma(d, u, vlut16(vact_fgelu_b[4], t));
+    d = vfma(d, u, vlut16(vact_fgelu_b[3], t));
+    d = vfma(d, u, vlut16(vact_fgelu_b[2], t));
+    d = vfma(d, u, vlut16(vact_fgelu_b[1], t));
+    d = vfma(d, u, vlut16(vact_fgelu_b[0], t));
+    return vmul(dy, d);
+}
+#define VACT_FAST_gelu ~, 1
+
+#endif

@@ -119,15 +119,17 @@ static inline V vlut16(const float *tbl, V t) {
 }
 /* IEEE maximum/minimum (common/vocab_minmax.h): maxps returns its second
  * operand on a tie, so max(a, b) & max(b, a) is the +0 of a ±0 tie (and the
- * value otherwise); min's | gives -0. The NaN lanes take vadd(a, b). */
+ * value otherwise); min's | gives -0. A NaN lane is or-ed with the all-ones
+ * unordered mask: the NaN 0xffffffff (5 ops; NaN payloads are unspecified,
+ * docs/contract.md). */
 #define VACT_MINMAX_IEEE 1
 static inline V vmax_ieee(V a, V b) {
     V r = _mm256_and_ps(_mm256_max_ps(a, b), _mm256_max_ps(b, a));
-    return _mm256_blendv_ps(r, _mm256_add_ps(a, b), _mm256_cmp_ps(a, b, _CMP_UNORD_Q));
+    return _mm256_or_ps(r, _mm256_cmp_ps(a, b, _CMP_UNORD_Q));
 }
 static inline V vmin_ieee(V a, V b) {
     V r = _mm256_or_ps(_mm256_min_ps(a, b), _mm256_min_ps(b, a));
-    return _mm256_blendv_ps(r, _mm256_add_ps(a, b), _mm256_cmp_ps(a, b, _CMP_UNORD_Q));
+    return _mm256_or_ps(r, _mm256_cmp_ps(a, b, _CMP_UNORD_Q));
 }
 /* tbl[bits(t) & 7]: one vpermps. VACT_LUT16_SLOW: vlut16 costs two permutes
  * and a blend here, so kernels with many lookups take 8-entry tables */

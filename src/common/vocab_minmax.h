@@ -2,12 +2,13 @@
  * src/<isa>/vocab.h (after its float ops):
  *   vmax_ieee(a, b)  the larger, +0 over -0; NaN when a or b is NaN
  *   vmin_ieee(a, b)  the smaller, -0 over +0; NaN when a or b is NaN
- * The NaN is the one vadd(a, b) returns, so every definition gives the same
- * bits as the portable one below (for one NaN operand; which of two NaN
- * operands vadd returns is the compiler's choice, as for vadd itself).
- * A vocabulary with a shorter sequence defines VACT_MINMAX_IEEE and its own
- * (AVX-512: vrangeps and two vfixupimmps, 3 ops; AVX2: two maxps/minps
- * whose and/or settles the ±0 tie, 6 ops); this portable form is 9 ops. */
+ * Every definition gives the same bits for every non-NaN result; a NaN's
+ * payload is unspecified (docs/contract.md: all NaNs are equal): the
+ * portable form below and AVX-512 return the NaN operand, quieted; AVX2 the
+ * NaN 0xffffffff. A vocabulary with a shorter sequence defines
+ * VACT_MINMAX_IEEE and its own (AVX-512: vrangeps and two vfixupimmps, 3
+ * ops; AVX2: two maxps/minps whose and/or settles the ±0 tie and an or with
+ * the unordered mask, 5 ops); this portable form is 9 ops. */
 #ifndef VACT_VOCAB_MINMAX_H
 #define VACT_VOCAB_MINMAX_H
 

@@ -98,6 +98,8 @@ def load(paths):
     res = {}
     ctx = {}
     for path in paths:
+        if os.path.getsize(path) == 0:  # a pass whose filter matched nothing
+            continue
         with open(path) as f:
             data = json.load(f)
         if not ctx:

@@ -174,41 +174,31 @@ static const float vact_fgelu_b[9][16] = {
 #define VACT_FGELU_XL 7.0f /* the backward's clamps */
 #define VACT_FGELU_XR 6.0f
 
+/* the forward's table set: 8 pieces of degree 9 where a 16-entry lookup is
+ * slow (AVX2), else 16 pieces of degree 7 */
 #ifdef VACT_LUT16_SLOW
-/* 8 pieces of degree 9 */
-static inline V kf_gelu(V x, const vact_params *p) {
-    (void)p;
-    V a = vmin(vset1(VACT_FGELU8_AMAX), vabs(x));
-    V t = vfma(vmin(a, vset1(VACT_FGELU8_A1)), vadd(a, vset1(VACT_FGELU8_K)), vset1(VACT_FGELU8_MDS));
-    V u = vsub(a, vlut8(vact_fgelu8_c, t));
-    V g = vfma(vlut8(vact_fgelu8_p[9], t), u, vlut8(vact_fgelu8_p[8], t));
-    g = vfma(g, u, vlut8(vact_fgelu8_p[7], t));
-    g = vfma(g, u, vlut8(vact_fgelu8_p[6], t));
-    g = vfma(g, u, vlut8(vact_fgelu8_p[5], t));
-    g = vfma(g, u, vlut8(vact_fgelu8_p[4], t));
-    g = vfma(g, u, vlut8(vact_fgelu8_p[3], t));
-    g = vfma(g, u, vlut8(vact_fgelu8_p[2], t));
-    g = vfma(g, u, vlut8(vact_fgelu8_p[1], t));
-    g = vfma(g, u, vlut8(vact_fgelu8_p[0], t));
-    return vsub(vmax(vzero(), x), g);                      /* NaN: x's own */
-}
+#define VACT_FG(name) VACT_FGELU8_##name
+#define VACT_FG_LUT vlut8
+#define VACT_FG_C vact_fgelu8_c
+#define VACT_FG_P vact_fgelu8_p
+#define VACT_FG_DEG 9
 #else
-/* 16 pieces of degree 7 */
+#define VACT_FG(name) VACT_FGELU16_##name
+#define VACT_FG_LUT vlut16
+#define VACT_FG_C vact_fgelu16_c
+#define VACT_FG_P vact_fgelu16_p
+#define VACT_FG_DEG 7
+#endif
 static inline V kf_gelu(V x, const vact_params *p) {
     (void)p;
-    V a = vmin(vset1(VACT_FGELU16_AMAX), vabs(x));
-    V t = vfma(vmin(a, vset1(VACT_FGELU16_A1)), vadd(a, vset1(VACT_FGELU16_K)), vset1(VACT_FGELU16_MDS));
-    V u = vsub(a, vlut16(vact_fgelu16_c, t));
-    V g = vfma(vlut16(vact_fgelu16_p[7], t), u, vlut16(vact_fgelu16_p[6], t));
-    g = vfma(g, u, vlut16(vact_fgelu16_p[5], t));
-    g = vfma(g, u, vlut16(vact_fgelu16_p[4], t));
-    g = vfma(g, u, vlut16(vact_fgelu16_p[3], t));
-    g = vfma(g, u, vlut16(vact_fgelu16_p[2], t));
-    g = vfma(g, u, vlut16(vact_fgelu16_p[1], t));
-    g = vfma(g, u, vlut16(vact_fgelu16_p[0], t));
+    V a = vmin(vset1(VACT_FG(AMAX)), vabs(x));
+    V t = vfma(vmin(a, vset1(VACT_FG(A1))), vadd(a, vset1(VACT_FG(K))), vset1(VACT_FG(MDS)));
+    V u = vsub(a, VACT_FG_LUT(VACT_FG_C, t));
+    V g = VACT_FG_LUT(VACT_FG_P[VACT_FG_DEG], t);
+#pragma GCC unroll 16
+    for (int j = VACT_FG_DEG - 1; j >= 0; j--) g = vfma(g, u, VACT_FG_LUT(VACT_FG_P[j], t)); /* Horner */
     return vsub(vmax(vzero(), x), g);                      /* NaN: x's own */
 }
-#endif
 
 static inline V kfb_gelu(V x, V dy, const vact_params *p) {
     (void)p;

@@ -6,9 +6,7 @@
 /* fast tier only: 1/a from the estimate (rcpps, |rel| <= 1.5 2^-12) and one
  * Newton step, |rel| < 2^-22 (bits differ per ISA) */
 #define VACT_RCP_FAST_BITS 22 /* vrcp_fast's |rel| error < 2^-BITS */
-static inline V vrcp_fast(V a) {
-    V y = _mm256_rcp_ps(a);
-    return _mm256_fmadd_ps(y, _mm256_fnmadd_ps(a, y, _mm256_set1_ps(1.0f)), y);
-}
+static inline V vrcp_est(V a) { return _mm256_rcp_ps(a); }
+#include "../common/vocab_rcp_fast.h" /* vrcp_fast: the estimate and one Newton step */
 
 #endif

@@ -6,9 +6,7 @@
 /* fast tier only: 1/a from the estimate (rcp14, |rel| < 2^-14) and one
  * Newton step, |rel| < 2^-27 (bits differ per ISA) */
 #define VACT_RCP_FAST_BITS 27 /* vrcp_fast's |rel| error < 2^-BITS */
-static inline V vrcp_fast(V a) {
-    V y = _mm512_rcp14_ps(a);
-    return _mm512_fmadd_ps(y, _mm512_fnmadd_ps(a, y, _mm512_set1_ps(1.0f)), y);
-}
+static inline V vrcp_est(V a) { return _mm512_rcp14_ps(a); }
+#include "../common/vocab_rcp_fast.h" /* vrcp_fast: the estimate and one Newton step */
 
 #endif

@@ -118,6 +118,9 @@ static inline int vact_nt_ok(size_t n, const float *p) {
  * src/kernels/t16/k16.h defines VACT_K16_NAME (an output-sized kernel), else
  * the accurate f32 kernel k_NAME. */
 #define VACT_K16(name) VACT_SECOND(VACT_K16_##name, k_##name, ~)
+/* The backward kernel of the 16-bit variants: kb16_NAME where
+ * src/kernels/t16/ defines VACT_KB16_NAME, else the accurate kb_NAME. */
+#define VACT_KB16(name) VACT_SECOND(VACT_KB16_##name, kb_##name, ~)
 static inline V vact_nan_default(V v) { return vsel(visnan(v), vset1(__builtin_nanf("")), v); }
 #define VACT_DEF_UNARY_T(name, T)                                                           \
     VACT_FLATTEN static void KFN(name##_##T)(size_t n, const uint16_t *x, uint16_t *y,      \
@@ -143,14 +146,14 @@ static inline V vact_nan_default(V v) { return vsel(visnan(v), vset1(__builtin_n
         for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                      \
             V a = vload_##T(x + i), b = vload_##T(x + i + VACT_W);                          \
             V da = vload_##T(dy + i), db = vload_##T(dy + i + VACT_W);                      \
-            a = vact_nan_default(kb_##name(a, da, &p));                                     \
-            b = vact_nan_default(kb_##name(b, db, &p));                                     \
+            a = vact_nan_default(VACT_KB16(name)(a, da, &p));                               \
+            b = vact_nan_default(VACT_KB16(name)(b, db, &p));                               \
             vstore_##T##_dn(dx + i, a);                                                     \
             vstore_##T##_dn(dx + i + VACT_W, b);                                            \
         }                                                                                   \
         for (; i < n; i += VACT_W) {                                                        \
             size_t k = n - i < VACT_W ? n - i : VACT_W;                                     \
-            V g = kb_##name(vload_##T##_n(x + i, k), vload_##T##_n(dy + i, k), &p);         \
+            V g = VACT_KB16(name)(vload_##T##_n(x + i, k), vload_##T##_n(dy + i, k), &p);   \
             vstore_##T##_dn_n(dx + i, vact_nan_default(g), k);                              \
         }                                                                                   \
     }

@@ -113,4 +113,6 @@ static inline V k16_exponential(V x, const vact_params *p) {
     return vscale2n(vexp16_poly(r), n);
 }
 
+#include "k16_gelu_mish.h"
+
 #endif

@@ -816,6 +816,8 @@ static void test_prelu(void **st) {
     prelu_case(64, 64, &wd);
     g_prelu_le1 = 0;
     prelu_case(20000, 5, &wd);
+    prelu_case(4097, 1, &wd); /* one channel: the flat loop over periods, and a tail */
+    prelu_case(513, 7, &wd);
     prelu_case(3, 1000, &wd);
     printf("ROW %-12s fwd/bwd exact; dalpha max %.4f of bound (1e-5 sum|dy x|)\n", "prelu", wd);
     CHECK(wd <= 1.0, "prelu dalpha %.3f x bound", wd);

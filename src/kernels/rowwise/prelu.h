@@ -1,7 +1,9 @@
 /* prelu(x; alpha): y = x > 0 ? x : alpha[c]*x. When every alpha is in
  * [-inf, 1] and not 0 (checked once, for calls of >= 8 rows, below 16
  * lanes), max(x, alpha*x) is the same select lane by lane (see f_leaky_relu.h: ties and NaN x give alpha*x)
- * without the compare + blend. Rows go in pairs sharing the alpha loads. */
+ * without the compare + blend. Small widths run as one flat loop over the
+ * periods of alpha (vact_prelu_flat); others in pairs of rows sharing the
+ * alpha loads. */
 /* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_ROWWISE_PRELU_H
 #define VACT_ROWWISE_PRELU_H
@@ -66,14 +68,53 @@ static inline int vact_prelu_mx_ok(size_t channels, const float *alpha) {
     for (; ok && c < channels; c++) ok = alpha[c] <= 1.0f && alpha[c] != 0.0f;
     return ok;
 }
+/* Rows are one flat array of n = rows * channels elements, and alpha has a
+ * period: L = a multiple of lcm(channels, 2 VACT_W), >= 8 VACT_W floats,
+ * alpha repeated L / channels times into an aligned buffer, so the alpha of
+ * flat element i is buf[i mod L] and a loop over whole periods loads it in
+ * step with x (a single channel, odd widths and small widths run at full
+ * vectors, alpha loads aligned). Taken when L fits the buffer and the copy
+ * is at most half of the work; each element's result is the same formula
+ * as in the row loops. */
+#define VACT_PRELU_LMAX 2048
+static inline size_t vact_prelu_period(size_t channels) {
+    size_t a = channels, b = 2 * VACT_W; /* gcd by Euclid */
+    while (b) {
+        size_t t = a % b;
+        a = b;
+        b = t;
+    }
+    size_t L = channels / a * (2 * VACT_W);
+    while (L < 8 * VACT_W) L *= 2; /* >= 4 iterations per period */
+    return L;
+}
+VACT_FLATTEN static inline void vact_prelu_flat(size_t n, size_t channels, size_t L, const float *x,
+                                                const float *alpha, float *y, int mx) {
+    _Alignas(64) float buf[VACT_PRELU_LMAX];
+    for (size_t k = 0; k < L; k += channels)
+        for (size_t c = 0; c < channels; c++) buf[k + c] = alpha[c];
+    size_t i = 0;
+    for (; i + L <= n; i += L)
+        for (size_t j = 0; j < L; j += 2 * VACT_W) {
+            V a = vact_prelu1(vload(x + i + j), vload(buf + j), mx);
+            V b = vact_prelu1(vload(x + i + j + VACT_W), vload(buf + j + VACT_W), mx);
+            vstore(y + i + j, a);
+            vstore(y + i + j + VACT_W, b);
+        }
+    for (size_t j = 0; i < n; i += VACT_W, j += VACT_W) {
+        size_t k = n - i < VACT_W ? n - i : VACT_W;
+        vstore_n(y + i, vact_prelu1(vload_n(x + i, k), vload(buf + j), mx), k);
+    }
+}
 static void KFN(prelu)(size_t rows, size_t channels, const float *x, const float *alpha, float *y) {
-    /* Not on 16 lanes: there GCC folds the loads into the max form's ops and
-     * re-loads x and alpha per use (split loads when alpha is not 64-byte
-     * aligned, measurably slower); the select form is kept. */
-    if (VACT_W < 16 && rows >= 8 && vact_prelu_mx_ok(channels, alpha))
-        vact_prelu_rows(rows, channels, x, alpha, y, 1);
+    /* The max form not on 16 lanes: there GCC folds the loads into the max
+     * form's ops and re-loads x and alpha per use; the select form is kept. */
+    int mx = VACT_W < 16 && rows >= 8 && vact_prelu_mx_ok(channels, alpha);
+    size_t L = channels <= VACT_PRELU_LMAX ? vact_prelu_period(channels) : 0;
+    if (L && L <= VACT_PRELU_LMAX && 2 * L <= rows * channels)
+        vact_prelu_flat(rows * channels, channels, L, x, alpha, y, mx);
     else
-        vact_prelu_rows(rows, channels, x, alpha, y, 0);
+        vact_prelu_rows(rows, channels, x, alpha, y, mx);
 }
 
 /* dx = dy*(x > 0 ? 1 : alpha[c]) (NaN x -> NaN). dalpha[c] = sum over rows,

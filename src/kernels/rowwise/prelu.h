@@ -137,15 +137,18 @@ static inline V vact_prelu_b1(V a, V g, V al, V *hi, V *lo) {
     *lo = vadd(*lo, vadd(e, pe));
     return vsel(visnan(a), a, d);
 }
-static void KFN(prelu_bwd)(size_t rows, size_t channels, const float *x, const float *alpha,
-                           const float *dy, float *dx, float *dalpha) {
+/* rows x channels plus a last partial row of `extra` (< channels)
+ * elements, each channel's dalpha summed over its rows in row order */
+static void vact_prelu_bwd_mat(size_t rows, size_t channels, size_t extra, const float *x, const float *alpha,
+                               const float *dy, float *dx, float *dalpha) {
     const V inf = vset1(VACT_RW_INF);
     for (size_t c0 = 0; c0 < channels; c0 += 32) {
         V hi[VACT_PRELU_NB], lo[VACT_PRELU_NB], al[VACT_PRELU_NB];
-        size_t kq[VACT_PRELU_NB];
+        size_t kq[VACT_PRELU_NB], ke[VACT_PRELU_NB];
         for (int q = 0; q < VACT_PRELU_NB; q++) {
             size_t c = c0 + (size_t)q * VACT_W;
             kq[q] = c >= channels ? 0 : (channels - c < VACT_W ? channels - c : VACT_W);
+            ke[q] = c >= extra ? 0 : (extra - c < VACT_W ? extra - c : VACT_W);
             hi[q] = lo[q] = vzero();
             al[q] = vload_n(alpha + c, kq[q]);
         }
@@ -164,11 +167,53 @@ static void KFN(prelu_bwd)(size_t rows, size_t channels, const float *x, const f
                     vstore_n(dx + off, d, kq[q]);
                 }
         }
+        for (int q = 0; q < VACT_PRELU_NB; q++) { /* the partial row: zero-filled lanes add 0 */
+            if (!ke[q]) break;
+            size_t off = rows * channels + c0 + (size_t)q * VACT_W;
+            V d = vact_prelu_b1(vload_n(x + off, ke[q]), vload_n(dy + off, ke[q]), al[q], &hi[q], &lo[q]);
+            vstore_n(dx + off, d, ke[q]);
+        }
         for (int q = 0; q < VACT_PRELU_NB; q++) {
             if (!kq[q]) break;
             V t = vsel(vlt(vabs(hi[q]), inf), vadd(hi[q], lo[q]), hi[q]);
             vstore_n(dalpha + c0 + (size_t)q * VACT_W, t, kq[q]);
         }
+    }
+}
+/* Fewer than 32 channels would leave most lanes of a block idle: the rows
+ * are read as one flat array of L = lcm(channels, 32) virtual channels (the
+ * same L on every ISA), virtual channel v having alpha[v mod channels]; the
+ * L / channels virtual sums of each channel are then added in order of v,
+ * compensated (2Sum), in plain scalar code. */
+#define VACT_PRELU_VMAX 992 /* lcm(31, 32) */
+static void KFN(prelu_bwd)(size_t rows, size_t channels, const float *x, const float *alpha,
+                           const float *dy, float *dx, float *dalpha) {
+    size_t n = rows * channels, L = 0;
+    if (channels > 0 && channels < 32) {
+        size_t a = channels, b = 32; /* gcd by Euclid */
+        while (b) {
+            size_t t = a % b;
+            a = b;
+            b = t;
+        }
+        L = channels / a * 32;
+    }
+    if (!L || n < 2 * L) {
+        vact_prelu_bwd_mat(rows, channels, 0, x, alpha, dy, dx, dalpha);
+        return;
+    }
+    float abuf[VACT_PRELU_VMAX], tbuf[VACT_PRELU_VMAX];
+    for (size_t k = 0; k < L; k += channels)
+        for (size_t c = 0; c < channels; c++) abuf[k + c] = alpha[c];
+    vact_prelu_bwd_mat(n / L, L, n % L, x, abuf, dy, dx, tbuf);
+    for (size_t c = 0; c < channels; c++) {
+        float s = 0.0f, e = 0.0f;
+        for (size_t v = c; v < L; v += channels) {
+            float t = s + tbuf[v], bb = t - s;
+            e += (s - (t - bb)) + (tbuf[v] - bb);
+            s = t;
+        }
+        dalpha[c] = s - s == 0.0f ? s + e : s; /* +-inf or NaN: the plain sum */
     }
 }
 

@@ -227,6 +227,7 @@ std::vector<Rows> prelu_sizes() {
         if (n == kBig && !g_config.full) continue;
         for (Dist d : dists(n)) v.push_back({n / 64, 64, d});
     }
+    v.push_back({4096, 1}); // one alpha shared by every element (PyTorch's nn.PReLU() default)
     return v;
 }
 

@@ -369,7 +369,7 @@ def format_tables(rows, ctx, markdown=False, group=lambda r: "size " + r["size"]
     return "\n".join(out)
 
 
-SUMMARY_SIZES = ("4096", "4x4000", "64x64")
+SUMMARY_SIZES = ("4096", "4x4000", "64x64", "4096x1")
 
 
 def target_misses(r):
@@ -429,7 +429,7 @@ def summary(rows, ctx, markdown=False):
                           (r["fcpeer"] or "-") if r["fast"] is not None else "-", rx(r["fcratio"]),
                           note))
         nmiss = sum(1 for t in table if t[-1].startswith("MISS"))
-        title = "%s, x %s, n=4096 (rows 4x4000, prelu 64x64): %d of %d rows miss a target" % (
+        title = "%s, x %s, n=4096 (rows 4x4000, prelu 64x64 and 4096x1): %d of %d rows miss a target" % (
             isa, DISTS.get(dist, dist), nmiss, len(table))
         out.append(render(title, head, table, markdown, left))
     lines = []

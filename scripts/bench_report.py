@@ -4,7 +4,7 @@
     scripts/bench_report.py OUT.json [MORE.json ...] [--png FILE] [--md FILE]
                             [--isa avx512,avx2] [--sizes 4096,4096.n,4x4000,64x64]
                             [--accuracy peer_accuracy.csv] [--ops kernel_ops.csv]
-                            [--uptime-start "$(uptime)"] [--uptime-end "$(uptime)"]
+                            [--uptime-start "$(uptime)"] [--uptime-end "$(uptime)"] [--t16]
 
 Reads Google Benchmark JSON written by bench/vact_bench (benchmark names
 FUNC/DIR/IMPL/ISA/SIZE, see bench/bench_common.h; SIZE "4096" = x uniform in
@@ -30,7 +30,14 @@ when the 1-minute load average is above 1.0 at either point. With --ops (scripts
 of each compiled vact kernel) and the suite's "machine" benchmarks (vector
 FMA and division issue rates of this core) it prints, for every function
 where vact trails the fastest peer, the issue limit of vact's own
-instruction stream and how close vact runs to it.
+instruction stream and how close vact runs to it. When the JSON has vact's
+bf16 / f16 runs (FUNC "NAME.bf16" / "NAME.f16") it adds the "bf16 and f16"
+section (issue 10, x uniform): per SIMD ISA, at n = 4096 vact bf16 and f16
+against the fastest peer with the same function in the same type (target
+>= 1.0), at 16M against vact's own f32 function (accurate tier; target >= 1.6
+elements per second) and against the peers that ran at 16M (>= 1.0), with
+the 16-bit memcpy roofline and a count of the targets met and missed; --t16
+prints only that section (scripts/bench_report.sh --t16 runs just what it needs).
 scripts/bench_report.sh builds, runs the suite and calls this.
 """
 import argparse
@@ -488,7 +495,7 @@ def t16_section(res, isas=None, markdown=False):
         all_isas = [i for i in all_isas if i in isas]
     # counts[(what, isa, type)] = [met, missed]; what: "peer4k", "f32big", "peerbig"
     counts = {}
-    nopeer, nof32, nph = 0, 0, 0
+    nopeer, nof32, nph = {}, 0, 0
 
     def verdict(ratio, target, what, isa, ty):
         if ratio is None:
@@ -526,8 +533,8 @@ def t16_section(res, isas=None, markdown=False):
                     if v is not None and v["nan"]:
                         nph += 1
                     name, pips, rc, miss = peer_cells(f + "." + ty, d, isa, T16_SMALL, v, "peer4k")
-                    if v is not None and name == "-":
-                        nopeer += 1
+                    if v is not None and not v["nan"] and name == "-":
+                        nopeer[(isa, ty)] = nopeer.get((isa, ty), 0) + 1
                     row += [vcell(v), name, pips, rc]
                     if miss:
                         missed.append(ty + "/peer")
@@ -609,8 +616,9 @@ def t16_section(res, isas=None, markdown=False):
         by = "; ".join("%s %s %d/%d" % (isa, ty, c[0], c[0] + c[1]) for isa, ty, c in cs)
         lines.append("%s: met %d, missed %d (met/compared: %s)" % (title, m, x, by))
     if nopeer:
-        lines.append("n=4096: %d function/direction/type results have no peer in the same type on their ISA "
-                     "(not counted)" % nopeer)
+        lines.append("n=4096: %d function/direction/type results have no peer in the same type on their ISA, "
+                     "not counted (%s)" % (sum(nopeer.values()),
+                                           "; ".join("%s %s %d" % (i, t, c) for (i, t), c in nopeer.items())))
     if nof32:
         lines.append("n=16M: %d 16-bit results without vact's f32 at 16M (not counted; run with --full or "
                      "--t16)" % nof32)

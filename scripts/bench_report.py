@@ -473,13 +473,21 @@ T16_PEER_TARGET, T16_F32_TARGET = 1.0, 1.6
 
 
 def t16_funcs(res):
-    """Base names of the functions with a vact bf16 / f16 result, in first-seen order."""
-    out = []
-    for (f, d, impl, isa, size) in res:
-        base, _, ty = f.rpartition(".")
-        if impl == "vact" and ty in T16_TYPES and base not in out:
-            out.append(base)
-    return out
+    """Base names of the functions with a vact bf16 / f16 result, in the order of
+    src/common/functions.def (the JSON's order is random with interleaving), then
+    any others alphabetically."""
+    names = {f.rpartition(".")[0] for (f, d, impl, isa, size) in res
+             if impl == "vact" and f.rpartition(".")[2] in T16_TYPES}
+    order = []
+    try:
+        with open(os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                               "src", "common", "functions.def")) as f:
+            for line in f:
+                if line.startswith("VACT_") and "(" in line:
+                    order.append(line.split("(", 1)[1].split(",")[0].split(")")[0].strip())
+    except OSError:
+        pass
+    return [n for n in order if n in names] + sorted(names - set(order))
 
 
 def t16_section(res, isas=None, markdown=False):

@@ -27,8 +27,9 @@
 #                 --filter is then a regex over function names (whole name, e.g. 'gelu|sigmoid|relu'
 #                 or 'gelu.*'); default: the transcendental functions and relu, leaky_relu,
 #                 hard_swish (T16_FUNCS below). --isa restricts the ISAs run (default avx512,avx2,neon).
-#                 No accuracy, ops or chart. 5 repetitions of the default list take about 25 min
-#                 on 2 busy cores; 'gelu|sigmoid|relu' with --reps 3 about 4 min.
+#                 No accuracy, ops or chart. The default list is 403 runs (236 at 16M) + 6 capped
+#                 XNNPACK runs: about 16 min with 5 repetitions (0.2 s each) on a busy 2-core
+#                 machine; --filter 'gelu|sigmoid|relu' --reps 3 (75 + 2 runs) about 2 min.
 #
 # Pass 1 runs everything (vact on every ISA; SLEEF and Eigen at AVX-512 and
 # AVX2; oneDNN and XNNPACK at their best ISA). On a machine with AVX-512,

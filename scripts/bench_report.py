@@ -4,7 +4,7 @@
     scripts/bench_report.py OUT.json [MORE.json ...] [--png FILE] [--md FILE]
                             [--isa avx512,avx2] [--sizes 4096,4096.n,4x4000,64x64]
                             [--accuracy peer_accuracy.csv] [--ops kernel_ops.csv]
-                            [--uptime-start "$(uptime)"] [--uptime-end "$(uptime)"]
+                            [--uptime-start "$(uptime)"] [--uptime-end "$(uptime)"] [--t16]
 
 Reads Google Benchmark JSON written by bench/vact_bench (benchmark names
 FUNC/DIR/IMPL/ISA/SIZE, see bench/bench_common.h; SIZE "4096" = x uniform in
@@ -30,7 +30,14 @@ when the 1-minute load average is above 1.0 at either point. With --ops (scripts
 of each compiled vact kernel) and the suite's "machine" benchmarks (vector
 FMA and division issue rates of this core) it prints, for every function
 where vact trails the fastest peer, the issue limit of vact's own
-instruction stream and how close vact runs to it.
+instruction stream and how close vact runs to it. When the JSON has vact's
+bf16 / f16 runs (FUNC "NAME.bf16" / "NAME.f16") it adds the "bf16 and f16"
+section (issue 10, x uniform): per SIMD ISA, at n = 4096 vact bf16 and f16
+against the fastest peer with the same function in the same type (target
+>= 1.0), at 16M against vact's own f32 function (accurate tier; target >= 1.6
+elements per second) and against the peers that ran at 16M (>= 1.0), with
+the 16-bit memcpy roofline and a count of the targets met and missed; --t16
+prints only that section (scripts/bench_report.sh --t16 runs just what it needs).
 scripts/bench_report.sh builds, runs the suite and calls this.
 """
 import argparse
@@ -454,6 +461,191 @@ def summary(rows, ctx, markdown=False):
     return summ + "\n" + "\n".join(out)
 
 
+# bf16 and f16 (issue 10): at n = 4096 vact's 16-bit functions against the
+# fastest peer with the same function in the same type (oneDNN bf16 eltwise,
+# XNNPACK f16 operators), target >= 1.0; at 16M, where memory bounds the
+# speed, against vact's own f32 function (accurate tier, same direction and
+# ISA), target >= 1.6 elements per second, and against the peers (>= 1.0) where
+# they ran at 16M. x uniform in [-10, 10] only.
+T16_TYPES = ("bf16", "f16")
+T16_SMALL, T16_BIG = "4096", "16777216"
+T16_PEER_TARGET, T16_F32_TARGET = 1.0, 1.6
+
+
+def t16_funcs(res):
+    """Base names of the functions with a vact bf16 / f16 result, in the order of
+    src/common/functions.def (the JSON's order is random with interleaving), then
+    any others alphabetically."""
+    names = {f.rpartition(".")[0] for (f, d, impl, isa, size) in res
+             if impl == "vact" and f.rpartition(".")[2] in T16_TYPES}
+    order = []
+    try:
+        with open(os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                               "src", "common", "functions.def")) as f:
+            for line in f:
+                if line.startswith("VACT_") and "(" in line:
+                    order.append(line.split("(", 1)[1].split(",")[0].split(")")[0].strip())
+    except OSError:
+        pass
+    return [n for n in order if n in names] + sorted(names - set(order))
+
+
+def t16_section(res, isas=None, markdown=False):
+    """The "bf16 and f16" section: summary of the targets, then per ISA a table at
+    n = 4096 (vs the fastest peer in the same type) and one at 16M (vs vact's f32
+    and the peers that ran at 16M). Empty string when there is no 16-bit result."""
+    funcs = t16_funcs(res)
+    if not funcs:
+        return ""
+    all_isas = [i for i in ISA_ORDER if i != "scalar" and any(
+        k[2] == "vact" and k[3] == i and k[0].rpartition(".")[2] in T16_TYPES for k in res)]
+    if isas:
+        all_isas = [i for i in all_isas if i in isas]
+    # counts[(what, isa, type)] = [met, missed]; what: "peer4k", "f32big", "peerbig"
+    counts = {}
+    nopeer, nof32, nph = {}, 0, 0
+
+    def verdict(ratio, target, what, isa, ty):
+        if ratio is None:
+            return "-"
+        ok = ratio >= target
+        counts.setdefault((what, isa, ty), [0, 0])[0 if ok else 1] += 1
+        return "%.2fx %s" % (ratio, "met" if ok else "MISS")
+
+    def peer_cells(f, d, isa, size, v, what):
+        """-> (peer name, peer Gelem/s, ratio cell, missed?) for vact result v."""
+        p = best_peer(res, f, d, isa, size)
+        if p is None:
+            return "-", "-", "-", False
+        if v is None or v["nan"]:
+            return p[0], g(p[1]["ips"]), "-", False
+        ratio = v["ips"] / p[1]["ips"] if p[1]["ips"] > 0 else None
+        cellv = verdict(ratio, T16_PEER_TARGET, what, isa, f.rpartition(".")[2])
+        return p[0], g(p[1]["ips"]), cellv, cellv.endswith("MISS")
+
+    def vcell(v):
+        return "-" if v is None else g(v["ips"]) + (" (NaN out)" if v["nan"] else "")
+
+    out = []
+    for isa in all_isas:
+        # n = 4096
+        table = []
+        for f in funcs:
+            for d in ("fwd", "bwd"):
+                vs = {ty: res.get((f + "." + ty, d, "vact", isa, T16_SMALL)) for ty in T16_TYPES}
+                if not any(vs.values()):
+                    continue
+                row, missed = [f, d], []
+                for ty in T16_TYPES:
+                    v = vs[ty]
+                    if v is not None and v["nan"]:
+                        nph += 1
+                    name, pips, rc, miss = peer_cells(f + "." + ty, d, isa, T16_SMALL, v, "peer4k")
+                    if v is not None and not v["nan"] and name == "-":
+                        nopeer[(isa, ty)] = nopeer.get((isa, ty), 0) + 1
+                    row += [vcell(v), name, pips, rc]
+                    if miss:
+                        missed.append(ty + "/peer")
+                table.append(row + ["MISS " + ", ".join(missed) if missed else ""])
+        if table:
+            head = ["function", "dir"]
+            for ty in T16_TYPES:
+                head += ["%s Gelem/s" % ty, "fastest %s peer" % ty, "peer Gelem/s", "%s/peer >=%.1f" % (ty, T16_PEER_TARGET)]
+            head.append("missed")
+            nmiss = sum(1 for t in table if t[-1])
+            out.append(render("%s, n=4096, bf16 and f16 vs the fastest peer in the same type: %d of %d rows miss" % (
+                isa, nmiss, len(table)), head, table, markdown, {0, 1, 3, 7, 10}))
+        # n = 16M
+        table = []
+        with_peer = any(k[3] in (isa, "any") and k[4] == T16_BIG and k[2] not in ("vact", "vact_fast", "roofline")
+                        and k[0].rpartition(".")[2] in T16_TYPES for k in res)
+        roof = roofline(res, funcs[0] + ".bf16", "fwd", T16_BIG) is not None
+        for f in funcs:
+            for d in ("fwd", "bwd"):
+                vs = {ty: res.get((f + "." + ty, d, "vact", isa, T16_BIG)) for ty in T16_TYPES}
+                if not any(vs.values()):
+                    continue
+                v32 = res.get((f, d, "vact", isa, T16_BIG))
+                row, missed = [f, d, vcell(v32)], []
+                for ty in T16_TYPES:
+                    v = vs[ty]
+                    ratio = None
+                    if v is not None and v["nan"]:
+                        nph += 1
+                    elif v is not None and v32 is None:
+                        nof32 += 1
+                    elif v is not None and not v32["nan"] and v32["ips"] > 0:
+                        ratio = v["ips"] / v32["ips"]
+                    cellv = verdict(ratio, T16_F32_TARGET, "f32big", isa, ty)
+                    if cellv.endswith("MISS"):
+                        missed.append(ty + "/f32")
+                    row += [vcell(v), cellv]
+                if with_peer:
+                    for ty in T16_TYPES:
+                        name, pips, rc, miss = peer_cells(f + "." + ty, d, isa, T16_BIG, vs[ty], "peerbig")
+                        row += [name if name == "-" else name + " " + pips, rc]
+                        if miss:
+                            missed.append(ty + "/peer")
+                if roof:
+                    row.append(g(roofline(res, f + ".bf16", d, T16_BIG)))
+                table.append(row + ["MISS " + ", ".join(missed) if missed else ""])
+        if table:
+            head = ["function", "dir", "f32 Gelem/s"]
+            for ty in T16_TYPES:
+                head += ["%s Gelem/s" % ty, "%s/f32 >=%.1f" % (ty, T16_F32_TARGET)]
+            left = {0, 1}
+            if with_peer:
+                for ty in T16_TYPES:
+                    left.add(len(head))
+                    head += ["fastest %s peer Gelem/s" % ty, "%s/peer >=%.1f" % (ty, T16_PEER_TARGET)]
+            if roof:
+                head.append("16-bit memcpy-bound Gelem/s")
+            left.add(len(head))
+            head.append("missed")
+            nmiss = sum(1 for t in table if t[-1])
+            out.append(render("%s, n=16M (16777216), bf16 and f16 vs vact's own f32 (accurate tier)%s: %d of %d rows "
+                              "miss" % (isa, " and the fastest peer" if with_peer else "", nmiss, len(table)),
+                              head, table, markdown, left))
+    if not out:
+        return ""
+    names = (("peer4k", "n=4096: vact / fastest peer in the same type >= %.1f" % T16_PEER_TARGET),
+             ("f32big", "n=16M: vact 16-bit / vact f32 >= %.1f (elements per second)" % T16_F32_TARGET),
+             ("peerbig", "n=16M: vact / fastest peer in the same type >= %.1f" % T16_PEER_TARGET))
+    lines = []
+    for what, title in names:
+        cs = [(isa, ty, c) for (w, isa, ty), c in sorted(counts.items(), key=lambda kv: (
+            ISA_ORDER.index(kv[0][1]) if kv[0][1] in ISA_ORDER else 99, kv[0][2])) if w == what]
+        if not cs:
+            if what != "peerbig":
+                lines.append("%s: no comparison" % title)
+            continue
+        m = sum(c[0] for _, _, c in cs)
+        x = sum(c[1] for _, _, c in cs)
+        by = "; ".join("%s %s %d/%d" % (isa, ty, c[0], c[0] + c[1]) for isa, ty, c in cs)
+        lines.append("%s: met %d, missed %d (met/compared: %s)" % (title, m, x, by))
+    if nopeer:
+        lines.append("n=4096: %d function/direction/type results have no peer in the same type on their ISA, "
+                     "not counted (%s)" % (sum(nopeer.values()),
+                                           "; ".join("%s %s %d" % (i, t, c) for (i, t), c in nopeer.items())))
+    if nof32:
+        lines.append("n=16M: %d 16-bit results without vact's f32 at 16M (not counted; run with --full or "
+                     "--t16)" % nof32)
+    if nph:
+        lines.append("%d placeholder results (NaN output) not counted" % nph)
+    head_line = ("bf16 and f16 targets (issue 10), SIMD ISAs %s, x uniform in [-10, 10], medians: at n=4096 "
+                 ">= %.1fx the fastest peer with the same function in the same type (oneDNN bf16 eltwise, XNNPACK f16 "
+                 "operators, where they run on this CPU); at n=16M >= %.1fx the elements per second of vact's own "
+                 "f32 function (accurate tier, same direction and ISA)%s:" % (
+                     ", ".join(all_isas), T16_PEER_TARGET, T16_F32_TARGET,
+                     ", and >= %.1fx the fastest peer where one ran at 16M" % T16_PEER_TARGET
+                     if any(w == "peerbig" for (w, _, _) in counts) else ""))
+    if markdown:
+        summ = "## bf16 and f16\n\n" + head_line + "\n\n" + "\n".join("* " + l for l in lines) + "\n"
+    else:
+        summ = "== bf16 and f16\n" + head_line + "\n" + "\n".join("  " + l for l in lines) + "\n"
+    return summ + "\n" + "\n".join(out)
+
+
 def load_header(start, end):
     """Header lines with the load averages (uptime output) and a warning when
     the 1-minute load is above QUIET_LOAD at either point."""
@@ -573,6 +765,7 @@ def main():
     ap.add_argument("--ops", help="CSV of scripts/kernel_ops.py: adds the issue-limit table")
     ap.add_argument("--uptime-start", help="uptime output before the benchmarks (header, load warning)")
     ap.add_argument("--uptime-end", help="uptime output after the benchmarks (header, load warning)")
+    ap.add_argument("--t16", action="store_true", help="print only the bf16 and f16 section (no f32 tables, no chart)")
     a = ap.parse_args()
     res, ctx = load(a.json)
     if not res:
@@ -584,10 +777,21 @@ def main():
               % ("ISAs " + ctx.get("vact_isas", "?"), ctx.get("tsc_ghz", "?"), ctx.get("cpe_definition", "?"),
                  ctx.get("mode", "?"))]
     header += load_header(a.uptime_start, a.uptime_end)
+    isas = a.isa.split(",") if a.isa else None
+    t16 = t16_section(res, isas)
+    if a.t16:
+        print("\n".join(header) + "\n")
+        print(t16 or "no bf16 / f16 results of vact in " + " ".join(a.json) + "\n")
+        if a.md:
+            with open(a.md, "w") as f:
+                f.write("\n\n".join(header) + "\n\n" + t16_section(res, isas, markdown=True) + "\n")
+        return
     print("\n".join(header) + "\n")
     print(summary(build_rows(res, None, None, acc), ctx))
     print(format_tables(rows, ctx))
     print(expressions(res))
+    if t16:
+        print(t16)
     ops = load_ops(a.ops) if a.ops and os.path.exists(a.ops) else None
     if ops:
         print(limits(build_rows(res, None, None, acc), res, ops))
@@ -599,6 +803,8 @@ def main():
                 f.write(limits(build_rows(res, None, None, acc), res, ops, markdown=True) + "\n")
             f.write(format_tables(rows, ctx, markdown=True) + "\n")
             f.write(expressions(res, markdown=True) + "\n")
+            if t16:
+                f.write(t16_section(res, isas, markdown=True) + "\n")
     if a.png:
         all_rows = build_rows(res, None, None, acc)
         if chart(all_rows, ctx, a.png):

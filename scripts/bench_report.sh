@@ -6,6 +6,7 @@
 #
 #   scripts/bench_report.sh [--full] [--build-dir DIR] [--out DIR] [--reps N]
 #                           [--filter REGEX] [--no-build] [--isa LIST] [--sizes LIST]
+#                           [--t16] [--min-time SECONDS]
 #
 #   --full        every size on every ISA, 16M everywhere, bigger row batches, both input
 #                 distributions everywhere, 0.2 s per run (about an hour instead of about 8 min)
@@ -15,6 +16,20 @@
 #   --reps        repetitions per benchmark (randomly interleaved), medians are reported (default 5)
 #   --filter      Google Benchmark --benchmark_filter regex (e.g. '/4096(\.n)?$': SIZE ".n" = normal x)
 #   --isa/--sizes restrict the printed tables (e.g. --isa avx512,avx2 --sizes 4096,4096.n,4x4000)
+#   --min-time    Google Benchmark --benchmark_min_time per run in seconds (default 0.03, --full and
+#                 --t16 0.2)
+#   --t16         only the "bf16 and f16" section (issue 10), in BUILD_DIR/bench-report-t16 by
+#                 default: the bf16/f16 runs of vact and of the peers (oneDNN bf16, XNNPACK f16)
+#                 at n = 4096 and 16M on the SIMD ISAs, vact's f32 at 16M and the memcpy roofline
+#                 at 16M (vact_bench --full, restricted by a generated filter), then per ISA:
+#                 vact / fastest peer in the same type at 4096 (target >= 1.0) and at 16M,
+#                 vact 16-bit / vact f32 at 16M (target >= 1.6) and the counts met / missed.
+#                 --filter is then a regex over function names (whole name, e.g. 'gelu|sigmoid|relu'
+#                 or 'gelu.*'); default: the transcendental functions and relu, leaky_relu,
+#                 hard_swish (T16_FUNCS below). --isa restricts the ISAs run (default avx512,avx2,neon).
+#                 No accuracy, ops or chart. The default list is 403 runs (236 at 16M) + 6 capped
+#                 XNNPACK runs: about 16 min with 5 repetitions (0.2 s each) on a busy 2-core
+#                 machine; --filter 'gelu|sigmoid|relu' --reps 3 (75 + 2 runs) about 2 min.
 #
 # Pass 1 runs everything (vact on every ISA; SLEEF and Eigen at AVX-512 and
 # AVX2; oneDNN and XNNPACK at their best ISA). On a machine with AVX-512,
@@ -38,7 +53,12 @@ reps=5
 full=""
 filter=""
 nobuild=0
+t16=0
+t16_isas="avx512,avx2,neon"
+min_time=""
 report_args=()
+# --t16's default functions: the transcendental ones and relu, leaky_relu, hard_swish
+T16_FUNCS="sigmoid|tanh|elu|selu|celu|silu|swish|gelu|gelu_tanh|softplus|mish|log_sigmoid|tanh_shrink|exponential|relu|leaky_relu|hard_swish"
 while [ $# -gt 0 ]; do
     case "$1" in
     --full) full="--full" ;;
@@ -47,13 +67,25 @@ while [ $# -gt 0 ]; do
     --reps) reps="$2"; shift ;;
     --filter) filter="$2"; shift ;;
     --no-build) nobuild=1 ;;
-    --isa) report_args+=(--isa "$2"); shift ;;
+    --isa) report_args+=(--isa "$2"); t16_isas="$2"; shift ;;
+    --t16) t16=1 ;;
+    --min-time) min_time="$2"; shift ;;
     --sizes) report_args+=(--sizes "$2"); shift ;;
     -h | --help) sed -n '2,/^set /{/^#/p}' "$0"; exit 0 ;;
     *) echo "bench_report.sh: unknown argument $1" >&2; exit 2 ;;
     esac
     shift
 done
+if [ "$t16" = 1 ]; then
+    [ -n "$out" ] || out="$build/bench-report-t16"
+    # 16-bit runs (any impl) at 4096 and 16M, vact's f32 at 16M, the 16M roofline; uniform x only
+    funcs="${filter:-$T16_FUNCS}"
+    isare="(${t16_isas//,/|})"
+    filter="^($funcs)\.(bf16|f16)/(fwd|bwd)/[^/]+/$isare/(4096|16777216)\$|^($funcs)/(fwd|bwd)/vact/$isare/16777216\$"
+    filter+="|^memcpy/fwd/roofline/any/16777216\$"
+    full="--full" # registers 16M for every function
+    report_args+=(--t16)
+fi
 [ -n "$out" ] || out="$build/bench-report"
 mkdir -p "$out"
 
@@ -68,29 +100,43 @@ bench="$build/bench/vact_bench"
 
 common=(--benchmark_repetitions="$reps" --benchmark_enable_random_interleaving=true
         --benchmark_report_aggregates_only=true --benchmark_out_format=json)
-[ -n "$filter" ] && common+=(--benchmark_filter="$filter")
+fargs=()
+[ -n "$filter" ] && fargs=(--benchmark_filter="$filter")
+common+=("${fargs[@]}")
+[ -n "$min_time" ] && common+=(--benchmark_min_time="$min_time")
 export OMP_NUM_THREADS=1
 
 start=$(date +%s)
 uptime_start=$(uptime)
 echo "load: $uptime_start"
-echo "pass 1: all benchmarks ($bench $full, $reps repetitions) -> $out/pass1.json"
+if [ "$t16" = 1 ]; then
+    echo "t16 filter: $filter"
+    echo "pass 1: $("$bench" $full "${common[@]}" --benchmark_list_tests 2>/dev/null | wc -l) benchmarks ($bench $full, $reps repetitions) -> $out/pass1.json"
+else
+    echo "pass 1: all benchmarks ($bench $full, $reps repetitions) -> $out/pass1.json"
+fi
 "$bench" $full "${common[@]}" --benchmark_out="$out/pass1.json" >"$out/pass1.log" 2>&1 ||
     { tail -20 "$out/pass1.log"; exit 1; }
 jsons=("$out/pass1.json")
 
 n2=0
 if grep -q avx512 /proc/cpuinfo 2>/dev/null; then
-    n2=$("$bench" --peer_isa=avx2 --benchmark_list_tests 2>/dev/null | wc -l)
+    n2=$("$bench" $full --peer_isa=avx2 "${fargs[@]}" --benchmark_list_tests 2>/dev/null | wc -l)
 fi
 if [ "$n2" -gt 0 ]; then
-    echo "pass 2: oneDNN and XNNPACK capped to AVX2 -> $out/pass2_avx2.json"
+    echo "pass 2: oneDNN and XNNPACK capped to AVX2 ($n2 benchmarks) -> $out/pass2_avx2.json"
     ONEDNN_MAX_CPU_ISA=AVX2 "$bench" $full --peer_isa=avx2 "${common[@]}" --benchmark_out="$out/pass2_avx2.json" \
         >"$out/pass2_avx2.log" 2>&1 || { tail -20 "$out/pass2_avx2.log"; exit 1; }
     jsons+=("$out/pass2_avx2.json")
 fi
 uptime_end=$(uptime)
 echo "benchmarks took $(($(date +%s) - start)) s; load: $uptime_end"
+
+if [ "$t16" = 1 ]; then
+    /usr/bin/python3 "$root/scripts/bench_report.py" "${jsons[@]}" --md "$out/bench_report.md" \
+        --uptime-start "$uptime_start" --uptime-end "$uptime_end" "${report_args[@]}" | tee "$out/bench_report.txt"
+    exit 0
+fi
 
 acc="$build/bench/vact_peer_accuracy"
 acc_args=()

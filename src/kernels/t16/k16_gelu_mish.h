@@ -42,27 +42,31 @@ static inline V vgelu16_e(V a2) {
     q = vfma(q, s, vset1(-0.5f));
     return vscale2n_e(vfma(q, s, vset1(1.0f)), n);
 }
-/* R(a) = Q(a) e^(a^2/2) for a in [0, 16]: P/D, every term positive */
-static inline V vgelu16_r(V a) {
-    V P = vfma(vfma(vset1(VACT_G16_P2), a, vset1(VACT_G16_P1)), a, vset1(VACT_G16_P0));
-    V D = vfma(vfma(vadd(a, vset1(VACT_G16_Q2)), a, vset1(VACT_G16_Q1)), a, vset1(VACT_G16_Q0));
+/* R(a) = Q(a) e^(a^2/2) for a = -na in [0, 16]: P/D by Horner in na (the
+ * bits of Horner in a: every partial sum adds terms of one sign) */
+static inline V vgelu16_r(V na) {
+    V P = vfnma(na, vfnma(na, vset1(VACT_G16_P2), vset1(VACT_G16_P1)), vset1(VACT_G16_P0));
+    V D = vfnma(na, vfnma(na, vsub(vset1(VACT_G16_Q2), na), vset1(VACT_G16_Q1)), vset1(VACT_G16_Q0));
     return vdiv(P, D);
 }
+/* -|x| clamped to -16 (NaN kept) */
+static inline V vgelu16_na(V x) { return vmax(vset1(-VACT_G16_AMAX), vor(x, vset1(-0.0f))); }
 
+/* gelu = na Q + xp (one fma): x < 0: -a Q + -0 (-16 * 0 = -0 below -16);
+ * x >= 0: x - a Q, a = x for x <= 16, else Q = 0 (x = +inf kept) */
 #define VACT_K16_gelu ~, k16_gelu
 static inline V k16_gelu(V x, const vact_params *p) {
     (void)p;
-    V a = vmin(vset1(VACT_G16_AMAX), vabs(x));            /* NaN kept */
-    V Q = vmul(vgelu16_e(vmul(a, a)), vgelu16_r(a));
-    V phi = vsel(vlt(x, vzero()), Q, vsub(vset1(1.0f), Q));
-    return vmul(vmax(vset1(-VACT_G16_AMAX), x), phi);      /* -inf: -16 * 0 */
+    V na = vgelu16_na(x);
+    V Q = vmul(vgelu16_e(vmul(na, na)), vgelu16_r(na));
+    return vfma(na, Q, vsel(vlt(x, vzero()), vset1(-0.0f), x));
 }
 
 #define VACT_KB16_gelu ~, kb16_gelu
 static inline V kb16_gelu(V x, V dy, const vact_params *p) {
     (void)p;
-    V a = vmin(vset1(VACT_G16_AMAX), vabs(x));            /* NaN kept */
-    V B = vmul(vgelu16_e(vmul(a, a)), vfnma(a, vset1(VACT_G16_RS2PI), vgelu16_r(a)));
+    V na = vgelu16_na(x);
+    V B = vmul(vgelu16_e(vmul(na, na)), vfma(na, vset1(VACT_G16_RS2PI), vgelu16_r(na)));
     return vmul(dy, vsel(vlt(x, vzero()), B, vsub(vset1(1.0f), B)));
 }
 
@@ -74,41 +78,43 @@ static inline V kb16_gelu(V x, V dy, const vact_params *p) {
  * g's relative error is u's damped (d ln g / d ln u in [-1, 1]) plus a few
  * roundings; one division. x = -inf: clamped to -FLT_MAX, times g = 0.
  * mish'(x) = g + 4x n(n+1)/Dn^2 (n = e^x, Dn = n^2 + 2n + 2) = (N D + 4x (1+u) W)/D^2,
- * W = u (x <= 0) or u^2 (x > 0), x clamped to [-1e4, 1e4] (W = 0 beyond
- * +-110): the root near -1.19 cancels in N D + 4x(1+u)W, absolute error
+ * W = u (x <= 0) or u^2 (x > 0), x taken as +-max(-110, -|x|) (W = 0 beyond
+ * +-110, x = +-inf stays finite there): the root near -1.19 cancels in N D + 4x(1+u)W, absolute error
  * ~2^-22 there (u's own error enters as 0.05 of it), under the test's floor. */
-#define VACT_M16_XMAX 1e4f
-
-/* N, D and the mask x <= 0 from u = e^-|x| */
-static inline V vmish16_nd(V x, V u, V *D, M *neg) {
+/* N = v (v + 2w), D = N + 2 w^2 with (v, w) = (u, 1) for x <= 0, (1, u)
+ * for x > 0: the two forms above with the same roundings. u = e^-|x| from
+ * nac = max(-110, -|x|) (NaN kept), also returned (|x| clamped). */
+static inline V vmish16_nd(V x, V *nac, V *u, V *w, V *D, M *neg) {
+    *nac = vmax(vset1(-110.0f), vor(x, vset1(-0.0f)));
+    V n, r = vexp16_reduce(*nac, &n);
+    *u = vscale2n_e(vexp16_poly(r), n);
     *neg = vle(x, vzero());
-    V Nn = vmul(u, vadd(u, vset1(2.0f)));
-    V Np = vfma(u, vset1(2.0f), vset1(1.0f));
-    V Dp = vfma(vadd(u, u), u, Np);
-    *D = vsel(*neg, vadd(Nn, vset1(2.0f)), Dp);
-    return vsel(*neg, Nn, Np);
+    V v = vsel(*neg, *u, vset1(1.0f));
+    *w = vsel(*neg, vset1(1.0f), *u);
+    V N = vmul(v, vfma(*w, vset1(2.0f), v));
+    *D = vfma(vadd(*w, *w), *w, N);
+    return N;
 }
 
 #define VACT_K16_mish ~, k16_mish
 static inline V k16_mish(V x, const vact_params *p) {
     (void)p;
-    V u = vexp16_neg(vor(x, vset1(-0.0f)));
-    V D;
+    V nac, u, w, D;
     M neg;
-    V N = vmish16_nd(x, u, &D, &neg);
+    V N = vmish16_nd(x, &nac, &u, &w, &D, &neg);
     return vmul(vmax(vset1(-0x1.fffffep127f), x), vdiv(N, D));
 }
 
+/* T = 4x (1 + u) W = nac (4 + 4u) (u w'), w' = w for x <= 0 (x = nac for
+ * x >= -110), -u for x > 0 (x = -nac for x <= 110); beyond, W = 0. */
 #define VACT_KB16_mish ~, kb16_mish
 static inline V kb16_mish(V x, V dy, const vact_params *p) {
     (void)p;
-    V u = vexp16_neg(vor(x, vset1(-0.0f)));
-    V D;
+    V nac, u, w, D;
     M neg;
-    V N = vmish16_nd(x, u, &D, &neg);
-    V W = vsel(neg, u, vmul(u, u));
-    V x4 = vmul(vmax(vset1(-VACT_M16_XMAX), vmin(vset1(VACT_M16_XMAX), x)), vset1(4.0f));
-    V T = vmul(vmul(x4, vadd(vset1(1.0f), u)), W);
+    V N = vmish16_nd(x, &nac, &u, &w, &D, &neg);
+    V Ws = vmul(u, vsel(neg, vset1(1.0f), vneg(u)));
+    V T = vmul(vmul(nac, vfma(u, vset1(4.0f), vset1(4.0f))), Ws);
     return vmul(dy, vdiv(vfma(N, D, T), vmul(D, D)));
 }
 

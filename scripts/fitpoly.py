@@ -12,6 +12,8 @@ python3-numpy, python3-mpmath).
   log1p            log(1+s), s + 1 in [sqrt2/2, sqrt2) (vlog1p.h)
   log1p01 [DEG]    log1p(u) on [0, 1] without range reduction (vlog1p.h; DEG 10)
   gelu [DEG [XHI]] erfc(x/sqrt2)/2 e^(x^2/2) in t = 1/(1 + 0.7x) (verfc.h; 12, 14.6)
+  gelu16 [M [N [XHI]]]  the same as a rational P_M(x)/D_N(x), D monic, on [0, XHI]
+                   (t16/k16_gelu_mish.h: 2 3 14)
   tanh DEG C       tanh x = x + x^3 P(x^2) on [0, C] (f_tanh.h: 4 0.55)
   tshr DEG C       x - tanh x = x^3 (1/3 + x^2 Q(x^2)) on [0, C] (f_tanh_shrink.h: 6 1.0)
 """
@@ -125,6 +127,36 @@ def fit_gelu(deg=12, xhi=14.6):
     print("  max rel err (float coefs):", e.max(), "= 2^%.2f" % np.log2(e.max()))
 
 
+def fit_gelu16(m=2, n=3, xhi=14.0):
+    # R(x) = erfc(x/sqrt2)/2 e^(x^2/2) ~ P(x)/D(x), degrees m and n, relative
+    # error: linearized least squares (P - R D)/(R D_prev) with D(0) = 1,
+    # Lawson-reweighted after ten plain iterations; then D made monic.
+    xs = np.linspace(0, xhi, 3000)
+    R = np.array([float(mp.erfc(mpf(x) / mp.sqrt(2)) / 2 * mp.exp(mpf(x) ** 2 / 2)) for x in xs])
+    Dprev = np.ones_like(xs)
+    w = np.ones_like(xs) / len(xs)
+    for it in range(60):
+        cols = [xs ** k for k in range(m + 1)] + [-R * xs ** k for k in range(1, n + 1)]
+        A = np.array(cols).T / (R * Dprev)[:, None]
+        sw = np.sqrt(w)
+        c, *_ = np.linalg.lstsq(A * sw[:, None], sw / Dprev, rcond=None)
+        p, q = c[:m + 1], np.concatenate([[1], c[m + 1:]])
+        Dprev = sum(q[k] * xs ** k for k in range(n + 1))
+        err = np.abs(sum(p[k] * xs ** k for k in range(m + 1)) / Dprev / R - 1)
+        if it > 10:
+            w = w * err
+            w /= w.sum()
+    p, q = p / q[-1], q / q[-1]
+    show("gelu16: P(x) = c0 + c1 x + ...", p)
+    show("  D(x) = c0 + c1 x + ... (monic)", q)
+    g = np.linspace(0, xhi, 2001)
+    ref = np.array([float(mp.erfc(mpf(x) / mp.sqrt(2)) / 2 * mp.exp(mpf(x) ** 2 / 2)) for x in g])
+    P = sum(float(np.float32(v)) * g ** k for k, v in enumerate(p))
+    D = sum(float(np.float32(v)) * g ** k for k, v in enumerate(q))
+    e = np.abs(P / D / ref - 1)
+    print("  max rel err (float coefs):", e.max(), "= 2^%.2f" % np.log2(e.max()))
+
+
 def fit_series(label, F, p, c0, deg, c):
     # F(x) = x^p (c0 + u P(u)), u = x^2, x in [0, c], P of degree deg, with the
     # leading coefficient c0 fixed; the error is weighted relative to F.
@@ -161,6 +193,7 @@ MODES = {
     "log1p": (fit_log1p, []),
     "log1p01": (fit_log1p01, [int]),
     "gelu": (fit_gelu, [int, float]),
+    "gelu16": (fit_gelu16, [int, int, float]),
     "tanh": (fit_tanh, [int, float]),
     "tshr": (fit_tanh_shrink, [int, float]),
 }

@@ -94,6 +94,18 @@ static inline void vstore_u16(uint16_t *p, VI v) { _mm256_storeu_si256((__m256i 
 static inline void vstore_u16_n(uint16_t *p, VI v, size_t k) {
     _mm512_mask_cvtepi32_storeu_epi16(p, vact_tailmask(k), v);
 }
+/* Two vectors of 16-bit values in one load / store (common/vocab_half.h's
+ * vload_bf16x2 / vstore_bf16x2_dn): vpunpcklwd / vpunpckhwd under zeros put
+ * the words of each 128-bit block into the high halves of two vectors (a:
+ * words 0-3 of every block, b: words 4-7), the bf16 -> f32 widening in one
+ * op; vpackusdw (values <= 0xffff) puts them back in memory order. */
+#define VACT_U16X2 1
+static inline void vload_u16x2_hi(const uint16_t *p, V *a, V *b) {
+    __m512i d = _mm512_loadu_si512(p), z = _mm512_setzero_si512();
+    *a = _mm512_castsi512_ps(_mm512_unpacklo_epi16(z, d));
+    *b = _mm512_castsi512_ps(_mm512_unpackhi_epi16(z, d));
+}
+static inline void vstore_u16x2(uint16_t *p, VI a, VI b) { _mm512_storeu_si512(p, _mm512_packus_epi32(a, b)); }
 /* f16 by vcvtph2ps / vcvtps2ph (imm 0: nearest even), as on AVX2 (see there) */
 #define VACT_F16_HW 1
 #define VACT_F16_IMM (_MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)

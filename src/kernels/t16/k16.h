@@ -134,7 +134,7 @@ static inline V kb16_silu(V x, V dy, const vact_params *p) {
  * beta > 0, +inf for beta < 0: 0, not NaN). beta = 0: x/2 and dx = dy/2 for
  * every x (b would be NaN at x = +-inf). b = +-inf (overflow) clamps like
  * any b. Not exact for b < -103 with |x| >= 2^15 (S = 2^m inexact or 0:
- * reachable only with |beta| < 2^-8). 13 ops; backward vsilu16_d on
+ * reachable only with |beta| < 2^-7). 13 ops; backward vsilu16_d on
  * the clamped b (swish'(x) = silu'(b)): 18 ops. */
 #define VACT_K16_swish ~, k16_swish
 static inline V k16_swish(V x, const vact_params *p) {

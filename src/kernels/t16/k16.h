@@ -48,7 +48,7 @@ static inline V vexp16_neg(V x) {
  * S = 2^m (exact: a power of two, 0 for m <= -150) and p = e^-r in
  * [0.70, 1.42] (vexp16_poly at -r: its odd coefficients negated, the same
  * 2^-12.93). No select between z < 0 and z >= 0, one IEEE division, and no
- * overflow for z in [-121, 44] (m in [-175, 64]: vscale2n_e's domain).
+ * overflow for z in [-121, 42] (m in [-175, 61]: vscale2n_e's domain).
  * 1 - sigmoid(z) = p/(S + p) and sigmoid'(z) = S p/(S + p)^2 come without
  * cancellation. The error of p enters damped: by p/(S + p) = 1 - sigmoid
  * in sigmoid, by |S - p|/(S + p) <= 1 in sigmoid'. */
@@ -79,9 +79,9 @@ static inline V vsig16(V z) {
 /* x clamped to the finite floats (NaN kept): x * sigmoid-like factors that
  * reach 0 stay 0 at x = -inf */
 static inline V vfinite16(V x) { return vmin(vset1(0x1.fffffep127f), vmax(vset1(-0x1.fffffep127f), x)); }
-/* dy sigma'(z) (1 + z (1 - sigma(z))) = dy S (S + p (1 + w1))/(S + p)^2 for
- * the S, p of z, w1 = z v'/v for x sigma(v) in general (silu, swish: w1 = z):
- * the derivative of x sigma(v(x)) is sigma(v) + x v' sigma'(v). The sum
+/* dy (sigma(z) + w1 sigma'(z)) = dy S (S + p (1 + w1))/(S + p)^2 for the
+ * S, p of z: the derivative of x sigma(v(x)) at v = z, w1 = x v'(x) (silu,
+ * swish: w1 = z; gelu_tanh: x v'). The sum
  * S + p (1 + w1) is one FMA: near the zero of the derivative (silu: z ~
  * -1.2785) the error of p enters as S w/(S + p)^2 p <= 2^-4 of it, far
  * below the floor |dy|/16. */
@@ -134,7 +134,7 @@ static inline V kb16_silu(V x, V dy, const vact_params *p) {
  * beta > 0, +inf for beta < 0: 0, not NaN). beta = 0: x/2 and dx = dy/2 for
  * every x (b would be NaN at x = +-inf). b = +-inf (overflow) clamps like
  * any b. Not exact for b < -103 with |x| >= 2^15 (S = 2^m inexact or 0:
- * reachable only with |beta| < 2^-7). 13 ops; backward vsilu16_d on
+ * reachable only with |beta| < 2^-7). 14 ops; backward vsilu16_d on
  * the clamped b (swish'(x) = silu'(b)): 18 ops. */
 #define VACT_K16_swish ~, k16_swish
 static inline V k16_swish(V x, const vact_params *p) {

@@ -84,6 +84,16 @@ static inline __m128i vact_pack16(VI v) {
     return _mm_packus_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
 }
 static inline void vstore_u16(uint16_t *p, VI v) { _mm_storeu_si128((__m128i *)p, vact_pack16(v)); }
+/* two vectors at once (common/vocab_half.h's vload_bf16x2 /
+ * vstore_bf16x2_dn): as on AVX-512, vpunpck{l,h}wd under zeros and
+ * vpackusdw, per 128-bit block */
+#define VACT_U16X2 1
+static inline void vload_u16x2_hi(const uint16_t *p, V *a, V *b) {
+    __m256i d = _mm256_loadu_si256((const __m256i *)p), z = _mm256_setzero_si256();
+    *a = _mm256_castsi256_ps(_mm256_unpacklo_epi16(z, d));
+    *b = _mm256_castsi256_ps(_mm256_unpackhi_epi16(z, d));
+}
+static inline void vstore_u16x2(uint16_t *p, VI a, VI b) { _mm256_storeu_si256((__m256i *)p, _mm256_packus_epi32(a, b)); }
 static inline void vstore_u16_n(uint16_t *p, VI v, size_t k) {
     uint16_t t[8];
     vstore_u16(t, v);

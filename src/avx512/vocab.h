@@ -94,6 +94,38 @@ static inline void vstore_u16(uint16_t *p, VI v) { _mm256_storeu_si256((__m256i 
 static inline void vstore_u16_n(uint16_t *p, VI v, size_t k) {
     _mm512_mask_cvtepi32_storeu_epi16(p, vact_tailmask(k), v);
 }
+/* Two vectors of 16-bit values in one load / store (common/vocab_half.h's
+ * vload_bf16x2 / vstore_bf16x2_dn): vpunpcklwd / vpunpckhwd under zeros put
+ * the words of each 128-bit block into the high halves of two vectors (a:
+ * words 0-3 of every block, b: words 4-7), the bf16 -> f32 widening in one
+ * op; vpackusdw (values <= 0xffff) puts them back in memory order. */
+#define VACT_U16X2 1
+static inline void vload_u16x2_hi(const uint16_t *p, V *a, V *b) {
+    __m512i d = _mm512_loadu_si512(p), z = _mm512_setzero_si512();
+    *a = _mm512_castsi512_ps(_mm512_unpacklo_epi16(z, d));
+    *b = _mm512_castsi512_ps(_mm512_unpackhi_epi16(z, d));
+}
+static inline void vstore_u16x2(uint16_t *p, VI a, VI b) { _mm512_storeu_si512(p, _mm512_packus_epi32(a, b)); }
+/* vstore_bf16x2_dn (common/vocab_half.h's, for values whose only NaN is the
+ * default one): the same integer rounding u + 0x7fff + bit 16 of u, as a
+ * vptestmd and a masked add (u + 0x8000 where bit 16 is set), and the high
+ * words of both vectors picked by one vpermt2w in the order that undoes
+ * vload_u16x2_hi: word j of block c (8 words) is a's dword 4c + j (j < 4)
+ * or b's dword 4c + j - 4. */
+#define VACT_BF16X2_DN 1
+static inline __m512i vact_bf16_rnd_(V v) {
+    __m512i u = _mm512_castps_si512(v);
+    __mmask16 k = _mm512_test_epi32_mask(u, _mm512_set1_epi32(0x10000));
+    return _mm512_mask_add_epi32(_mm512_add_epi32(u, _mm512_set1_epi32(0x7fff)), k, u, _mm512_set1_epi32(0x8000));
+}
+static inline void vstore_bf16x2_dn(uint16_t *p, V a, V b) {
+    const __m512i idx = _mm512_set_epi16( /* word 8c + w: 8c + 2w + 1 (a), 8c + 2w + 25 (b: 32 + 8c + 2(w - 4) + 1) */
+        39 + 24, 37 + 24, 35 + 24, 33 + 24, 7 + 24, 5 + 24, 3 + 24, 1 + 24,
+        39 + 16, 37 + 16, 35 + 16, 33 + 16, 7 + 16, 5 + 16, 3 + 16, 1 + 16,
+        39 + 8, 37 + 8, 35 + 8, 33 + 8, 7 + 8, 5 + 8, 3 + 8, 1 + 8,
+        39, 37, 35, 33, 7, 5, 3, 1);
+    _mm512_storeu_si512(p, _mm512_permutex2var_epi16(vact_bf16_rnd_(a), idx, vact_bf16_rnd_(b)));
+}
 /* f16 by vcvtph2ps / vcvtps2ph (imm 0: nearest even), as on AVX2 (see there) */
 #define VACT_F16_HW 1
 #define VACT_F16_IMM (_MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)

@@ -50,6 +50,24 @@ static inline V vload_bf16_n(const uint16_t *p, size_t k) { return vact_bf16_wid
 static inline void vstore_bf16(uint16_t *p, V v) { vstore_u16(p, vact_bf16_round(v)); }
 static inline void vstore_bf16_n(uint16_t *p, V v, size_t k) { vstore_u16_n(p, vact_bf16_round(v), k); }
 
+/* Two vectors at once for the 16-bit elementwise loops (2 VACT_W elements
+ * at p): on ISAs that define VACT_U16X2 (vload_u16x2_hi: the bits h << 16 of
+ * the 2W values in an ISA-specific lane order, vstore_u16x2: the inverse
+ * order, values <= 0xffff) the bf16 pair takes fewer ops; the order never
+ * changes a value (elementwise kernels). Elsewhere, and for f16, two
+ * single loads / stores. */
+#ifdef VACT_U16X2
+static inline void vload_bf16x2(const uint16_t *p, V *a, V *b) { vload_u16x2_hi(p, a, b); }
+#ifndef VACT_BF16X2_DN /* else the ISA's own, the same bits (AVX-512) */
+static inline void vstore_bf16x2_dn(uint16_t *p, V a, V b) {
+    vstore_u16x2(p, vact_bf16_round_dn(a), vact_bf16_round_dn(b));
+}
+#endif
+#else
+static inline void vload_bf16x2(const uint16_t *p, V *a, V *b) { *a = vload_bf16(p); *b = vload_bf16(p + VACT_W); }
+static inline void vstore_bf16x2_dn(uint16_t *p, V a, V b) { vstore_bf16_dn(p, a); vstore_bf16_dn(p + VACT_W, b); }
+#endif
+
 #ifndef VACT_F16_HW
 static inline V vact_f16_widen(VI h) {
     VI s = vishl(viand(h, viset1(0x8000)), 16);
@@ -81,5 +99,7 @@ static inline void vstore_f16_n(uint16_t *p, V v, size_t k) { vstore_u16_n(p, va
 /* f16 has no cheaper form for the default-NaN input */
 #define vstore_f16_dn vstore_f16
 #define vstore_f16_dn_n vstore_f16_n
+static inline void vload_f16x2(const uint16_t *p, V *a, V *b) { *a = vload_f16(p); *b = vload_f16(p + VACT_W); }
+static inline void vstore_f16x2_dn(uint16_t *p, V a, V b) { vstore_f16_dn(p, a); vstore_f16_dn(p + VACT_W, b); }
 
 #endif

@@ -112,8 +112,9 @@ static inline int vact_nt_ok(size_t n, const float *p) {
  * kernel's value of the exact input rounded to the output type, the same
  * bits on every ISA because the f32 kernels are. A NaN result is stored as
  * the default NaN (bf16 0x7fc0, f16 0x7e00), so that NaN bits agree too.
- * T is bf16 or f16 (vload_T, vload_T_n, and vstore_T_dn, vstore_T_dn_n: the
- * stores for a value whose only NaN is the default one). */
+ * T is bf16 or f16 (vload_Tx2 / vstore_Tx2_dn: two vectors at once, in the
+ * ISA's lane order, src/common/vocab_half.h; vload_T_n / vstore_T_dn_n: the
+ * tail; _dn: the stores for a value whose only NaN is the default one). */
 /* The forward kernel of the 16-bit variants: k16_NAME where
  * src/kernels/t16/k16.h defines VACT_K16_NAME (an output-sized kernel), else
  * the accurate f32 kernel k_NAME. */
@@ -128,11 +129,11 @@ static inline V vact_nan_default(V v) { return vsel(visnan(v), vset1(__builtin_n
         const vact_params p = *pp;                                                          \
         size_t i = 0;                                                                       \
         for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                      \
-            V a = vload_##T(x + i), b = vload_##T(x + i + VACT_W);                          \
+            V a, b;                                                                         \
+            vload_##T##x2(x + i, &a, &b);                                                   \
             a = vact_nan_default(VACT_K16(name)(a, &p));                                    \
             b = vact_nan_default(VACT_K16(name)(b, &p));                                    \
-            vstore_##T##_dn(y + i, a);                                                      \
-            vstore_##T##_dn(y + i + VACT_W, b);                                             \
+            vstore_##T##x2_dn(y + i, a, b);                                                 \
         }                                                                                   \
         for (; i < n; i += VACT_W) {                                                        \
             size_t k = n - i < VACT_W ? n - i : VACT_W;                                     \
@@ -144,12 +145,12 @@ static inline V vact_nan_default(V v) { return vsel(visnan(v), vset1(__builtin_n
         const vact_params p = *pp;                                                          \
         size_t i = 0;                                                                       \
         for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                      \
-            V a = vload_##T(x + i), b = vload_##T(x + i + VACT_W);                          \
-            V da = vload_##T(dy + i), db = vload_##T(dy + i + VACT_W);                      \
+            V a, b, da, db;                                                                 \
+            vload_##T##x2(x + i, &a, &b);                                                   \
+            vload_##T##x2(dy + i, &da, &db);                                                \
             a = vact_nan_default(VACT_KB16(name)(a, da, &p));                               \
             b = vact_nan_default(VACT_KB16(name)(b, db, &p));                               \
-            vstore_##T##_dn(dx + i, a);                                                     \
-            vstore_##T##_dn(dx + i + VACT_W, b);                                            \
+            vstore_##T##x2_dn(dx + i, a, b);                                                \
         }                                                                                   \
         for (; i < n; i += VACT_W) {                                                        \
             size_t k = n - i < VACT_W ? n - i : VACT_W;                                     \

@@ -42,65 +42,197 @@ static inline V vexp16_neg(V x) {
     V n, r = vexp16_reduce(xc, &n);
     return vscale2n_e(vexp16_poly(r), n);
 }
-/* sigmoid(z) for every float z: e = e^-|z|, 1/(1 + e) by the linear guess
- * and two Newton steps (2^-16.4, recip.h), times e for z < 0. The error of
- * e enters damped (by e/(1+e) <= 1/2 for z >= 0, by 1/(1+e) <= 1 for z < 0):
- * 2^-12.9 + 2^-16.4 + roundings <= 2^-12.4. +-inf -> 1 / 0, NaN kept.
- * 17 ops (AVX-512), 20 (AVX2). */
+/* ---- the sigmoid family: S / (S + p) -----------------------------------
+ * z = m ln2 + r (m = round(z log2e), one Cody-Waite step, |r| <= 1.01 ln2/2)
+ * gives e^-z = 2^-m e^-r, so sigmoid(z) = 1/(1 + e^-z) = S/(S + p) with
+ * S = 2^m (exact: a power of two, 0 for m <= -150) and p = e^-r in
+ * [0.70, 1.42] (vexp16_poly at -r: its odd coefficients negated, the same
+ * 2^-12.93). No select between z < 0 and z >= 0, one IEEE division, and no
+ * overflow for z in [-121, 42] (m in [-175, 61]: vscale2n_e's domain).
+ * 1 - sigmoid(z) = p/(S + p) and sigmoid'(z) = S p/(S + p)^2 come without
+ * cancellation. The error of p enters damped: by p/(S + p) = 1 - sigmoid
+ * in sigmoid, by |S - p|/(S + p) <= 1 in sigmoid'. */
+/* p = e^-r of z (z in [-121, 44], or NaN: p NaN), *s = 2^m: 7 ops (AVX-512) */
+static inline V vsig16_sp(V z, V *s) {
+    V t = vfma(z, vset1(VACT_LOG2E), vset1(VACT_MAGIC));
+    V m = vsub(t, vset1(VACT_MAGIC));
+    V r = vfma(m, vset1(-VACT_LN2_HI), z);
+    V q = vfma(vset1(-VACT_E16_C1), r, vset1(VACT_E16_C0));
+    q = vfma(q, r, vset1(-1.0f));
+    *s = vscale2n_e(vset1(1.0f), m);
+    return vfma(q, r, vset1(1.0f)); /* 1 - r + C0 r^2 - C1 r^3 */
+}
+/* the clamp of the sigmoid family's argument: sigmoid(30) rounds to 1
+ * (S + p rounds to S = 2^43), and S = 0 at -120 (m = -173): sigmoid is
+ * exactly 1 / 0 beyond; NaN kept */
+#define VACT_S16_LO -120.0f
+#define VACT_S16_HI 30.0f
+/* sigmoid(z) for every float z: S/(S + p), 2^-12.93 + 3 roundings <= 2^-12.9
+ * relative (also where the f32 result is subnormal: S is exact and the one
+ * division rounds once). +inf -> 1, -inf -> 0 exactly, NaN kept. 11 ops
+ * (AVX-512). */
 static inline V vsig16(V z) {
-    V e = vexp16_neg(vor(z, vset1(-0.0f)));
-    V d = vadd(vset1(1.0f), e);
-    V y = vrecip12_2(d);
-    return vsel(vlt(z, vzero()), vmul(e, y), y);
+    V zc = vmin(vset1(VACT_S16_HI), vmax(vset1(VACT_S16_LO), z));
+    V s, p = vsig16_sp(zc, &s);
+    return vdiv(s, vadd(s, p));
 }
 /* x clamped to the finite floats (NaN kept): x * sigmoid-like factors that
  * reach 0 stay 0 at x = -inf */
 static inline V vfinite16(V x) { return vmin(vset1(0x1.fffffep127f), vmax(vset1(-0x1.fffffep127f), x)); }
+/* dy (sigma(z) + w1 sigma'(z)) = dy S (S + p (1 + w1))/(S + p)^2 for the
+ * S, p of z: the derivative of x sigma(v(x)) at v = z, w1 = x v'(x) (silu,
+ * swish: w1 = z; gelu_tanh: x v'). The sum
+ * S + p (1 + w1) is one FMA: near the zero of the derivative (silu: z ~
+ * -1.2785) the error of p enters as S w/(S + p)^2 p <= 2^-4 of it, far
+ * below the floor |dy|/16. */
+static inline V vsilu16_d(V s, V p, V w, V dy) {
+    V d = vadd(s, p);
+    V g = vdiv(vmul(s, vfma(p, w, s)), vmul(d, d));
+    return vmul(dy, g);
+}
 
+/* sigmoid: 11 ops (AVX-512). Backward: dy S p/(S + p)^2 on -|x| (sigma' is
+ * even: S <= 1, no overflow), 15 ops. */
 #define VACT_K16_sigmoid ~, k16_sigmoid
 static inline V k16_sigmoid(V x, const vact_params *p) {
     (void)p;
     return vsig16(x);
 }
+#define VACT_KB16_sigmoid ~, kb16_sigmoid
+static inline V kb16_sigmoid(V x, V dy, const vact_params *p) {
+    (void)p;
+    V z = vmax(vset1(VACT_S16_LO), vor(x, vset1(-0.0f)));
+    V s, e = vsig16_sp(z, &s);
+    V d = vadd(s, e);
+    return vmul(dy, vdiv(vmul(s, e), vmul(d, d)));
+}
 
-/* silu(x) = x sigmoid(x): one more rounding. x <= -110: e = 0, -0. */
+/* silu(x) = x sigmoid(x) = (x/(S + p)) S with x >= -120 (xl; x = -inf: -0):
+ * the scaling by S last, exact unless the result is subnormal (one
+ * rounding then); x/(S + p) cannot overflow (S + p >= 1 for x < 0,
+ * S + p >= S for x >= 0). 12 ops. Backward: S (S + p (1 + x))/(S + p)^2
+ * (vsilu16_d) on the clamped x: 17 ops. */
 #define VACT_K16_silu ~, k16_silu
 static inline V k16_silu(V x, const vact_params *p) {
     (void)p;
-    return vmul(vmax(vset1(-0x1.fffffep127f), x), vsig16(x));
+    V xl = vmax(vset1(VACT_S16_LO), x);
+    V s, e = vsig16_sp(vmin(vset1(VACT_S16_HI), xl), &s);
+    return vmul(vdiv(xl, vadd(s, e)), s);
+}
+#define VACT_KB16_silu ~, kb16_silu
+static inline V kb16_silu(V x, V dy, const vact_params *p) {
+    (void)p;
+    V z = vmin(vset1(VACT_S16_HI), vmax(vset1(VACT_S16_LO), x));
+    V s, e = vsig16_sp(z, &s);
+    return vsilu16_d(s, e, vadd(z, vset1(1.0f)), dy);
 }
 
-/* gelu_tanh(x) = x (1 + tanh u)/2 = x sigmoid(2u), 2u = x (2k0 + 2k1 x^2),
- * k0 = sqrt(2/pi), k1 = 0.044715 k0: 2u carries ~2^-22 relative error,
- * 2^-15 absolute for |2u| <= 110 (beyond it the result is x or 0 anyway).
- * x^2 overflows to inf for huge |x|: 2u = +-inf, sigmoid 1 or 0. */
+/* swish(x; beta) = x sigmoid(b), b = beta x rounded once (an error of
+ * |b| 2^-24 <= 2^-17 in the exponent: the result matters only for b >= -103,
+ * where |b| 2^-24 is < 2^-17.3): (x/(S + p)) S as silu's, x clamped to the
+ * finite floats on the side where sigmoid(b) reaches 0 (x = -inf for
+ * beta > 0, +inf for beta < 0: 0, not NaN). beta = 0: x/2 and dx = dy/2 for
+ * every x (b would be NaN at x = +-inf). b = +-inf (overflow) clamps like
+ * any b. Not exact for b < -103 with |x| >= 2^15 (S = 2^m inexact or 0:
+ * reachable only with |beta| < 2^-7). 14 ops; backward vsilu16_d on
+ * the clamped b (swish'(x) = silu'(b)): 18 ops. */
+#define VACT_K16_swish ~, k16_swish
+static inline V k16_swish(V x, const vact_params *p) {
+    const float beta = p->a;
+    if (beta == 0.0f) return vmul(x, vset1(0.5f));
+    V b = vmul(vset1(beta), x);
+    V s, e = vsig16_sp(vmin(vset1(VACT_S16_HI), vmax(vset1(VACT_S16_LO), b)), &s);
+    V xf = beta > 0.0f ? vmax(vset1(-0x1.fffffep127f), x) : vmin(vset1(0x1.fffffep127f), x);
+    return vmul(vdiv(xf, vadd(s, e)), s);
+}
+#define VACT_KB16_swish ~, kb16_swish
+static inline V kb16_swish(V x, V dy, const vact_params *p) {
+    const float beta = p->a;
+    if (beta == 0.0f) return vmul(dy, vset1(0.5f));
+    V z = vmin(vset1(VACT_S16_HI), vmax(vset1(VACT_S16_LO), vmul(vset1(beta), x)));
+    V s, e = vsig16_sp(z, &s);
+    return vsilu16_d(s, e, vadd(z, vset1(1.0f)), dy);
+}
+
+/* gelu_tanh(x) = x (1 + tanh u)/2 = x sigmoid(v), v = 2u = x (2k0 + 2k1 x^2),
+ * k0 = sqrt(2/pi), k1 = 0.044715 k0: v carries ~2^-22.4 relative error,
+ * <= 2^-15.5 absolute for |v| <= 121 (the exponent's error). x is clamped
+ * to [-11.3, 6.4] for v (v in [-121, 28.9]: no further clamp): sigmoid(v)
+ * is exactly 1 at 6.4 (S + p rounds to S = 2^42) and 0 at -11.3 (S = 0),
+ * and the exact results beyond round to x and 0. y = (xl/(S + p)) S with
+ * xl = max(x, -11.3) (x = -inf: -0). 15 ops.
+ * Backward: gelu_tanh'(x) = sigma(v) + x v' sigma'(v), v' = 2k0 + 6k1 x^2:
+ * vsilu16_d with w1 = x v' (one FMA: 1 + x v'), 21 ops; at x ~ -0.75 (the
+ * zero) the error of p enters damped by 2^-4.3. */
 #define VACT_GT16_K0 0x1.988454p+0f  /* 2 sqrt(2/pi) */
 #define VACT_GT16_K1 0x1.2444f2p-4f  /* 2 * 0.044715 sqrt(2/pi) */
+#define VACT_GT16_K3 0x1.b6676cp-3f  /* 6 * 0.044715 sqrt(2/pi) */
+#define VACT_GT16_LO -11.3f
+#define VACT_GT16_HI 6.4f
 #define VACT_K16_gelu_tanh ~, k16_gelu_tanh
 static inline V k16_gelu_tanh(V x, const vact_params *p) {
     (void)p;
-    V a = vfma(vmul(x, x), vset1(VACT_GT16_K1), vset1(VACT_GT16_K0));
-    return vmul(vfinite16(x), vsig16(vmul(x, a)));
+    V xl = vmax(vset1(VACT_GT16_LO), x);
+    V xc = vmin(vset1(VACT_GT16_HI), xl);
+    V v = vmul(xc, vfma(vmul(xc, xc), vset1(VACT_GT16_K1), vset1(VACT_GT16_K0)));
+    V s, e = vsig16_sp(v, &s);
+    return vmul(vdiv(xl, vadd(s, e)), s);
+}
+#define VACT_KB16_gelu_tanh ~, kb16_gelu_tanh
+static inline V kb16_gelu_tanh(V x, V dy, const vact_params *p) {
+    (void)p;
+    V xc = vmin(vset1(VACT_GT16_HI), vmax(vset1(VACT_GT16_LO), x));
+    V x2 = vmul(xc, xc);
+    V v = vmul(xc, vfma(x2, vset1(VACT_GT16_K1), vset1(VACT_GT16_K0)));
+    V s, e = vsig16_sp(v, &s);
+    V vp = vfma(x2, vset1(VACT_GT16_K3), vset1(VACT_GT16_K0));
+    return vsilu16_d(s, e, vfma(xc, vp, vset1(1.0f)), dy);
 }
 
-/* tanh: |x| < 0.55: x + x^3 P(x^2), P of degree 2 (scripts/fitpoly.py
- * tanh 2 0.56: 2^-19.3 relative) as x (1 + x^2 P); else sign(x) (1 - e)/(1 + e),
- * e = e^-2|x| <= e^-1.1: the error of e enters as 2e/(1 - e^2) <= 0.75 of it.
- * -0 -> -0 (small path), +-inf -> +-1, NaN kept (big path). */
-#define VACT_T16_TH0 -0x1.553bc8p-2f
-#define VACT_T16_TH1 0x1.0d1cb2p-3f
-#define VACT_T16_TH2 -0x1.5e4d70p-5f
+/* tanh x = (1 - e^-z)/(1 + e^-z), z = 2x = m ln2 + 2h: with S = 2^m and
+ * e^-2h - 1 = -h P(h), P(h) = 2 T(-2h) (e^r - 1 = r T(r), T = 1 + r (C0 +
+ * C1 r + C2 r^2): scripts/fitpoly.py expm1 2, 2^-15.52 relative to e^r - 1,
+ * coefficients scaled by powers of 2, exactly):
+ *   tanh x = (h P - (1 - S))/(S + 1 - h P),
+ * both one FMA, no cancellation left: for m = 0 the numerator is h P
+ * (relative 2^-15.5), for |m| >= 1 it is >= 0.2 > 2 |h P| (|m| = 1 is the
+ * worst: error 2^-14.5). x clamped to [-9, 9] (tanh 9 = 1 - 2^-25). Signed
+ * zero: m = 0 and h = x there, h P - (+0) is h P + (-0): +-0 kept (fms, not
+ * fma with S - 1). 14 ops (AVX-512). */
+#define VACT_T16_P1 -0x1.0002420p+1f   /* -4 C0 */
+#define VACT_T16_P2 0x1.57110ap+0f     /* 8 C1 */
+#define VACT_T16_P3 -0x1.54dc2ap-1f    /* -16 C2 */
 #define VACT_K16_tanh ~, k16_tanh
 static inline V k16_tanh(V x, const vact_params *p) {
     (void)p;
-    V nax = vor(x, vset1(-0.0f));
-    V e = vexp16_neg(vadd(nax, nax));
-    V y = vmul(vsub(vset1(1.0f), e), vrecip12_2(vadd(vset1(1.0f), e)));
-    y = vor(y, vand(x, vset1(-0.0f)));
-    V x2 = vmul(x, x);
-    V q = vfma(vfma(vset1(VACT_T16_TH2), x2, vset1(VACT_T16_TH1)), x2, vset1(VACT_T16_TH0));
-    V s = vmul(x, vfma(x2, q, vset1(1.0f))); /* x (1 + x^2 P): -0 stays -0 */
-    return vsel(vgt(nax, vset1(-0.55f)), s, y);
+    V a = vmin(vset1(9.0f), vmax(vset1(-9.0f), x));
+    V t = vfma(a, vset1(2.0f * VACT_LOG2E), vset1(VACT_MAGIC));
+    V m = vsub(t, vset1(VACT_MAGIC));
+    V h = vfma(m, vset1(-0.5f * VACT_LN2_HI), a);
+    V q = vfma(vfma(vset1(VACT_T16_P3), h, vset1(VACT_T16_P2)), h, vset1(VACT_T16_P1));
+    q = vfma(q, h, vset1(2.0f));
+    V s = vscale2n_e(vset1(1.0f), m);
+    V num = vfms(h, q, vsub(vset1(1.0f), s));
+    V den = vfnma(h, q, vadd(s, vset1(1.0f)));
+    return vdiv(num, den);
+}
+/* tanh'(x) = 1 - tanh^2 = 4 sigma'(2x) = 4 S p/(S + p)^2 for z = -2|x|
+ * (-|x| >= -60: S = 0 below), 4p = 4 - 8h + 16 C0 h^2 - 32 C1 h^3 from
+ * vexp16_poly's coefficients (h = z/2 - m ln2/2), S + p = fma(4p, 1/4, S):
+ * no 1 - t^2 cancellation for large |x|. 14 ops. */
+#define VACT_KB16_tanh ~, kb16_tanh
+static inline V kb16_tanh(V x, V dy, const vact_params *p) {
+    (void)p;
+    V a = vmax(vset1(-60.0f), vor(x, vset1(-0.0f)));
+    V t = vfma(a, vset1(2.0f * VACT_LOG2E), vset1(VACT_MAGIC));
+    V m = vsub(t, vset1(VACT_MAGIC));
+    V h = vfma(m, vset1(-0.5f * VACT_LN2_HI), a);
+    V q = vfma(vset1(-32.0f * VACT_E16_C1), h, vset1(16.0f * VACT_E16_C0));
+    q = vfma(q, h, vset1(-8.0f));
+    V e4 = vfma(q, h, vset1(4.0f));
+    V s = vscale2n_e(vset1(1.0f), m);
+    V d = vfma(e4, vset1(0.25f), s);
+    return vmul(dy, vdiv(vmul(s, e4), vmul(d, d)));
 }
 
 /* e^x: clamped to [-110, 89] (0 below, inf above: n = 128), vscale2n's one

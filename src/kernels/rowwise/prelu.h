@@ -77,14 +77,18 @@ static inline int vact_prelu_mx_ok(size_t channels, const float *alpha) {
  * is at most half of the work; each element's result is the same formula
  * as in the row loops. */
 #define VACT_PRELU_LMAX 2048
-static inline size_t vact_prelu_period(size_t channels) {
-    size_t a = channels, b = 2 * VACT_W; /* gcd by Euclid */
-    while (b) {
-        size_t t = a % b;
-        a = b;
-        b = t;
+/* lcm(a, b) for a, b >= 1 (gcd by Euclid) */
+static inline size_t vact_lcm(size_t a, size_t b) {
+    size_t g = a, h = b;
+    while (h) {
+        size_t t = g % h;
+        g = h;
+        h = t;
     }
-    size_t L = channels / a * (2 * VACT_W);
+    return a / g * b;
+}
+static inline size_t vact_prelu_period(size_t channels) {
+    size_t L = vact_lcm(channels, 2 * VACT_W);
     while (L < 8 * VACT_W) L *= 2; /* >= 4 iterations per period */
     return L;
 }
@@ -188,16 +192,7 @@ static void vact_prelu_bwd_mat(size_t rows, size_t channels, size_t extra, const
 #define VACT_PRELU_VMAX 992 /* lcm(31, 32) */
 static void KFN(prelu_bwd)(size_t rows, size_t channels, const float *x, const float *alpha,
                            const float *dy, float *dx, float *dalpha) {
-    size_t n = rows * channels, L = 0;
-    if (channels > 0 && channels < 32) {
-        size_t a = channels, b = 32; /* gcd by Euclid */
-        while (b) {
-            size_t t = a % b;
-            a = b;
-            b = t;
-        }
-        L = channels / a * 32;
-    }
+    size_t n = rows * channels, L = channels > 0 && channels < 32 ? vact_lcm(channels, 32) : 0;
     if (!L || n < 2 * L) {
         vact_prelu_bwd_mat(rows, channels, 0, x, alpha, dy, dx, dalpha);
         return;

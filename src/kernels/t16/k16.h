@@ -133,13 +133,16 @@ static inline V kb16_silu(V x, V dy, const vact_params *p) {
  * finite floats on the side where sigmoid(b) reaches 0 (x = -inf for
  * beta > 0, +inf for beta < 0: 0, not NaN). beta = 0: x/2 and dx = dy/2 for
  * every x (b would be NaN at x = +-inf). b = +-inf (overflow) clamps like
- * any b. Not exact for b < -103 with |x| >= 2^15 (S = 2^m inexact or 0:
- * reachable only with |beta| < 2^-7). 14 ops; backward vsilu16_d on
+ * any b. S = 2^m is inexact or 0 for b < -103, where x e^b is still a
+ * normal bf16 for |x| >= 2^15, reachable only with |beta| < 2^-7: such a
+ * beta (one branch per call) takes the accurate f32 kernel. 14 ops;
+ * backward (whose result there is below every 16-bit subnormal) vsilu16_d on
  * the clamped b (swish'(x) = silu'(b)): 18 ops. */
 #define VACT_K16_swish ~, k16_swish
 static inline V k16_swish(V x, const vact_params *p) {
     const float beta = p->a;
     if (beta == 0.0f) return vmul(x, vset1(0.5f));
+    if (beta > -0x1p-7f && beta < 0x1p-7f) return k_swish(x, p); /* see above */
     V b = vmul(vset1(beta), x);
     V s, e = vsig16_sp(vmin(vset1(VACT_S16_HI), vmax(vset1(VACT_S16_LO), b)), &s);
     V xf = beta > 0.0f ? vmax(vset1(-0x1.fffffep127f), x) : vmin(vset1(0x1.fffffep127f), x);

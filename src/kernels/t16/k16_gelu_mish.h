@@ -60,7 +60,11 @@ static inline V k16_gelu(V x, const vact_params *p) {
     (void)p;
     V na = vgelu16_na(x);
     V Q = vmul(vgelu16_e(vmul(na, na)), vgelu16_r(na));
-    return vfma(na, Q, vsel(vlt(x, vzero()), vset1(-0.0f), x));
+    /* x for x >= 0, -0 for x < 0, as x AND a mask chosen between two
+     * constants: a select between -0 and x itself is rewritten by clang
+     * (x < 0 becomes x <= 0 when one arm is a zero), giving -0 at x = +0 */
+    V xp = vand(x, vsel(vlt(x, vzero()), vset1(-0.0f), vasf(viset1(-1))));
+    return vfma(na, Q, xp);
 }
 
 #define VACT_KB16_gelu ~, kb16_gelu

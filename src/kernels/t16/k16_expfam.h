@@ -97,4 +97,101 @@ static inline V kb16_exponential(V x, V dy, const vact_params *p) {
     return vscale2n(vmul(dy, vexp16_poly(r)), n);
 }
 
+/* ---- softplus, log_sigmoid ---------------------------------------------------
+ * softplus(x) = max(x, 0) + log1p(u), log_sigmoid(x) = min(x, 0) - log1p(u),
+ * u = e^-|x| in [0, 1] (vexp16_neg, 2^-12.93; 0 below -110), both terms of
+ * one sign (no cancellation). log1p(u) = u + u^2 Q(u - 1/2) on [0, 1]
+ * without range reduction, Q of degree 4 (scripts/fitpoly.py log1p01 4:
+ * 2^-16.66 relative), relative down to u -> 0 (softplus ~ u for x << 0,
+ * subnormals included). u's error enters log1p(u) times
+ * u/((1 + u) log1p(u)) <= 1, and the sum with |x| only damps: 2^-12.93 +
+ * 2^-16.66 + roundings < 2^-12.7. +-inf: u = 0, the max/min term is the
+ * result; NaN: through u (the max/min lose it). 18 ops.
+ * Backward: softplus' = sigmoid(x), log_sigmoid' = sigmoid(-x) (vsig16). */
+#define VACT_L1P16_C0 -0x1.833306p-2f
+#define VACT_L1P16_C1 0x1.6ee5bcp-3f
+#define VACT_L1P16_C2 -0x1.8180bep-4f
+#define VACT_L1P16_C3 0x1.bb6096p-5f
+#define VACT_L1P16_C4 -0x1.953fe2p-6f
+/* log1p(e^-|x|) */
+static inline V vsoftplus16_l(V x) {
+    V u = vexp16_neg(vor(x, vset1(-0.0f)));
+    V w = vsub(u, vset1(0.5f));
+    V q = vfma(vset1(VACT_L1P16_C4), w, vset1(VACT_L1P16_C3));
+    q = vfma(q, w, vset1(VACT_L1P16_C2));
+    q = vfma(q, w, vset1(VACT_L1P16_C1));
+    q = vfma(q, w, vset1(VACT_L1P16_C0));
+    return vfma(vmul(u, u), q, u);
+}
+#define VACT_K16_softplus ~, k16_softplus
+static inline V k16_softplus(V x, const vact_params *p) {
+    (void)p;
+    return vadd(vmax(x, vzero()), vsoftplus16_l(x));
+}
+#define VACT_KB16_softplus ~, kb16_softplus
+static inline V kb16_softplus(V x, V dy, const vact_params *p) {
+    (void)p;
+    return vmul(dy, vsig16(x));
+}
+#define VACT_K16_log_sigmoid ~, k16_log_sigmoid
+static inline V k16_log_sigmoid(V x, const vact_params *p) {
+    (void)p;
+    return vsub(vmin(x, vzero()), vsoftplus16_l(x));
+}
+#define VACT_KB16_log_sigmoid ~, kb16_log_sigmoid
+static inline V kb16_log_sigmoid(V x, V dy, const vact_params *p) {
+    (void)p;
+    return vmul(dy, vsig16(vneg(x)));
+}
+
+/* ---- tanh_shrink -------------------------------------------------------------
+ * tanh_shrink(x) = x - tanh(x), odd.
+ * |x| < 1: x^3 (1/3 + u P(u)), u = x^2, P of degree 3 (scripts/fitpoly.py
+ *   tshr 3 1.0: 2^-16.6 relative), no cancellation; x u t keeps the sign
+ *   (-0 -> -0); where x^3 is an f32 subnormal the absolute error is 2^-149.
+ * |x| >= 1: sign(x) ((|x| - 1) + 2e/(1 + e)), e = e^-2|x| <= e^-2
+ *   (vexp16_neg, 2^-12.93), one division; |x| - 1 is exact and the quotient
+ *   (<= 0.24, all of the result at |x| = 1) carries e's error times
+ *   1/(1 + e) <= 1: < 2^-12.8. +-inf: e = 0, +-inf; NaN: big path.
+ * 26 ops.
+ * tanh_shrink'(x) = tanh(x)^2 (squaring tanh would double its error):
+ * |x| < 1: u (1 + u S(u)), S of degree 3 (scripts/fitpoly.py tanh2 3 1.0:
+ *   2^-14.56 relative);
+ * |x| >= 1: t^2, t = (1 - e)/(1 + e), e's error enters t^2 times
+ *   4e/(1 - e^2) <= 0.55: < 2^-13.7. dx = dy tanh^2. 23 ops. */
+#define VACT_TSH16_P0 -0x1.10d9b6p-3f
+#define VACT_TSH16_P1 0x1.b15960p-5f
+#define VACT_TSH16_P2 -0x1.2c66e6p-6f
+#define VACT_TSH16_P3 0x1.ea0902p-9f
+#define VACT_TSH16_THIRD 0x1.555556p-2f
+#define VACT_TH2_16_S0 -0x1.54af84p-1f
+#define VACT_TH2_16_S1 0x1.75dfe8p-2f
+#define VACT_TH2_16_S2 -0x1.3d1c72p-3f
+#define VACT_TH2_16_S3 0x1.202f2ep-5f
+#define VACT_K16_tanh_shrink ~, k16_tanh_shrink
+static inline V k16_tanh_shrink(V x, const vact_params *p) {
+    (void)p;
+    V nax = vor(x, vset1(-0.0f));
+    V e = vexp16_neg(vadd(nax, nax));
+    V yb = vadd(vsub(vset1(-1.0f), nax), vdiv(vadd(e, e), vadd(vset1(1.0f), e)));
+    yb = vor(yb, vand(x, vset1(-0.0f)));
+    V u = vmul(x, x);
+    V q = vfma(vfma(vset1(VACT_TSH16_P3), u, vset1(VACT_TSH16_P2)), u, vset1(VACT_TSH16_P1));
+    q = vfma(q, u, vset1(VACT_TSH16_P0));
+    V ys = vmul(vmul(x, u), vfma(u, q, vset1(VACT_TSH16_THIRD)));
+    return vsel(vgt(nax, vset1(-1.0f)), ys, yb);
+}
+#define VACT_KB16_tanh_shrink ~, kb16_tanh_shrink
+static inline V kb16_tanh_shrink(V x, V dy, const vact_params *p) {
+    (void)p;
+    V nax = vor(x, vset1(-0.0f));
+    V e = vexp16_neg(vadd(nax, nax));
+    V t = vdiv(vsub(vset1(1.0f), e), vadd(vset1(1.0f), e));
+    V u = vmul(x, x);
+    V s = vfma(vfma(vset1(VACT_TH2_16_S3), u, vset1(VACT_TH2_16_S2)), u, vset1(VACT_TH2_16_S1));
+    s = vfma(s, u, vset1(VACT_TH2_16_S0));
+    V g = vsel(vgt(nax, vset1(-1.0f)), vmul(u, vfma(u, s, vset1(1.0f))), vmul(t, t));
+    return vmul(dy, g);
+}
+
 #endif

@@ -16,7 +16,6 @@ python3-numpy, python3-mpmath).
                    (t16/k16_gelu_mish.h: 2 3 14)
   tanh DEG C       tanh x = x + x^3 P(x^2) on [0, C] (f_tanh.h: 4 0.55)
   tshr DEG C       x - tanh x = x^3 (1/3 + x^2 Q(x^2)) on [0, C] (f_tanh_shrink.h: 6 1.0)
-  tanh2 DEG C      tanh^2 x = x^2 (1 + x^2 P(x^2)) on [0, C] (t16/k16_expfam.h: 3 1.0)
 """
 import sys
 import numpy as np
@@ -187,11 +186,6 @@ def fit_tanh_shrink(deg, c):
     fit_series("tanh_shrink: x - tanh x = x^3 (1/3 + u P(u))", lambda x: x - mp.tanh(x), 3, mpf(1) / 3, deg, c)
 
 
-def fit_tanh2(deg, c):
-    # tanh(x)^2 = x^2 (1 + u P(u)) near 0 (t16/k16_expfam.h, tanh_shrink')
-    fit_series("tanh2: tanh^2 x = x^2 (1 + u P(u))", lambda x: mp.tanh(x) ** 2, 2, mpf(1), deg, c)
-
-
 # NAME: (function, types of its command-line arguments; the missing ones take the defaults)
 MODES = {
     "exp": (lambda deg=4: fit_exp_q("exp", deg), [int]),
@@ -202,7 +196,6 @@ MODES = {
     "gelu16": (fit_gelu16, [int, int, float]),
     "tanh": (fit_tanh, [int, float]),
     "tshr": (fit_tanh_shrink, [int, float]),
-    "tanh2": (fit_tanh2, [int, float]),
 }
 
 if __name__ == "__main__":

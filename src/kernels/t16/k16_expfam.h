@@ -1,0 +1,199 @@
+/* Output-sized bf16/f16 kernels of the exponential family: elu, selu, celu,
+ * softplus, log_sigmoid, tanh_shrink forward (VACT_K16_NAME, k16_NAME) and
+ * backward (VACT_KB16_NAME, kb16_NAME), and exponential's backward, on the
+ * pieces of k16.h; the accuracy target is k16.h's (2^-12.4 relative before
+ * the one rounding). Op counts are vocabulary ops per vector on AVX-512
+ * (scalef: vscale2n_e is one op there, four elsewhere).
+ * Precondition: included at the end of k16.h. */
+#ifndef VACT_T16_K16_EXPFAM_H
+#define VACT_T16_K16_EXPFAM_H
+
+/* ---- elu, selu, celu ---------------------------------------------------------
+ * expm1(x) for x <= 0 by one range reduction: x = n ln2 + r (n = round(x/ln2)
+ * in [-29, 0], x clamped to -20, where expm1 rounds to -1; one Cody-Waite
+ * step, exact enough: |n| 2^-29.6 absolute in r), |r| <= ln2/2, and
+ *   expm1(x) = 2^n expm1(r) + (2^n - 1)   (one FMA; 2^n - 1 exact),
+ * expm1(r) = r + r^2 (C0 + C1 r + C2 r^2) (scripts/fitpoly.py expm1 2:
+ * 2^-15.52 relative to expm1(r)). n = 0 (x >= -0.35): r = x, relative
+ * accuracy down to the subnormals (no cancellation); n <= -1: the term
+ * 2^n expm1(r) is at most 0.7 of |expm1(x)|, so its error enters damped.
+ * Total < 2^-15.2. 2^n comes from the bits of the magic-bias sum (exponent
+ * bias folded in, VACT_MAGIC_B): one shift. 11 ops for y = expm1(x).
+ * Lanes x > 0 are discarded by the callers (garbage there, no traps);
+ * NaN stays NaN (vmax keeps it, every later op propagates it).
+ * Backward: e^x by vexp16_neg (2^-12.93) times the constant, two roundings
+ * (lanes x > 0 go through vexp16_neg too, garbage, discarded). */
+#define VACT_EM16_C0 0x1.000242p-1f
+#define VACT_EM16_C1 0x1.57110ap-3f
+#define VACT_EM16_C2 0x1.54dc2ap-5f
+static inline V vexpm1_16(V x) {
+    V xc = vmax(vset1(-20.0f), x);
+    V t = vfma(xc, vset1(VACT_LOG2E), vset1(VACT_MAGIC_B));
+    V n = vsub(t, vset1(VACT_MAGIC_B));
+    V r = vfma(n, vset1(-VACT_LN2_HI), xc);
+    V s = vasf(vishl(vasi(t), 23)); /* 2^n, n in [-29, 0] */
+    V q = vfma(vfma(vset1(VACT_EM16_C2), r, vset1(VACT_EM16_C1)), r, vset1(VACT_EM16_C0));
+    V p = vfma(vmul(r, r), q, r); /* expm1(r) */
+    return vfma(s, p, vsub(s, vset1(1.0f)));
+}
+
+/* elu = x > 0 ? x : a expm1(x); -inf -> -a. 14 ops. */
+#define VACT_K16_elu ~, k16_elu
+static inline V k16_elu(V x, const vact_params *p) {
+    return vsel(vgt(x, vzero()), x, vmul(vset1(p->a), vexpm1_16(x)));
+}
+/* elu' = x > 0 ? 1 : a e^x; dx = dy (a e^x) (x = -inf: dy * 0). 11 ops. */
+#define VACT_KB16_elu ~, kb16_elu
+static inline V kb16_elu(V x, V dy, const vact_params *p) {
+    V g = vmul(vset1(p->a), vexp16_neg(x));
+    return vmul(dy, vsel(vgt(x, vzero()), vset1(1.0f), g));
+}
+
+/* selu = L (x > 0 ? x : A expm1(x)), L and L A rounded to float (2^-25).
+ * 15 ops; backward dy (x > 0 ? L : L A e^x), 12 ops. */
+#define VACT_SELU16_L 0x1.0cfabep+0f  /* 1.05070098 */
+#define VACT_SELU16_LA 0x1.c212ccp+0f /* 1.05070098 * 1.67326324 */
+#define VACT_K16_selu ~, k16_selu
+static inline V k16_selu(V x, const vact_params *p) {
+    (void)p;
+    M pos = vgt(x, vzero());
+    V k = vsel(pos, vset1(VACT_SELU16_L), vset1(VACT_SELU16_LA));
+    return vmul(k, vsel(pos, x, vexpm1_16(x)));
+}
+#define VACT_KB16_selu ~, kb16_selu
+static inline V kb16_selu(V x, V dy, const vact_params *p) {
+    (void)p;
+    V g = vmul(vset1(VACT_SELU16_LA), vexp16_neg(x));
+    return vmul(dy, vsel(vgt(x, vzero()), vset1(VACT_SELU16_L), g));
+}
+
+/* celu = x > 0 ? x : a expm1(x/a), a > 0 (the wrapper's domain); x/a as
+ * x (1/a), 2^-23 relative in the argument, which is |q| e^q/|expm1(q)| 2^-23
+ * <= 2^-22 relative in the result. x = -inf: q = -inf, clamped: -a.
+ * Backward dy (x > 0 ? 1 : e^(x/a)). 15 and 12 ops. */
+#define VACT_K16_celu ~, k16_celu
+static inline V k16_celu(V x, const vact_params *p) {
+    V q = vmul(x, vset1(1.0f / p->a));
+    return vsel(vgt(x, vzero()), x, vmul(vset1(p->a), vexpm1_16(q)));
+}
+#define VACT_KB16_celu ~, kb16_celu
+static inline V kb16_celu(V x, V dy, const vact_params *p) {
+    V e = vexp16_neg(vmul(x, vset1(1.0f / p->a)));
+    return vmul(dy, vsel(vgt(x, vzero()), vset1(1.0f), e));
+}
+
+/* ---- exponential (backward) --------------------------------------------------
+ * dx = dy e^x = (dy p) 2^n: x clamped to [-174, 175] (n in [-251, 253],
+ * vscale2n's domain: dy e^x may be finite where e^x is not), k16.h's
+ * reduction (one Cody-Waite step: |n| 2^-29.6 <= 2^-21.6 absolute in r)
+ * and polynomial (2^-12.93). vscale2n rounds (dy p) 2^n once for
+ * |dy p| >= 2^-100; for a tinier dy p its two roundings differ from one only
+ * deep in the f32 subnormals (absolute 2^-149, far below a 16-bit ulp), and
+ * scaling up a subnormal is exact. NaN x or dy: NaN. 10 ops. */
+#define VACT_KB16_exponential ~, kb16_exponential
+static inline V kb16_exponential(V x, V dy, const vact_params *p) {
+    (void)p;
+    V xc = vmin(vset1(175.0f), vmax(vset1(-174.0f), x));
+    V n, r = vexp16_reduce(xc, &n);
+    return vscale2n(vmul(dy, vexp16_poly(r)), n);
+}
+
+/* ---- softplus, log_sigmoid ---------------------------------------------------
+ * softplus(x) = max(x, 0) + log1p(u), log_sigmoid(x) = min(x, 0) - log1p(u),
+ * u = e^-|x| in [0, 1] (vexp16_neg, 2^-12.93; 0 below -110), both terms of
+ * one sign (no cancellation). log1p(u) = u + u^2 Q(u - 1/2) on [0, 1]
+ * without range reduction, Q of degree 4 (scripts/fitpoly.py log1p01 4:
+ * 2^-16.66 relative), relative down to u -> 0 (softplus ~ u for x << 0,
+ * subnormals included). u's error enters log1p(u) times
+ * u/((1 + u) log1p(u)) <= 1, and the sum with |x| only damps: 2^-12.93 +
+ * 2^-16.66 + roundings < 2^-12.7. +-inf: u = 0, the max/min term is the
+ * result; NaN: through u (the max/min lose it). 18 ops.
+ * Backward: softplus' = sigmoid(x), log_sigmoid' = sigmoid(-x) = (z < 0 ? u
+ * : 1)/(1 + u), z = +-x: one division instead of vsig16's Newton steps; u's
+ * error enters damped (by 1/(1 + u) <= 1, or u/(1 + u) <= 1/2): < 2^-12.8.
+ * 14 ops. */
+#define VACT_L1P16_C0 -0x1.833306p-2f
+#define VACT_L1P16_C1 0x1.6ee5bcp-3f
+#define VACT_L1P16_C2 -0x1.8180bep-4f
+#define VACT_L1P16_C3 0x1.bb6096p-5f
+#define VACT_L1P16_C4 -0x1.953fe2p-6f
+/* log1p(e^-|x|) */
+static inline V vsoftplus16_l(V x) {
+    V u = vexp16_neg(vor(x, vset1(-0.0f)));
+    V w = vsub(u, vset1(0.5f));
+    V q = vfma(vset1(VACT_L1P16_C4), w, vset1(VACT_L1P16_C3));
+    q = vfma(q, w, vset1(VACT_L1P16_C2));
+    q = vfma(q, w, vset1(VACT_L1P16_C1));
+    q = vfma(q, w, vset1(VACT_L1P16_C0));
+    return vfma(vmul(u, u), q, u);
+}
+#define VACT_K16_softplus ~, k16_softplus
+static inline V k16_softplus(V x, const vact_params *p) {
+    (void)p;
+    return vadd(vmax(x, vzero()), vsoftplus16_l(x));
+}
+/* sigmoid(z) for z = x (m = x < 0) or z = -x (m = x > 0) */
+static inline V vsig16_div(V x, M m) {
+    V u = vexp16_neg(vor(x, vset1(-0.0f)));
+    return vdiv(vsel(m, u, vset1(1.0f)), vadd(vset1(1.0f), u));
+}
+#define VACT_KB16_softplus ~, kb16_softplus
+static inline V kb16_softplus(V x, V dy, const vact_params *p) {
+    (void)p;
+    return vmul(dy, vsig16_div(x, vlt(x, vzero())));
+}
+#define VACT_K16_log_sigmoid ~, k16_log_sigmoid
+static inline V k16_log_sigmoid(V x, const vact_params *p) {
+    (void)p;
+    return vsub(vmin(x, vzero()), vsoftplus16_l(x));
+}
+#define VACT_KB16_log_sigmoid ~, kb16_log_sigmoid
+static inline V kb16_log_sigmoid(V x, V dy, const vact_params *p) {
+    (void)p;
+    return vmul(dy, vsig16_div(x, vgt(x, vzero())));
+}
+
+/* ---- tanh_shrink -------------------------------------------------------------
+ * tanh_shrink(x) = x - tanh(x), odd.
+ * |x| < 1: x^3 (1/3 + u P(u)), u = x^2, P of degree 3 (scripts/fitpoly.py
+ *   tshr 3 1.0: 2^-16.6 relative), no cancellation; x u t keeps the sign
+ *   (-0 -> -0); where x^3 is an f32 subnormal the absolute error is 2^-149.
+ * |x| >= 1: sign(x) ((|x| - 1) + 2e/(1 + e)), e = e^-2|x| <= e^-2
+ *   (vexp16_neg, 2^-12.93), one division; |x| - 1 is exact and the quotient
+ *   (<= 0.24, all of the result at |x| = 1) carries e's error times
+ *   1/(1 + e) <= 1: < 2^-12.8. +-inf: e = 0, +-inf; NaN: big path.
+ * 26 ops.
+ * tanh_shrink'(x) = tanh(x)^2 (squaring doubles tanh's relative error):
+ * tanh|x| = -m/(2 + m), m = expm1(-2|x|) (vexpm1_16 above, 2^-15.2 relative,
+ * relative down to x -> 0: no cancellation, no second path); m's error
+ * enters tanh times 2/(2 + m) <= 2, tanh^2 twice that: < 2^-13 with the
+ * roundings (and far less where m is near -1: there m's error is 2^-24).
+ * x = +-inf: m = -1, tanh^2 = 1; -0: 0. dx = dy tanh^2. 17 ops. */
+#define VACT_TSH16_P0 -0x1.10d9b6p-3f
+#define VACT_TSH16_P1 0x1.b15960p-5f
+#define VACT_TSH16_P2 -0x1.2c66e6p-6f
+#define VACT_TSH16_P3 0x1.ea0902p-9f
+#define VACT_TSH16_THIRD 0x1.555556p-2f
+#define VACT_K16_tanh_shrink ~, k16_tanh_shrink
+static inline V k16_tanh_shrink(V x, const vact_params *p) {
+    (void)p;
+    V nax = vor(x, vset1(-0.0f));
+    V e = vexp16_neg(vadd(nax, nax));
+    V yb = vadd(vsub(vset1(-1.0f), nax), vdiv(vadd(e, e), vadd(vset1(1.0f), e)));
+    yb = vor(yb, vand(x, vset1(-0.0f)));
+    V u = vmul(x, x);
+    V q = vfma(vfma(vset1(VACT_TSH16_P3), u, vset1(VACT_TSH16_P2)), u, vset1(VACT_TSH16_P1));
+    q = vfma(q, u, vset1(VACT_TSH16_P0));
+    V ys = vmul(vmul(x, u), vfma(u, q, vset1(VACT_TSH16_THIRD)));
+    return vsel(vgt(nax, vset1(-1.0f)), ys, yb);
+}
+#define VACT_KB16_tanh_shrink ~, kb16_tanh_shrink
+static inline V kb16_tanh_shrink(V x, V dy, const vact_params *p) {
+    (void)p;
+    V nax = vor(x, vset1(-0.0f));
+    V m = vexpm1_16(vadd(nax, nax));
+    V t = vdiv(m, vsub(vset1(-2.0f), m));
+    return vmul(dy, vmul(t, t));
+}
+
+#endif

@@ -337,6 +337,7 @@ typedef struct {
 } fz_layout;
 
 static int g_cur_isa;
+static uint8_t g_in[2][FZ_MAX_ELEMS * 4]; /* x and dy as set up (for the report) */
 static void report(const fz_case *c, const char *what, size_t i, uint32_t got, uint32_t want) {
     fprintf(stderr,
             "fuzz_vact: %s %s %s%s on %s: %s at %zu (got %#010x, want %#010x)\n"
@@ -345,6 +346,13 @@ static void report(const fz_case *c, const char *what, size_t i, uint32_t got, u
             what, i, got, want, c->n, c->rows, c->cols, c->layout, c->chain, (double)c->p[0],
             bits_f32(&c->p[0], 0), (double)c->p[1], c->place[0], c->place[1], c->place[2], c->place[3], c->place[4]);
     __builtin_trap();
+}
+/* an output element differs: the elementwise inputs at i too */
+static void report_elem(const fz_case *c, const char *what, size_t i, uint32_t got, uint32_t want) {
+    if (c->f->kind == FZ_EW && i < c->n)
+        fprintf(stderr, "fuzz_vact: input x[%zu] %#010x%s", i, c->v->bits(g_in[0], i), c->bwd ? "" : "\n");
+    if (c->f->kind == FZ_EW && i < c->n && c->bwd) fprintf(stderr, " dy[%zu] %#010x\n", i, c->v->bits(g_in[1], i));
+    report(c, what, i, got, want);
 }
 
 /* Lays out the arrays (aliased: the output takes the input's slot), fills the
@@ -363,6 +371,7 @@ static void setup(const fz_in *in, const fz_case *c, int alias, fz_layout *l) {
         l->ptr[s] = place(s, c->place[s], l->bytes[s], es);
         if (s < S_OUT) {
             for (size_t i = 0; i < c->count[s]; i++) c->v->store(l->ptr[s], i, stream(in, c, j++));
+            if (s < S_ALPHA) memcpy(g_in[s], l->ptr[s], c->count[s] * es);
         }
     }
     /* an aliased output's tail past its input (glu: dx == dy) */
@@ -454,7 +463,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         for (size_t i = 0; i < c.count[S_OUT]; i++) {
             const uint32_t b = c.v->bits(g_ref[0], i);
             if ((b & 0x7fff) > c.v->exp_mask && b != c.v->dnan)
-                report(&c, "NaN output not the default NaN", i, b, c.v->dnan);
+                report_elem(&c, "NaN output not the default NaN", i, b, c.v->dnan);
         }
 
     /* every ISA with the input's layout (a per-ISA variant: against that
@@ -471,7 +480,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         run(&in, &c, c.alias, &l);
         for (size_t i = 0; i < c.count[S_OUT]; i++)
             if (!c.v->same(l.ptr[S_OUT], g_ref[0], i))
-                report(&c, c.v->per_isa ? "output differs from this ISA out of place" : "output differs from scalar out of place", i, c.v->bits(l.ptr[S_OUT], i),
+                report_elem(&c, c.v->per_isa ? "output differs from this ISA out of place" : "output differs from scalar out of place", i, c.v->bits(l.ptr[S_OUT], i),
                        c.v->bits(g_ref[0], i));
         for (size_t i = 0; i < c.count[S_DALPHA]; i++)
             if (!c.v->same(l.ptr[S_DALPHA], g_ref[1], i))

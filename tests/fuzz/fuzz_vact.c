@@ -1,8 +1,9 @@
 /* libFuzzer target: every function of src/common/functions.def, forward and
  * backward, every variant (tier x element type), every ISA this CPU runs,
  * through the public API, against a reference run: the scalar ISA, out of
- * place. Each ISA's result must have the reference's bits (any NaN equal to
- * any NaN); the inputs must not change; nothing outside the outputs may be
+ * place. Each ISA's result must have the reference's bits (f32: any NaN equal
+ * to any NaN; bf16/f16: exactly, and any NaN output is the type's default NaN,
+ * 0x7fc0 / 0x7e00, include/vact.h); the inputs must not change; nothing outside the outputs may be
  * written (a snapshot check); reads outside the arrays fault on guard pages
  * (each array sits in its own mapping, between PROT_NONE pages, either flush
  * against the trailing guard or at an element offset from the leading one).
@@ -24,16 +25,22 @@
  *   6-10   placement of the arrays x, dy, alpha, out, dalpha: bit 7 set =
  *          end flush against the trailing guard page, else (b & 15)
  *          elements after the leading guard page
- *   11-18  the two parameters, raw float bits (NaN, inf, out of domain)
- *   19-    the pool: the element values' raw bits, 4 bytes each (x first,
- *          then dy, alpha, then an aliased output's tail); past the pool a
- *          generator seeded by the input's hash
+ *   11-18  the two parameters, raw float bits (NaN, inf, out of domain; the
+ *          16-bit variants' parameters are float too)
+ *   19-    the pool: the element values' raw bits, one element each (f32: 4
+ *          bytes, bf16/f16: 2 bytes; x first, then dy, alpha, then an
+ *          aliased output's tail); past the pool a generator seeded by the
+ *          input's hash (any bits of the element's width, or with flag bit 4
+ *          a float in [-32, 32) rounded to the element type)
  *
  * Variants: one row of g_variants per tier x type: the accurate f32 API
- * (every ISA against scalar) and the fast tier f32 (bits may differ between
- * ISAs: every ISA against its own out-of-place call). A new tier or type
- * (bf16/f16) is one more #include of fuzz_callers.h with its entry points and
- * one more row (its element size and its `same` comparison). */
+ * (every ISA against scalar), the fast tier f32 (bits may differ between
+ * ISAs: every ISA against its own out-of-place call), and bf16 and f16 (one
+ * tier; every ISA against scalar, bit for bit: the elementwise functions and
+ * the row-wise ones with 16-bit entry points, VACT_T16 in functions.def;
+ * prelu is f32 only). A new tier or type is one more #include of
+ * fuzz_callers.h with its entry points and one more row (its element size and
+ * its `same` comparison). */
 #define _GNU_SOURCE
 #include <stdint.h>
 #include <stdio.h>
@@ -95,6 +102,33 @@ typedef struct {
 #undef FZ_SYM
 #undef FZ_FAST_ONLY
 
+/* bf16 and f16: every elementwise function, softmax, log_softmax, glu */
+#define FZ_T vact_bf16
+#define FZ_FWD(name) vact_##name##_bf16
+#define FZ_BWD(name) vact_##name##_backward_bf16
+#define FZ_FNS g_bf16
+#define FZ_SYM(name) bf16_##name
+#define FZ_T16
+#include "fuzz_callers.h"
+#undef FZ_T
+#undef FZ_FWD
+#undef FZ_BWD
+#undef FZ_FNS
+#undef FZ_SYM
+
+#define FZ_T vact_f16
+#define FZ_FWD(name) vact_##name##_f16
+#define FZ_BWD(name) vact_##name##_backward_f16
+#define FZ_FNS g_f16
+#define FZ_SYM(name) f16_##name
+#include "fuzz_callers.h"
+#undef FZ_T
+#undef FZ_FWD
+#undef FZ_BWD
+#undef FZ_FNS
+#undef FZ_SYM
+#undef FZ_T16
+
 /* any NaN equals any NaN; else the same bits */
 static int same_f32(const void *a, const void *b, size_t i) {
     uint32_t u, v;
@@ -109,6 +143,47 @@ static uint32_t bits_f32(const void *src, size_t i) {
     memcpy(&u, (const char *)src + 4 * i, 4);
     return u;
 }
+static uint32_t from_f32_f32(float f) {
+    uint32_t u;
+    memcpy(&u, &f, 4);
+    return u;
+}
+
+/* 16 bit: the same bits (the contract: same bits on every ISA, NaN results
+ * the default NaN) */
+static int same_t16(const void *a, const void *b, size_t i) {
+    return !memcmp((const char *)a + 2 * i, (const char *)b + 2 * i, 2);
+}
+static void store_t16(void *dst, size_t i, uint32_t bits) {
+    const uint16_t h = (uint16_t)bits;
+    memcpy((char *)dst + 2 * i, &h, 2);
+}
+static uint32_t bits_t16(const void *src, size_t i) {
+    uint16_t h;
+    memcpy(&h, (const char *)src + 2 * i, 2);
+    return h;
+}
+/* round to nearest even (the generator's values: finite); not the library's
+ * conversions, which are under test */
+static uint32_t from_f32_bf16(float f) {
+    const uint32_t u = from_f32_f32(f);
+    if ((u & 0x7fffffffu) > 0x7f800000u) return 0x7fc0;
+    return (u + 0x7fffu + ((u >> 16) & 1)) >> 16;
+}
+static uint32_t from_f32_f16(float f) {
+    const uint32_t u = from_f32_f32(f), s = (u >> 16) & 0x8000, a = u & 0x7fffffffu;
+    if (a > 0x7f800000u) return 0x7e00;
+    if (a >= 0x477ff000u) return s | 0x7c00; /* |f| >= 65520: inf */
+    if (a < 0x38800000u) {                    /* below 2^-14: subnormal */
+        float v, t;
+        memcpy(&v, &a, 4);
+        t = v * 0x1p24f + 0x1p23f; /* in [2^23, 2^24): ulp 1, rounded to even */
+        return s | (from_f32_f32(t) & 0x7fffffu);
+    }
+    uint32_t r = a - (112u << 23);
+    r += 0xfffu + ((r >> 13) & 1);
+    return s | (r >> 13);
+}
 
 typedef struct {
     const char *tier, *type;
@@ -119,10 +194,19 @@ typedef struct {
     int (*same)(const void *a, const void *b, size_t i);
     void (*store)(void *dst, size_t i, uint32_t bits); /* element i from raw bits */
     uint32_t (*bits)(const void *src, size_t i);      /* for the report */
+    uint32_t (*from_f32)(float f);                    /* bits of the nearest element */
+    uint32_t exp_mask, dnan; /* 16 bit: NaN iff (bits & 0x7fff) > exp_mask; its
+                                only allowed result dnan (f32: 0, unchecked) */
 } fz_variant;
 static const fz_variant g_variants[] = {
-    {"accurate", "f32", 0, 4, g_acc_f32, sizeof g_acc_f32 / sizeof g_acc_f32[0], same_f32, store_f32, bits_f32},
-    {"fast", "f32", 1, 4, g_fast_f32, sizeof g_fast_f32 / sizeof g_fast_f32[0], same_f32, store_f32, bits_f32},
+    {"accurate", "f32", 0, 4, g_acc_f32, sizeof g_acc_f32 / sizeof g_acc_f32[0], same_f32, store_f32, bits_f32,
+     from_f32_f32, 0, 0},
+    {"fast", "f32", 1, 4, g_fast_f32, sizeof g_fast_f32 / sizeof g_fast_f32[0], same_f32, store_f32, bits_f32,
+     from_f32_f32, 0, 0},
+    {"accurate", "bf16", 0, 2, g_bf16, sizeof g_bf16 / sizeof g_bf16[0], same_t16, store_t16, bits_t16,
+     from_f32_bf16, 0x7f80, 0x7fc0},
+    {"accurate", "f16", 0, 2, g_f16, sizeof g_f16 / sizeof g_f16[0], same_t16, store_t16, bits_t16,
+     from_f32_f16, 0x7c00, 0x7e00},
 };
 #define NVARIANTS (sizeof g_variants / sizeof g_variants[0])
 
@@ -132,6 +216,9 @@ typedef struct {
     size_t len;
 } fz_in;
 static uint8_t in_u8(const fz_in *in, size_t at) { return at < in->len ? in->d[at] : 0; }
+static uint32_t in_u16(const fz_in *in, size_t at) {
+    return (uint32_t)in_u8(in, at) | (uint32_t)in_u8(in, at + 1) << 8;
+}
 static uint32_t in_u32(const fz_in *in, size_t at) {
     return (uint32_t)in_u8(in, at) | (uint32_t)in_u8(in, at + 1) << 8 | (uint32_t)in_u8(in, at + 2) << 16 |
            (uint32_t)in_u8(in, at + 3) << 24;
@@ -147,22 +234,22 @@ typedef struct {
     float p[2];
     size_t count[S_COUNT]; /* elements of each array (0: NULL) */
     int alias;             /* -1, or the input slot the output shares */
-    size_t pool_n;         /* 4-byte values in the pool */
+    size_t pool_n;         /* elements (of the variant's size) in the pool */
     uint64_t seed;
 } fz_case;
 
-/* value j of the element stream: the pool, then the generator */
+/* value j of the element stream (raw bits of the variant's element): the
+ * pool, then the generator */
 static uint32_t stream(const fz_in *in, const fz_case *c, size_t j) {
-    if (j < c->pool_n) return in_u32(in, POOL_AT + 4 * j);
+    const size_t es = c->v->esize;
+    if (j < c->pool_n) return es == 2 ? in_u16(in, POOL_AT + 2 * j) : in_u32(in, POOL_AT + 4 * j);
     uint64_t z = c->seed + 0x9e3779b97f4a7c15ull * (j + 1);
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
     z ^= z >> 31;
-    if (!c->moderate) return (uint32_t)z;
+    if (!c->moderate) return es == 2 ? (uint32_t)(uint16_t)z : (uint32_t)z;
     const float f = (float)(int32_t)(uint32_t)z * 0x1p-26f; /* [-32, 32) */
-    uint32_t u;
-    memcpy(&u, &f, 4);
-    return u;
+    return c->v->from_f32(f);
 }
 
 static void decode(const fz_in *in, fz_case *c) {
@@ -180,7 +267,7 @@ static void decode(const fz_in *in, fz_case *c) {
         uint32_t u = in_u32(in, 11 + 4 * (size_t)k);
         memcpy(&c->p[k], &u, 4);
     }
-    c->pool_n = in->len > POOL_AT ? (in->len - POOL_AT) / 4 : 0;
+    c->pool_n = in->len > POOL_AT ? (in->len - POOL_AT) / c->v->esize : 0;
     uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a */
     for (size_t i = 0; i < in->len; i++) h = (h ^ in->d[i]) * 0x100000001b3ull;
     c->seed = h;
@@ -236,10 +323,10 @@ static void slots_init(void) {
     }
 }
 
-/* where an array of `bytes` goes in slot s */
-static uint8_t *place(int s, uint8_t how, size_t bytes) {
+/* where an array of `bytes` goes in slot s (elements of es bytes) */
+static uint8_t *place(int s, uint8_t how, size_t bytes, size_t es) {
     if (how & 0x80) return g_slot[s].data + g_slot[s].size - bytes;
-    return g_slot[s].data + (size_t)(how & 15) * 4;
+    return g_slot[s].data + (size_t)(how & 15) * es;
 }
 
 /* ---- one run --------------------------------------------------------------------- */
@@ -250,6 +337,7 @@ typedef struct {
 } fz_layout;
 
 static int g_cur_isa;
+static uint8_t g_in[2][FZ_MAX_ELEMS * 4]; /* x and dy as set up (for the report) */
 static void report(const fz_case *c, const char *what, size_t i, uint32_t got, uint32_t want) {
     fprintf(stderr,
             "fuzz_vact: %s %s %s%s on %s: %s at %zu (got %#010x, want %#010x)\n"
@@ -258,6 +346,13 @@ static void report(const fz_case *c, const char *what, size_t i, uint32_t got, u
             what, i, got, want, c->n, c->rows, c->cols, c->layout, c->chain, (double)c->p[0],
             bits_f32(&c->p[0], 0), (double)c->p[1], c->place[0], c->place[1], c->place[2], c->place[3], c->place[4]);
     __builtin_trap();
+}
+/* an output element differs: the elementwise inputs at i too */
+static void report_elem(const fz_case *c, const char *what, size_t i, uint32_t got, uint32_t want) {
+    if (c->f->kind == FZ_EW && i < c->n)
+        fprintf(stderr, "fuzz_vact: input x[%zu] %#010x%s", i, c->v->bits(g_in[0], i), c->bwd ? "" : "\n");
+    if (c->f->kind == FZ_EW && i < c->n && c->bwd) fprintf(stderr, " dy[%zu] %#010x\n", i, c->v->bits(g_in[1], i));
+    report(c, what, i, got, want);
 }
 
 /* Lays out the arrays (aliased: the output takes the input's slot), fills the
@@ -273,9 +368,10 @@ static void setup(const fz_in *in, const fz_case *c, int alias, fz_layout *l) {
         if (!cnt) continue;
         memset(g_slot[s].data, 0xa5, g_slot[s].size);
         l->bytes[s] = cnt * es;
-        l->ptr[s] = place(s, c->place[s], l->bytes[s]);
+        l->ptr[s] = place(s, c->place[s], l->bytes[s], es);
         if (s < S_OUT) {
             for (size_t i = 0; i < c->count[s]; i++) c->v->store(l->ptr[s], i, stream(in, c, j++));
+            if (s < S_ALPHA) memcpy(g_in[s], l->ptr[s], c->count[s] * es);
         }
     }
     /* an aliased output's tail past its input (glu: dx == dy) */
@@ -362,6 +458,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     run(&in, &c, -1, &l);
     if (l.ptr[S_OUT]) memcpy(g_ref[0], l.ptr[S_OUT], c.count[S_OUT] * es);
     if (l.ptr[S_DALPHA]) memcpy(g_ref[1], l.ptr[S_DALPHA], c.count[S_DALPHA] * es);
+    /* 16 bit: a NaN result is the default NaN (every ISA then by equality) */
+    if (c.v->dnan)
+        for (size_t i = 0; i < c.count[S_OUT]; i++) {
+            const uint32_t b = c.v->bits(g_ref[0], i);
+            if ((b & 0x7fff) > c.v->exp_mask && b != c.v->dnan)
+                report_elem(&c, "NaN output not the default NaN", i, b, c.v->dnan);
+        }
 
     /* every ISA with the input's layout (a per-ISA variant: against that
      * ISA's own out-of-place call first) */
@@ -377,7 +480,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         run(&in, &c, c.alias, &l);
         for (size_t i = 0; i < c.count[S_OUT]; i++)
             if (!c.v->same(l.ptr[S_OUT], g_ref[0], i))
-                report(&c, c.v->per_isa ? "output differs from this ISA out of place" : "output differs from scalar out of place", i, c.v->bits(l.ptr[S_OUT], i),
+                report_elem(&c, c.v->per_isa ? "output differs from this ISA out of place" : "output differs from scalar out of place", i, c.v->bits(l.ptr[S_OUT], i),
                        c.v->bits(g_ref[0], i));
         for (size_t i = 0; i < c.count[S_DALPHA]; i++)
             if (!c.v->same(l.ptr[S_DALPHA], g_ref[1], i))

@@ -226,13 +226,25 @@ static void test_ew(void **state) {
                     printf("  FAIL sign of zero not kept\n");
                     failures++;
                 }
-                /* tails: every n < 3 vectors, offset by one element, same bits */
+                /* tails: every n < 3 vectors, offset by one element, same bits,
+                 * forward and backward (dy = 1 and the random dy) */
                 for (size_t m = 0; m < 50; m++) {
-                    uint16_t tx[64], tyv[64];
-                    for (size_t i = 0; i < m; i++) tx[i] = x[(i * 2654435761u + m) & 0xffff];
+                    uint16_t tx[64], tyv[64], tdy[64];
+                    size_t src[64];
+                    for (size_t i = 0; i < m; i++) {
+                        src[i] = (i * 2654435761u + m) & 0xffff;
+                        tx[i] = x[src[i]];
+                        tdy[i] = dyr[src[i]];
+                    }
                     call_f(t, o->f[ty], prm, m, tx, tyv + 1);
                     for (size_t i = 0; i < m; i++)
                         if (tyv[1 + i] != sy[tx[i]]) { printf("  FAIL tail n=%zu\n", m); failures++; break; }
+                    call_b(t, o->b[ty], prm, m, tx, one, tyv + 1);
+                    for (size_t i = 0; i < m; i++)
+                        if (tyv[1 + i] != sd1[src[i]]) { printf("  FAIL backward tail n=%zu\n", m); failures++; break; }
+                    call_b(t, o->b[ty], prm, m, tx, tdy, tyv + 1);
+                    for (size_t i = 0; i < m; i++)
+                        if (tyv[1 + i] != sd2[src[i]]) { printf("  FAIL backward tail (dy) n=%zu\n", m); failures++; break; }
                 }
             }
         }

@@ -107,10 +107,11 @@ static inline int vact_nt_ok(size_t n, const float *p) {
 #define VACT_FAST_PICK_0(f, a) a
 
 /* ---- bf16 and f16 ------------------------------------------------------
- * The f32 kernel k_NAME / kb_NAME between the vocabulary's 16-bit loads
- * (exact) and stores (rounded once to nearest even): the result is the f32
- * kernel's value of the exact input rounded to the output type, the same
- * bits on every ISA because the f32 kernels are. A NaN result is stored as
+ * An f32 kernel between the vocabulary's 16-bit loads (exact) and stores
+ * (rounded once to nearest even): the output-sized k16_NAME / kb16_NAME of
+ * src/kernels/t16/ where they exist, else the accurate k_NAME / kb_NAME;
+ * the same bits on every ISA because every such kernel is written on the
+ * vocabulary with IEEE operations only. A NaN result is stored as
  * the default NaN (bf16 0x7fc0, f16 0x7e00), so that NaN bits agree too.
  * T is bf16 or f16 (vload_Tx2 / vstore_Tx2_dn: two vectors at once, in the
  * ISA's lane order, src/common/vocab_half.h; vload_T_n / vstore_T_dn_n: the

@@ -114,7 +114,7 @@ static void KFN(prelu)(size_t rows, size_t channels, const float *x, const float
     /* The max form not on 16 lanes: there GCC folds the loads into the max
      * form's ops and re-loads x and alpha per use; the select form is kept. */
     int mx = VACT_W < 16 && rows >= 8 && vact_prelu_mx_ok(channels, alpha);
-    size_t L = channels <= VACT_PRELU_LMAX ? vact_prelu_period(channels) : 0;
+    size_t L = channels && channels <= VACT_PRELU_LMAX ? vact_prelu_period(channels) : 0;
     if (L && L <= VACT_PRELU_LMAX && 2 * L <= rows * channels)
         vact_prelu_flat(rows * channels, channels, L, x, alpha, y, mx);
     else
@@ -125,7 +125,8 @@ static void KFN(prelu)(size_t rows, size_t channels, const float *x, const float
  * in row order, of dy*x where x < 0, compensated: the product's error by
  * FMA and each addition's by 2Sum go to a second accumulator. Channels in
  * blocks of 32 held in registers; every channel's sequence is the same on
- * every ISA. */
+ * every ISA. Below 32 channels, sums over virtual channels folded in order
+ * (see KFN(prelu_bwd)). */
 #define VACT_PRELU_NB (32 / VACT_W)
 /* one vector of one row: returns dx, adds dy*x (x < 0) to hi + lo */
 static inline V vact_prelu_b1(V a, V g, V al, V *hi, V *lo) {

@@ -1,14 +1,15 @@
-/* Output-sized forward kernels of the bf16 and f16 variants: k16_NAME
- * replaces k_NAME between the 16-bit load and the one rounding to bf16 /
- * f16 (src/kernels/driver.h, VACT_DEF_UNARY_T) for the functions that
- * `#define VACT_K16_NAME ~, k16_NAME` below; every other function keeps its
- * accurate f32 kernel (VACT_K16(name) defaults to k_NAME).
+/* Output-sized kernels of the bf16 and f16 variants: k16_NAME (forward)
+ * and kb16_NAME (backward) replace k_NAME / kb_NAME between the 16-bit
+ * load and the one rounding to bf16 / f16 (src/kernels/driver.h,
+ * VACT_DEF_UNARY_T) for the functions that `#define VACT_K16_NAME ~,
+ * k16_NAME` / `VACT_KB16_NAME ~, kb16_NAME` here, in k16_gelu_mish.h and in
+ * k16_expfam.h; every other function keeps its accurate f32 kernels.
  *
  * One accuracy target serves both types: the f32 value before the rounding
  * within 2^-12.4 relative of the exact result (also where that result is a
  * bf16 or f16 subnormal or an f32 subnormal: the absolute error there is far
  * below 2^-133 / 2^-24), so the rounded result is within 0.5 + 2^-12.4 * 2^11
- * < 0.8 ULP of f16 (2^8 for bf16: < 0.53 ULP), and exact where the exact
+ * < 0.88 ULP of f16 (2^8 for bf16: < 0.55 ULP), and exact where the exact
  * result is representable. The kernels are written on the vocabulary like
  * every other (IEEE operations, no estimates), so the bits agree on every
  * ISA; tests/test_t16.c checks all 65536 inputs of each type.
@@ -17,7 +18,6 @@
 #define VACT_T16_K16_H
 #include "../../common/vact_internal.h" /* vact_params */
 #include "../math/exp.h"
-#include "../math/recip.h"
 
 /* e^r = 1 + r + r^2 (C0 + C1 r) for |r| <= 1.01 ln2/2: 2^-12.93 relative
  * (scripts/fitpoly.py exp 1), three FMAs by Horner */
@@ -76,9 +76,6 @@ static inline V vsig16(V z) {
     V s, p = vsig16_sp(zc, &s);
     return vdiv(s, vadd(s, p));
 }
-/* x clamped to the finite floats (NaN kept): x * sigmoid-like factors that
- * reach 0 stay 0 at x = -inf */
-static inline V vfinite16(V x) { return vmin(vset1(0x1.fffffep127f), vmax(vset1(-0x1.fffffep127f), x)); }
 /* dy (sigma(z) + w1 sigma'(z)) = dy S (S + p (1 + w1))/(S + p)^2 for the
  * S, p of z: the derivative of x sigma(v(x)) at v = z, w1 = x v'(x) (silu,
  * swish: w1 = z; gelu_tanh: x v'). The sum

@@ -95,8 +95,13 @@ static inline size_t vact_prelu_period(size_t channels) {
 VACT_FLATTEN static inline void vact_prelu_flat(size_t n, size_t channels, size_t L, const float *x,
                                                 const float *alpha, float *y, int mx) {
     _Alignas(64) float buf[VACT_PRELU_LMAX];
-    for (size_t k = 0; k < L; k += channels)
-        for (size_t c = 0; c < channels; c++) buf[k + c] = alpha[c];
+    for (size_t c = 0; c < channels; c++) buf[c] = alpha[c];
+    for (size_t len = channels; len < L;) { /* doubling copies of whole vectors */
+        size_t m = len <= L - len ? len : L - len;
+        for (size_t k = 0; k < m; k += VACT_W)
+            vstore_n(buf + len + k, vload_n(buf + k, m - k < VACT_W ? m - k : VACT_W), m - k < VACT_W ? m - k : VACT_W);
+        len += m;
+    }
     size_t i = 0;
     for (; i + L <= n; i += L)
         for (size_t j = 0; j < L; j += 2 * VACT_W) {

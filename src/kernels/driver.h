@@ -129,6 +129,13 @@ static inline V vact_nan_default(V v) { return vsel(visnan(v), vset1(__builtin_n
                                              const vact_params *pp) {                       \
         const vact_params p = *pp;                                                          \
         size_t i = 0;                                                                       \
+        enum { U = VACT_UNROLL(name) }; /* 2 or 4 vectors: the f32 loop's unroll */         \
+        for (; U > 2 && i + U * VACT_W <= n; i += U * VACT_W) {                             \
+            V v[U];                                                                         \
+            for (int j = 0; j < U; j += 2) vload_##T##x2(x + i + (size_t)j * VACT_W, &v[j], &v[j + 1]); \
+            for (int j = 0; j < U; j++) v[j] = vact_nan_default(VACT_K16(name)(v[j], &p));  \
+            for (int j = 0; j < U; j += 2) vstore_##T##x2_dn(y + i + (size_t)j * VACT_W, v[j], v[j + 1]); \
+        }                                                                                   \
         for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                      \
             V a, b;                                                                         \
             vload_##T##x2(x + i, &a, &b);                                                   \

@@ -28,13 +28,19 @@ static inline V vexp16_poly(V r) {
     q = vfma(q, r, vset1(1.0f));
     return vfma(q, r, vset1(1.0f));
 }
-/* x = n ln2 + r for x in [-110, 89]: one Cody-Waite step (the error of
- * LN2_HI, |n| 2^-29.6 <= 2^-22.3 absolute in r, is 2^-22 relative in e^r) */
-static inline V vexp16_reduce(V xc, V *n) {
-    V t = vfma(xc, vset1(VACT_LOG2E), vset1(VACT_MAGIC));
+/* The one range reduction of the 16-bit kernels: n = round(k x log2e) by
+ * the magic-bias rounding and x - n ln2/k by one Cody-Waite step (k a power
+ * of two, +-: every constant an exact scaling of LOG2E and LN2_HI; the
+ * error of LN2_HI, |n| |LN2_LO| <= |n| 2^-28.97, is negligible next to the
+ * polynomials' 2^-12.93). k = 1: e^x = 2^n e^r; k = 2: e^2x = 2^n e^2r;
+ * k = -1/2: e^(-x/2) = 2^n e^(-r/2) with x - n ln2/k = -2r. */
+static inline V vexp16_reduce_k(V x, float k, V *n) {
+    V t = vfma(x, vset1(k * VACT_LOG2E), vset1(VACT_MAGIC));
     *n = vsub(t, vset1(VACT_MAGIC));
-    return vfma(*n, vset1(-VACT_LN2_HI), xc);
+    return vfma(*n, vset1(-VACT_LN2_HI / k), x);
 }
+/* x = n ln2 + r for x in [-110, 89] */
+static inline V vexp16_reduce(V xc, V *n) { return vexp16_reduce_k(xc, 1.0f, n); }
 /* e^x for x <= 0 (or NaN, kept): 0 below -110 (n >= -159: 2^n p rounds to
  * 0); n in [-159, 0], p in [1/2, 2]: vscale2n_e's domain. 8 ops (AVX2: 11). */
 static inline V vexp16_neg(V x) {
@@ -54,9 +60,7 @@ static inline V vexp16_neg(V x) {
  * in sigmoid, by |S - p|/(S + p) <= 1 in sigmoid'. */
 /* p = e^-r of z (z in [-121, 44], or NaN: p NaN), *s = 2^m: 7 ops (AVX-512) */
 static inline V vsig16_sp(V z, V *s) {
-    V t = vfma(z, vset1(VACT_LOG2E), vset1(VACT_MAGIC));
-    V m = vsub(t, vset1(VACT_MAGIC));
-    V r = vfma(m, vset1(-VACT_LN2_HI), z);
+    V m, r = vexp16_reduce_k(z, 1.0f, &m);
     V q = vfma(vset1(-VACT_E16_C1), r, vset1(VACT_E16_C0));
     q = vfma(q, r, vset1(-1.0f));
     *s = vscale2n_e(vset1(1.0f), m);
@@ -206,9 +210,7 @@ static inline V kb16_gelu_tanh(V x, V dy, const vact_params *p) {
 static inline V k16_tanh(V x, const vact_params *p) {
     (void)p;
     V a = vmin(vset1(9.0f), vmax(vset1(-9.0f), x));
-    V t = vfma(a, vset1(2.0f * VACT_LOG2E), vset1(VACT_MAGIC));
-    V m = vsub(t, vset1(VACT_MAGIC));
-    V h = vfma(m, vset1(-0.5f * VACT_LN2_HI), a);
+    V m, h = vexp16_reduce_k(a, 2.0f, &m);
     V q = vfma(vfma(vset1(VACT_T16_P3), h, vset1(VACT_T16_P2)), h, vset1(VACT_T16_P1));
     q = vfma(q, h, vset1(2.0f));
     V s = vscale2n_e(vset1(1.0f), m);
@@ -224,9 +226,7 @@ static inline V k16_tanh(V x, const vact_params *p) {
 static inline V kb16_tanh(V x, V dy, const vact_params *p) {
     (void)p;
     V a = vmax(vset1(-60.0f), vor(x, vset1(-0.0f)));
-    V t = vfma(a, vset1(2.0f * VACT_LOG2E), vset1(VACT_MAGIC));
-    V m = vsub(t, vset1(VACT_MAGIC));
-    V h = vfma(m, vset1(-0.5f * VACT_LN2_HI), a);
+    V m, h = vexp16_reduce_k(a, 2.0f, &m);
     V q = vfma(vset1(-32.0f * VACT_E16_C1), h, vset1(16.0f * VACT_E16_C0));
     q = vfma(q, h, vset1(-8.0f));
     V e4 = vfma(q, h, vset1(4.0f));

@@ -36,9 +36,7 @@
  * written in s (every coefficient scaled by a power of two). 7 ops
  * (AVX-512) after a^2. */
 static inline V vgelu16_e(V a2) {
-    V t = vfma(a2, vset1(-0.5f * VACT_LOG2E), vset1(VACT_MAGIC));
-    V n = vsub(t, vset1(VACT_MAGIC));
-    V s = vfma(n, vset1(2.0f * VACT_LN2_HI), a2);
+    V n, s = vexp16_reduce_k(a2, -0.5f, &n);
     V q = vfma(vset1(-0.125f * VACT_E16_C1), s, vset1(0.25f * VACT_E16_C0));
     q = vfma(q, s, vset1(-0.5f));
     return vscale2n_e(vfma(q, s, vset1(1.0f)), n);

@@ -28,16 +28,16 @@ static inline V vexp16_poly(V r) {
     q = vfma(q, r, vset1(1.0f));
     return vfma(q, r, vset1(1.0f));
 }
-/* The one range reduction of the 16-bit kernels: n = round(k x log2e) by
- * the magic-bias rounding and x - n ln2/k by one Cody-Waite step (k a power
+/* The one range reduction of the 16-bit kernels, exp.h's first half:
+ * n = round(k x log2e) by the magic-bias rounding (vexp_round_) and
+ * x - n ln2/k by its first Cody-Waite step only (vexp_r1_) (k a power
  * of two, +-: every constant an exact scaling of LOG2E and LN2_HI; the
  * error of LN2_HI, |n| |LN2_LO| <= |n| 2^-28.97, is negligible next to the
  * polynomials' 2^-12.93). k = 1: e^x = 2^n e^r; k = 2: e^2x = 2^n e^2r;
  * k = -1/2: e^(-x/2) = 2^n e^(-r/2) with x - n ln2/k = -2r. */
 static inline V vexp16_reduce_k(V x, float k, V *n) {
-    V t = vfma(x, vset1(k * VACT_LOG2E), vset1(VACT_MAGIC));
-    *n = vsub(t, vset1(VACT_MAGIC));
-    return vfma(*n, vset1(-VACT_LN2_HI / k), x);
+    (void)vexp_round_(x, k, VACT_MAGIC, n);
+    return vexp_r1_(x, *n, k);
 }
 /* x = n ln2 + r for x in [-110, 89] */
 static inline V vexp16_reduce(V xc, V *n) { return vexp16_reduce_k(xc, 1.0f, n); }

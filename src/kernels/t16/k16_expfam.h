@@ -28,9 +28,8 @@
 #define VACT_EM16_C2 0x1.54dc2ap-5f
 static inline V vexpm1_16(V x) {
     V xc = vmax(vset1(-20.0f), x);
-    V t = vfma(xc, vset1(VACT_LOG2E), vset1(VACT_MAGIC_B));
-    V n = vsub(t, vset1(VACT_MAGIC_B));
-    V r = vfma(n, vset1(-VACT_LN2_HI), xc);
+    V n, t = vexp_round_(xc, 1.0f, VACT_MAGIC_B, &n);
+    V r = vexp_r1_(xc, n, 1.0f);
     V s = vasf(vishl(vasi(t), 23)); /* 2^n, n in [-29, 0] */
     V q = vfma(vfma(vset1(VACT_EM16_C2), r, vset1(VACT_EM16_C1)), r, vset1(VACT_EM16_C0));
     V p = vfma(vmul(r, r), q, r); /* expm1(r) */
@@ -108,10 +107,8 @@ static inline V kb16_exponential(V x, V dy, const vact_params *p) {
  * u/((1 + u) log1p(u)) <= 1, and the sum with |x| only damps: 2^-12.93 +
  * 2^-16.66 + roundings < 2^-12.7. +-inf: u = 0, the max/min term is the
  * result; NaN: through u (the max/min lose it). 18 ops.
- * Backward: softplus' = sigmoid(x), log_sigmoid' = sigmoid(-x) = (z < 0 ? u
- * : 1)/(1 + u), z = +-x: one division instead of vsig16's Newton steps; u's
- * error enters damped (by 1/(1 + u) <= 1, or u/(1 + u) <= 1/2): < 2^-12.8.
- * 14 ops. */
+ * Backward: softplus' = sigmoid(x), log_sigmoid' = sigmoid(-x), k16.h's
+ * vsig16 (2^-12.9). */
 #define VACT_L1P16_C0 -0x1.833306p-2f
 #define VACT_L1P16_C1 0x1.6ee5bcp-3f
 #define VACT_L1P16_C2 -0x1.8180bep-4f
@@ -132,15 +129,10 @@ static inline V k16_softplus(V x, const vact_params *p) {
     (void)p;
     return vadd(vmax(x, vzero()), vsoftplus16_l(x));
 }
-/* sigmoid(z) for z = x (m = x < 0) or z = -x (m = x > 0) */
-static inline V vsig16_div(V x, M m) {
-    V u = vexp16_neg(vor(x, vset1(-0.0f)));
-    return vdiv(vsel(m, u, vset1(1.0f)), vadd(vset1(1.0f), u));
-}
 #define VACT_KB16_softplus ~, kb16_softplus
 static inline V kb16_softplus(V x, V dy, const vact_params *p) {
     (void)p;
-    return vmul(dy, vsig16_div(x, vlt(x, vzero())));
+    return vmul(dy, vsig16(x));
 }
 #define VACT_K16_log_sigmoid ~, k16_log_sigmoid
 static inline V k16_log_sigmoid(V x, const vact_params *p) {
@@ -150,7 +142,7 @@ static inline V k16_log_sigmoid(V x, const vact_params *p) {
 #define VACT_KB16_log_sigmoid ~, kb16_log_sigmoid
 static inline V kb16_log_sigmoid(V x, V dy, const vact_params *p) {
     (void)p;
-    return vmul(dy, vsig16_div(x, vgt(x, vzero())));
+    return vmul(dy, vsig16(vxor(x, vset1(-0.0f))));
 }
 
 /* ---- tanh_shrink -------------------------------------------------------------

@@ -85,15 +85,34 @@ static inline __m128i vact_pack16(VI v) {
 }
 static inline void vstore_u16(uint16_t *p, VI v) { _mm_storeu_si128((__m128i *)p, vact_pack16(v)); }
 /* two vectors at once (common/vocab_half.h's vload_bf16x2 /
- * vstore_bf16x2_dn): as on AVX-512, vpunpck{l,h}wd under zeros and
- * vpackusdw, per 128-bit block */
+ * vstore_bf16x2_dn): the 16 words at p in 32-bit lanes, even words (<< 16)
+ * in a, odd words (the high half as it is) in b; the store puts them back
+ * in the same order. */
 #define VACT_U16X2 1
 static inline void vload_u16x2_hi(const uint16_t *p, V *a, V *b) {
-    __m256i d = _mm256_loadu_si256((const __m256i *)p), z = _mm256_setzero_si256();
-    *a = _mm256_castsi256_ps(_mm256_unpacklo_epi16(z, d));
-    *b = _mm256_castsi256_ps(_mm256_unpackhi_epi16(z, d));
+    __m256i d = _mm256_loadu_si256((const __m256i *)p);
+    *a = _mm256_castsi256_ps(_mm256_slli_epi32(d, 16));
+    *b = _mm256_castsi256_ps(_mm256_and_si256(d, _mm256_set1_epi32((int32_t)0xffff0000u)));
 }
-static inline void vstore_u16x2(uint16_t *p, VI a, VI b) { _mm256_storeu_si256((__m256i *)p, _mm256_packus_epi32(a, b)); }
+/* vstore_bf16x2_dn (common/vocab_half.h's, for values whose only NaN is the
+ * default one): the bits of its (u + 0x7fff + bit 16 of u) >> 16, computed
+ * on both vectors at once in 16-bit words: H (the high words: a's shifted
+ * down, b's in place, one vpblendw) plus the carry of L + 0x7fff + (H & 1),
+ * L the low words. That carry is 1 iff (L | (H & 1)) >= 0x8001 (L > 0x8000,
+ * or L = 0x8000 and H odd; bit 0 of L matters only above 0x8000 anyway),
+ * the top bit of vpavgw(L | (H & 1), 0x7ffe) = (. + 0x7fff) >> 1.
+ * H + carry stays in its word (H <= 0xff80 after the default NaN: 0x7f7f or
+ * 0xff7f + 1 is the infinity, as in 32 bits). 9 ops for the pair (the
+ * 32-bit form: 11). */
+#define VACT_BF16X2_DN 1
+static inline void vstore_bf16x2_dn(uint16_t *p, V a, V b) {
+    __m256i ua = _mm256_castps_si256(a), ub = _mm256_castps_si256(b);
+    __m256i h = _mm256_blend_epi16(_mm256_srli_epi32(ua, 16), ub, 0xaa);
+    __m256i l = _mm256_blend_epi16(ua, _mm256_slli_epi32(ub, 16), 0xaa);
+    __m256i z = _mm256_or_si256(l, _mm256_and_si256(h, _mm256_set1_epi16(1)));
+    __m256i c = _mm256_srli_epi16(_mm256_avg_epu16(z, _mm256_set1_epi16(0x7ffe)), 15);
+    _mm256_storeu_si256((__m256i *)p, _mm256_add_epi16(h, c));
+}
 static inline void vstore_u16_n(uint16_t *p, VI v, size_t k) {
     uint16_t t[8];
     vstore_u16(t, v);

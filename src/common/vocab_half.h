@@ -58,7 +58,7 @@ static inline void vstore_bf16_n(uint16_t *p, V v, size_t k) { vstore_u16_n(p, v
  * single loads / stores. */
 #ifdef VACT_U16X2
 static inline void vload_bf16x2(const uint16_t *p, V *a, V *b) { vload_u16x2_hi(p, a, b); }
-#ifndef VACT_BF16X2_DN /* else the ISA's own, the same bits (AVX-512) */
+#ifndef VACT_BF16X2_DN /* else the ISA's own, the same bits (AVX-512, AVX2) */
 static inline void vstore_bf16x2_dn(uint16_t *p, V a, V b) {
     vstore_u16x2(p, vact_bf16_round_dn(a), vact_bf16_round_dn(b));
 }

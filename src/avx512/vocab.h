@@ -128,6 +128,21 @@ static inline void vstore_bf16x2_dn(uint16_t *p, V a, V b) {
         39, 37, 35, 33, 7, 5, 3, 1);
     _mm512_storeu_si512(p, _mm512_permutex2var_epi16(vact_bf16_rnd_(a), idx, vact_bf16_rnd_(b)));
 }
+#ifndef __AVX512BF16__
+/* vstore_bf16x2_nd (src/kernels/driver.h: any NaN stored as the default
+ * NaN): the blends of the NaN default only on a branch taken when a lane of
+ * the pair is NaN (one vcmpps per vector and a kortest on the common path) */
+#define VACT_BF16X2_ND 1
+static inline void vstore_bf16x2_nd(uint16_t *p, V a, V b) {
+    const M na = visnan(a), nb = visnan(b);
+    if (__builtin_expect(_kortestz_mask16_u8(na, nb), 1)) {
+        vstore_bf16x2_dn(p, a, b);
+    } else {
+        const V q = vset1(__builtin_nanf(""));
+        vstore_bf16x2_dn(p, vsel(na, q, a), vsel(nb, q, b));
+    }
+}
+#endif
 /* f16 by vcvtph2ps / vcvtps2ph (imm 0: nearest even), as on AVX2 (see there) */
 #define VACT_F16_HW 1
 #define VACT_F16_IMM (_MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)

@@ -75,28 +75,34 @@ static void test_decide(void **s) {
     const uint32_t ecx_all = ECX_FMA | ECX_OSXSAVE | ECX_AVX | ECX_F16C;
     const uint32_t ebx_all = EBX_AVX2 | EBX_F | EBX_DQ | EBX_BW | EBX_VL;
     struct { vact_x86_words w; unsigned want; const char *what; } c[] = {
-        {{13, ecx_all, ebx_all, 0xe7}, S | A2 | A5, "everything"},
-        {{13, ecx_all, ebx_all, 0x07}, S | A2, "OS saves YMM but not ZMM/opmask"},
-        {{13, ecx_all, ebx_all, 0x67}, S | A2, "no Hi16_ZMM state"},
-        {{13, ecx_all, ebx_all, 0xc7}, S | A2, "no opmask state"},
-        {{13, ecx_all, ebx_all, 0xa7}, S | A2, "no ZMM_Hi256 state"},
-        {{13, ecx_all, ebx_all, 0xe3}, S, "no SSE state"},
-        {{13, ecx_all, ebx_all, 0x03}, S, "OS does not save YMM"},
-        {{13, ecx_all & ~ECX_OSXSAVE, ebx_all, 0}, S, "no OSXSAVE (XGETBV not allowed)"},
-        {{13, ecx_all & ~ECX_FMA, ebx_all, 0xe7}, S, "AVX2 without FMA"},
-        {{13, ecx_all & ~ECX_AVX, ebx_all, 0xe7}, S, "no AVX"},
-        {{13, ecx_all & ~ECX_F16C, ebx_all, 0xe7}, S, "AVX2 without F16C"},
-        {{13, ecx_all, ebx_all & ~EBX_AVX2, 0xe7}, S, "no AVX2"},
-        {{13, ecx_all, ebx_all & ~EBX_VL, 0xe7}, S | A2, "AVX-512F without VL"},
-        {{13, ecx_all, ebx_all & ~EBX_BW, 0xe7}, S | A2, "AVX-512 without BW"},
-        {{13, ecx_all, ebx_all & ~EBX_DQ, 0xe7}, S | A2, "AVX-512 without DQ"},
-        {{13, ecx_all, ebx_all & ~EBX_F, 0xe7}, S | A2, "no AVX-512F"},
-        {{6, ecx_all, ebx_all, 0xe7}, S, "max leaf < 7"},
-        {{0, 0, 0, 0}, S, "nothing"},
+        {{13, ecx_all, ebx_all, 0xe7, 0}, S | A2 | A5, "everything"},
+        {{13, ecx_all, ebx_all, 0x07, 0}, S | A2, "OS saves YMM but not ZMM/opmask"},
+        {{13, ecx_all, ebx_all, 0x67, 0}, S | A2, "no Hi16_ZMM state"},
+        {{13, ecx_all, ebx_all, 0xc7, 0}, S | A2, "no opmask state"},
+        {{13, ecx_all, ebx_all, 0xa7, 0}, S | A2, "no ZMM_Hi256 state"},
+        {{13, ecx_all, ebx_all, 0xe3, 0}, S, "no SSE state"},
+        {{13, ecx_all, ebx_all, 0x03, 0}, S, "OS does not save YMM"},
+        {{13, ecx_all & ~ECX_OSXSAVE, ebx_all, 0, 0}, S, "no OSXSAVE (XGETBV not allowed)"},
+        {{13, ecx_all & ~ECX_FMA, ebx_all, 0xe7, 0}, S, "AVX2 without FMA"},
+        {{13, ecx_all & ~ECX_AVX, ebx_all, 0xe7, 0}, S, "no AVX"},
+        {{13, ecx_all & ~ECX_F16C, ebx_all, 0xe7, 0}, S, "AVX2 without F16C"},
+        {{13, ecx_all, ebx_all & ~EBX_AVX2, 0xe7, 0}, S, "no AVX2"},
+        {{13, ecx_all, ebx_all & ~EBX_VL, 0xe7, 0}, S | A2, "AVX-512F without VL"},
+        {{13, ecx_all, ebx_all & ~EBX_BW, 0xe7, 0}, S | A2, "AVX-512 without BW"},
+        {{13, ecx_all, ebx_all & ~EBX_DQ, 0xe7, 0}, S | A2, "AVX-512 without DQ"},
+        {{13, ecx_all, ebx_all & ~EBX_F, 0xe7, 0}, S | A2, "no AVX-512F"},
+        {{6, ecx_all, ebx_all, 0xe7, 0}, S, "max leaf < 7"},
+        {{0, 0, 0, 0, 0}, S, "nothing"},
     };
     for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
         unsigned got = vact__x86_decide(&c[i].w);
         if (got != c[i].want) fail_msg("%s: got %#x want %#x", c[i].what, got, c[i].want);
+        if (vact__x86_avx512bf16(&c[i].w)) fail_msg("%s: AVX512_BF16 without its CPUID bit", c[i].what);
+        /* with CPUID.(7,1):EAX bit 5: the bf16 functions exactly where AVX-512 runs */
+        vact_x86_words b = c[i].w;
+        b.leaf7_1_eax = 1u << 5;
+        if (vact__x86_avx512bf16(&b) != !!(c[i].want & A5))
+            fail_msg("%s + AVX512_BF16: got %d", c[i].what, vact__x86_avx512bf16(&b));
     }
 }
 
@@ -178,7 +184,7 @@ static void test_fake_words(void **s) {
         assert_int_equal(child_fake(0xe7, &mask), VACT_ISA_AVX512);
     }
     /* a fake can never add what the CPU lacks */
-    static const vact_x86_words all = {~0u, ~0u, ~0u, ~0ull};
+    static const vact_x86_words all = {~0u, ~0u, ~0u, ~0ull, ~0u};
     vact_x86_words r, f;
     vact__x86_set_words_hook(NULL);
     assert_int_equal(vact__x86_read(&r), 0);
@@ -186,7 +192,7 @@ static void test_fake_words(void **s) {
     assert_int_equal(vact__x86_read(&f), 0);
     vact__x86_set_words_hook(NULL);
     assert_true(r.max_leaf == f.max_leaf && r.leaf1_ecx == f.leaf1_ecx && r.leaf7_ebx == f.leaf7_ebx &&
-                r.xcr0 == f.xcr0);
+                r.xcr0 == f.xcr0 && r.leaf7_1_eax == f.leaf7_1_eax);
     assert_int_equal(child_fake(~0ull, &(unsigned){0}), (int)vact__choose(real, NULL));
 #else
     skip();

@@ -100,11 +100,20 @@ static double err_t(const htype *t, float y, double r, double uo) {
 }
 
 /* ---- the tables to test ------------------------------------------------------ */
-static int g_isas[6], g_nisa;
+/* every ISA's dispatched table (AVX-512: with the AVX512-BF16 bf16 functions
+ * on a CPU with them), the NEON kernels through SIMDe (-1) and, on a CPU with
+ * AVX512_BF16, the other AVX-512 table (-2: without them, or with them when
+ * VACT_NO_AVX512BF16 is set) */
+static int g_isas[7], g_nisa;
+static const vact_table *g_other512;
+static const char *g_other512_name;
 static const vact_table *tab(int k) {
-    return g_isas[k] < 0 ? vact__table_simde() : vact__table_for((vact_isa)g_isas[k]);
+    return g_isas[k] == -1 ? vact__table_simde()
+           : g_isas[k] == -2 ? g_other512 : vact__table_for((vact_isa)g_isas[k]);
 }
-static const char *tname(int k) { return g_isas[k] < 0 ? "neon-simde" : vact_isa_name((vact_isa)g_isas[k]); }
+static const char *tname(int k) {
+    return g_isas[k] == -1 ? "neon-simde" : g_isas[k] == -2 ? g_other512_name : vact_isa_name((vact_isa)g_isas[k]);
+}
 
 typedef struct { size_t f[2], b[2]; } offs; /* [type]: forward, backward */
 static const offs g_offs[] = {
@@ -146,6 +155,57 @@ static double bwd_err(const htype *ht, const ref_fn *f, const double *pd, float 
     }
     if (ex) (*exact_bad)++;
     return e;
+}
+
+/* One special input in an otherwise ordinary block of 64 (every position:
+ * each lane of up to four vectors of 16): a NaN (payloads, both signs), a
+ * subnormal input, an input whose forward or backward (dy = 1) result is a
+ * subnormal or the smallest normal of the type (where an f32 subnormal may
+ * round up), among ordinary inputs with normal results. Every lane must be
+ * the scalar bits (sy / sd1: the results of every 16-bit input). This is
+ * what AVX512-BF16's fallback (src/avx512/vocab.h) must catch in one lane
+ * of a vector: vcvtne2ps2bf16 takes f32 subnormals as zero and keeps NaN
+ * payloads. */
+static int lone_lanes(const vact_table *t, const offs *o, int ty, const float *prm, const uint16_t *sy,
+                      const uint16_t *sd1) {
+    const htype *ht = &g_types[ty];
+    uint16_t sp[64], ord[8], x[64], one[64], y[64];
+    int ns = 0, no = 0, bad = 0;
+    static const uint16_t nans[2][4] = {{0x7f81, 0x7fc1, 0xffff, 0xffa0}, {0x7c01, 0x7e01, 0xffff, 0xfd00}};
+    for (int i = 0; i < 4; i++) sp[ns++] = nans[ty][i];
+    sp[ns++] = 0x0001;
+    sp[ns++] = 0x8003;
+    const uint16_t minn = ty ? 0x0400 : 0x0080, inf = ty ? 0x7c00 : 0x7f80;
+    for (uint32_t i = 0; i < 65536 && ns < 64; i += 7) { /* results at the bottom of the range */
+        uint16_t a = sy[i] & 0x7fff, b = sd1[i] & 0x7fff;
+        if ((a && a <= minn) || (b && b <= minn)) sp[ns++] = (uint16_t)i;
+    }
+    for (uint32_t i = 0; i < 65536 && no < 8; i += 4099) { /* ordinary: finite in, normal out */
+        float xf = ht->from((uint16_t)i);
+        uint16_t a = sy[i] & 0x7fff, b = sd1[i] & 0x7fff;
+        if (isfinite(xf) && a > minn && a < inf && b > minn && b < inf)
+            ord[no++] = (uint16_t)i;
+    }
+    if (no == 0) return 0; /* no such inputs (a function with only 0 / inf results) */
+    for (int i = 0; i < 64; i++) one[i] = ht->to(1.0f);
+    for (int s = 0; s < ns; s++)
+        for (int j = 0; j < 64; j++) {
+            for (int i = 0; i < 64; i++) x[i] = ord[(i + j) % no];
+            x[j] = sp[s];
+            call_f(t, o->f[ty], prm, 64, x, y);
+            for (int i = 0; i < 64; i++)
+                if (y[i] != sy[x[i]]) {
+                    if (!bad) printf("  FAIL lone lane %d of 64: x=0x%04x (lane %d) fwd 0x%04x, want 0x%04x\n", j, sp[s], i, y[i], sy[x[i]]);
+                    bad++;
+                }
+            call_b(t, o->b[ty], prm, 64, x, one, y);
+            for (int i = 0; i < 64; i++)
+                if (y[i] != sd1[x[i]]) {
+                    if (!bad) printf("  FAIL lone lane %d of 64: x=0x%04x (lane %d) bwd 0x%04x, want 0x%04x\n", j, sp[s], i, y[i], sd1[x[i]]);
+                    bad++;
+                }
+        }
+    return bad != 0;
 }
 
 static void test_ew(void **state) {
@@ -246,6 +306,7 @@ static void test_ew(void **state) {
                     for (size_t i = 0; i < m; i++)
                         if (tyv[1 + i] != sd2[src[i]]) { printf("  FAIL backward tail (dy) n=%zu\n", m); failures++; break; }
                 }
+                if (k) failures += lone_lanes(t, o, ty, prm, sy, sd1);
             }
         }
     }
@@ -431,6 +492,17 @@ static void test_conv(void **state) {
 int main(int argc, char **argv) {
     g_nisa = isa_list(g_isas);
     if (vact__table_simde()) g_isas[g_nisa++] = -1;
+    if (vact_isa_supported(VACT_ISA_AVX512)) {
+        const vact_table *plain = vact__table_avx512_variant(0), *ext = vact__table_avx512_variant(1);
+        if (ext) {
+            int on = vact__table_for(VACT_ISA_AVX512) == ext;
+            g_other512 = on ? plain : ext;
+            g_other512_name = on ? "avx512-nobf" : "avx512-bf16";
+            g_isas[g_nisa++] = -2;
+        } else {
+            printf("T16 AVX512-BF16: not on this CPU (the AVX-512 table only)\n");
+        }
+    }
     if (argc < 2) { printf("usage: test_t16 NAME | conversions [--all]\n"); return 1; }
     struct CMUnitTest t = {argv[1], NULL, NULL, NULL, NULL};
     const ref_fn *f = ref_find(argv[1]);

@@ -4,8 +4,10 @@
 #include <stdint.h>
 
 #define VACT_W 16
+#ifndef KFN /* src/avx512/kernels_bf16.c names its functions vact_avx512bf16_* */
 #define KFN(name) vact_avx512_##name
 #define VACT_TABLE vact__table_avx512
+#endif
 
 typedef __m512 V;
 typedef __m512i VI;
@@ -126,6 +128,21 @@ static inline void vstore_bf16x2_dn(uint16_t *p, V a, V b) {
         39, 37, 35, 33, 7, 5, 3, 1);
     _mm512_storeu_si512(p, _mm512_permutex2var_epi16(vact_bf16_rnd_(a), idx, vact_bf16_rnd_(b)));
 }
+#ifndef __AVX512BF16__
+/* vstore_bf16x2_nd (src/kernels/driver.h: any NaN stored as the default
+ * NaN): the blends of the NaN default only on a branch taken when a lane of
+ * the pair is NaN (one vcmpps per vector and a kortest on the common path) */
+#define VACT_BF16X2_ND 1
+static inline void vstore_bf16x2_nd(uint16_t *p, V a, V b) {
+    const M na = visnan(a), nb = visnan(b);
+    if (__builtin_expect(_kortestz_mask16_u8(na, nb), 1)) {
+        vstore_bf16x2_dn(p, a, b);
+    } else {
+        const V q = vset1(__builtin_nanf(""));
+        vstore_bf16x2_dn(p, vsel(na, q, a), vsel(nb, q, b));
+    }
+}
+#endif
 /* f16 by vcvtph2ps / vcvtps2ph (imm 0: nearest even), as on AVX2 (see there) */
 #define VACT_F16_HW 1
 #define VACT_F16_IMM (_MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)
@@ -153,3 +170,52 @@ static inline V vmin_ieee(V a, V b) { return vact_nanfix_(_mm512_range_ps(a, b, 
 #include "../common/vocab_pow2.h"
 #include "../common/vocab_half.h"
 #include "../common/vocab_minmax.h"
+
+#ifdef __AVX512BF16__
+/* AVX512-BF16 (only src/avx512/kernels_bf16.c is compiled with
+ * -mavx512bf16; the dispatcher uses its functions when CPUID.(7,1):EAX bit
+ * 5 is set). vcvtne2ps2bf16 rounds to nearest even whatever MXCSR says and
+ * gives exactly vact_bf16_round's bits for every f32 input except the
+ * subnormals, which it takes as zero (a signed zero out where vact rounds
+ * 0x007fffff to 0x0080, 0x00018000 to 0x0002, ...); its NaNs match too,
+ * (u >> 16) | 0x40 (scripts/check_bf16_hw.sh: all 2^32 inputs, on Zen 5;
+ * Intel's pseudocode says the same, DAZ included). So a pair of vectors
+ * takes the instruction when no lane is a subnormal or a NaN -- one
+ * vfpclassps per vector, one kortest, a branch almost never taken -- and
+ * the integer rounding otherwise; the NaN lanes go the integer way too
+ * (also in the conversion, where the instruction's NaN would do: that
+ * leaves its NaN behaviour out of the contract's bits on any CPU). */
+#define VACT_BF16_HW_CLS 0xa1 /* vfpclassps: QNaN 0x01 | denormal 0x20 | SNaN 0x80 */
+static inline int vact_bf16_hw_ok_(V a, V b) {
+    return _kortestz_mask16_u8(_mm512_fpclass_ps_mask(a, VACT_BF16_HW_CLS),
+                               _mm512_fpclass_ps_mask(b, VACT_BF16_HW_CLS));
+}
+/* vstore_bf16x2_nd (src/kernels/driver.h): a and b in vload_u16x2_hi's lane
+ * order, any NaN stored as the default NaN 0x7fc0. vcvtne2ps2bf16(b, a) puts
+ * a's words in 0-15 and b's in 16-31; one vpermw puts word 8c + j of
+ * memory at a's 4c + j (j < 4) or b's 4c + j - 4. */
+#define VACT_BF16X2_ND 1
+static inline void vstore_bf16x2_nd(uint16_t *p, V a, V b) {
+    if (__builtin_expect(vact_bf16_hw_ok_(a, b), 1)) {
+        static const uint16_t ord[32] __attribute__((aligned(64))) = {
+            0, 1, 2, 3, 16, 17, 18, 19, 4, 5, 6, 7, 20, 21, 22, 23,
+            8, 9, 10, 11, 24, 25, 26, 27, 12, 13, 14, 15, 28, 29, 30, 31};
+        __m512i h = (__m512i)_mm512_cvtne2ps_pbh(b, a);
+        _mm512_storeu_si512(p, _mm512_permutexvar_epi16(_mm512_load_si512(ord), h));
+    } else {
+        const V q = vset1(__builtin_nanf(""));
+        vstore_bf16x2_dn(p, vsel(visnan(a), q, a), vsel(visnan(b), q, b));
+    }
+}
+/* vstore_bf16x2 (the conversion, driver.h's VACT_DEF_CVT): a = p[0..15],
+ * b = p[16..31] in memory order, NaN as vstore_bf16 (payload kept) */
+#define VACT_BF16X2_CVT 1
+static inline void vstore_bf16x2(uint16_t *p, V a, V b) {
+    if (__builtin_expect(vact_bf16_hw_ok_(a, b), 1)) {
+        _mm512_storeu_si512(p, (__m512i)_mm512_cvtne2ps_pbh(b, a));
+    } else {
+        vstore_bf16(p, a);
+        vstore_bf16(p + VACT_W, b);
+    }
+}
+#endif

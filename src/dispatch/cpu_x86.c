@@ -26,6 +26,10 @@ unsigned vact__x86_decide(const vact_x86_words *w) {
     return m;
 }
 
+int vact__x86_avx512bf16(const vact_x86_words *w) {
+    return ((vact__x86_decide(w) >> VACT_ISA_AVX512) & 1u) && ((w->leaf7_1_eax >> 5) & 1u);
+}
+
 #if defined(__x86_64__) || defined(__i386__)
 #include <cpuid.h>
 /* the words a CPU has when it has what both *w and *f describe */
@@ -33,11 +37,12 @@ static void and_words(vact_x86_words *w, const vact_x86_words *f) {
     if (f->max_leaf < w->max_leaf) w->max_leaf = f->max_leaf;
     w->leaf1_ecx &= f->leaf1_ecx;
     w->leaf7_ebx &= f->leaf7_ebx;
+    w->leaf7_1_eax &= f->leaf7_1_eax;
     w->xcr0 &= f->xcr0;
 }
 int vact__x86_read(vact_x86_words *w) {
     unsigned a, b, c, d;
-    w->max_leaf = w->leaf1_ecx = w->leaf7_ebx = 0;
+    w->max_leaf = w->leaf1_ecx = w->leaf7_ebx = w->leaf7_1_eax = 0;
     w->xcr0 = 0;
     if (!__get_cpuid(0, &a, &b, &c, &d)) return -1;
     w->max_leaf = a;
@@ -46,6 +51,10 @@ int vact__x86_read(vact_x86_words *w) {
     if (w->max_leaf >= 7) {
         __cpuid_count(7, 0, a, b, c, d);
         w->leaf7_ebx = b;
+        if (a >= 1) { /* subleaf 1 exists */
+            __cpuid_count(7, 1, a, b, c, d);
+            w->leaf7_1_eax = a;
+        }
     }
     if ((w->leaf1_ecx >> 27) & 1) { /* OSXSAVE: XGETBV is allowed */
         uint32_t lo, hi;
@@ -58,7 +67,7 @@ int vact__x86_read(vact_x86_words *w) {
 }
 #else
 int vact__x86_read(vact_x86_words *w) {
-    w->max_leaf = w->leaf1_ecx = w->leaf7_ebx = 0;
+    w->max_leaf = w->leaf1_ecx = w->leaf7_ebx = w->leaf7_1_eax = 0;
     w->xcr0 = 0;
     return -1;
 }

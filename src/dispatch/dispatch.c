@@ -37,10 +37,58 @@ static const vact_choice g_choices[VACT_ISA_COUNT] = {
 };
 static _Atomic(const vact_choice *) g_active;
 
-static const vact_choice *choice_of(vact_isa isa) { return &g_choices[isa]; }
+/* AVX512-BF16: on a CPU with it, AVX-512 is the AVX-512 table with the bf16
+ * functions of src/avx512/kernels_bf16.c (vcvtne2ps2bf16, the same bits),
+ * built once on first use. VACT_NO_AVX512BF16 set to a non-empty value
+ * other than "0" when it is built keeps the plain AVX-512 table (internal,
+ * for tests and A/B measurements; tests reach both tables through
+ * vact__table_avx512_variant). */
+#ifdef VACT_HAVE_AVX512BF16
+static vact_table g_tab_bf16;
+static const vact_choice g_choice_bf16 = {VACT_ISA_AVX512, &g_tab_bf16};
+/* 0 not yet, 1 being built, 2 built and used, 3 built, not used
+ * (VACT_NO_AVX512BF16), 4 the CPU lacks it */
+static atomic_int g_bf16_state;
+static int bf16_state(void) {
+    int s = atomic_load_explicit(&g_bf16_state, memory_order_acquire);
+    if (s >= 2) return s;
+    int zero = 0;
+    if (atomic_compare_exchange_strong_explicit(&g_bf16_state, &zero, 1, memory_order_acq_rel,
+                                                memory_order_acquire)) {
+        vact_x86_words w;
+        s = 4;
+        if (vact__x86_read(&w) == 0 && vact__x86_avx512bf16(&w)) {
+            g_tab_bf16 = vact__table_avx512;
+            vact__avx512bf16_patch(&g_tab_bf16);
+            const char *off = getenv("VACT_NO_AVX512BF16");
+            s = off && *off && strcmp(off, "0") ? 3 : 2;
+        }
+        atomic_store_explicit(&g_bf16_state, s, memory_order_release);
+        return s;
+    }
+    /* another thread is building it (a copy of a table and a few stores) */
+    while ((s = atomic_load_explicit(&g_bf16_state, memory_order_acquire)) == 1) {}
+    return s;
+}
+#endif
+
+static const vact_choice *choice_of(vact_isa isa) {
+#ifdef VACT_HAVE_AVX512BF16
+    if (isa == VACT_ISA_AVX512 && bf16_state() == 2) return &g_choice_bf16;
+#endif
+    return &g_choices[isa];
+}
 
 const vact_table *vact__table_for(vact_isa isa) {
-    return (unsigned)isa < VACT_ISA_COUNT ? g_choices[isa].table : NULL;
+    return (unsigned)isa < VACT_ISA_COUNT ? choice_of(isa)->table : NULL;
+}
+
+const vact_table *vact__table_avx512_variant(int bf16) {
+    if (!bf16) return g_choices[VACT_ISA_AVX512].table;
+#ifdef VACT_HAVE_AVX512BF16
+    if (g_choices[VACT_ISA_AVX512].table && bf16_state() != 4) return &g_tab_bf16;
+#endif
+    return NULL;
 }
 
 static unsigned detect_mask(void) {
@@ -144,11 +192,12 @@ size_t vact_cpu_features(char *buf, size_t len) {
         k = snprintf(buf, len, "x86: no CPUID");
     } else {
         const uint32_t c = w.leaf1_ecx, b = w.leaf7_ebx;
-        k = snprintf(buf, len, "x86: cpuid max leaf %u,%s%s%s%s%s%s%s%s; xcr0 %#llx (ymm %s, zmm/opmask %s)",
+        k = snprintf(buf, len, "x86: cpuid max leaf %u,%s%s%s%s%s%s%s%s%s; xcr0 %#llx (ymm %s, zmm/opmask %s)",
                      w.max_leaf, (c >> 27) & 1 ? " osxsave" : "", (c >> 28) & 1 ? " avx" : "",
                      (c >> 12) & 1 ? " fma" : "", (b >> 5) & 1 ? " avx2" : "", (b >> 16) & 1 ? " avx512f" : "",
                      (b >> 17) & 1 ? " avx512dq" : "", (b >> 30) & 1 ? " avx512bw" : "",
-                     (b >> 31) & 1 ? " avx512vl" : "", (unsigned long long)w.xcr0,
+                     (b >> 31) & 1 ? " avx512vl" : "", (w.leaf7_1_eax >> 5) & 1 ? " avx512_bf16" : "",
+                     (unsigned long long)w.xcr0,
                      (w.xcr0 & 0x6) == 0x6 ? "saved" : "not saved",
                      (w.xcr0 & 0xe6) == 0xe6 ? "saved" : "not saved");
     }

@@ -113,9 +113,25 @@ static inline int vact_nt_ok(size_t n, const float *p) {
  * the same bits on every ISA because every such kernel is written on the
  * vocabulary with IEEE operations only. A NaN result is stored as
  * the default NaN (bf16 0x7fc0, f16 0x7e00), so that NaN bits agree too.
- * T is bf16 or f16 (vload_Tx2 / vstore_Tx2_dn: two vectors at once, in the
- * ISA's lane order, src/common/vocab_half.h; vload_T_n / vstore_T_dn_n: the
- * tail; _dn: the stores for a value whose only NaN is the default one). */
+ * T is bf16 or f16; the loops store the kernel's raw result through
+ * vstore_Tx2_nd (two vectors at once, in vload_Tx2's lane order, the ISA's,
+ * src/common/vocab_half.h) and vstore_T_nd_n (the tail), which make any NaN
+ * the default one: below, as vact_nan_default + the vocabulary's _dn store
+ * (the store for a value whose only NaN is the default one), unless the
+ * vocabulary has its own (VACT_BF16X2_ND: AVX512-BF16, which checks the pair
+ * for NaN and subnormal lanes once and takes the NaN default only on that
+ * rarely taken branch). */
+static inline V vact_nan_default(V v) { return vsel(visnan(v), vset1(__builtin_nanf("")), v); }
+#ifndef VACT_BF16X2_ND
+static inline void vstore_bf16x2_nd(uint16_t *p, V a, V b) {
+    vstore_bf16x2_dn(p, vact_nan_default(a), vact_nan_default(b));
+}
+#endif
+static inline void vstore_f16x2_nd(uint16_t *p, V a, V b) {
+    vstore_f16x2_dn(p, vact_nan_default(a), vact_nan_default(b));
+}
+static inline void vstore_bf16_nd_n(uint16_t *p, V v, size_t k) { vstore_bf16_dn_n(p, vact_nan_default(v), k); }
+static inline void vstore_f16_nd_n(uint16_t *p, V v, size_t k) { vstore_f16_dn_n(p, vact_nan_default(v), k); }
 /* The forward kernel of the 16-bit variants: k16_NAME where
  * src/kernels/t16/k16.h defines VACT_K16_NAME (an output-sized kernel), else
  * the accurate f32 kernel k_NAME. */
@@ -123,7 +139,6 @@ static inline int vact_nt_ok(size_t n, const float *p) {
 /* The backward kernel of the 16-bit variants: kb16_NAME where
  * src/kernels/t16/ defines VACT_KB16_NAME, else the accurate kb_NAME. */
 #define VACT_KB16(name) VACT_SECOND(VACT_KB16_##name, kb_##name, ~)
-static inline V vact_nan_default(V v) { return vsel(visnan(v), vset1(__builtin_nanf("")), v); }
 #define VACT_DEF_UNARY_T(name, T)                                                           \
     VACT_FLATTEN static void KFN(name##_##T)(size_t n, const uint16_t *x, uint16_t *y,      \
                                              const vact_params *pp) {                       \
@@ -133,19 +148,17 @@ static inline V vact_nan_default(V v) { return vsel(visnan(v), vset1(__builtin_n
         for (; U > 2 && i + U * VACT_W <= n; i += U * VACT_W) {                             \
             V v[U];                                                                         \
             for (int j = 0; j < U; j += 2) vload_##T##x2(x + i + (size_t)j * VACT_W, &v[j], &v[j + 1]); \
-            for (int j = 0; j < U; j++) v[j] = vact_nan_default(VACT_K16(name)(v[j], &p));  \
-            for (int j = 0; j < U; j += 2) vstore_##T##x2_dn(y + i + (size_t)j * VACT_W, v[j], v[j + 1]); \
+            for (int j = 0; j < U; j++) v[j] = VACT_K16(name)(v[j], &p);                    \
+            for (int j = 0; j < U; j += 2) vstore_##T##x2_nd(y + i + (size_t)j * VACT_W, v[j], v[j + 1]); \
         }                                                                                   \
         for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                      \
             V a, b;                                                                         \
             vload_##T##x2(x + i, &a, &b);                                                   \
-            a = vact_nan_default(VACT_K16(name)(a, &p));                                    \
-            b = vact_nan_default(VACT_K16(name)(b, &p));                                    \
-            vstore_##T##x2_dn(y + i, a, b);                                                 \
+            vstore_##T##x2_nd(y + i, VACT_K16(name)(a, &p), VACT_K16(name)(b, &p));         \
         }                                                                                   \
         for (; i < n; i += VACT_W) {                                                        \
             size_t k = n - i < VACT_W ? n - i : VACT_W;                                     \
-            vstore_##T##_dn_n(y + i, vact_nan_default(VACT_K16(name)(vload_##T##_n(x + i, k), &p)), k); \
+            vstore_##T##_nd_n(y + i, VACT_K16(name)(vload_##T##_n(x + i, k), &p), k);       \
         }                                                                                   \
     }                                                                                       \
     VACT_FLATTEN static void KFN(name##_bwd_##T)(size_t n, const uint16_t *x, const uint16_t *dy, \
@@ -156,23 +169,30 @@ static inline V vact_nan_default(V v) { return vsel(visnan(v), vset1(__builtin_n
             V a, b, da, db;                                                                 \
             vload_##T##x2(x + i, &a, &b);                                                   \
             vload_##T##x2(dy + i, &da, &db);                                                \
-            a = vact_nan_default(VACT_KB16(name)(a, da, &p));                               \
-            b = vact_nan_default(VACT_KB16(name)(b, db, &p));                               \
-            vstore_##T##x2_dn(dx + i, a, b);                                                \
+            vstore_##T##x2_nd(dx + i, VACT_KB16(name)(a, da, &p), VACT_KB16(name)(b, db, &p)); \
         }                                                                                   \
         for (; i < n; i += VACT_W) {                                                        \
             size_t k = n - i < VACT_W ? n - i : VACT_W;                                     \
             V g = VACT_KB16(name)(vload_##T##_n(x + i, k), vload_##T##_n(dy + i, k), &p);   \
-            vstore_##T##_dn_n(dx + i, vact_nan_default(g), k);                              \
+            vstore_##T##_nd_n(dx + i, g, k);                                                \
         }                                                                                   \
     }
 #define VACT_DEF_UNARY16(name) VACT_DEF_UNARY_T(name, bf16) VACT_DEF_UNARY_T(name, f16)
 
 /* The conversions of the public API (NaN keeps its payload's top bits,
- * made quiet). */
+ * made quiet). f32 -> bf16 two vectors at a time where the vocabulary has
+ * vstore_bf16x2 (VACT_BF16X2_CVT: AVX512-BF16), the same bits. */
+#ifdef VACT_BF16X2_CVT
+#define VACT_CVT_X2_bf16(y, x, n, i)                                                    \
+    for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) vstore_bf16x2(y + i, vload(x + i), vload(x + i + VACT_W));
+#else
+#define VACT_CVT_X2_bf16(y, x, n, i)
+#endif
+#define VACT_CVT_X2_f16(y, x, n, i)
 #define VACT_DEF_CVT(T)                                                                 \
     VACT_FLATTEN static void KFN(f32_to_##T)(size_t n, const float *x, uint16_t *y) {   \
         size_t i = 0;                                                                   \
+        VACT_CVT_X2_##T(y, x, n, i)                                                     \
         for (; i + VACT_W <= n; i += VACT_W) vstore_##T(y + i, vload(x + i));           \
         if (i < n) vstore_##T##_n(y + i, vload_n(x + i, n - i), n - i);                 \
     }                                                                                   \
@@ -182,7 +202,9 @@ static inline V vact_nan_default(V v) { return vsel(visnan(v), vset1(__builtin_n
         if (i < n) vstore_n(y + i, vload_##T##_n(x + i, n - i), n - i);                 \
     }
 VACT_DEF_CVT(bf16)
+#ifndef VACT_ONLY_BF16 /* src/avx512/kernels_bf16.c: its bf16 functions only */
 VACT_DEF_CVT(f16)
+#endif
 
 /* ---- 16-lane logical vectors for fixed-order reductions ---------------- */
 #define VACT_R (16 / VACT_W)

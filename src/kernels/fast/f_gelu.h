@@ -32,8 +32,8 @@
  *   erf (wrong below x ~ -4 in relative terms): 19 per 16 lanes (15
  *   multiplies and FMAs, a min, a max, an add) and a division. AVX2: 28 per
  *   8 lanes (11 vpermps, 10 FMAs), Eigen 19 and a division.
- * NaN: a keeps it (vmin with the NaN second), so does u (the lookups take
- *   any bits), g and max(x, 0) - g.
+ * NaN: max(x, 0) keeps it (vmax with the NaN second), whatever g is (a is
+ *   NaN, or AMAX with AVX-512's one-vrangeps vabsmin).
  *
  * Backward. gelu'(x) on [-7, 6] (x clamped there, NaN kept) in 16 pieces of
  * width 1 around the integers: t = x + 1.5 2^23, u = x - (t - 1.5 2^23)
@@ -52,7 +52,72 @@
 #include "../../common/vact_internal.h" /* vact_params */
 #include "../math/exp.h"                /* VACT_MAGIC */
 
-#ifdef VACT_LUT16_SLOW
+#if defined(VACT_LUT32)
+/* forward, 32 pieces of degree 5 (scripts/fit_fgelu.py fwd32) */
+#define VACT_FGELU32_AMAX 0x1.e66666p+2f
+#define VACT_FGELU32_A1 0x1.8cccccp+2f
+#define VACT_FGELU32_K 0x1.91f618p+3f
+#define VACT_FGELU32_MDS 0x1.8p+25f
+static const float vact_fgelu32_c[32] = {0x0p+0f, 0x1.3c6b84p-2f, 0x1.809a16p-1f, 0x1.008ebp+0f,
+    0x1.459732p+0f, 0x1.6dace4p+0f, 0x1.b57478p+0f, 0x1.ee583cp+0f,
+    0x1.1bf668p+1f, 0x1.3f93cp+1f, 0x1.56a192p+1f, 0x1.6d42eap+1f,
+    0x1.912d3ep+1f, 0x1.a409dp+1f, 0x1.c6636ap+1f, 0x1.db0866p+1f,
+    0x1.f4678cp+1f, 0x1.091d9cp+2f, 0x1.154928p+2f, 0x1.1edbdep+2f,
+    0x1.297af8p+2f, 0x1.363fbap+2f, 0x1.4086cep+2f, 0x1.4bc73cp+2f,
+    0x1.56dc24p+2f, 0x1.61c77p+2f, 0x1.6c8aecp+2f, 0x1.77283cp+2f,
+    0x1.81a0ecp+2f, 0x1.927c5p+2f, 0x1.b2c98p+2f, 0x1.e66666p+2f};
+static const float vact_fgelu32_p[6][32] = {
+    {0x0p+0f, 0x1.df42eep-4f, 0x1.5c19d2p-3f, 0x1.448da4p-3f,
+     0x1.08f0bap-3f, 0x1.c01662p-4f, 0x1.322bc8p-4f, 0x1.a6fdecp-5f,
+     0x1.e207dap-6f, 0x1.0063e8p-6f, 0x1.45fa3cp-7f, 0x1.94322p-8f,
+     0x1.61f6f6p-9f, 0x1.bc0c5ep-10f, 0x1.669d86p-11f, 0x1.915fc2p-12f,
+     0x1.7b46a4p-13f, 0x1.2a884cp-14f, 0x1.0bcb92p-15f, 0x1.15d008p-16f,
+     0x1.053566p-17f, 0x1.967396p-19f, 0x1.714254p-20f, 0x1.2e2962p-21f,
+     0x1.e63986p-23f, 0x1.80f16cp-24f, 0x1.2c1728p-25f, 0x1.cd057cp-27f,
+     0x1.5d257ap-28f, 0x1.1479e2p-30f, 0x1.48189p-35f, 0x0p+0f},
+    {0x1p-1f, 0x1.0b6618p-2f, 0x1.167358p-12f, -0x1.57692ep-4f,
+     -0x1.fd0822p-4f, -0x1.07e928p-3f, -0x1.d54b6cp-4f, -0x1.7b830ap-4f,
+     -0x1.fe4ce6p-5f, -0x1.362166p-5f, -0x1.a98b84p-6f, -0x1.1aa0e4p-6f,
+     -0x1.115a42p-7f, -0x1.67d0c4p-8f, -0x1.3b4b32p-9f, -0x1.716cfcp-10f,
+     -0x1.703b6ep-11f, -0x1.338024p-12f, -0x1.20bc8cp-13f, -0x1.360b66p-14f,
+     -0x1.2e75d8p-15f, -0x1.eb17a8p-17f, -0x1.cd17c4p-18f, -0x1.86ae0ep-19f,
+     -0x1.44eb6ep-20f, -0x1.097deep-21f, -0x1.aa9e3ep-23f, -0x1.514cfp-24f,
+     -0x1.069e0ap-25f, -0x1.b22c7ep-28f, -0x1.161942p-32f, -0x1.b58df2p-37f},
+    {-0x1.988436p-2f, -0x1.72e03p-2f, -0x1.ba5c2ap-3f, -0x1.ec527cp-4f,
+     -0x1.1658ap-5f, 0x1.7ca0dap-9f, 0x1.5d22c2p-5f, 0x1.b5d768p-5f,
+     0x1.978cf4p-5f, 0x1.3278p-5f, 0x1.d55236p-6f, 0x1.56543p-6f,
+     0x1.78639cp-7f, 0x1.06f69ep-7f, 0x1.fc8758p-9f, 0x1.3a6c48p-9f,
+     0x1.4d66p-10f, 0x1.29d26cp-11f, 0x1.2661e4p-12f, 0x1.487668p-13f,
+     0x1.4dbdacp-14f, 0x1.1bde88p-15f, 0x1.14408ep-16f, 0x1.e61b76p-18f,
+     0x1.a2f52ap-19f, 0x1.621bc4p-20f, 0x1.25d002p-21f, 0x1.df1272p-23f,
+     0x1.80179cp-24f, 0x1.4ba128p-26f, 0x1.bf8ecap-31f, -0x1.9f4b4ep-33f},
+    {-0x1.be3d2ep-16f, 0x1.393fd6p-4f, 0x1.08d884p-3f, 0x1.eea48p-4f,
+     0x1.6f3cbp-4f, 0x1.12d69cp-4f, 0x1.d2f76ap-6f, 0x1.619942p-8f,
+     -0x1.7c5ba8p-7f, -0x1.0ce95ap-6f, -0x1.00a5cep-6f, -0x1.b736d6p-7f,
+     -0x1.24b394p-7f, -0x1.bc139p-8f, -0x1.e83778p-9f, -0x1.42df5cp-9f,
+     -0x1.71048cp-10f, -0x1.64ff5cp-11f, -0x1.76784ep-12f, -0x1.b4649p-13f,
+     -0x1.d06114p-14f, -0x1.9fe7bcp-15f, -0x1.a5416cp-16f, -0x1.823bd4p-17f,
+     -0x1.5a0e22p-18f, -0x1.2f67b2p-19f, -0x1.049a94p-20f, -0x1.b71e7ap-22f,
+     -0x1.6b3d66p-23f, -0x1.4935e4p-25f, -0x1.e6966cp-30f, -0x1.352e1p-30f},
+    {0x1.126baap-4f, 0x1.afc404p-5f, 0x1.110e38p-8f, -0x1.581efep-6f,
+     -0x1.24fd84p-5f, -0x1.2b9facp-5f, -0x1.f40e88p-6f, -0x1.59a3d4p-6f,
+     -0x1.216d34p-7f, -0x1.9bbcfp-12f, 0x1.3c7bccp-9f, 0x1.ebd584p-9f,
+     0x1.ff47c8p-9f, 0x1.bd23fcp-9f, 0x1.29defep-9f, 0x1.b183f6p-10f,
+     0x1.1195d6p-10f, 0x1.21cc06p-11f, 0x1.4600aap-12f, 0x1.953924p-13f,
+     0x1.c779ep-14f, 0x1.b0bd4ep-15f, 0x1.cb01aep-16f, 0x1.b9030ap-17f,
+     0x1.9cb096p-18f, 0x1.78da0ap-19f, 0x1.503954p-20f, 0x1.25a95p-21f,
+     0x1.f6a8bcp-23f, 0x1.f4391p-25f, 0x1.da1436p-29f, -0x1.6bbc76p-29f},
+    {-0x1.f4b2c4p-9f, -0x1.0c0b04p-6f, -0x1.89ca1ap-6f, -0x1.3df906p-6f,
+     -0x1.38c88ep-7f, 0x1.0bfb78p-11f, 0x1.c77902p-8f, 0x1.26f1ap-7f,
+     0x1.029a86p-7f, 0x1.5cc59ep-8f, 0x1.6b7458p-9f, 0x1.badd64p-11f,
+     -0x1.4236c4p-12f, -0x1.905742p-11f, -0x1.beaf16p-11f, -0x1.795e4ep-11f,
+     -0x1.19397cp-11f, -0x1.7c972ep-12f, -0x1.dfaae6p-13f, -0x1.1d812p-13f,
+     -0x1.439a24p-14f, -0x1.5fbd18p-15f, -0x1.70dc06p-16f, -0x1.79526ap-17f,
+     -0x1.729e62p-18f, -0x1.60a6a8p-19f, -0x1.493c68p-20f, -0x1.2aecap-21f,
+     -0x1.094dfcp-22f, -0x1.15cf2p-24f, -0x1.1e2b8p-28f, -0x1.366beep-29f},
+};
+/* max 2.391 ULP on the grid */
+#elif defined(VACT_LUT16_SLOW)
 /* forward, 8 pieces of degree 9 (scripts/fit_fgelu.py fwd8) */
 #define VACT_FGELU8_AMAX 0x1.e66666p+2f
 #define VACT_FGELU8_A1 0x1.cp+2f
@@ -174,9 +239,16 @@ static const float vact_fgelu_b[9][16] = {
 #define VACT_FGELU_XL 7.0f /* the backward's clamps */
 #define VACT_FGELU_XR 6.0f
 
-/* the forward's table set: 8 pieces of degree 9 where a 16-entry lookup is
+/* the forward's table set: 32 pieces of degree 5 where a 32-entry lookup is
+ * one instruction (AVX-512), 8 pieces of degree 9 where a 16-entry lookup is
  * slow (AVX2), else 16 pieces of degree 7 */
-#ifdef VACT_LUT16_SLOW
+#if defined(VACT_LUT32)
+#define VACT_FG(name) VACT_FGELU32_##name
+#define VACT_FG_LUT vlut32
+#define VACT_FG_C vact_fgelu32_c
+#define VACT_FG_P vact_fgelu32_p
+#define VACT_FG_DEG 5
+#elif defined(VACT_LUT16_SLOW)
 #define VACT_FG(name) VACT_FGELU8_##name
 #define VACT_FG_LUT vlut8
 #define VACT_FG_C vact_fgelu8_c
@@ -191,13 +263,13 @@ static const float vact_fgelu_b[9][16] = {
 #endif
 static inline V kf_gelu(V x, const vact_params *p) {
     (void)p;
-    V a = vmin(vset1(VACT_FG(AMAX)), vabs(x));
+    V a = vabsmin(x, VACT_FG(AMAX));            /* min(|x|, AMAX); NaN: kept or AMAX */
     V t = vfma(vmin(a, vset1(VACT_FG(A1))), vadd(a, vset1(VACT_FG(K))), vset1(VACT_FG(MDS)));
     V u = vsub(a, VACT_FG_LUT(VACT_FG_C, t));
     V g = VACT_FG_LUT(VACT_FG_P[VACT_FG_DEG], t);
 #pragma GCC unroll 16
     for (int j = VACT_FG_DEG - 1; j >= 0; j--) g = vfma(g, u, VACT_FG_LUT(VACT_FG_P[j], t)); /* Horner */
-    return vsub(vmax(vzero(), x), g);                      /* NaN: x's own */
+    return vsub(vmax(vzero(), x), g);                      /* NaN: x's own (vmax) */
 }
 
 static inline V kfb_gelu(V x, V dy, const vact_params *p) {

@@ -264,7 +264,8 @@ static const float vact_fgelu_b[9][16] = {
 static inline V kf_gelu(V x, const vact_params *p) {
     (void)p;
     V a = vabsmin(x, VACT_FG(AMAX));            /* min(|x|, AMAX); NaN: kept or AMAX */
-    V t = vfma(vmin(a, vset1(VACT_FG(A1))), vadd(a, vset1(VACT_FG(K))), vset1(VACT_FG(MDS)));
+    V a1 = VACT_FG(A1) < VACT_FG(AMAX) ? vmin(a, vset1(VACT_FG(A1))) : a; /* a set with A1 = AMAX: no min */
+    V t = vfma(a1, vadd(a, vset1(VACT_FG(K))), vset1(VACT_FG(MDS)));
     V u = vsub(a, VACT_FG_LUT(VACT_FG_C, t));
     V g = VACT_FG_LUT(VACT_FG_P[VACT_FG_DEG], t);
 #pragma GCC unroll 16

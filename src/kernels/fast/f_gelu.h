@@ -1,8 +1,9 @@
 /* The fast tier's gelu(x) = x Phi(x) and gelu'(x) = Phi(x) + x phi(x), as
  * piecewise polynomials whose coefficients come per lane from small tables
- * (vlut16: one vpermps on AVX-512, one TBL on NEON; vlut8 on AVX2, where a
- * 16-entry lookup costs two permutes and a blend, VACT_LUT16_SLOW): no exp,
- * no division. Tables: scripts/fit_fgelu.py (modes fwd16, fwd8, bwd), fitted
+ * (vlut32: one vpermt2ps on AVX-512, VACT_LUT32; vlut16: one vpermps on
+ * AVX-512, one TBL on NEON; vlut8 on AVX2, where a 16-entry lookup costs two
+ * permutes and a blend, VACT_LUT16_SLOW): no exp, no division. Tables:
+ * scripts/fit_fgelu.py (modes fwd32, fwd16, fwd8, bwd), fitted
  * near-minimax and tuned against these kernels' own float evaluation.
  *
  * Forward. With a = min(|x|, AMAX) and g(a) = a Q(a), Q(a) = Phi(-a) the
@@ -14,7 +15,7 @@
  * bits of the magic-bias sum t = fma(min(a, A1), a + K, 1.5 2^23 DS), i.e.
  * round(s / DS) mod N with s = min(a, A1)(a + K): pieces narrow as a grows
  * (g's log-slope is about -a, and its relative accuracy is what counts), and
- * widen again past A1 (6.5 or 7), well into the tail where |gelu| < 2^-20
+ * widen again past A1 (6.2 or 6.5; a set with A1 = AMAX skips the min), well into the tail where |gelu| < 2^-20
  * (a > 5.2) and the bound is absolute. c_i is the point of the piece (its middle to its upper end)
  * where the float evaluation errs least: with u <= 0 the terms of the
  * e^(-c u)-like sum share their sign and its roundings do not grow, the
@@ -22,16 +23,20 @@
  * accuracy as a -> 0; gelu(-0) = -0); the last has c = AMAX and P(0) = 0, so
  * g = 0 exactly at the clamp: gelu(+-inf) = +inf, 0 as the accurate tier;
  * beyond it the error is g(|x|) <= g(7.6) ~ 2^-43 (1 ULP of 2^-20).
- *   16 pieces of degree 7 (AVX-512, NEON, scalar; AMAX = 7.6, A1 = 6.5,
- *   DS = 8): max 1.42 ULP over every float; 8 pieces of degree 9 (AVX2;
- *   A1 = 7, DS = 16): 2.31 ULP. (Degree 6 in 16 pieces or 8 in 8 misses:
- *   2^-21.7 and 2^-22.8 relative at best for the approximation alone.)
- * Ops per vector: and, 2 min, add, fma (t), D + 2 lookups (c and the
- *   coefficients), sub (u), D fma, max, sub. AVX-512: 24 per 16 lanes, 17 of
- *   them on the FMA and permute ports (9 vpermps, 8 FMAs); Eigen's rational
- *   erf (wrong below x ~ -4 in relative terms): 19 per 16 lanes (15
- *   multiplies and FMAs, a min, a max, an add) and a division. AVX2: 28 per
- *   8 lanes (11 vpermps, 10 FMAs), Eigen 19 and a division.
+ *   32 pieces of degree 5 (AVX-512; AMAX = 7.6, A1 = 6.2, DS = 4): max 2.39
+ *   ULP over every float; 16 pieces of degree 7 (NEON, scalar; A1 = 6.5,
+ *   DS = 8): 1.42 ULP (every float, when AVX-512 used it); 8 pieces of
+ *   degree 9 (AVX2; A1 = AMAX, DS = 16): 2.43 on the fit's grid. (Degree 6
+ *   in 16 pieces or 8 in 8 misses: 2^-21.7 and 2^-22.8 relative at best for
+ *   the approximation alone; 8 in 8 pieces with DS = 16 or 22: 4.1, 25 ULP;
+ *   32 pieces of degree 5 with A1 = 6.5: 3.8, 5.9: 15.6.)
+ * Ops per vector: abs-min (AVX-512: one vrangeps), min (unless A1 = AMAX),
+ *   add, fma (t), D + 2 lookups (c and the coefficients), sub (u), D fma,
+ *   max, sub. AVX-512: 19 per 16 lanes (7 vpermt2ps, 6 FMAs; 24 with 16
+ *   pieces of degree 7); Eigen's rational erf (wrong below x ~ -4 in
+ *   relative terms): 19 per 16 lanes (15 multiplies and FMAs, a min, a max,
+ *   an add) and a division. AVX2: 27 per 8 lanes (11 vpermps, 10 FMAs),
+ *   unrolled 4, Eigen 19 and a division.
  * NaN: max(x, 0) keeps it (vmax with the NaN second), whatever g is (a is
  *   NaN, or AMAX with AVX-512's one-vrangeps vabsmin).
  *

@@ -8,5 +8,6 @@
 #define VACT_RCP_FAST_BITS 22 /* vrcp_fast's |rel| error < 2^-BITS */
 static inline V vrcp_est(V a) { return _mm256_rcp_ps(a); }
 #include "../common/vocab_rcp_fast.h" /* vrcp_fast: the estimate and one Newton step */
+#include "../common/vocab_clampabs_fast.h" /* vclampabs, vnclampabs: two ops */
 
 #endif

@@ -11,5 +11,6 @@ static inline V vrcp_fast(V a) {
     y = vmulq_f32(y, vrecpsq_f32(a, y));
     return vmulq_f32(y, vrecpsq_f32(a, y));
 }
+#include "../common/vocab_clampabs_fast.h" /* vclampabs, vnclampabs: two ops */
 
 #endif

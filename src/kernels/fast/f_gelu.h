@@ -1,8 +1,9 @@
 /* The fast tier's gelu(x) = x Phi(x) and gelu'(x) = Phi(x) + x phi(x), as
  * piecewise polynomials whose coefficients come per lane from small tables
- * (vlut16: one vpermps on AVX-512, one TBL on NEON; vlut8 on AVX2, where a
- * 16-entry lookup costs two permutes and a blend, VACT_LUT16_SLOW): no exp,
- * no division. Tables: scripts/fit_fgelu.py (modes fwd16, fwd8, bwd), fitted
+ * (vlut32: one vpermt2ps on AVX-512, VACT_LUT32; vlut16: one vpermps on
+ * AVX-512, one TBL on NEON; vlut8 on AVX2, where a 16-entry lookup costs two
+ * permutes and a blend, VACT_LUT16_SLOW): no exp, no division. Tables:
+ * scripts/fit_fgelu.py (modes fwd32, fwd16, fwd8, bwd), fitted
  * near-minimax and tuned against these kernels' own float evaluation.
  *
  * Forward. With a = min(|x|, AMAX) and g(a) = a Q(a), Q(a) = Phi(-a) the
@@ -14,7 +15,7 @@
  * bits of the magic-bias sum t = fma(min(a, A1), a + K, 1.5 2^23 DS), i.e.
  * round(s / DS) mod N with s = min(a, A1)(a + K): pieces narrow as a grows
  * (g's log-slope is about -a, and its relative accuracy is what counts), and
- * widen again past A1 (6.5 or 7), well into the tail where |gelu| < 2^-20
+ * widen again past A1 (6.2 or 6.5; a set with A1 = AMAX skips the min), well into the tail where |gelu| < 2^-20
  * (a > 5.2) and the bound is absolute. c_i is the point of the piece (its middle to its upper end)
  * where the float evaluation errs least: with u <= 0 the terms of the
  * e^(-c u)-like sum share their sign and its roundings do not grow, the
@@ -22,18 +23,22 @@
  * accuracy as a -> 0; gelu(-0) = -0); the last has c = AMAX and P(0) = 0, so
  * g = 0 exactly at the clamp: gelu(+-inf) = +inf, 0 as the accurate tier;
  * beyond it the error is g(|x|) <= g(7.6) ~ 2^-43 (1 ULP of 2^-20).
- *   16 pieces of degree 7 (AVX-512, NEON, scalar; AMAX = 7.6, A1 = 6.5,
- *   DS = 8): max 1.42 ULP over every float; 8 pieces of degree 9 (AVX2;
- *   A1 = 7, DS = 16): 2.31 ULP. (Degree 6 in 16 pieces or 8 in 8 misses:
- *   2^-21.7 and 2^-22.8 relative at best for the approximation alone.)
- * Ops per vector: and, 2 min, add, fma (t), D + 2 lookups (c and the
- *   coefficients), sub (u), D fma, max, sub. AVX-512: 24 per 16 lanes, 17 of
- *   them on the FMA and permute ports (9 vpermps, 8 FMAs); Eigen's rational
- *   erf (wrong below x ~ -4 in relative terms): 19 per 16 lanes (15
- *   multiplies and FMAs, a min, a max, an add) and a division. AVX2: 28 per
- *   8 lanes (11 vpermps, 10 FMAs), Eigen 19 and a division.
- * NaN: a keeps it (vmin with the NaN second), so does u (the lookups take
- *   any bits), g and max(x, 0) - g.
+ *   32 pieces of degree 5 (AVX-512; AMAX = 7.6, A1 = 6.2, DS = 4): max 2.39
+ *   ULP over every float; 16 pieces of degree 7 (NEON, scalar; A1 = 6.5,
+ *   DS = 8): 1.42 ULP (every float, when AVX-512 used it); 8 pieces of
+ *   degree 9 (AVX2; A1 = AMAX, DS = 16): 2.43 on the fit's grid. (Degree 6
+ *   in 16 pieces or 8 in 8 misses: 2^-21.7 and 2^-22.8 relative at best for
+ *   the approximation alone; 8 in 8 pieces with DS = 16 or 22: 4.1, 25 ULP;
+ *   32 pieces of degree 5 with A1 = 6.5: 3.8, 5.9: 15.6.)
+ * Ops per vector: abs-min (AVX-512: one vrangeps), min (unless A1 = AMAX),
+ *   add, fma (t), D + 2 lookups (c and the coefficients), sub (u), D fma,
+ *   max, sub. AVX-512: 19 per 16 lanes (7 vpermt2ps, 6 FMAs; 24 with 16
+ *   pieces of degree 7); Eigen's rational erf (wrong below x ~ -4 in
+ *   relative terms): 19 per 16 lanes (15 multiplies and FMAs, a min, a max,
+ *   an add) and a division. AVX2: 27 per 8 lanes (11 vpermps, 10 FMAs),
+ *   unrolled 4, Eigen 19 and a division.
+ * NaN: max(x, 0) keeps it (vmax with the NaN second), whatever g is (a is
+ *   NaN, or AMAX with AVX-512's one-vrangeps vabsmin).
  *
  * Backward. gelu'(x) on [-7, 6] (x clamped there, NaN kept) in 16 pieces of
  * width 1 around the integers: t = x + 1.5 2^23, u = x - (t - 1.5 2^23)
@@ -52,37 +57,102 @@
 #include "../../common/vact_internal.h" /* vact_params */
 #include "../math/exp.h"                /* VACT_MAGIC */
 
-#ifdef VACT_LUT16_SLOW
-/* forward, 8 pieces of degree 9 (scripts/fit_fgelu.py fwd8) */
-#define VACT_FGELU8_AMAX 0x1.e66666p+2f
-#define VACT_FGELU8_A1 0x1.cp+2f
-#define VACT_FGELU8_K 0x1.1f15f2p+3f
-#define VACT_FGELU8_MDS 0x1.8p+27f
-static const float vact_fgelu8_c[8] = {0x0p+0f, 0x1.c13f16p+0f, 0x1.a25116p+1f, 0x1.0915e4p+2f,
-    0x1.366b9cp+2f, 0x1.60ca94p+2f, 0x1.922abap+2f, 0x1.e66666p+2f};
-static const float vact_fgelu8_p[10][8] = {
-    {0x0p+0f, 0x1.1cefb2p-4f, 0x1.cfca88p-10f, 0x1.2b1cc8p-14f,
-     0x1.9138fcp-19f, 0x1.a31bbap-24f, 0x1.1d3d3cp-30f, 0x0p+0f},
-    {0x1p-1f, -0x1.c484bep-4f, -0x1.7634bep-8f, -0x1.340ff6p-12f,
-     -0x1.e50b7ap-17f, -0x1.203e26p-21f, -0x1.bf9664p-28f, -0x1.5fe358p-36f},
-    {-0x1.988452p-2f, 0x1.7a44bp-5f, 0x1.100a8p-7f, 0x1.2a5288p-11f,
-     0x1.188c9p-15f, 0x1.7f5052p-20f, 0x1.563938p-26f, -0x1.2702bp-31f},
-    {-0x1.609922p-21f, 0x1.794e8cp-6f, -0x1.c839eep-8f, -0x1.658772p-11f,
-     -0x1.9b70a2p-15f, -0x1.475976p-19f, -0x1.534b18p-25f, -0x1.938f46p-28f},
-    {0x1.1060bep-4f, -0x1.d776a8p-6f, 0x1.c332f2p-9f, 0x1.245f68p-11f,
-     0x1.aa9b1p-15f, 0x1.921a84p-19f, 0x1.e99624p-25f, -0x1.12287ap-25f},
-    {-0x1.a04d4p-15f, 0x1.0611fep-7f, -0x1.a3369ep-11f, -0x1.4f8a74p-12f,
-     -0x1.4970bcp-15f, -0x1.78936p-19f, -0x1.1136b4p-24f, -0x1.a39928p-24f},
-    {-0x1.4131p-7f, 0x1.0128p-9f, -0x1.45659ap-12f, 0x1.0963cep-13f,
-     0x1.82c766p-16f, 0x1.15656ap-19f, 0x1.e7864ap-25f, -0x1.78f596p-23f},
-    {-0x1.76189ep-12f, -0x1.aedb16p-10f, 0x1.5e46e6p-14f, -0x1.6eaadp-16f,
-     -0x1.589d3cp-17f, -0x1.483278p-20f, -0x1.678af8p-25f, -0x1.8b199ep-23f},
-    {0x1.ad6b4ap-10f, 0x1.1d6016p-13f, -0x1.9774dp-13f, 0x1.161fbep-18f,
-     0x1.c8f3ap-19f, 0x1.44abe4p-21f, 0x1.dddb3cp-26f, -0x1.bea616p-24f},
-    {-0x1.5a1e24p-12f, 0x1.89fb14p-13f, -0x1.bd96e8p-15f, 0x1.494d9ap-17f,
-     -0x1.74c836p-22f, -0x1.dd5236p-23f, -0x1.e67574p-27f, -0x1.a5c7aap-26f},
+#if defined(VACT_LUT32)
+/* forward, 32 pieces of degree 5 (scripts/fit_fgelu.py fwd32) */
+#define VACT_FGELU32_AMAX 0x1.e66666p+2f
+#define VACT_FGELU32_A1 0x1.8cccccp+2f
+#define VACT_FGELU32_K 0x1.91f618p+3f
+#define VACT_FGELU32_MDS 0x1.8p+25f
+static const float vact_fgelu32_c[32] = {0x0p+0f, 0x1.3c6b84p-2f, 0x1.809a16p-1f, 0x1.008ebp+0f,
+    0x1.459732p+0f, 0x1.6dace4p+0f, 0x1.b57478p+0f, 0x1.ee583cp+0f,
+    0x1.1bf668p+1f, 0x1.3f93cp+1f, 0x1.56a192p+1f, 0x1.6d42eap+1f,
+    0x1.912d3ep+1f, 0x1.a409dp+1f, 0x1.c6636ap+1f, 0x1.db0866p+1f,
+    0x1.f4678cp+1f, 0x1.091d9cp+2f, 0x1.154928p+2f, 0x1.1edbdep+2f,
+    0x1.297af8p+2f, 0x1.363fbap+2f, 0x1.4086cep+2f, 0x1.4bc73cp+2f,
+    0x1.56dc24p+2f, 0x1.61c77p+2f, 0x1.6c8aecp+2f, 0x1.77283cp+2f,
+    0x1.81a0ecp+2f, 0x1.927c5p+2f, 0x1.b2c98p+2f, 0x1.e66666p+2f};
+static const float vact_fgelu32_p[6][32] = {
+    {0x0p+0f, 0x1.df42eep-4f, 0x1.5c19d2p-3f, 0x1.448da4p-3f,
+     0x1.08f0bap-3f, 0x1.c01662p-4f, 0x1.322bc8p-4f, 0x1.a6fdecp-5f,
+     0x1.e207dap-6f, 0x1.0063e8p-6f, 0x1.45fa3cp-7f, 0x1.94322p-8f,
+     0x1.61f6f6p-9f, 0x1.bc0c5ep-10f, 0x1.669d86p-11f, 0x1.915fc2p-12f,
+     0x1.7b46a4p-13f, 0x1.2a884cp-14f, 0x1.0bcb92p-15f, 0x1.15d008p-16f,
+     0x1.053566p-17f, 0x1.967396p-19f, 0x1.714254p-20f, 0x1.2e2962p-21f,
+     0x1.e63986p-23f, 0x1.80f16cp-24f, 0x1.2c1728p-25f, 0x1.cd057cp-27f,
+     0x1.5d257ap-28f, 0x1.1479e2p-30f, 0x1.48189p-35f, 0x0p+0f},
+    {0x1p-1f, 0x1.0b6618p-2f, 0x1.167358p-12f, -0x1.57692ep-4f,
+     -0x1.fd0822p-4f, -0x1.07e928p-3f, -0x1.d54b6cp-4f, -0x1.7b830ap-4f,
+     -0x1.fe4ce6p-5f, -0x1.362166p-5f, -0x1.a98b84p-6f, -0x1.1aa0e4p-6f,
+     -0x1.115a42p-7f, -0x1.67d0c4p-8f, -0x1.3b4b32p-9f, -0x1.716cfcp-10f,
+     -0x1.703b6ep-11f, -0x1.338024p-12f, -0x1.20bc8cp-13f, -0x1.360b66p-14f,
+     -0x1.2e75d8p-15f, -0x1.eb17a8p-17f, -0x1.cd17c4p-18f, -0x1.86ae0ep-19f,
+     -0x1.44eb6ep-20f, -0x1.097deep-21f, -0x1.aa9e3ep-23f, -0x1.514cfp-24f,
+     -0x1.069e0ap-25f, -0x1.b22c7ep-28f, -0x1.161942p-32f, -0x1.b58df2p-37f},
+    {-0x1.988436p-2f, -0x1.72e03p-2f, -0x1.ba5c2ap-3f, -0x1.ec527cp-4f,
+     -0x1.1658ap-5f, 0x1.7ca0dap-9f, 0x1.5d22c2p-5f, 0x1.b5d768p-5f,
+     0x1.978cf4p-5f, 0x1.3278p-5f, 0x1.d55236p-6f, 0x1.56543p-6f,
+     0x1.78639cp-7f, 0x1.06f69ep-7f, 0x1.fc8758p-9f, 0x1.3a6c48p-9f,
+     0x1.4d66p-10f, 0x1.29d26cp-11f, 0x1.2661e4p-12f, 0x1.487668p-13f,
+     0x1.4dbdacp-14f, 0x1.1bde88p-15f, 0x1.14408ep-16f, 0x1.e61b76p-18f,
+     0x1.a2f52ap-19f, 0x1.621bc4p-20f, 0x1.25d002p-21f, 0x1.df1272p-23f,
+     0x1.80179cp-24f, 0x1.4ba128p-26f, 0x1.bf8ecap-31f, -0x1.9f4b4ep-33f},
+    {-0x1.be3d2ep-16f, 0x1.393fd6p-4f, 0x1.08d884p-3f, 0x1.eea48p-4f,
+     0x1.6f3cbp-4f, 0x1.12d69cp-4f, 0x1.d2f76ap-6f, 0x1.619942p-8f,
+     -0x1.7c5ba8p-7f, -0x1.0ce95ap-6f, -0x1.00a5cep-6f, -0x1.b736d6p-7f,
+     -0x1.24b394p-7f, -0x1.bc139p-8f, -0x1.e83778p-9f, -0x1.42df5cp-9f,
+     -0x1.71048cp-10f, -0x1.64ff5cp-11f, -0x1.76784ep-12f, -0x1.b4649p-13f,
+     -0x1.d06114p-14f, -0x1.9fe7bcp-15f, -0x1.a5416cp-16f, -0x1.823bd4p-17f,
+     -0x1.5a0e22p-18f, -0x1.2f67b2p-19f, -0x1.049a94p-20f, -0x1.b71e7ap-22f,
+     -0x1.6b3d66p-23f, -0x1.4935e4p-25f, -0x1.e6966cp-30f, -0x1.352e1p-30f},
+    {0x1.126baap-4f, 0x1.afc404p-5f, 0x1.110e38p-8f, -0x1.581efep-6f,
+     -0x1.24fd84p-5f, -0x1.2b9facp-5f, -0x1.f40e88p-6f, -0x1.59a3d4p-6f,
+     -0x1.216d34p-7f, -0x1.9bbcfp-12f, 0x1.3c7bccp-9f, 0x1.ebd584p-9f,
+     0x1.ff47c8p-9f, 0x1.bd23fcp-9f, 0x1.29defep-9f, 0x1.b183f6p-10f,
+     0x1.1195d6p-10f, 0x1.21cc06p-11f, 0x1.4600aap-12f, 0x1.953924p-13f,
+     0x1.c779ep-14f, 0x1.b0bd4ep-15f, 0x1.cb01aep-16f, 0x1.b9030ap-17f,
+     0x1.9cb096p-18f, 0x1.78da0ap-19f, 0x1.503954p-20f, 0x1.25a95p-21f,
+     0x1.f6a8bcp-23f, 0x1.f4391p-25f, 0x1.da1436p-29f, -0x1.6bbc76p-29f},
+    {-0x1.f4b2c4p-9f, -0x1.0c0b04p-6f, -0x1.89ca1ap-6f, -0x1.3df906p-6f,
+     -0x1.38c88ep-7f, 0x1.0bfb78p-11f, 0x1.c77902p-8f, 0x1.26f1ap-7f,
+     0x1.029a86p-7f, 0x1.5cc59ep-8f, 0x1.6b7458p-9f, 0x1.badd64p-11f,
+     -0x1.4236c4p-12f, -0x1.905742p-11f, -0x1.beaf16p-11f, -0x1.795e4ep-11f,
+     -0x1.19397cp-11f, -0x1.7c972ep-12f, -0x1.dfaae6p-13f, -0x1.1d812p-13f,
+     -0x1.439a24p-14f, -0x1.5fbd18p-15f, -0x1.70dc06p-16f, -0x1.79526ap-17f,
+     -0x1.729e62p-18f, -0x1.60a6a8p-19f, -0x1.493c68p-20f, -0x1.2aecap-21f,
+     -0x1.094dfcp-22f, -0x1.15cf2p-24f, -0x1.1e2b8p-28f, -0x1.366beep-29f},
 };
-/* max 1.984 ULP on the grid */
+/* max 2.391 ULP on the grid */
+#elif defined(VACT_LUT16_SLOW)
+/* forward, 8 pieces of degree 9, A1 = AMAX (scripts/fit_fgelu.py fwd8 9 16 7.6) */
+#define VACT_FGELU8_AMAX 0x1.e66666p+2f
+#define VACT_FGELU8_A1 0x1.e66666p+2f
+#define VACT_FGELU8_K 0x1.ea713p+2f
+#define VACT_FGELU8_MDS 0x1.8p+27f
+static const float vact_fgelu8_c[8] = {0x0p+0f, 0x1.0c5806p+1f, 0x1.b907f6p+1f, 0x1.17e112p+2f,
+    0x1.47847p+2f, 0x1.78f7f4p+2f, 0x1.b08546p+2f, 0x1.e66666p+2f};
+static const float vact_fgelu8_p[10][8] = {
+    {0x0p+0f, 0x1.358176p-5f, 0x1.015ebap-10f, 0x1.c15684p-16f,
+     0x1.a96906p-21f, 0x1.867b5ap-27f, 0x1.9f7618p-35f, 0x0p+0f},
+    {0x1p-1f, -0x1.32b47ap-4f, -0x1.b6cc04p-9f, -0x1.e915p-14f,
+     -0x1.0f741ap-18f, -0x1.1f14p-24f, -0x1.5eaacep-32f, -0x1.2f6c0cp-35f},
+    {-0x1.988452p-2f, 0x1.b2b93p-5f, 0x1.550cc8p-8f, 0x1.f7ee22p-13f,
+     0x1.4d0b64p-17f, 0x1.99db9cp-23f, 0x1.2178d2p-30f, -0x1.c91ce6p-30f},
+    {-0x1.5ebe84p-21f, -0x1.90c9fcp-8f, -0x1.385794p-8f, -0x1.4463cep-12f,
+     -0x1.0491cep-16f, -0x1.79bdf2p-22f, -0x1.370ec2p-29f, -0x1.113c9p-25f},
+    {0x1.1060a8p-4f, -0x1.c2c618p-7f, 0x1.641e26p-9f, 0x1.21341ap-12f,
+     0x1.229678p-16f, 0x1.f80e94p-22f, 0x1.e8b738p-29f, -0x1.468f66p-22f},
+    {-0x1.9acda8p-15f, 0x1.1723ccp-7f, -0x1.c2c1b8p-11f, -0x1.7411cep-13f,
+     -0x1.e845ep-17f, -0x1.02791cp-21f, -0x1.2bcf88p-28f, -0x1.b6b128p-20f},
+    {-0x1.414574p-7f, -0x1.23e6bap-10f, -0x1.0c54a4p-17f, 0x1.56e14p-14f,
+     0x1.3d8f18p-17f, 0x1.a4b064p-22f, 0x1.28a0fep-28f, -0x1.5a2e24p-18f},
+    {-0x1.7140bep-12f, -0x1.7fe762p-11f, 0x1.6c171ap-14f, -0x1.91c45ep-16f,
+     -0x1.41c7cep-18f, -0x1.17f022p-22f, -0x1.cc273ep-29f, -0x1.3e71b6p-17f},
+    {0x1.ac4952p-10f, 0x1.2b758ap-11f, -0x1.e7e2bep-14f, 0x1.add678p-18f,
+     0x1.fb56d4p-20f, 0x1.47aacep-23f, 0x1.50c06ap-29f, -0x1.3bf014p-17f},
+    {-0x1.58753ap-12f, 0x1.464488p-13f, -0x1.4cc1d6p-16f, 0x1.44a176p-18f,
+     -0x1.24588p-21f, -0x1.20a786p-24f, -0x1.3b1cc6p-29f, -0x1.0537e4p-18f},
+};
+/* max 2.426 ULP on the grid */
 #else
 /* forward, 16 pieces of degree 7 (scripts/fit_fgelu.py fwd16) */
 #define VACT_FGELU16_AMAX 0x1.e66666p+2f
@@ -174,9 +244,16 @@ static const float vact_fgelu_b[9][16] = {
 #define VACT_FGELU_XL 7.0f /* the backward's clamps */
 #define VACT_FGELU_XR 6.0f
 
-/* the forward's table set: 8 pieces of degree 9 where a 16-entry lookup is
+/* the forward's table set: 32 pieces of degree 5 where a 32-entry lookup is
+ * one instruction (AVX-512), 8 pieces of degree 9 where a 16-entry lookup is
  * slow (AVX2), else 16 pieces of degree 7 */
-#ifdef VACT_LUT16_SLOW
+#if defined(VACT_LUT32)
+#define VACT_FG(name) VACT_FGELU32_##name
+#define VACT_FG_LUT vlut32
+#define VACT_FG_C vact_fgelu32_c
+#define VACT_FG_P vact_fgelu32_p
+#define VACT_FG_DEG 5
+#elif defined(VACT_LUT16_SLOW)
 #define VACT_FG(name) VACT_FGELU8_##name
 #define VACT_FG_LUT vlut8
 #define VACT_FG_C vact_fgelu8_c
@@ -191,13 +268,14 @@ static const float vact_fgelu_b[9][16] = {
 #endif
 static inline V kf_gelu(V x, const vact_params *p) {
     (void)p;
-    V a = vmin(vset1(VACT_FG(AMAX)), vabs(x));
-    V t = vfma(vmin(a, vset1(VACT_FG(A1))), vadd(a, vset1(VACT_FG(K))), vset1(VACT_FG(MDS)));
+    V a = vabsmin(x, VACT_FG(AMAX));            /* min(|x|, AMAX); NaN: kept or AMAX */
+    V a1 = VACT_FG(A1) < VACT_FG(AMAX) ? vmin(a, vset1(VACT_FG(A1))) : a; /* a set with A1 = AMAX: no min */
+    V t = vfma(a1, vadd(a, vset1(VACT_FG(K))), vset1(VACT_FG(MDS)));
     V u = vsub(a, VACT_FG_LUT(VACT_FG_C, t));
     V g = VACT_FG_LUT(VACT_FG_P[VACT_FG_DEG], t);
 #pragma GCC unroll 16
     for (int j = VACT_FG_DEG - 1; j >= 0; j--) g = vfma(g, u, VACT_FG_LUT(VACT_FG_P[j], t)); /* Horner */
-    return vsub(vmax(vzero(), x), g);                      /* NaN: x's own */
+    return vsub(vmax(vzero(), x), g);                      /* NaN: x's own (vmax) */
 }
 
 static inline V kfb_gelu(V x, V dy, const vact_params *p) {
@@ -216,5 +294,8 @@ static inline V kfb_gelu(V x, V dy, const vact_params *p) {
     return vmul(dy, d);
 }
 #define VACT_FAST_gelu ~, 1
+#ifdef VACT_LUT16_SLOW
+#define VACT_UNROLL_FAST_gelu ~, 4 /* AVX2: the long Horner chain wants more vectors in flight (+8%) */
+#endif
 
 #endif

@@ -1,12 +1,15 @@
 /* The fast tier's tanh.
- * Forward: vft_tanh (tanh_fast.h): 15 ops and one division.
+ * Forward: vft_tanh (tanh_fast.h): 13 ops and one division on AVX-512
+ *   (14 elsewhere: the clamp is two ops).
  * Backward: tanh'(x) = 4E/(1 + E)^2, E = e^(-2|x|) (never 1 - tanh^2, which
- *   cancels), over 2^n as the forward: 4 2^-n e^r / (2^-n + e^r)^2, from the
- *   parts of tanh_fast.h on -|x| clamped to -20 (2^-n <= 2^58, no overflow
- *   in the square), 4 2^-n straight from the bits of the magic-bias sum.
- *   |x| >= 20 (tanh' < 2^-55; matters only for a huge dy): the accurate
- *   kernel's exact scaling under a vector-wide branch. 17 ops and
- *   one division. */
+ *   cancels), as Y/D^2 with Y = E/4 = 2^(-m-2) e^r and D = Y + 1/4 (the
+ *   factor 4 folded into the scale, so D is one add): -|x| clamped to -20
+ *   (vnclampabs; 2^(-m-2) >= 2^-60), m = round(2|x| log2 e) by the
+ *   magic-bias sum whose bits shifted give 2^(-m-2), e^r = 1 + rh s from
+ *   tanh_fast.h's vft_expm1_2. |x| >= 20 (tanh' < 2^-55; matters only for a
+ *   huge dy): the accurate kernel's exact scaling under a vector-wide branch
+ *   (also a NaN x where vnclampabs gives -20 for it, AVX-512: NaN from x).
+ *   16 ops and one division on AVX-512 (11 of them multiplies and FMAs). */
 /* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_FAST_F_TANH_H
 #define VACT_FAST_F_TANH_H
@@ -20,12 +23,14 @@ static inline V kf_tanh(V x, const vact_params *p) {
 }
 static inline V kfb_tanh(V x, V dy, const vact_params *p) {
     (void)p;
-    V xc = vmax(vset1(-20.0f), vor(x, vset1(-0.0f)));     /* -min(|x|, 20) */
-    V s, tm, rh = vft_exp2_parts(xc, 2.0f, &s, &tm);
-    V pi4 = vasf(vishl(vasi(tm), 23));                     /* 4 2^-n */
-    V er = vfma(rh, s, vset1(1.0f));                       /* e^r */
-    V D = vfma(pi4, vset1(0.25f), er);                     /* 2^-n + e^r */
-    V dx = vmul(dy, vdiv(vmul(pi4, er), vmul(D, D)));
+    V xc = vnclampabs(x, 20.0f);        /* -min(|x|, 20); NaN: kept or -20 (the tail's) */
+    V tm = vfma(xc, vset1(2.0f * VACT_LOG2E), vset1(VACT_MAGIC_B - 2.0f)); /* -m - 2 + 127 + magic */
+    V nm = vsub(tm, vset1(VACT_MAGIC_B - 2.0f));           /* -m */
+    V rh = vfnma(nm, vset1(VACT_FT_LN2H), xc);             /* xc + m ln2/2 */
+    V er = vfma(rh, vft_expm1_2(rh), vset1(1.0f));        /* e^r */
+    V Y = vmul(vasf(vishl(vasi(tm), 23)), er);             /* E/4 = 2^(-m-2) e^r */
+    V D = vadd(Y, vset1(0.25f));                           /* (1 + E)/4 */
+    V dx = vdiv(vmul(dy, Y), vmul(D, D));                  /* dy 4E/(1 + E)^2 */
     M tail = veq(xc, vset1(-20.0f));
     if (many(tail)) {
         V nax = vor(x, vset1(-0.0f));

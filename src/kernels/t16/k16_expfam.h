@@ -100,28 +100,26 @@ static inline V kb16_exponential(V x, V dy, const vact_params *p) {
 /* ---- softplus, log_sigmoid ---------------------------------------------------
  * softplus(x) = max(x, 0) + log1p(u), log_sigmoid(x) = min(x, 0) - log1p(u),
  * u = e^-|x| in [0, 1] (vexp16_neg, 2^-12.93; 0 below -110), both terms of
- * one sign (no cancellation). log1p(u) = u + u^2 Q(u - 1/2) on [0, 1]
- * without range reduction, Q of degree 4 (scripts/fitpoly.py log1p01 4:
- * 2^-16.66 relative), relative down to u -> 0 (softplus ~ u for x << 0,
- * subnormals included). u's error enters log1p(u) times
- * u/((1 + u) log1p(u)) <= 1, and the sum with |x| only damps: 2^-12.93 +
- * 2^-16.66 + roundings < 2^-12.7. +-inf: u = 0, the max/min term is the
- * result; NaN: through u (the max/min lose it). 18 ops.
- * Backward: softplus' = sigmoid(x), log_sigmoid' = sigmoid(-x), k16.h's
- * vsig16 (2^-12.9). */
-#define VACT_L1P16_C0 -0x1.833306p-2f
-#define VACT_L1P16_C1 0x1.6ee5bcp-3f
-#define VACT_L1P16_C2 -0x1.8180bep-4f
-#define VACT_L1P16_C3 0x1.bb6096p-5f
-#define VACT_L1P16_C4 -0x1.953fe2p-6f
+ * one sign (no cancellation). log1p(u) = u + u^2 Q(u) on [0, 1] without
+ * range reduction, Q of degree 3 (scripts/fitpoly.py log1p16 3 -12.45:
+ * 2^-13.53 relative, relative down to u -> 0, softplus ~ u for x << 0,
+ * subnormals included), fitted with u's error in the weight: u's 2^-12.93
+ * enters log1p(u) times u/((1 + u) log1p(u)) <= 1 (-> 1 only at u -> 0,
+ * where Q's error -> 0), and the sum with |x| only damps: the sum of both
+ * and 2^-21 for the roundings is < 2^-12.45 on every u. +-inf: u = 0, the
+ * max/min term is the result; NaN: through u (the max/min lose it).
+ * 15 ops. Backward: softplus' = sigmoid(x), log_sigmoid' = sigmoid(-x),
+ * k16.h's vsig16 (2^-12.9). */
+#define VACT_L1P16_C0 -0x1.fe072ep-2f
+#define VACT_L1P16_C1 0x1.3e73bep-2f
+#define VACT_L1P16_C2 -0x1.509434p-3f
+#define VACT_L1P16_C3 0x1.6daa9cp-5f
 /* log1p(e^-|x|) */
 static inline V vsoftplus16_l(V x) {
     V u = vexp16_neg(vor(x, vset1(-0.0f)));
-    V w = vsub(u, vset1(0.5f));
-    V q = vfma(vset1(VACT_L1P16_C4), w, vset1(VACT_L1P16_C3));
-    q = vfma(q, w, vset1(VACT_L1P16_C2));
-    q = vfma(q, w, vset1(VACT_L1P16_C1));
-    q = vfma(q, w, vset1(VACT_L1P16_C0));
+    V q = vfma(vset1(VACT_L1P16_C3), u, vset1(VACT_L1P16_C2));
+    q = vfma(q, u, vset1(VACT_L1P16_C1));
+    q = vfma(q, u, vset1(VACT_L1P16_C0));
     return vfma(vmul(u, u), q, u);
 }
 #define VACT_K16_softplus ~, k16_softplus

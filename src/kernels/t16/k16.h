@@ -48,6 +48,22 @@ static inline V vexp16_neg(V x) {
     V n, r = vexp16_reduce(xc, &n);
     return vscale2n_e(vexp16_poly(r), n);
 }
+/* a e^(b x) for b x <= 0 (or NaN, kept), x clamped at lo = -110/b (0 below):
+ * the reduction with k = b (n = round(b x log2e), r' = x - n LN2_HI/b =
+ * r/b, LN2_HI/b rounded once: |n| 2^-24 ln2 <= 2^-17.2 absolute in r) and
+ * vexp16_poly's coefficients scaled by a b^k (a + a b r' + r'^2 (a b^2 C0 +
+ * a b^3 C1 r'), rounded once each: 2^-22): the factors a and b cost no op
+ * (elu', selu', celu'). 2^-12.93 + 2^-17.2 + roundings < 2^-12.8 relative.
+ * vscale2n_e's one rounding of (a p) 2^n (its domain: n in [-159, 0] and
+ * 2^-31 <= |a p| < 2^63, so |a| in [2^-20, 2^20] or a = 0, b in the same
+ * range: the callers check). 8 ops (AVX2: 11). */
+static inline V vexp16_neg_ab(V x, float a, float b, float lo) {
+    V xc = vmax(vset1(lo), x);
+    V n, r = vexp16_reduce_k(xc, b, &n);
+    V q = vfma(vset1(a * (b * b * b) * VACT_E16_C1), r, vset1(a * (b * b) * VACT_E16_C0));
+    q = vfma(q, r, vset1(a * b));
+    return vscale2n_e(vfma(q, r, vset1(a)), n);
+}
 /* ---- the sigmoid family: S / (S + p) -----------------------------------
  * z = m ln2 + r (m = round(z log2e), one Cody-Waite step, |r| <= 1.01 ln2/2)
  * gives e^-z = 2^-m e^-r, so sigmoid(z) = 1/(1 + e^-z) = S/(S + p) with

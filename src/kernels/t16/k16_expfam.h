@@ -21,8 +21,9 @@
  * bias folded in, VACT_MAGIC_B): one shift. 11 ops for y = expm1(x).
  * Lanes x > 0 are discarded by the callers (garbage there, no traps);
  * NaN stays NaN (vmax keeps it, every later op propagates it).
- * Backward: e^x by vexp16_neg (2^-12.93) times the constant, two roundings
- * (lanes x > 0 go through vexp16_neg too, garbage, discarded). */
+ * Backward: e^x by vexp16_neg (2^-12.93) times alpha (elu), or k16.h's
+ * vexp16_neg_ab with the constant / 1/alpha folded in (selu, celu: < 2^-12.8)
+ * (lanes x > 0 go through them too, garbage, discarded). */
 #define VACT_EM16_C0 0x1.000242p-1f
 #define VACT_EM16_C1 0x1.57110ap-3f
 #define VACT_EM16_C2 0x1.54dc2ap-5f
@@ -41,7 +42,9 @@ static inline V vexpm1_16(V x) {
 static inline V k16_elu(V x, const vact_params *p) {
     return vsel(vgt(x, vzero()), x, vmul(vset1(p->a), vexpm1_16(x)));
 }
-/* elu' = x > 0 ? 1 : a e^x; dx = dy (a e^x) (x = -inf: dy * 0). 11 ops. */
+/* elu' = x > 0 ? 1 : a e^x; dx = dy (a e^x) (x = -inf: dy * 0). 12 ops
+ * (a is not folded into vexp16_neg_ab: any float a is valid here, and a
+ * domain check would put a branch in the loop). */
 #define VACT_KB16_elu ~, kb16_elu
 static inline V kb16_elu(V x, V dy, const vact_params *p) {
     V g = vmul(vset1(p->a), vexp16_neg(x));
@@ -49,7 +52,7 @@ static inline V kb16_elu(V x, V dy, const vact_params *p) {
 }
 
 /* selu = L (x > 0 ? x : A expm1(x)), L and L A rounded to float (2^-25).
- * 15 ops; backward dy (x > 0 ? L : L A e^x), 12 ops. */
+ * 15 ops; backward dy (x > 0 ? L : L A e^x), 11 ops. */
 #define VACT_SELU16_L 0x1.0cfabep+0f  /* 1.05070098 */
 #define VACT_SELU16_LA 0x1.c212ccp+0f /* 1.05070098 * 1.67326324 */
 #define VACT_K16_selu ~, k16_selu
@@ -62,22 +65,42 @@ static inline V k16_selu(V x, const vact_params *p) {
 #define VACT_KB16_selu ~, kb16_selu
 static inline V kb16_selu(V x, V dy, const vact_params *p) {
     (void)p;
-    V g = vmul(vset1(VACT_SELU16_LA), vexp16_neg(x));
+    V g = vexp16_neg_ab(x, VACT_SELU16_LA, 1.0f, -110.0f);
     return vmul(dy, vsel(vgt(x, vzero()), vset1(VACT_SELU16_L), g));
 }
 
-/* celu = x > 0 ? x : a expm1(x/a), a > 0 (the wrapper's domain); x/a as
- * x (1/a), 2^-23 relative in the argument, which is |q| e^q/|expm1(q)| 2^-23
- * <= 2^-22 relative in the result. x = -inf: q = -inf, clamped: -a.
- * Backward dy (x > 0 ? 1 : e^(x/a)). 15 and 12 ops. */
+/* celu = x > 0 ? x : a expm1(x/a), a > 0 (the wrapper's domain), in
+ * [2^-20, 2^20] here (one branch per call; else the accurate f32 kernel).
+ * vexpm1_16 with b = 1/a (rounded: a b = 1 + d, |d| <= 2^-24) folded in:
+ * x clamped at -20a, n = round(x b log2e), r' = x - n LN2_HI/b = r/b
+ * (LN2_HI/b rounded once: <= 2^-18.7 absolute in r for |n| <= 29), and
+ * a expm1(r) = a b r' + r'^2 (a b^2 C0 + ...) taken as r' + r'^2 (b C0 +
+ * b^2 C1 r' + b^3 C2 r'^2) (a b = 1 within 2^-24, coefficients rounded
+ * once); a expm1(x/a) = 2^n (a expm1(r)) + (a 2^n - a), the last one FMA:
+ * the same damping as vexpm1_16, < 2^-15 relative; x b vs x/a: 2^-23
+ * relative in the argument, |q| e^q/|expm1(q)| 2^-23 <= 2^-22 in the
+ * result. x = -inf: clamped to -20a, y = -a (1 - e^-20) rounds to -a.
+ * 13 ops.
+ * Backward dy (x > 0 ? 1 : e^(x b)): vexp16_neg_ab with b, 11 ops. */
 #define VACT_K16_celu ~, k16_celu
 static inline V k16_celu(V x, const vact_params *p) {
-    V q = vmul(x, vset1(1.0f / p->a));
-    return vsel(vgt(x, vzero()), x, vmul(vset1(p->a), vexpm1_16(q)));
+    const float a = p->a, b = 1.0f / a;
+    if (!(a >= 0x1p-20f && a <= 0x1p20f)) return k_celu(x, p);
+    V xc = vmax(vset1(-20.0f * a), x);
+    V n, t = vexp_round_(xc, b, VACT_MAGIC_B, &n);
+    V r = vexp_r1_(xc, n, b);
+    V s = vasf(vishl(vasi(t), 23)); /* 2^n, n in [-29, 0] */
+    V q = vfma(vfma(vset1((b * b * b) * VACT_EM16_C2), r, vset1((b * b) * VACT_EM16_C1)), r,
+               vset1(b * VACT_EM16_C0));
+    V pm = vfma(vmul(r, r), q, r); /* a expm1(r) */
+    V y = vfma(s, pm, vfma(s, vset1(a), vset1(-a)));
+    return vsel(vgt(x, vzero()), x, y);
 }
 #define VACT_KB16_celu ~, kb16_celu
 static inline V kb16_celu(V x, V dy, const vact_params *p) {
-    V e = vexp16_neg(vmul(x, vset1(1.0f / p->a)));
+    const float a = p->a;
+    if (!(a >= 0x1p-20f && a <= 0x1p20f)) return kb_celu(x, dy, p);
+    V e = vexp16_neg_ab(x, 1.0f, 1.0f / a, -110.0f * a);
     return vmul(dy, vsel(vgt(x, vzero()), vset1(1.0f), e));
 }
 

@@ -75,13 +75,18 @@ static inline V vexp16_neg_ab(V x, float a, float b, float lo) {
  * cancellation. The error of p enters damped: by p/(S + p) = 1 - sigmoid
  * in sigmoid, by |S - p|/(S + p) <= 1 in sigmoid'. */
 /* p = e^-r of z (z in [-121, 44], or NaN: p NaN), *s = 2^m: 7 ops (AVX-512) */
-static inline V vsig16_sp(V z, V *s) {
-    V m, r = vexp16_reduce_k(z, 1.0f, &m);
-    V q = vfma(vset1(-VACT_E16_C1), r, vset1(VACT_E16_C0));
-    q = vfma(q, r, vset1(-1.0f));
+/* the same for z = sg x, sg = +-1, without forming -x: the reduction with
+ * k = sg gives r_x = x - m LN2_HI/sg = sg r exactly (negation is exact),
+ * and p = 1 - sg r_x + C0 r_x^2 - sg C1 r_x^3: the bits of vsig16_sp(sg x)
+ * (every intermediate the same or its exact negative) */
+static inline V vsig16_sp_s(V x, float sg, V *s) {
+    V m, r = vexp16_reduce_k(x, sg, &m);
+    V q = vfma(vset1(-sg * VACT_E16_C1), r, vset1(VACT_E16_C0));
+    q = vfma(q, r, vset1(-sg));
     *s = vscale2n_e(vset1(1.0f), m);
     return vfma(q, r, vset1(1.0f)); /* 1 - r + C0 r^2 - C1 r^3 */
 }
+static inline V vsig16_sp(V z, V *s) { return vsig16_sp_s(z, 1.0f, s); }
 /* the clamp of the sigmoid family's argument: sigmoid(30) rounds to 1
  * (S + p rounds to S = 2^43), and S = 0 at -120 (m = -173): sigmoid is
  * exactly 1 / 0 beyond; NaN kept */
@@ -94,6 +99,12 @@ static inline V vsig16_sp(V z, V *s) {
 static inline V vsig16(V z) {
     V zc = vmin(vset1(VACT_S16_HI), vmax(vset1(VACT_S16_LO), z));
     V s, p = vsig16_sp(zc, &s);
+    return vdiv(s, vadd(s, p));
+}
+/* sigmoid(-x), the bits of vsig16(-x) (vsig16_sp_s): one op fewer */
+static inline V vsig16_neg(V x) {
+    V xc = vmin(vset1(-VACT_S16_LO), vmax(vset1(-VACT_S16_HI), x));
+    V s, p = vsig16_sp_s(xc, -1.0f, &s);
     return vdiv(s, vadd(s, p));
 }
 /* dy (sigma(z) + w1 sigma'(z)) = dy S (S + p (1 + w1))/(S + p)^2 for the

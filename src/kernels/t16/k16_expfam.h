@@ -132,7 +132,7 @@ static inline V kb16_exponential(V x, V dy, const vact_params *p) {
  * and 2^-21 for the roundings is < 2^-12.45 on every u. +-inf: u = 0, the
  * max/min term is the result; NaN: through u (the max/min lose it).
  * 15 ops. Backward: softplus' = sigmoid(x), log_sigmoid' = sigmoid(-x),
- * k16.h's vsig16 (2^-12.9). */
+ * k16.h's vsig16 / vsig16_neg (2^-12.9), 12 ops each. */
 #define VACT_L1P16_C0 -0x1.fe072ep-2f
 #define VACT_L1P16_C1 0x1.3e73bep-2f
 #define VACT_L1P16_C2 -0x1.509434p-3f
@@ -163,7 +163,7 @@ static inline V k16_log_sigmoid(V x, const vact_params *p) {
 #define VACT_KB16_log_sigmoid ~, kb16_log_sigmoid
 static inline V kb16_log_sigmoid(V x, V dy, const vact_params *p) {
     (void)p;
-    return vmul(dy, vsig16(vxor(x, vset1(-0.0f))));
+    return vmul(dy, vsig16_neg(x));
 }
 
 /* ---- tanh_shrink -------------------------------------------------------------

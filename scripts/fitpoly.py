@@ -10,7 +10,9 @@ python3-numpy, python3-mpmath).
   exp [DEG]        e^r - 1 - r on |r| <= ln2/2, relative to e^r (vexp.h; DEG 4)
   expm1 [DEG]      the same relative to e^r - 1 (vexpm1.h: 4 and 5)
   log1p            log(1+s), s + 1 in [sqrt2/2, sqrt2) (vlog1p.h)
-  log1p01 [DEG]    log1p(u) on [0, 1] without range reduction (vlog1p.h; DEG 10)
+  log1p01 [DEG [SHIFT]]  log1p(u) on [0, 1] without range reduction, in u - SHIFT
+                   (vlog1p.h: 10 0.5)
+  log1p16 [DEG [B]]  the same in u, weighted for vexp16's error in u (k16_expfam.h: 3 -12.45)
   gelu [DEG [XHI]] erfc(x/sqrt2)/2 e^(x^2/2) in t = 1/(1 + 0.7x) (verfc.h; 12, 14.6)
   gelu16 [M [N [XHI]]]  the same as a rational P_M(x)/D_N(x), D monic, on [0, XHI]
                    (t16/k16_gelu_mish.h: 2 3 14)
@@ -78,25 +80,46 @@ def fit_log1p():
     print("  max rel err (float coefs):", e.max(), "= 2^%.2f" % np.log2(e.max()))
 
 
-def fit_log1p01(deg=10):
-    # log1p(u) = u + u^2 q(u - 1/2) directly on u in [0, 1] (no range reduction);
-    # the shifted variable keeps the Horner rounding errors small near u = 1.
+def fit_log1p01(deg=10, shift=0.5):
+    # log1p(u) = u + u^2 q(u - shift) directly on u in [0, 1] (no range
+    # reduction); the shifted variable (1/2) keeps the Horner rounding errors
+    # small near u = 1 for high degrees; shift 0 saves the subtraction.
     # Coefficients rounded to float one at a time, the rest refitted.
     xs = (1 - np.cos(np.linspace(0, np.pi, 3000))) / 2
     xs = xs[xs > 1e-7]
     tgt = np.array([float((mp.log1p(mpf(x)) - mpf(x)) / mpf(x) ** 2) for x in xs])
     wt = np.array([float(mpf(x) ** 2 / mp.log1p(mpf(x))) for x in xs])
-    ws = xs - 0.5
+    ws = xs - shift
     c32 = []
     for i in range(deg + 1):
         rem = tgt - sum(float(c) * ws ** j for j, c in enumerate(c32))
         basis = [lambda w, k=k: w ** k for k in range(i, deg + 1)]
         c32.append(np.float32(lawson(ws, rem, basis, wt, iters=300)[0]))
-    show("log1p01: log1p(u) = u + u^2 * (c0 + c1 w + ... + c%d w^%d), w = u - 1/2, u in [0, 1]" % (deg, deg), c32)
+    show("log1p01: log1p(u) = u + u^2 * (c0 + c1 w + ... + c%d w^%d), w = u - %g, u in [0, 1]" % (deg, deg, shift), c32)
     g = np.linspace(1e-6, 1, 200001)
-    q = sum(float(v) * (g - 0.5) ** k for k, v in enumerate(c32))
+    q = sum(float(v) * (g - shift) ** k for k, v in enumerate(c32))
     e = np.abs((g + g * g * q) / np.log1p(g) - 1)
     print("  max rel err (float coefs):", e.max(), "= 2^%.2f" % np.log2(e.max()))
+
+
+def fit_log1p16(deg=3, b=-12.45):
+    # softplus16 (t16/k16_expfam.h): log1p(u) = u + u^2 q(u), u = e^-|x| in
+    # [0, 1] carrying vexp16's 2^-12.93: weighted so that |error of log1p| +
+    # 2^-12.93 u/((1 + u) log1p u) (u's error as it enters) + 2^-21 (the
+    # roundings) stays under 2^B; prints that total
+    xs = (1 - np.cos(np.linspace(0, np.pi, 3000))) / 2
+    xs = xs[xs > 1e-7]
+    tgt = np.array([float((mp.log1p(mpf(x)) - mpf(x)) / mpf(x) ** 2) for x in xs])
+    l1 = np.log1p(xs)
+    K = 2.0 ** -12.93
+    wt = xs ** 2 / l1 / (2.0 ** b - K * xs / ((1 + xs) * l1) - 2.0 ** -22)
+    c32 = [np.float32(v) for v in lawson(xs, tgt, [lambda x, k=k: x ** k for k in range(deg + 1)], wt, iters=600)]
+    show("log1p16: log1p(u) = u + u^2 * (c0 + c1 u + ... + c%d u^%d), u in [0, 1]" % (deg, deg), c32)
+    g = np.linspace(1e-6, 1, 200001)
+    q = sum(float(v) * g ** k for k, v in enumerate(c32))
+    e = np.abs((g + g * g * q) / np.log1p(g) - 1)
+    tot = e + K * g / ((1 + g) * np.log1p(g)) + 2.0 ** -21
+    print("  max rel err (float coefs): 2^%.2f, with u's error and roundings: 2^%.3f" % (np.log2(e.max()), np.log2(tot.max())))
 
 
 def fit_gelu(deg=12, xhi=14.6):
@@ -191,7 +214,8 @@ MODES = {
     "exp": (lambda deg=4: fit_exp_q("exp", deg), [int]),
     "expm1": (lambda deg=4: fit_exp_q("expm1", deg), [int]),
     "log1p": (fit_log1p, []),
-    "log1p01": (fit_log1p01, [int]),
+    "log1p01": (fit_log1p01, [int, float]),
+    "log1p16": (fit_log1p16, [int, float]),
     "gelu": (fit_gelu, [int, float]),
     "gelu16": (fit_gelu16, [int, int, float]),
     "tanh": (fit_tanh, [int, float]),

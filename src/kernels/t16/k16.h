@@ -48,6 +48,22 @@ static inline V vexp16_neg(V x) {
     V n, r = vexp16_reduce(xc, &n);
     return vscale2n_e(vexp16_poly(r), n);
 }
+/* a e^(b x) for b x <= 0 (or NaN, kept), x clamped at lo = -110/b (0 below):
+ * the reduction with k = b (n = round(b x log2e), r' = x - n LN2_HI/b =
+ * r/b, LN2_HI/b rounded once: |n| 2^-24 ln2 <= 2^-17.2 absolute in r) and
+ * vexp16_poly's coefficients scaled by a b^k (a + a b r' + r'^2 (a b^2 C0 +
+ * a b^3 C1 r'), rounded once each: 2^-22): the factors a and b cost no op
+ * (elu', selu', celu'). 2^-12.93 + 2^-17.2 + roundings < 2^-12.8 relative.
+ * vscale2n_e's one rounding of (a p) 2^n (its domain: n in [-159, 0] and
+ * 2^-31 <= |a p| < 2^63, so |a| in [2^-20, 2^20] or a = 0, b in the same
+ * range: the callers check). 8 ops (AVX2: 11). */
+static inline V vexp16_neg_ab(V x, float a, float b, float lo) {
+    V xc = vmax(vset1(lo), x);
+    V n, r = vexp16_reduce_k(xc, b, &n);
+    V q = vfma(vset1(a * (b * b * b) * VACT_E16_C1), r, vset1(a * (b * b) * VACT_E16_C0));
+    q = vfma(q, r, vset1(a * b));
+    return vscale2n_e(vfma(q, r, vset1(a)), n);
+}
 /* ---- the sigmoid family: S / (S + p) -----------------------------------
  * z = m ln2 + r (m = round(z log2e), one Cody-Waite step, |r| <= 1.01 ln2/2)
  * gives e^-z = 2^-m e^-r, so sigmoid(z) = 1/(1 + e^-z) = S/(S + p) with
@@ -59,13 +75,18 @@ static inline V vexp16_neg(V x) {
  * cancellation. The error of p enters damped: by p/(S + p) = 1 - sigmoid
  * in sigmoid, by |S - p|/(S + p) <= 1 in sigmoid'. */
 /* p = e^-r of z (z in [-121, 44], or NaN: p NaN), *s = 2^m: 7 ops (AVX-512) */
-static inline V vsig16_sp(V z, V *s) {
-    V m, r = vexp16_reduce_k(z, 1.0f, &m);
-    V q = vfma(vset1(-VACT_E16_C1), r, vset1(VACT_E16_C0));
-    q = vfma(q, r, vset1(-1.0f));
+/* the same for z = sg x, sg = +-1, without forming -x: the reduction with
+ * k = sg gives r_x = x - m LN2_HI/sg = sg r exactly (negation is exact),
+ * and p = 1 - sg r_x + C0 r_x^2 - sg C1 r_x^3: the bits of vsig16_sp(sg x)
+ * (every intermediate the same or its exact negative) */
+static inline V vsig16_sp_s(V x, float sg, V *s) {
+    V m, r = vexp16_reduce_k(x, sg, &m);
+    V q = vfma(vset1(-sg * VACT_E16_C1), r, vset1(VACT_E16_C0));
+    q = vfma(q, r, vset1(-sg));
     *s = vscale2n_e(vset1(1.0f), m);
     return vfma(q, r, vset1(1.0f)); /* 1 - r + C0 r^2 - C1 r^3 */
 }
+static inline V vsig16_sp(V z, V *s) { return vsig16_sp_s(z, 1.0f, s); }
 /* the clamp of the sigmoid family's argument: sigmoid(30) rounds to 1
  * (S + p rounds to S = 2^43), and S = 0 at -120 (m = -173): sigmoid is
  * exactly 1 / 0 beyond; NaN kept */
@@ -78,6 +99,12 @@ static inline V vsig16_sp(V z, V *s) {
 static inline V vsig16(V z) {
     V zc = vmin(vset1(VACT_S16_HI), vmax(vset1(VACT_S16_LO), z));
     V s, p = vsig16_sp(zc, &s);
+    return vdiv(s, vadd(s, p));
+}
+/* sigmoid(-x), the bits of vsig16(-x) (vsig16_sp_s): one op fewer */
+static inline V vsig16_neg(V x) {
+    V xc = vmin(vset1(-VACT_S16_LO), vmax(vset1(-VACT_S16_HI), x));
+    V s, p = vsig16_sp_s(xc, -1.0f, &s);
     return vdiv(s, vadd(s, p));
 }
 /* dy (sigma(z) + w1 sigma'(z)) = dy S (S + p (1 + w1))/(S + p)^2 for the
@@ -197,12 +224,13 @@ static inline V kb16_gelu_tanh(V x, V dy, const vact_params *p) {
  * e^-2h - 1 = -h P(h), P(h) = 2 T(-2h) (e^r - 1 = r T(r), T = 1 + r (C0 +
  * C1 r + C2 r^2): scripts/fitpoly.py expm1 2, 2^-15.52 relative to e^r - 1,
  * coefficients scaled by powers of 2, exactly):
- *   tanh x = (h P - (1 - S))/(S + 1 - h P),
- * both one FMA, no cancellation left: for m = 0 the numerator is h P
+ *   tanh x = N/(2S - N), N = h P - (1 - S) = S - e^-2h,
+ * N and the denominator 2S - N = S + e^-2h each one FMA (the second adds
+ * N's rounding, |N| <= S + e^-2h: <= 2^-24 relative), no cancellation left: for m = 0 the numerator is h P
  * (relative 2^-15.5), for |m| >= 1 it is >= 0.2 > 2 |h P| (|m| = 1 is the
  * worst: error 2^-14.5). x clamped to [-9, 9] (tanh 9 = 1 - 2^-25). Signed
  * zero: m = 0 and h = x there, h P - (+0) is h P + (-0): +-0 kept (fms, not
- * fma with S - 1). 14 ops (AVX-512). */
+ * fma with S - 1); the denominator 2 - (+-0) = 2. 13 ops (AVX-512). */
 #define VACT_T16_P1 -0x1.0002420p+1f   /* -4 C0 */
 #define VACT_T16_P2 0x1.57110ap+0f     /* 8 C1 */
 #define VACT_T16_P3 -0x1.54dc2ap-1f    /* -16 C2 */
@@ -215,7 +243,7 @@ static inline V k16_tanh(V x, const vact_params *p) {
     q = vfma(q, h, vset1(2.0f));
     V s = vscale2n_e(vset1(1.0f), m);
     V num = vfms(h, q, vsub(vset1(1.0f), s));
-    V den = vfnma(h, q, vadd(s, vset1(1.0f)));
+    V den = vfms(s, vset1(2.0f), num);
     return vdiv(num, den);
 }
 /* tanh'(x) = 1 - tanh^2 = 4 sigma'(2x) = 4 S p/(S + p)^2 for z = -2|x|

@@ -9,23 +9,47 @@
 #define VACT_T16_K16_EXPFAM_H
 
 /* ---- elu, selu, celu ---------------------------------------------------------
- * expm1(x) for x <= 0 by one range reduction: x = n ln2 + r (n = round(x/ln2)
- * in [-29, 0], x clamped to -20, where expm1 rounds to -1; one Cody-Waite
- * step, exact enough: |n| 2^-29.6 absolute in r), |r| <= ln2/2, and
- *   expm1(x) = 2^n expm1(r) + (2^n - 1)   (one FMA; 2^n - 1 exact),
- * expm1(r) = r + r^2 (C0 + C1 r + C2 r^2) (scripts/fitpoly.py expm1 2:
- * 2^-15.52 relative to expm1(r)). n = 0 (x >= -0.35): r = x, relative
- * accuracy down to the subnormals (no cancellation); n <= -1: the term
- * 2^n expm1(r) is at most 0.7 of |expm1(x)|, so its error enters damped.
- * Total < 2^-15.2. 2^n comes from the bits of the magic-bias sum (exponent
- * bias folded in, VACT_MAGIC_B): one shift. 11 ops for y = expm1(x).
+ * a expm1(b x) for b x <= 0 by one range reduction: x = n ln2/b + r'
+ * (n = round(b x log2e) in [-29, 0], x clamped to -20/b, where expm1 rounds
+ * to -1; one Cody-Waite step, r' = x - n LN2_HI/b, exact for b = 1, else
+ * LN2_HI/b rounded once: <= 2^-18.7 absolute in r = b r'), |r| <= ln2/2, and
+ *   a expm1(b x) = (2^(n+1) r') U(r') + (2^(n+1) (a/2) - a)   (two FMAs),
+ * U(r') = (a b/2) u(b r'), expm1(r) = r u(r) = r (1 + C0 r + C1 r^2 +
+ * C2 r^3) (scripts/fitpoly.py expm1 2: 2^-15.52 relative to expm1(r)),
+ * a/2 and b folded into U's coefficients (rounded once each: 2^-22; the
+ * halving keeps |U| <= 0.6 |a|, no overflow for any finite a; a tiny a
+ * loses bits only where the result is far below a 16-bit subnormal ulp), so
+ * the factor a costs no op. 2^(n+1) comes from the bits of the magic-bias
+ * sum (exponent bias 128 folded in): one shift; 2^(n+1) r' is exact.
+ * n = 0 (b x >= -0.35): the second term is 0 (a - a), the result r' U
+ * rounded once: relative accuracy down to the subnormals (no
+ * cancellation); n <= -1: the first term is at most 0.7 of the result, so
+ * its error enters damped. Total < 2^-15.2. 11 ops for a expm1(b x).
  * Lanes x > 0 are discarded by the callers (garbage there, no traps);
  * NaN stays NaN (vmax keeps it, every later op propagates it).
- * Backward: e^x by vexp16_neg (2^-12.93) times the constant, two roundings
- * (lanes x > 0 go through vexp16_neg too, garbage, discarded). */
+ * Backward: e^x by vexp16_neg (2^-12.93) times alpha (elu), or k16.h's
+ * vexp16_neg_ab with the constant / 1/alpha folded in (selu, celu: < 2^-12.8)
+ * (lanes x > 0 go through them too, garbage, discarded). */
 #define VACT_EM16_C0 0x1.000242p-1f
 #define VACT_EM16_C1 0x1.57110ap-3f
 #define VACT_EM16_C2 0x1.54dc2ap-5f
+static inline V vexpm1_16_ab(V x, float a, float b) {
+    const float h = 0.5f * a;
+    V xc = vmax(vset1(-20.0f / b), x);
+    V n, t = vexp_round_(xc, b, VACT_MAGIC + 128.0f, &n);
+    V r = vexp_r1_(xc, n, b);
+    V s2 = vasf(vishl(vasi(t), 23)); /* 2^(n+1), n in [-29, 0] */
+    V u = vfma(vset1(h * (b * b * b * b) * VACT_EM16_C2), r, vset1(h * (b * b * b) * VACT_EM16_C1));
+    u = vfma(u, r, vset1(h * (b * b) * VACT_EM16_C0));
+    u = vfma(u, r, vset1(h * b));
+    V sr = vmul(s2, r); /* before the last use of s2 (no register copy) */
+    V c = vfma(s2, vset1(h), vset1(-a));
+    return vfma(sr, u, c);
+}
+/* expm1(x) alone (a = b = 1) in the earlier form, 2^n p + (2^n - 1) with
+ * p = r + r^2 (C0 + C1 r + C2 r^2) (the same polynomial, the same bound):
+ * as many ops, but one constant fewer live in the loop, which AVX2's 16
+ * registers need (elu and tanh_shrink' spill with vexpm1_16_ab(x, a, 1)). */
 static inline V vexpm1_16(V x) {
     V xc = vmax(vset1(-20.0f), x);
     V n, t = vexp_round_(xc, 1.0f, VACT_MAGIC_B, &n);
@@ -36,48 +60,55 @@ static inline V vexpm1_16(V x) {
     return vfma(s, p, vsub(s, vset1(1.0f)));
 }
 
-/* elu = x > 0 ? x : a expm1(x); -inf -> -a. 14 ops. */
+/* elu = x > 0 ? x : a expm1(x); -inf -> -a. 14 ops (vexpm1_16_ab(x, a, 1)
+ * saves the product by a on AVX-512 but spills on AVX2). */
 #define VACT_K16_elu ~, k16_elu
 static inline V k16_elu(V x, const vact_params *p) {
     return vsel(vgt(x, vzero()), x, vmul(vset1(p->a), vexpm1_16(x)));
 }
-/* elu' = x > 0 ? 1 : a e^x; dx = dy (a e^x) (x = -inf: dy * 0). 11 ops. */
+/* elu' = x > 0 ? 1 : a e^x; dx = dy (a e^x) (x = -inf: dy * 0). 12 ops
+ * (a is not folded into vexp16_neg_ab: any finite a is valid here, and a
+ * domain check would put a branch in the loop). */
 #define VACT_KB16_elu ~, kb16_elu
 static inline V kb16_elu(V x, V dy, const vact_params *p) {
     V g = vmul(vset1(p->a), vexp16_neg(x));
     return vmul(dy, vsel(vgt(x, vzero()), vset1(1.0f), g));
 }
 
-/* selu = L (x > 0 ? x : A expm1(x)), L and L A rounded to float (2^-25).
- * 15 ops; backward dy (x > 0 ? L : L A e^x), 12 ops. */
+/* selu = x > 0 ? L x : L A expm1(x), L and L A rounded to float (2^-25).
+ * 14 ops; backward dy (x > 0 ? L : L A e^x), 11 ops. */
 #define VACT_SELU16_L 0x1.0cfabep+0f  /* 1.05070098 */
 #define VACT_SELU16_LA 0x1.c212ccp+0f /* 1.05070098 * 1.67326324 */
 #define VACT_K16_selu ~, k16_selu
 static inline V k16_selu(V x, const vact_params *p) {
     (void)p;
-    M pos = vgt(x, vzero());
-    V k = vsel(pos, vset1(VACT_SELU16_L), vset1(VACT_SELU16_LA));
-    return vmul(k, vsel(pos, x, vexpm1_16(x)));
+    return vsel(vgt(x, vzero()), vmul(vset1(VACT_SELU16_L), x), vexpm1_16_ab(x, VACT_SELU16_LA, 1.0f));
 }
 #define VACT_KB16_selu ~, kb16_selu
 static inline V kb16_selu(V x, V dy, const vact_params *p) {
     (void)p;
-    V g = vmul(vset1(VACT_SELU16_LA), vexp16_neg(x));
+    V g = vexp16_neg_ab(x, VACT_SELU16_LA, 1.0f, -110.0f);
     return vmul(dy, vsel(vgt(x, vzero()), vset1(VACT_SELU16_L), g));
 }
 
-/* celu = x > 0 ? x : a expm1(x/a), a > 0 (the wrapper's domain); x/a as
- * x (1/a), 2^-23 relative in the argument, which is |q| e^q/|expm1(q)| 2^-23
- * <= 2^-22 relative in the result. x = -inf: q = -inf, clamped: -a.
- * Backward dy (x > 0 ? 1 : e^(x/a)). 15 and 12 ops. */
+/* celu = x > 0 ? x : a expm1(x/a), a > 0 (the wrapper's domain), in
+ * [2^-20, 2^20] here (one branch per call; else the accurate f32 kernel):
+ * vexpm1_16_ab with b = 1/a (rounded: a b = 1 + d, |d| <= 2^-24, in U's
+ * coefficients); x b vs x/a: 2^-23 relative in the argument,
+ * |q| e^q/|expm1(q)| 2^-23 <= 2^-22 in the result. x = -inf: clamped to
+ * -20a, -a (1 - e^-20) rounds to -a. 13 ops.
+ * Backward dy (x > 0 ? 1 : e^(x b)): vexp16_neg_ab with b, 11 ops. */
 #define VACT_K16_celu ~, k16_celu
 static inline V k16_celu(V x, const vact_params *p) {
-    V q = vmul(x, vset1(1.0f / p->a));
-    return vsel(vgt(x, vzero()), x, vmul(vset1(p->a), vexpm1_16(q)));
+    const float a = p->a;
+    if (!(a >= 0x1p-20f && a <= 0x1p20f)) return k_celu(x, p);
+    return vsel(vgt(x, vzero()), x, vexpm1_16_ab(x, a, 1.0f / a));
 }
 #define VACT_KB16_celu ~, kb16_celu
 static inline V kb16_celu(V x, V dy, const vact_params *p) {
-    V e = vexp16_neg(vmul(x, vset1(1.0f / p->a)));
+    const float a = p->a;
+    if (!(a >= 0x1p-20f && a <= 0x1p20f)) return kb_celu(x, dy, p);
+    V e = vexp16_neg_ab(x, 1.0f, 1.0f / a, -110.0f * a);
     return vmul(dy, vsel(vgt(x, vzero()), vset1(1.0f), e));
 }
 
@@ -100,28 +131,26 @@ static inline V kb16_exponential(V x, V dy, const vact_params *p) {
 /* ---- softplus, log_sigmoid ---------------------------------------------------
  * softplus(x) = max(x, 0) + log1p(u), log_sigmoid(x) = min(x, 0) - log1p(u),
  * u = e^-|x| in [0, 1] (vexp16_neg, 2^-12.93; 0 below -110), both terms of
- * one sign (no cancellation). log1p(u) = u + u^2 Q(u - 1/2) on [0, 1]
- * without range reduction, Q of degree 4 (scripts/fitpoly.py log1p01 4:
- * 2^-16.66 relative), relative down to u -> 0 (softplus ~ u for x << 0,
- * subnormals included). u's error enters log1p(u) times
- * u/((1 + u) log1p(u)) <= 1, and the sum with |x| only damps: 2^-12.93 +
- * 2^-16.66 + roundings < 2^-12.7. +-inf: u = 0, the max/min term is the
- * result; NaN: through u (the max/min lose it). 18 ops.
- * Backward: softplus' = sigmoid(x), log_sigmoid' = sigmoid(-x), k16.h's
- * vsig16 (2^-12.9). */
-#define VACT_L1P16_C0 -0x1.833306p-2f
-#define VACT_L1P16_C1 0x1.6ee5bcp-3f
-#define VACT_L1P16_C2 -0x1.8180bep-4f
-#define VACT_L1P16_C3 0x1.bb6096p-5f
-#define VACT_L1P16_C4 -0x1.953fe2p-6f
+ * one sign (no cancellation). log1p(u) = u + u^2 Q(u) on [0, 1] without
+ * range reduction, Q of degree 3 (scripts/fitpoly.py log1p16 3 -12.45:
+ * 2^-13.53 relative, relative down to u -> 0, softplus ~ u for x << 0,
+ * subnormals included), fitted with u's error in the weight: u's 2^-12.93
+ * enters log1p(u) times u/((1 + u) log1p(u)) <= 1 (-> 1 only at u -> 0,
+ * where Q's error -> 0), and the sum with |x| only damps: the sum of both
+ * and 2^-21 for the roundings is < 2^-12.45 on every u. +-inf: u = 0, the
+ * max/min term is the result; NaN: through u (the max/min lose it).
+ * 15 ops. Backward: softplus' = sigmoid(x), log_sigmoid' = sigmoid(-x),
+ * k16.h's vsig16 / vsig16_neg (2^-12.9), 12 ops each. */
+#define VACT_L1P16_C0 -0x1.fe072ep-2f
+#define VACT_L1P16_C1 0x1.3e73bep-2f
+#define VACT_L1P16_C2 -0x1.509434p-3f
+#define VACT_L1P16_C3 0x1.6daa9cp-5f
 /* log1p(e^-|x|) */
 static inline V vsoftplus16_l(V x) {
     V u = vexp16_neg(vor(x, vset1(-0.0f)));
-    V w = vsub(u, vset1(0.5f));
-    V q = vfma(vset1(VACT_L1P16_C4), w, vset1(VACT_L1P16_C3));
-    q = vfma(q, w, vset1(VACT_L1P16_C2));
-    q = vfma(q, w, vset1(VACT_L1P16_C1));
-    q = vfma(q, w, vset1(VACT_L1P16_C0));
+    V q = vfma(vset1(VACT_L1P16_C3), u, vset1(VACT_L1P16_C2));
+    q = vfma(q, u, vset1(VACT_L1P16_C1));
+    q = vfma(q, u, vset1(VACT_L1P16_C0));
     return vfma(vmul(u, u), q, u);
 }
 #define VACT_K16_softplus ~, k16_softplus
@@ -142,7 +171,7 @@ static inline V k16_log_sigmoid(V x, const vact_params *p) {
 #define VACT_KB16_log_sigmoid ~, kb16_log_sigmoid
 static inline V kb16_log_sigmoid(V x, V dy, const vact_params *p) {
     (void)p;
-    return vmul(dy, vsig16(vxor(x, vset1(-0.0f))));
+    return vmul(dy, vsig16_neg(x));
 }
 
 /* ---- tanh_shrink -------------------------------------------------------------

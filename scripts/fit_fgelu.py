@@ -9,7 +9,7 @@ metric). Needs numpy (Debian: python3-numpy); about two minutes per set.
 
     /usr/bin/python3 scripts/fit_fgelu.py fwd16     the forward, 16 pieces of degree 7 (vlut16)
     /usr/bin/python3 scripts/fit_fgelu.py fwd32 [DEG [A1]] the forward, 32 pieces of degree DEG (5; A1 6.2) (vlut32: AVX-512)
-    /usr/bin/python3 scripts/fit_fgelu.py fwd8 [DEG [DS [A1]]] the forward, 8 pieces of degree DEG (9; DS 16, A1 7) (vlut8: AVX2)
+    /usr/bin/python3 scripts/fit_fgelu.py fwd8 [DEG [DS [A1]]] the forward, 8 pieces of degree DEG (9; DS 16, A1 7.6: the shipped AVX2 set) (vlut8: AVX2)
     /usr/bin/python3 scripts/fit_fgelu.py bwd [DEG] the backward, 16 pieces of degree DEG (8)
 
 Forward: g(a) = a Q(a), Q(a) = erfc(a/sqrt2)/2, a = min(|x|, AMAX); piece
@@ -241,7 +241,7 @@ if __name__ == "__main__":
     elif mode == "fwd8":
         deg = int(sys.argv[2]) if len(sys.argv) > 2 else 9
         ds = float(sys.argv[3]) if len(sys.argv) > 3 else 16
-        a1 = float(sys.argv[4]) if len(sys.argv) > 4 else 7.0
+        a1 = float(sys.argv[4]) if len(sys.argv) > 4 else 7.6
         print_fwd(fit_fwd(8, deg, 7.6, ds, a1), "8")
     elif mode == "bwd":
         deg = int(sys.argv[2]) if len(sys.argv) > 2 else 8

@@ -105,8 +105,9 @@ def fit_log1p01(deg=10, shift=0.5):
 def fit_log1p16(deg=3, b=-12.45):
     # softplus16 (t16/k16_expfam.h): log1p(u) = u + u^2 q(u), u = e^-|x| in
     # [0, 1] carrying vexp16's 2^-12.93: weighted so that |error of log1p| +
-    # 2^-12.93 u/((1 + u) log1p u) (u's error as it enters) + 2^-21 (the
-    # roundings) stays under 2^B; prints that total
+    # 2^-12.93 u/((1 + u) log1p u) (u's error as it enters) + the roundings
+    # stays under 2^B: the weight counts the roundings as 2^-22 (the shipped
+    # fit), the printed total, like k16_expfam.h, as 2^-21
     xs = (1 - np.cos(np.linspace(0, np.pi, 3000))) / 2
     xs = xs[xs > 1e-7]
     tgt = np.array([float((mp.log1p(mpf(x)) - mpf(x)) / mpf(x) ** 2) for x in xs])

@@ -176,9 +176,17 @@ static int lone_lanes(const vact_table *t, const offs *o, int ty, const float *p
     sp[ns++] = 0x0001;
     sp[ns++] = 0x8003;
     const uint16_t minn = ty ? 0x0400 : 0x0080, inf = ty ? 0x7c00 : 0x7f80;
-    for (uint32_t i = 0; i < 65536 && ns < 64; i += 7) { /* results at the bottom of the range */
-        uint16_t a = sy[i] & 0x7fff, b = sd1[i] & 0x7fff;
-        if ((a && a <= minn) || (b && b <= minn)) sp[ns++] = (uint16_t)i;
+    /* inputs whose result is at the bottom of the range (subnormal or the
+     * smallest normal, forward or backward), from both ends of both signs:
+     * the tiny inputs (f(x) ~ x) and the large ones (exp tails underflowing,
+     * e.g. silu(-90)), up to 14 of each */
+    for (int q = 0; q < 4; q++) {
+        const int sign = q & 1, down = q >> 1, cap = ns + 14;
+        for (uint32_t k = 0; k < 32768 && ns < cap; k += 7) {
+            uint32_t i = (down ? 0x7fffu - k : k) | (sign ? 0x8000u : 0u);
+            uint16_t a = sy[i] & 0x7fff, b = sd1[i] & 0x7fff;
+            if ((a && a <= minn) || (b && b <= minn)) sp[ns++] = (uint16_t)i;
+        }
     }
     for (uint32_t i = 0; i < 65536 && no < 8; i += 4099) { /* ordinary: finite in, normal out */
         float xf = ht->from((uint16_t)i);
@@ -186,7 +194,10 @@ static int lone_lanes(const vact_table *t, const offs *o, int ty, const float *p
         if (isfinite(xf) && a > minn && a < inf && b > minn && b < inf)
             ord[no++] = (uint16_t)i;
     }
-    if (no == 0) return 0; /* no such inputs (a function with only 0 / inf results) */
+    if (no == 0) { /* no such inputs (a function with only 0 / inf results) */
+        printf("  lone lane: %s: no ordinary input, not run\n", ht->name);
+        return 0;
+    }
     for (int i = 0; i < 64; i++) one[i] = ht->to(1.0f);
     for (int s = 0; s < ns; s++)
         for (int j = 0; j < 64; j++) {

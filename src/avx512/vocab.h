@@ -100,14 +100,13 @@ static inline void vstore_u16_n(uint16_t *p, VI v, size_t k) {
  * vload_bf16x2 / vstore_bf16x2_dn): vpunpcklwd / vpunpckhwd under zeros put
  * the words of each 128-bit block into the high halves of two vectors (a:
  * words 0-3 of every block, b: words 4-7), the bf16 -> f32 widening in one
- * op; vpackusdw (values <= 0xffff) puts them back in memory order. */
+ * op; vstore_bf16x2_dn below puts them back in memory order. */
 #define VACT_U16X2 1
 static inline void vload_u16x2_hi(const uint16_t *p, V *a, V *b) {
     __m512i d = _mm512_loadu_si512(p), z = _mm512_setzero_si512();
     *a = _mm512_castsi512_ps(_mm512_unpacklo_epi16(z, d));
     *b = _mm512_castsi512_ps(_mm512_unpackhi_epi16(z, d));
 }
-static inline void vstore_u16x2(uint16_t *p, VI a, VI b) { _mm512_storeu_si512(p, _mm512_packus_epi32(a, b)); }
 /* vstore_bf16x2_dn (common/vocab_half.h's, for values whose only NaN is the
  * default one): the same integer rounding u + 0x7fff + bit 16 of u, as a
  * vptestmd and a masked add (u + 0x8000 where bit 16 is set), and the high
@@ -128,7 +127,7 @@ static inline void vstore_bf16x2_dn(uint16_t *p, V a, V b) {
         39, 37, 35, 33, 7, 5, 3, 1);
     _mm512_storeu_si512(p, _mm512_permutex2var_epi16(vact_bf16_rnd_(a), idx, vact_bf16_rnd_(b)));
 }
-#ifndef __AVX512BF16__
+#ifndef VACT_ONLY_BF16 /* src/avx512/kernels_bf16.c: its own stores below */
 /* vstore_bf16x2_nd (src/kernels/driver.h: any NaN stored as the default
  * NaN): the blends of the NaN default only on a branch taken when a lane of
  * the pair is NaN (one vcmpps per vector and a kortest on the common path) */
@@ -171,7 +170,7 @@ static inline V vmin_ieee(V a, V b) { return vact_nanfix_(_mm512_range_ps(a, b, 
 #include "../common/vocab_half.h"
 #include "../common/vocab_minmax.h"
 
-#ifdef __AVX512BF16__
+#ifdef VACT_ONLY_BF16 /* src/avx512/kernels_bf16.c, the one file built with -mavx512bf16 (not the compiler macro: a -march=native build must keep the plain table plain) */
 /* AVX512-BF16 (only src/avx512/kernels_bf16.c is compiled with
  * -mavx512bf16; the dispatcher uses its functions when CPUID.(7,1):EAX bit
  * 5 is set). vcvtne2ps2bf16 rounds to nearest even whatever MXCSR says and
@@ -203,8 +202,7 @@ static inline void vstore_bf16x2_nd(uint16_t *p, V a, V b) {
         __m512i h = (__m512i)_mm512_cvtne2ps_pbh(b, a);
         _mm512_storeu_si512(p, _mm512_permutexvar_epi16(_mm512_load_si512(ord), h));
     } else {
-        const V q = vset1(__builtin_nanf(""));
-        vstore_bf16x2_dn(p, vsel(visnan(a), q, a), vsel(visnan(b), q, b));
+        vstore_bf16x2_dn(p, vact_nan_default(a), vact_nan_default(b));
     }
 }
 /* vstore_bf16x2 (the conversion, driver.h's VACT_DEF_CVT): a = p[0..15],

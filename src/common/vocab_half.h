@@ -52,21 +52,23 @@ static inline void vstore_bf16_n(uint16_t *p, V v, size_t k) { vstore_u16_n(p, v
 
 /* Two vectors at once for the 16-bit elementwise loops (2 VACT_W elements
  * at p): on ISAs that define VACT_U16X2 (vload_u16x2_hi: the bits h << 16 of
- * the 2W values in an ISA-specific lane order, vstore_u16x2: the inverse
- * order, values <= 0xffff) the bf16 pair takes fewer ops; the order never
- * changes a value (elementwise kernels). Elsewhere, and for f16, two
- * single loads / stores. */
+ * the 2W values in an ISA-specific lane order) the bf16 pair takes fewer
+ * ops, and the ISA defines the matching vstore_bf16x2_dn, which puts the
+ * words back in memory order (VACT_BF16X2_DN: AVX-512, AVX2; the same bits
+ * as vstore_bf16_dn); the order never changes a value (elementwise
+ * kernels). Elsewhere, and for f16, two single loads / stores. */
 #ifdef VACT_U16X2
-static inline void vload_bf16x2(const uint16_t *p, V *a, V *b) { vload_u16x2_hi(p, a, b); }
-#ifndef VACT_BF16X2_DN /* else the ISA's own, the same bits (AVX-512, AVX2) */
-static inline void vstore_bf16x2_dn(uint16_t *p, V a, V b) {
-    vstore_u16x2(p, vact_bf16_round_dn(a), vact_bf16_round_dn(b));
-}
+#ifndef VACT_BF16X2_DN
+#error "an ISA with VACT_U16X2 defines its vstore_bf16x2_dn (VACT_BF16X2_DN)"
 #endif
+static inline void vload_bf16x2(const uint16_t *p, V *a, V *b) { vload_u16x2_hi(p, a, b); }
 #else
 static inline void vload_bf16x2(const uint16_t *p, V *a, V *b) { *a = vload_bf16(p); *b = vload_bf16(p + VACT_W); }
 static inline void vstore_bf16x2_dn(uint16_t *p, V a, V b) { vstore_bf16_dn(p, a); vstore_bf16_dn(p + VACT_W, b); }
 #endif
+/* every NaN of v made the default NaN 0x7fc00000 (-> bf16 0x7fc0, f16
+ * 0x7e00): the 16-bit stores' NaN rule (src/kernels/driver.h) */
+static inline V vact_nan_default(V v) { return vsel(visnan(v), vset1(__builtin_nanf("")), v); }
 
 #ifndef VACT_F16_HW
 static inline V vact_f16_widen(VI h) {

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sched.h>
 #include "cpu.h"
 
 #if defined(__aarch64__) && defined(__linux__)
@@ -67,7 +68,7 @@ static int bf16_state(void) {
         return s;
     }
     /* another thread is building it (a copy of a table and a few stores) */
-    while ((s = atomic_load_explicit(&g_bf16_state, memory_order_acquire)) == 1) {}
+    while ((s = atomic_load_explicit(&g_bf16_state, memory_order_acquire)) == 1) sched_yield();
     return s;
 }
 #endif

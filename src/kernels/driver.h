@@ -118,10 +118,10 @@ static inline int vact_nt_ok(size_t n, const float *p) {
  * src/common/vocab_half.h) and vstore_T_nd_n (the tail), which make any NaN
  * the default one: below, as vact_nan_default + the vocabulary's _dn store
  * (the store for a value whose only NaN is the default one), unless the
- * vocabulary has its own (VACT_BF16X2_ND: AVX512-BF16, which checks the pair
- * for NaN and subnormal lanes once and takes the NaN default only on that
- * rarely taken branch). */
-static inline V vact_nan_default(V v) { return vsel(visnan(v), vset1(__builtin_nanf("")), v); }
+ * vocabulary has its own (VACT_BF16X2_ND, AVX-512: the plain table checks
+ * the pair for NaN lanes once and takes the NaN default only on that rarely
+ * taken branch; src/avx512/kernels_bf16.c (AVX512-BF16) checks for NaN and
+ * subnormal lanes and converts by vcvtne2ps2bf16 where there are none). */
 #ifndef VACT_BF16X2_ND
 static inline void vstore_bf16x2_nd(uint16_t *p, V a, V b) {
     vstore_bf16x2_dn(p, vact_nan_default(a), vact_nan_default(b));

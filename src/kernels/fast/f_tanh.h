@@ -1,6 +1,5 @@
 /* The fast tier's tanh.
- * Forward: vft_tanh (tanh_fast.h): 13 ops and one division on AVX-512
- *   (14 elsewhere: the clamp is two ops).
+ * Forward: vft_tanh (tanh_fast.h): 14 ops and one division.
  * Backward: tanh'(x) = 4E/(1 + E)^2, E = e^(-2|x|) (never 1 - tanh^2, which
  *   cancels), as Y/D^2 with Y = E/4 = 2^(-m-2) e^r and D = Y + 1/4 (the
  *   factor 4 folded into the scale, so D is one add): -|x| clamped to -20
@@ -24,9 +23,8 @@ static inline V kf_tanh(V x, const vact_params *p) {
 static inline V kfb_tanh(V x, V dy, const vact_params *p) {
     (void)p;
     V xc = vnclampabs(x, 20.0f);        /* -min(|x|, 20); NaN: kept or -20 (the tail's) */
-    V tm = vfma(xc, vset1(2.0f * VACT_LOG2E), vset1(VACT_MAGIC_B - 2.0f)); /* -m - 2 + 127 + magic */
-    V nm = vsub(tm, vset1(VACT_MAGIC_B - 2.0f));           /* -m */
-    V rh = vfnma(nm, vset1(VACT_FT_LN2H), xc);             /* xc + m ln2/2 */
+    V nm, tm = vexp_round_(xc, 2.0f, VACT_MAGIC_B - 2.0f, &nm); /* -m; -m - 2 + 127 + magic */
+    V rh = vexp_r1_(xc, nm, 2.0f);                         /* xc + m ln2/2 */
     V er = vfma(rh, vft_expm1_2(rh), vset1(1.0f));        /* e^r */
     V Y = vmul(vasf(vishl(vasi(tm), 23)), er);             /* E/4 = 2^(-m-2) e^r */
     V D = vadd(Y, vset1(0.25f));                           /* (1 + E)/4 */

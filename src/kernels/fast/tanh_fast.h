@@ -4,10 +4,12 @@
  *   tanh(x) = N/D,  N = rh s - (2^-n - 1),  D = N + 2 2^-n,
  * (e^r = 1 + rh s) on x itself, no sign split:
  *   x clamped to +-9.02 (|tanh| = 1 in float beyond 9.0109; NaN kept; -0
- *   kept): vclampabs, one vrangeps on AVX-512,
+ *   kept): vclampabs, two ops on every ISA (AVX-512's one-op vrangeps clamp
+ *   would turn a NaN into +-9.02),
  *   n = round(2x log2 e) in [-26, 26] by the magic-bias sum, whose bits
- *   shifted give 2^-n directly (2^-n - 1 exact: +0 for n = 0, 2^|n| - 1 < 2^26
- *   for n < 0),
+ *   shifted give 2^-n directly (2^-n - 1: +0 for n = 0, exact for
+ *   |n| <= 24; for n = -25, -26 and for n = 25, 26 it rounds, an error of the
+ *   size of N's own rounding, inside the measured bound),
  *   rh = x - n ln2/2 in one FMA (one Cody-Waite step: |n| <= 26 and the
  *   rounding error of ln2/2 moves e^r by < 2^-30 relative, and N/D is the
  *   more insensitive to it the larger |n| is),
@@ -18,8 +20,7 @@
  *   from the FNMA with n = +0, N = -0 - (+0));
  *   one IEEE division (cheaper than an estimate, Newton and a residual
  *   correction on the targets measured).
- * 13 ops + 1 division on AVX-512 (14 on the ISAs with a two-op clamp), one
- * path for every x. */
+ * 14 ops + 1 division on every ISA, one path for every x. */
 /* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_FAST_TANH_FAST_H
 #define VACT_FAST_TANH_FAST_H
@@ -40,7 +41,7 @@ static inline V vft_expm1_2(V rh) {
  * clamped to +-9.02: e^(2 xc) = 2^n (1 + rh s), pi = 2^-n,
  *   tanh = (e^r - pi)/(e^r + pi),  N = rh s - (pi - 1),  D = N + 2 pi
  * (n = 0: pi - 1 = +0 exact, N = rh s keeps its relative precision and the
- * sign of -0; n < 0: 1 - pi = 1 - 2^|n| exact, |n| <= 26) */
+ * sign of -0; n < 0: 1 - pi = 1 - 2^|n|, exact for |n| <= 24) */
 static inline V vft_tanh(V x) {
     V xc = vclampabs(x, -VACT_FT_NCLAMP);                 /* NaN kept */
     V tm = vfma(xc, vset1(-2.0f * VACT_LOG2E), vset1(VACT_MAGIC_B)); /* -n + 127 + magic */

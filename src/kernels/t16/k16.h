@@ -41,13 +41,6 @@ static inline V vexp16_reduce_k(V x, float k, V *n) {
 }
 /* x = n ln2 + r for x in [-110, 89] */
 static inline V vexp16_reduce(V xc, V *n) { return vexp16_reduce_k(xc, 1.0f, n); }
-/* e^x for x <= 0 (or NaN, kept): 0 below -110 (n >= -159: 2^n p rounds to
- * 0); n in [-159, 0], p in [1/2, 2]: vscale2n_e's domain. 8 ops (AVX2: 11). */
-static inline V vexp16_neg(V x) {
-    V xc = vmax(vset1(-110.0f), x);
-    V n, r = vexp16_reduce(xc, &n);
-    return vscale2n_e(vexp16_poly(r), n);
-}
 /* a e^(b x) for b x <= 0 (or NaN, kept), x clamped at lo = -110/b (0 below):
  * the reduction with k = b (n = round(b x log2e), r' = x - n LN2_HI/b =
  * r/b, LN2_HI/b rounded once: |n| 2^-24 ln2 <= 2^-17.2 absolute in r) and
@@ -64,6 +57,11 @@ static inline V vexp16_neg_ab(V x, float a, float b, float lo) {
     q = vfma(q, r, vset1(a * b));
     return vscale2n_e(vfma(q, r, vset1(a)), n);
 }
+/* e^x for x <= 0 (or NaN, kept): 0 below -110 (n >= -159: 2^n p rounds to
+ * 0); n in [-159, 0], p in [1/2, 2]: vscale2n_e's domain. vexp16_neg_ab
+ * with a = b = 1 (the reduction of vexp16_reduce, the polynomial of
+ * vexp16_poly: the same ops). 8 ops (AVX2: 11). */
+static inline V vexp16_neg(V x) { return vexp16_neg_ab(x, 1.0f, 1.0f, -110.0f); }
 /* ---- the sigmoid family: S / (S + p) -----------------------------------
  * z = m ln2 + r (m = round(z log2e), one Cody-Waite step, |r| <= 1.01 ln2/2)
  * gives e^-z = 2^-m e^-r, so sigmoid(z) = 1/(1 + e^-z) = S/(S + p) with

@@ -92,7 +92,8 @@ static inline V kb16_selu(V x, V dy, const vact_params *p) {
 }
 
 /* celu = x > 0 ? x : a expm1(x/a), a > 0 (the wrapper's domain), in
- * [2^-20, 2^20] here (one branch per call; else the accurate f32 kernel):
+ * [2^-20, 2^20] here (a branch on the parameter in every vector, the same
+ * way each time; else the accurate f32 kernel):
  * vexpm1_16_ab with b = 1/a (rounded: a b = 1 + d, |d| <= 2^-24, in U's
  * coefficients); x b vs x/a: 2^-23 relative in the argument,
  * |q| e^q/|expm1(q)| 2^-23 <= 2^-22 in the result. x = -inf: clamped to

@@ -1,5 +1,5 @@
 /* AVX512-BF16's vcvtne2ps2bf16 against vact's bf16 rounding (tests/test_t16.c's
- * ref_to_bf16: round to nearest even in integers, NaN -> (u >> 16) | 0x40),
+ * reference, ref_bf16_bits: round to nearest even in integers, NaN -> (u >> 16) | 0x40),
  * the claim src/avx512/vocab.h's bf16 stores rest on: the instruction gives
  * the same bits for every f32 input that is not a subnormal or a NaN (the
  * classes vfpclassps 0xa1 sends to the integer rounding). Also reports what
@@ -14,11 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dispatch/cpu.h"
+#include "vact_ref.h"
 
-static uint16_t ref(uint32_t u) {
-    if ((u & 0x7fffffffu) > 0x7f800000u) return (uint16_t)((u >> 16) | 0x40);
-    return (uint16_t)((u + 0x7fffu + ((u >> 16) & 1)) >> 16);
-}
 
 /* Only this function uses AVX-512 (the file is compiled without those
  * flags, so main's check runs on any x86-64 CPU before it). */
@@ -57,7 +54,7 @@ static int check(int all) {
             int c = m > 0x7f800000u ? 1 : (m && m < 0x00800000u) ? 0 : 2;
             n[c]++;
             if (c == 0 && out[i] == ((u >> 16) & 0x8000)) sub_zero++;
-            if (out[i] != ref(u)) {
+            if (out[i] != ref_bf16_bits(u)) {
                 if (c == 2 && !diff[2]) first = u;
                 diff[c]++;
             }

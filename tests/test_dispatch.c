@@ -239,8 +239,35 @@ static void test_public_calls(void **s) {
     }
 }
 
+/* VACT_NO_AVX512BF16, read once at the first call: a child reports whether
+ * the dispatched AVX-512 table is the AVX512-BF16 one (1) or the plain one
+ * (0). Unset, empty and "0" keep the AVX512-BF16 table; any other value
+ * turns it off. Skipped where the CPU or the build lacks AVX512-BF16. */
+static int child_bf16(const char *val) {
+    char buf[32];
+    if (val) setenv("VACT_NO_AVX512BF16", val, 1);
+    else unsetenv("VACT_NO_AVX512BF16");
+    int rc = vact_test_run_child(g_emulator, g_self, NULL, "--child-bf16", NULL, buf, sizeof buf);
+    unsetenv("VACT_NO_AVX512BF16");
+    return rc ? -3 : atoi(buf);
+}
+static void test_bf16_env(void **state) {
+    (void)state;
+    if (!vact_isa_supported(VACT_ISA_AVX512) || !vact__table_avx512_variant(1)) skip();
+    assert_int_equal(child_bf16(NULL), 1);
+    assert_int_equal(child_bf16(""), 1);
+    assert_int_equal(child_bf16("0"), 1);
+    assert_int_equal(child_bf16("1"), 0);
+    assert_int_equal(child_bf16("yes"), 0);
+}
+
 int main(int argc, char **argv) {
     g_self = argv[0];
+    if (argc > 1 && !strcmp(argv[1], "--child-bf16")) {
+        const vact_table *t = vact__table_for(VACT_ISA_AVX512);
+        printf("%d\n", t && t == vact__table_avx512_variant(1) && t != vact__table_avx512_variant(0));
+        return 0;
+    }
     if (argc > 2 && !strcmp(argv[1], "--emulator")) g_emulator = argv[2];
     if (argc > 1 && !strcmp(argv[1], "--child")) {
         printf("%d\n", (int)vact_isa_active());
@@ -260,6 +287,7 @@ int main(int argc, char **argv) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names),  cmocka_unit_test(test_select),  cmocka_unit_test(test_decide),
         cmocka_unit_test(test_choose), cmocka_unit_test(test_fake_words), cmocka_unit_test(test_env_cap), cmocka_unit_test(test_public_calls),
+        cmocka_unit_test(test_bf16_env),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

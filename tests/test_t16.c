@@ -32,11 +32,7 @@
 static float f_of(uint32_t u) { float f; memcpy(&f, &u, 4); return f; }
 static uint32_t u_of(float f) { uint32_t u; memcpy(&u, &f, 4); return u; }
 
-static uint16_t ref_to_bf16(float f) {
-    uint32_t u = u_of(f);
-    if ((u & 0x7fffffffu) > 0x7f800000u) return (uint16_t)((u >> 16) | 0x40);
-    return (uint16_t)((u + 0x7fffu + ((u >> 16) & 1)) >> 16);
-}
+static uint16_t ref_to_bf16(float f) { return ref_bf16_bits(u_of(f)); }
 static float ref_from_bf16(uint16_t h) { return f_of((uint32_t)h << 16); }
 /* binary16 by arithmetic on doubles (independent of the library's bit tricks) */
 static uint16_t ref_to_f16(float f) {

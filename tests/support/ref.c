@@ -270,3 +270,8 @@ double ref_bwd_err(const ref_fn *f, const double *pd, float x, float dy, float d
     }
     return e;
 }
+
+uint16_t ref_bf16_bits(uint32_t u) {
+    if ((u & 0x7fffffffu) > 0x7f800000u) return (uint16_t)((u >> 16) | 0x40);
+    return (uint16_t)((u + 0x7fffu + ((u >> 16) & 1)) >> 16);
+}

@@ -40,6 +40,9 @@ extern const size_t ref_nprims;
 const ref_fn *ref_find(const char *name);
 
 /* ulp(r) = 2^(max(floor(log2|r|), -126) - 23) */
+/* f32 bits -> bf16 bits, the contract's rounding in plain integers: round to
+ * nearest even, NaN -> (u >> 16) | 0x40 (test_t16, bf16_hw) */
+uint16_t ref_bf16_bits(uint32_t u);
 double ref_ulp(double r);
 /* |y - r| / ulp(r), with inf treated as 2^128 (0 when both are the same inf) */
 double ref_err(float y, double r, double ulp_of);

@@ -94,17 +94,17 @@ static inline V vsig16_sp(V z, V *s) { return vsig16_sp_s(z, 1.0f, s); }
  * relative (also where the f32 result is subnormal: S is exact and the one
  * division rounds once). +inf -> 1, -inf -> 0 exactly, NaN kept. 11 ops
  * (AVX-512). */
-static inline V vsig16(V z) {
-    V zc = vmin(vset1(VACT_S16_HI), vmax(vset1(VACT_S16_LO), z));
-    V s, p = vsig16_sp(zc, &s);
+/* sigmoid(sg x), sg = +-1, without forming -x (vsig16_sp_s; x clamped to
+ * sg [LO, HI]): vsig16 (sg = 1) and vsig16_neg, sigmoid(-x) with the bits of
+ * vsig16(-x), one op fewer */
+static inline V vsig16_s(V x, float sg) {
+    const float lo = sg > 0 ? VACT_S16_LO : -VACT_S16_HI, hi = sg > 0 ? VACT_S16_HI : -VACT_S16_LO;
+    V xc = vmin(vset1(hi), vmax(vset1(lo), x));
+    V s, p = vsig16_sp_s(xc, sg, &s);
     return vdiv(s, vadd(s, p));
 }
-/* sigmoid(-x), the bits of vsig16(-x) (vsig16_sp_s): one op fewer */
-static inline V vsig16_neg(V x) {
-    V xc = vmin(vset1(-VACT_S16_LO), vmax(vset1(-VACT_S16_HI), x));
-    V s, p = vsig16_sp_s(xc, -1.0f, &s);
-    return vdiv(s, vadd(s, p));
-}
+static inline V vsig16(V z) { return vsig16_s(z, 1.0f); }
+static inline V vsig16_neg(V x) { return vsig16_s(x, -1.0f); }
 /* dy (sigma(z) + w1 sigma'(z)) = dy S (S + p (1 + w1))/(S + p)^2 for the
  * S, p of z: the derivative of x sigma(v(x)) at v = z, w1 = x v'(x) (silu,
  * swish: w1 = z; gelu_tanh: x v'). The sum

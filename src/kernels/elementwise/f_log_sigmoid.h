@@ -1,6 +1,6 @@
 /* log_sigmoid(x) = -softplus(-x) = min(x,0) - log1p(e), e = e^-|x| in [0, 1]
  * (no cancellation: both terms are <= 0).
- * log_sigmoid'(x) = sigmoid(-x), from f_sigmoid.h (division-free). */
+ * log_sigmoid'(x) = sigmoid(-x), from f_sigmoid.h. */
 /* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_F_LOG_SIGMOID_H
 #define VACT_F_LOG_SIGMOID_H

@@ -1,7 +1,7 @@
 /* softplus(x) = max(x,0) + log1p(e), e = e^-|x| in [0, 1]: no overflow, and
  * = x exactly once log1p(e) < ulp(x)/2; for x << 0 it is e (subnormals kept,
  * since vexp rounds them once and log1p(e) = e there).
- * softplus'(x) = sigmoid(x), from f_sigmoid.h (division-free). */
+ * softplus'(x) = sigmoid(x), from f_sigmoid.h. */
 /* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_F_SOFTPLUS_H
 #define VACT_F_SOFTPLUS_H

@@ -58,6 +58,9 @@ static inline M mandnot(M a, M b) { return (M)(~a & b); } /* ~a & b */
 static inline M mnot(M a) { return (M)~a; }
 static inline int many(M a) { return a != 0; }
 static inline V vsel(M m, V a, V b) { return _mm512_mask_blend_ps(m, b, a); } /* m ? a : b */
+/* vsel_neg(x, a, b): a where x < 0, b where x > 0; at +-0 and NaN either
+ * (README): a compare and a blend (faster here than vpmovd2m + blend) */
+static inline V vsel_neg(V x, V a, V b) { return vsel(vlt(x, vzero()), a, b); }
 
 static inline VI viset1(int32_t i) { return _mm512_set1_epi32(i); }
 static inline VI viadd(VI a, VI b) { return _mm512_add_epi32(a, b); }

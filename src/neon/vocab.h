@@ -106,6 +106,8 @@ static inline M mandnot(M a, M b) { return vbicq_u32(b, a); } /* ~a & b */
 static inline M mnot(M a) { return vmvnq_u32(a); }
 static inline int many(M a) { return vmaxvq_u32(a) != 0; }
 static inline V vsel(M m, V a, V b) { return vbslq_f32(m, a, b); }
+/* vsel_neg(x, a, b): a where x < 0, b where x > 0; at +-0 and NaN either (README) */
+static inline V vsel_neg(V x, V a, V b) { return vsel(vlt(x, vzero()), a, b); }
 
 static inline VI viset1(int32_t i) { return vdupq_n_s32(i); }
 static inline VI viadd(VI a, VI b) { return vaddq_s32(a, b); } /* wrapping */

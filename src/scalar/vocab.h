@@ -77,6 +77,8 @@ static inline M mandnot(M a, M b) { return (!a) && b; }
 static inline M mnot(M a) { return !a; }
 static inline int many(M a) { return a; }
 static inline V vsel(M m, V a, V b) { return m ? a : b; }
+/* vsel_neg(x, a, b): a where x < 0, b where x > 0; at +-0 and NaN either (README) */
+static inline V vsel_neg(V x, V a, V b) { return x < 0 ? a : b; }
 
 static inline VI viset1(int32_t i) { return i; }
 /* wrapping int32 arithmetic, as in SIMD lanes (no signed-overflow UB) */

@@ -27,7 +27,7 @@ static inline V vsigmoid_e(V x) { return vexp_neg(vor(x, vset1(-0.0f))); } /* e^
 /* sigmoid(x) from e = e^-|x|: q = num/RN(1 + e), y = num - e q */
 static inline V vsigmoid_q(V x, V e) {
     V d = vadd(vset1(1.0f), e);
-    V num = vsel(vlt(x, vzero()), e, vset1(1.0f));
+    V num = vsel_neg(x, e, vset1(1.0f)); /* e = 1 at +-0; NaN x: every NaN is the one of -|x| */
     V q = vdiv(num, d);
     return vfnma(q, e, num);
 }

@@ -1,7 +1,8 @@
 /* silu(x) = x sigmoid(x): swish with beta = 1 (f_swish.h), whose argument
  * needs no low part.
  * Forward: vsig_quot with e = e^-|x| from vexp_neg_h_nc (no clamp: the tail
- * lanes are redone).
+ * lanes are redone) and the numerator by vsel_neg (e = 1 at +-0, and a NaN x
+ * gives NaN(x) either way).
  * Tails (|x| > 86, where e would be subnormal, or x = +-inf): x > 86 gives
  * y = x; x < -86 gives y = (x e1) p2 with e^x = e1 p2 (vexp_split), the
  * power of two applied last so a subnormal result rounds (nearly) once;
@@ -21,10 +22,10 @@ static inline V k_silu(V x, const vact_params *p) {
      * otherwise -NaN from e could meet +NaN from x m */
     V nx = vmin(vneg(x), x);
     V e = vexp_neg_h_nc(nx);                  /* tail lanes unspecified, redone below */
-    M neg = vlt(x, vzero());
-    V y = vsig_quot(x, e, neg);
+    V y = vsig_quot(x, e, vsel_neg(x, e, vset1(1.0f))); /* e = 1 at +-0; NaN: all NaN(x) */
     M tail = vlt(nx, vset1(VACT_SWISH_TAIL));
     if (many(tail)) {
+        M neg = vlt(x, vzero());
         V p2, e1 = vexp_split(x, &p2);
         V xn = vmax(vset1(-VACT_SWISH_XMAX), x);
         y = vsel(tail, vsel(neg, vmul(vmul(xn, e1), p2), x), y);

@@ -59,14 +59,13 @@ static inline V vswish_e(V ah, V nal, int unit) {
     V r = vsub(vexp_r1_(ah, n, 1.0f), vfma(n, vset1(VACT_LN2_LO), nal));
     return vscale2n_t_(vexp_poly_h(r), n, t);
 }
-/* x m/(1 + e), m = neg ? e : 1, e in [0, 1]: m/(1 + e) as q + c r (one IEEE
- * division by RN(1 + e), the residual r = (m - q) - q e, m - q exact, q e
- * exact inside the FMA, c ~ 1/(1 + e)), then x (q + c r) in one rounding.
- * The forward of silu and swish. */
+/* x m/(1 + e), m (= b < 0 ? e : 1, from the caller), e in [0, 1]: m/(1 + e)
+ * as q + c r (one IEEE division by RN(1 + e), the residual r = (m - q) - q e,
+ * m - q exact, q e exact inside the FMA, c ~ 1/(1 + e)), then x (q + c r) in
+ * one rounding. The forward of silu and swish. */
 #define VACT_SIG_RC 0.82f
-static inline V vsig_quot(V x, V e, M neg) {
+static inline V vsig_quot(V x, V e, V m) {
     V d = vadd(vset1(1.0f), e);
-    V m = vsel(neg, e, vset1(1.0f));
     V q = vdiv(m, d);
     V r = vfnma(q, e, vsub(m, q));
     return vfma(x, q, vmul(r, vmul(x, vset1(VACT_SIG_RC))));
@@ -96,7 +95,7 @@ static inline V vswish_fwd(V x, float beta, int unit) {
     M neg;
     V ah = vswish_arg(x, beta, unit, &nal, &neg);
     V e = vswish_e(ah, nal, unit);
-    V y = vsig_quot(x, e, neg);
+    V y = vsig_quot(x, e, vsel(neg, e, vset1(1.0f)));
     M tail = vlt(ah, vset1(VACT_SWISH_TAIL));
     if (many(tail)) {
         V ahc, ph, pl, p2, p1 = vswish_tail_exp(ah, vneg(nal), &ahc, &ph, &pl, &p2);

@@ -49,19 +49,50 @@ static inline vmish_t vmish_parts(V x) {
     return m;
 }
 
+/* ---- forward ---------------------------------------------------------------
+ * Five forms, one division: y' = Pb K0 - Pb Q, Q = Num/D, Num and D
+ * quadratics in z with per-form coefficients (8-entry tables indexed by the
+ * low bits of the magic-bias sum t, n clamped to >= -2, + 3 for x > 0). */
+#define VACT_MISH_M64 (VACT_MAGIC + 191.0f) /* magic + 127 + 64: t's bits << 23 = 2^(n+64) */
+/* index (bits(ti) & 7): 0, 1 c-pos (x > 0, n <= -1), 2 s-pos (x > 0, n = 0),
+ * 5 c-neg (x <= 0, n <= -2), 6 s-neg1 (n = -1), 7 s-neg0 (n = 0); 3, 4 unused */
+static const float vact_mish_tk[8] = {1.0f, 1.0f, 3.0f, 0.0f, 0.0f, 2.0f, 6.0f, 4.0f};
+static const float vact_mish_ta[8] = {0.5f, 0.5f, 2.5f, 0.0f, 0.0f, 2.0f, 13.0f, 5.0f};
+static const float vact_mish_tb2[8] = {1.0f, 1.0f, 0x1.333334p-1f, 0.0f, 0.0f, 1.0f, -0x1.3b13bp+0f, -0x1.999998p-2f};
+static const float vact_mish_tb1[8] = {0.0f, 0.0f, 0x1.99999cp-1f, 0.0f, 0.0f, 1.0f, -0x1.d89d8ap+2f, -0x1.999998p+0f};
+static const float vact_mish_tb0[8] = {0.0f, 0.0f, 0x1p-24f, 0.0f, 0.0f, 0.0f, 0x1.8p-23f, 0x1p-23f};
+static const float vact_mish_tk0[8] = {1.0f, 1.0f, 0x1.333334p-1f, 0.0f, 0.0f, 1.0f, 0x1.89d89ep-1f, 0x1.333334p-1f};
+static const float vact_mish_tp[8] = {0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f};
+
+/* y 2^n for n in [-159, 0], S = 2^(n+64) (the bits of t << 23), where
+ * y 2^(n+64) is exact: one rounding either way */
+static inline V vmish_scale(V y, V n, V S) {
+#ifdef VACT_SCALEF
+    (void)S;
+    return vscale2n(y, n);
+#else
+    (void)n;
+    return vmul(vmul(y, S), vset1(0x1p-64f));
+#endif
+}
+
 static inline V k_mish(V x, const vact_params *p) {
     (void)p;
-    vmish_t m = vmish_parts(x);
-    V inv = vdiv(vset1(1.0f), m.Dh);
-    V q = vmul(m.Ah, inv);
-    V r = vadd(vfnma(q, m.Dh, m.Ah), m.Al);
-    V c = vmul(vfnma(q, m.Dl, r), inv);                   /* g = q + c */
-    V Pa = vfma(m.a, m.s, m.a);                           /* a + a s, hi + lo: */
-    V Ph = vsel(m.neg, Pa, x);                            /* a - Pa exact (Sterbenz) */
-    V Pl = vsel(m.neg, vfma(m.a, m.s, vsub(m.a, Pa)), vzero());
-    V y = vfma(Ph, q, vfma(vmin(Ph, vset1(VACT_MISH_PMAX)), c, vmul(Pl, q)));
-    /* x <= 0: |y| in [0.14, 160] when n < 0 (|x| > 0.34), n in [-159, 0] */
-    return vsel(m.neg, vscale2n_e(y, m.n), y);
+    V a = vmax(vor(x, vset1(-0.0f)), vset1(VACT_MISH_AMIN)); /* -|x|; NaN -> -110 */
+    V n, t, r = vexp_reduce_(a, a, 0, 1.0f, VACT_MISH_M64, &n, &t);
+    V s = vexp_s(r);                                        /* e^a = (1 + s) 2^n */
+    V S = vasf(vishl(vasi(t), 23));                         /* 2^(n+64), n in [-159, 0] */
+    V e = vmul(vfma(s, S, S), vset1(0x1p-64f));
+    M neg = vle(x, vzero());
+    V ti = vadd(vmax(t, vset1(VACT_MISH_M64 - 2.0f)), vsel(neg, vzero(), vset1(3.0f)));
+    V z = vsel(vge(n, vsel(neg, vset1(-1.0f), vzero())), s, e);
+    V D = vfma(z, vadd(z, vlut8(vact_mish_tk, ti)), vlut8(vact_mish_ta, ti));
+    V Num = vfma(vfma(vlut8(vact_mish_tb2, ti), z, vlut8(vact_mish_tb1, ti)), z, vlut8(vact_mish_tb0, ti));
+    V Q = vdiv(Num, D);
+    V base = vmax(vset1(VACT_MISH_AMIN), x);                /* NaN kept */
+    V Pb = vfma(a, vmul(s, vlut8(vact_mish_tp, ti)), base);  /* a = base on c-neg lanes, finite */
+    V y = vfma(Pb, vlut8(vact_mish_tk0, ti), vfnma(vmin(Pb, vset1(VACT_MISH_PMAX)), Q, vzero()));
+    return vsel(neg, vmish_scale(y, n, S), y);
 }
 
 /* a*b of hi + lo numbers (bl, al small), result hi + lo */

@@ -1,53 +1,15 @@
-/* mish(x) = x tanh(softplus(x)) = x t(t+2)/(t(t+2)+2), t = e^x.
- * With u = e^-|x| = p 2^n (p = 1 + s from the exp parts), v = u (x <= 0) or
- * 2u (x > 0):
- *   x <= 0: mish = (x t) g, g = (2 + t)/(2 + t(2 + t))
- *   x >  0: mish = x g,     g = (1 + 2u)/(1 + 2u + 2u u)
- * i.e. g = A/D with A = alpha + v (alpha = 2 or 1), D = F + v H (F = 2 or A,
- * H = A or u), D in [1, 5]. A and D are carried as hi + lo (Fast2Sum and the
- * fma product tail), g = q + c from 1/D_h and one residual correction, x t =
- * (a + a s) 2^n as hi + lo (fma(a, s, a) and its tail fma(a, s, a - hi)), so
- * the product rounds once (then the 2^n scaling rounds the subnormal tail
- * once more).
- * mish'(x) = tanh(sp) + 4x t(1+t)/(t^2+2t+2)^2 = m1 (A + m2 Y) / D,
- * Y = 4x (1 + u) / D, (m1, m2) = (t, 1) for x <= 0, (1, u^2) for x > 0:
- * every factor as hi + lo (double-float products, 2Sum), since A and Y
- * cancel towards the root x ~ -1.19. */
+/* mish(x) = x tanh(softplus(x)), mish'(x) = tanh(sp) + x sech^2(sp) sigmoid(x).
+ * HEADER_COMMENT_PLACEHOLDER */
 /* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_F_MISH_H
 #define VACT_F_MISH_H
 #include "../../common/vact_internal.h" /* vact_params */
 #include "../math/exp.h"
 
-#define VACT_MISH_AMIN -110.0f /* clamp of -|x|: |x e^x| < 2^-150 below, mish rounds to -0 */
-#define VACT_MISH_PMAX 0x1p100f /* cap of x in the correction term: x = +inf times c = 0 would be NaN */
-#define VACT_MISH_XMAX 1e4f    /* |x| clamp in the backward: 4x (1 + u)/D stays finite (mish' is
-                                * 1 or 0 in float beyond) */
-
-typedef struct { V a, s, n, ph, pl, u, v, Ah, Al, Dh, Dl; M neg; } vmish_t;
-
-static inline vmish_t vmish_parts(V x) {
-    vmish_t m;
-    /* -|x|; NaN -> -110, so that x itself is the only NaN source */
-    m.a = vmax(vneg(vabs(x)), vset1(VACT_MISH_AMIN));
-    V r = vexp_reduce(m.a, &m.n);
-    m.s = vexp_s(r);
-    m.ph = vadd(vset1(1.0f), m.s);
-    m.pl = vadd(vsub(vset1(1.0f), m.ph), m.s);
-    m.u = vscale2n_e(m.ph, m.n);                          /* e^-|x| */
-    m.neg = vle(x, vzero());
-    m.v = vsel(m.neg, m.u, vadd(m.u, m.u));
-    V al = vsel(m.neg, vset1(2.0f), vset1(1.0f));
-    m.Ah = vadd(al, m.v);
-    m.Al = vsub(m.v, vsub(m.Ah, al));                     /* al >= v: exact */
-    V H = vsel(m.neg, m.Ah, m.u);
-    V ph = vmul(m.v, H);
-    V pl = vfms(m.v, H, ph);
-    V F = vsel(m.neg, vset1(2.0f), m.Ah);
-    m.Dh = vadd(F, ph);                                   /* F >= ph */
-    m.Dl = vadd(vadd(vsub(ph, vsub(m.Dh, F)), pl), vmul(m.Al, vsel(m.neg, m.v, vset1(1.0f))));
-    return m;
-}
+#define VACT_MISH_AMIN -110.0f  /* forward clamp of -|x|: |x e^x| < 2^-150 below, mish rounds to -0 */
+#define VACT_MISH_PMAX 0x1p100f /* cap of x in the correction term: x = +inf times Q = 0 would be NaN */
+#define VACT_MISH_BMIN -87.0f   /* backward clamp of -|x|: n >= -126, 2^n normal */
+#define VACT_MISH_XMAX 110.0f   /* backward |x| clamp (mish' is 1 or ~0 beyond) */
 
 /* ---- forward ---------------------------------------------------------------
  * Five forms, one division: y' = Pb K0 - Pb Q, Q = Num/D, Num and D
@@ -95,34 +57,54 @@ static inline V k_mish(V x, const vact_params *p) {
     return vsel(neg, vmish_scale(y, n, S), y);
 }
 
-/* a*b of hi + lo numbers (bl, al small), result hi + lo */
-static inline V vmish_mul2(V ah, V al, V bh, V bl, V *lo) {
-    V h = vmul(ah, bh);
-    *lo = vadd(vfms(ah, bh, h), vfma(ah, bl, vmul(al, bh)));
-    return h;
-}
+/* ---- backward --------------------------------------------------------------
+ * mish' = M (B0 + Bx x + (Pc(z) + x Px(z)) / D2(z)), per form (the forward's
+ * index, n clamped to >= -2 from the same magic-bias sum with the exponent
+ * bias): Pc, Px of degree 4 and the monic quartic D2 = D^2 from tables
+ * (scripts/gen_mish_tables.py), M = e on c-neg lanes, else 1. */
+static const float vact_mishb_d3[8] = {0x1p+1f, 0x1p+1f, 0x1.8p+2f, 0.0f, 0.0f, 0x1p+2f, 0x1.8p+3f, 0x1p+3f};
+static const float vact_mishb_d2[8] = {0x1p+1f, 0x1p+1f, 0x1.cp+3f, 0.0f, 0.0f, 0x1p+3f, 0x1.fp+5f, 0x1.ap+4f};
+static const float vact_mishb_d1[8] = {1.0f, 1.0f, 0x1.ep+3f, 0.0f, 0.0f, 0x1p+3f, 0x1.38p+7f, 0x1.4p+5f};
+static const float vact_mishb_d0[8] = {0x1p-2f, 0x1p-2f, 0x1.9p+2f, 0.0f, 0.0f, 0x1p+2f, 0x1.52p+7f, 0x1.9p+4f};
+static const float vact_mishb_pc0[8] = {0.0f, 0.0f, -0x1.4p-23f, 0.0f, 0.0f, 0.0f, -0x1.38p-20f, -0x1.4p-21f};
+static const float vact_mishb_pc1[8] = {0.0f, 0.0f, -0x1.000004p+1f, 0.0f, 0.0f, -0x1p+1f, 0x1.8p+5f, 0x1.fffffcp+2f};
+static const float vact_mishb_pc2[8] = {-0x1p-1f, -0x1p-1f, -0x1.f33336p+1f, 0.0f, 0.0f, -0x1p+2f, 0x1.e27626p+4f, 0x1.0cccccp+3f};
+static const float vact_mishb_pc3[8] = {-1.0f, -1.0f, -0x1.4ccccep+1f, 0.0f, 0.0f, -0x1.8p+1f, 0x1.d89d8ap+2f, 0x1.999998p+1f};
+static const float vact_mishb_pc4[8] = {-1.0f, -1.0f, -0x1.333334p-1f, 0.0f, 0.0f, -1.0f, 0x1.3b13bp-1f, 0x1.999998p-2f};
+static const float vact_mishb_px0[8] = {0.0f, 0.0f, 0x1.8p-25f, 0.0f, 0.0f, 0.0f, -0x1.5p-21f, 0x1.8p-23f};
+static const float vact_mishb_px1[8] = {0.0f, 0.0f, 0x1.9999a8p-3f, 0.0f, 0.0f, -0x1p+2f, 0x1.3b13bp+4f, -0x1.99999p-1f};
+static const float vact_mishb_px2[8] = {1.0f, 1.0f, -0x1.eb8518p-2f, 0.0f, 0.0f, -0x1p+3f, -0x1.9c0614p+0f, -0x1.147aep+2f};
+static const float vact_mishb_px3[8] = {1.0f, 1.0f, -0x1.d70a3cp-1f, 0.0f, 0.0f, -0x1p+2f, -0x1.b442a8p+1f, -0x1.47ae14p+1f};
+static const float vact_mishb_px4[8] = {0.0f, 0.0f, -0x1.47ae14p-2f, 0.0f, 0.0f, -1.0f, -0x1.22d71ap-2f, -0x1.47ae14p-2f};
+static const float vact_mishb_B0[8] = {1.0f, 1.0f, 0x1.333334p-1f, 0.0f, 0.0f, 1.0f, 0x1.89d89ep-2f, 0x1.333334p-1f};
+static const float vact_mishb_Bx[8] = {0.0f, 0.0f, 0x1.47ae14p-2f, 0.0f, 0.0f, 1.0f, 0x1.22d71ap-2f, 0x1.47ae14p-2f};
 
 static inline V kb_mish(V x, V dy, const vact_params *p) {
     (void)p;
-    vmish_t m = vmish_parts(x);
-    V tl = vsel(m.neg, vscale2n(m.pl, m.n), vzero());     /* t = u + tl (x <= 0) */
-    V ih = vdiv(vset1(1.0f), m.Dh);
-    V il = vmul(vfnma(ih, m.Dl, vfnma(ih, m.Dh, vset1(1.0f))), ih);
-    V oh = vadd(vset1(1.0f), m.u);
-    V ol = vadd(vadd(vsub(vset1(1.0f), oh), m.u), tl);    /* 1 + t */
-    V x4 = vmul(vset1(4.0f), vmax(vset1(-VACT_MISH_XMAX), vmin(vset1(VACT_MISH_XMAX), x)));
-    V w = vmul(oh, x4);                                    /* x4 exact */
-    V wl = vadd(vfms(oh, x4, w), vmul(ol, x4));
-    V Yl, Y = vmish_mul2(w, wl, ih, il, &Yl);             /* 4x (1 + u) / D */
-    V m2 = vsel(m.neg, vset1(1.0f), vmul(m.u, m.u));
-    V mh = vmul(m2, Y);
-    V ml = vfma(m2, Yl, vfms(m2, Y, mh));
-    V sh = vadd(m.Ah, mh);                                 /* A + m2 Y: 2Sum */
-    V bb = vsub(sh, m.Ah);
-    V sl = vadd(vadd(vsub(m.Ah, vsub(sh, bb)), vsub(mh, bb)), vadd(m.Al, ml));
-    V Kl, K = vmish_mul2(vsel(m.neg, m.u, vset1(1.0f)), tl, sh, sl, &Kl);
-    V dl, d = vmish_mul2(K, Kl, ih, il, &dl);
-    return vmul(dy, vadd(d, dl));
+    V a = vmax(vor(x, vset1(-0.0f)), vset1(VACT_MISH_BMIN)); /* -|x|; NaN -> -87 */
+    V n, t, r = vexp_reduce_(a, a, 0, 1.0f, VACT_MAGIC_B, &n, &t);
+    V s = vexp_s(r);
+    V S = vasf(vishl(vasi(t), 23));                         /* 2^n, n in [-126, 0] */
+    V e = vfma(s, S, S);
+    M neg = vle(x, vzero());
+    V ti = vadd(vmax(t, vset1(VACT_MAGIC_B - 2.0f)), vsel(neg, vzero(), vset1(3.0f)));
+    V z = vsel(vge(n, vsel(neg, vset1(-1.0f), vzero())), s, e);
+    V xc = vmax(vset1(-VACT_MISH_XMAX), vmin(vset1(VACT_MISH_XMAX), x)); /* NaN kept */
+    V Pc = vfma(vlut8(vact_mishb_pc4, ti), z, vlut8(vact_mishb_pc3, ti));
+    Pc = vfma(Pc, z, vlut8(vact_mishb_pc2, ti));
+    Pc = vfma(Pc, z, vlut8(vact_mishb_pc1, ti));
+    Pc = vfma(Pc, z, vlut8(vact_mishb_pc0, ti));
+    V Px = vfma(vlut8(vact_mishb_px4, ti), z, vlut8(vact_mishb_px3, ti));
+    Px = vfma(Px, z, vlut8(vact_mishb_px2, ti));
+    Px = vfma(Px, z, vlut8(vact_mishb_px1, ti));
+    Px = vfma(Px, z, vlut8(vact_mishb_px0, ti));
+    V D2 = vfma(vadd(z, vlut8(vact_mishb_d3, ti)), z, vlut8(vact_mishb_d2, ti));
+    D2 = vfma(D2, z, vlut8(vact_mishb_d1, ti));
+    D2 = vfma(D2, z, vlut8(vact_mishb_d0, ti));
+    V Q = vdiv(vfma(xc, Px, Pc), D2);
+    V lin = vfma(vlut8(vact_mishb_Bx, ti), xc, vlut8(vact_mishb_B0, ti));
+    V Mf = vsel(vlt(ti, vset1(VACT_MAGIC_B - 1.5f)), e, vset1(1.0f)); /* c-neg lanes */
+    return vmul(dy, vfma(Mf, lin, vmul(Mf, Q)));
 }
 
 #endif

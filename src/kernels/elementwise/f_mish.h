@@ -1,5 +1,41 @@
-/* mish(x) = x tanh(softplus(x)), mish'(x) = tanh(sp) + x sech^2(sp) sigmoid(x).
- * HEADER_COMMENT_PLACEHOLDER */
+/* mish(x) = x tanh(softplus(x)) = x g, mish'(x) = g + x sech^2(sp) sigmoid(x).
+ * One exp: e^a = (1 + s) 2^n, a = -|x| (exp.h's reduction, s = e^r - 1 not
+ * rounded into 1 + s), e = RN((1 + s) 2^n) = e^-|x|, and five forms chosen
+ * per lane by n (clamped to >= -2) and the sign, with their coefficients
+ * from 8-entry tables (vlut8 on the low bits of the magic-bias sum t):
+ *   c-pos  x > 0, n <= -1: z = e = u,  g = 1 - Q, Q = u^2/(u^2 + u + 1/2)
+ *   s-pos0 x > 0, n = 0:   z = s (u = 1 + s), g = K0 - Q, K0 = RN(3/5)
+ *   c-neg  x <= 0, n <= -2: z = e = t, mish = x t (1 - Q), Q = t(1+t)/(t^2 + 2t + 2)
+ *   s-neg1 x <= 0, n = -1: z = s (t = (1 + s)/2), g = K0 - Q, K0 = RN(5/13)
+ *   s-neg0 x <= 0, n = 0:  z = s (t = 1 + s), g = K0 - Q, K0 = RN(3/5)
+ * The s-forms expand g around t (or u) = 1, 1/2, where the plain rational
+ * in e loses up to 2.6 ULP (its four roundings are damped only by Q/g ~ 2/3
+ * near x = 0); there Q = g(z=0) - g is O(z), Q/g <= 0.23, and the rounding
+ * of K0 to float is folded into Q's constant term (exact, rationals).
+ * Error budget of the forward (ULP of the result; e^r: 2^-27.6 relative):
+ *   y' = fma(Pb, K0, -(Pb Q)) rounds once (0.5), Pb Q once more (<= 0.25
+ *   of y's ulp, |Q| <= 0.41); Q = Num/D with Num, D from fma Horner in z and
+ *   the division: ~4 roundings of 2^-24 relative, times |Q|/g: <= 0.23 on
+ *   the s-forms, <= 0.41 on c-pos (at x = 0.35), <= 0.2 on c-neg; c-neg's
+ *   Pb = x (1 + s) rounds once (0.5). Sum of the bounds <= 2; measured
+ *   exhaustively: 1.61 (c-pos at x = 0.35, c-neg near -2), s-forms ~1.
+ *   c-neg's 2^n (n down to -159) applied last, one rounding (scalef, or
+ *   (y' 2^(n+64)) 2^-64 with y' 2^(n+64) exact): subnormal results round
+ *   once more on their own grid. 42 ops + 1 division on AVX2 (the hi + lo
+ *   design before: ~58 + 1).
+ * Backward: mish' = M (B0 + Bx x + (Pc(z) + x Px(z))/D2(z)), M = e on c-neg
+ * lanes (mish' = t omega/D^2 there), else 1; B0 + Bx x = mish'/M at z = 0 as
+ * a function of x (c-pos: 1; c-neg: 1 + x; s-pos0, s-neg0: 3/5 + 8/25 x;
+ * s-neg1: (65 + 48x)/169), so the remainder Q is O(z) and carries the
+ * cancellation near the root x ~ -1.19 in one quotient; Pc, Px of degree 4
+ * and D2 = D^2 the monic quartic, all by Horner from tables
+ * (scripts/gen_mish_tables.py). Budget: lin = fma(Bx, x, B0) (0.5), Q's ~6
+ * roundings (the Horner tails, the fma x Px + Pc, D2 ~1, the division)
+ * times |Q|/|mish'|, M Q and the final fma(M, lin, M Q) (0.5 each); where
+ * |Q| ~ |lin| >> |mish'| (x in [-1.3, -0.9]) the 2^-4 floor of the bound
+ * holds it in absolute terms: measured 2.8 there (bound 4), <= 2.4
+ * elsewhere. 58 ops + 1 division on AVX2 (before: ~90 + 1). The exponent
+ * clamp -88 keeps 2^n normal, or +0 (n = -127: mish' = 0 or 1 exactly). */
 /* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_F_MISH_H
 #define VACT_F_MISH_H
@@ -8,7 +44,9 @@
 
 #define VACT_MISH_AMIN -110.0f  /* forward clamp of -|x|: |x e^x| < 2^-150 below, mish rounds to -0 */
 #define VACT_MISH_PMAX 0x1p100f /* cap of x in the correction term: x = +inf times Q = 0 would be NaN */
-#define VACT_MISH_BMIN -87.0f   /* backward clamp of -|x|: n >= -126, 2^n normal */
+#define VACT_MISH_BMIN -88.0f   /* backward clamp of -|x|: n >= -127, 2^n normal or, at
+                                 * n = -127, +0 from the bits: e = 0, mish' = 0 or 1
+                                 * (the limits) for |x| >~ 87.7 */
 #define VACT_MISH_XMAX 110.0f   /* backward |x| clamp (mish' is 1 or ~0 beyond) */
 
 /* ---- forward ---------------------------------------------------------------
@@ -81,10 +119,10 @@ static const float vact_mishb_Bx[8] = {0.0f, 0.0f, 0x1.47ae14p-2f, 0.0f, 0.0f, 1
 
 static inline V kb_mish(V x, V dy, const vact_params *p) {
     (void)p;
-    V a = vmax(vor(x, vset1(-0.0f)), vset1(VACT_MISH_BMIN)); /* -|x|; NaN -> -87 */
+    V a = vmax(vor(x, vset1(-0.0f)), vset1(VACT_MISH_BMIN)); /* -|x|; NaN -> -88 */
     V n, t, r = vexp_reduce_(a, a, 0, 1.0f, VACT_MAGIC_B, &n, &t);
     V s = vexp_s(r);
-    V S = vasf(vishl(vasi(t), 23));                         /* 2^n, n in [-126, 0] */
+    V S = vasf(vishl(vasi(t), 23));                         /* 2^n, n in [-126, 0]; +0 at n = -127 */
     V e = vfma(s, S, S);
     M neg = vle(x, vzero());
     V ti = vadd(vmax(t, vset1(VACT_MAGIC_B - 2.0f)), vsel(neg, vzero(), vset1(3.0f)));

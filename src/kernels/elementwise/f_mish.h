@@ -1,97 +1,148 @@
-/* mish(x) = x tanh(softplus(x)) = x t(t+2)/(t(t+2)+2), t = e^x.
- * With u = e^-|x| = p 2^n (p = 1 + s from the exp parts), v = u (x <= 0) or
- * 2u (x > 0):
- *   x <= 0: mish = (x t) g, g = (2 + t)/(2 + t(2 + t))
- *   x >  0: mish = x g,     g = (1 + 2u)/(1 + 2u + 2u u)
- * i.e. g = A/D with A = alpha + v (alpha = 2 or 1), D = F + v H (F = 2 or A,
- * H = A or u), D in [1, 5]. A and D are carried as hi + lo (Fast2Sum and the
- * fma product tail), g = q + c from 1/D_h and one residual correction, x t =
- * (a + a s) 2^n as hi + lo (fma(a, s, a) and its tail fma(a, s, a - hi)), so
- * the product rounds once (then the 2^n scaling rounds the subnormal tail
- * once more).
- * mish'(x) = tanh(sp) + 4x t(1+t)/(t^2+2t+2)^2 = m1 (A + m2 Y) / D,
- * Y = 4x (1 + u) / D, (m1, m2) = (t, 1) for x <= 0, (1, u^2) for x > 0:
- * every factor as hi + lo (double-float products, 2Sum), since A and Y
- * cancel towards the root x ~ -1.19. */
+/* mish(x) = x tanh(softplus(x)) = x g, mish'(x) = g + x sech^2(sp) sigmoid(x).
+ * One exp: e^a = (1 + s) 2^n, a = -|x| (exp.h's reduction, s = e^r - 1 not
+ * rounded into 1 + s), e = RN((1 + s) 2^n) = e^-|x|, and five forms chosen
+ * per lane by n (clamped to >= -2) and the sign, with their coefficients
+ * from 8-entry tables (vlut8 on the low bits of the magic-bias sum t):
+ *   c-pos  x > 0, n <= -1: z = e = u,  g = 1 - Q, Q = u^2/(u^2 + u + 1/2)
+ *   s-pos0 x > 0, n = 0:   z = s (u = 1 + s), g = K0 - Q, K0 = RN(3/5)
+ *   c-neg  x <= 0, n <= -2: z = e = t, mish = x t (1 - Q), Q = t(1+t)/(t^2 + 2t + 2)
+ *   s-neg1 x <= 0, n = -1: z = s (t = (1 + s)/2), g = K0 - Q, K0 = RN(5/13)
+ *   s-neg0 x <= 0, n = 0:  z = s (t = 1 + s), g = K0 - Q, K0 = RN(3/5)
+ * The s-forms expand g around t (or u) = 1, 1/2, where the plain rational
+ * in e loses up to 2.6 ULP (its four roundings are damped only by Q/g ~ 2/3
+ * near x = 0); there Q = g(z=0) - g is O(z), Q/g <= 0.23, and the rounding
+ * of K0 to float is folded into Q's constant term (exact, rationals).
+ * Error budget of the forward (ULP of the result; e^r: 2^-27.6 relative):
+ *   y' = fma(Pb, K0, -(Pb Q)) rounds once (0.5), Pb Q once more (<= 0.25
+ *   of y's ulp, |Q| <= 0.41); Q = Num/D with Num, D from fma Horner in z and
+ *   the division: ~4 roundings of 2^-24 relative, times |Q|/g: <= 0.23 on
+ *   the s-forms, <= 0.41 on c-pos (at x = 0.35), <= 0.2 on c-neg; c-neg's
+ *   Pb = x (1 + s) rounds once (0.5). Sum of the bounds <= 2; measured
+ *   exhaustively: 1.61 (c-pos at x = 0.35, c-neg near -2), s-forms ~1.
+ *   c-neg's 2^n (n down to -159) applied last, one rounding (scalef, or
+ *   (y' 2^(n+64)) 2^-64 with y' 2^(n+64) exact): subnormal results round
+ *   once more on their own grid. 42 ops + 1 division on AVX2 (the hi + lo
+ *   design before: ~58 + 1).
+ * Backward: mish' = M (B0 + Bx x + (Pc(z) + x Px(z))/D2(z)), M = e on c-neg
+ * lanes (mish' = t omega/D^2 there), else 1; B0 + Bx x = mish'/M at z = 0 as
+ * a function of x (c-pos: 1; c-neg: 1 + x; s-pos0, s-neg0: 3/5 + 8/25 x;
+ * s-neg1: (65 + 48x)/169), so the remainder Q is O(z) and carries the
+ * cancellation near the root x ~ -1.19 in one quotient; Pc, Px of degree 4
+ * and D2 = D^2 the monic quartic, all by Horner from tables
+ * (scripts/gen_mish_tables.py). Budget: lin = fma(Bx, x, B0) (0.5), Q's ~6
+ * roundings (the Horner tails, the fma x Px + Pc, D2 ~1, the division)
+ * times |Q|/|mish'|, M Q and the final fma(M, lin, M Q) (0.5 each); where
+ * |Q| ~ |lin| >> |mish'| (x in [-1.3, -0.9]) the 2^-4 floor of the bound
+ * holds it in absolute terms: measured 2.8 there (bound 4), <= 2.4
+ * elsewhere. 58 ops + 1 division on AVX2 (before: ~90 + 1). The exponent
+ * clamp -88 keeps 2^n normal, or +0 (n = -127: mish' = 0 or 1 exactly). */
 /* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_F_MISH_H
 #define VACT_F_MISH_H
 #include "../../common/vact_internal.h" /* vact_params */
 #include "../math/exp.h"
 
-#define VACT_MISH_AMIN -110.0f /* clamp of -|x|: |x e^x| < 2^-150 below, mish rounds to -0 */
-#define VACT_MISH_PMAX 0x1p100f /* cap of x in the correction term: x = +inf times c = 0 would be NaN */
-#define VACT_MISH_XMAX 1e4f    /* |x| clamp in the backward: 4x (1 + u)/D stays finite (mish' is
-                                * 1 or 0 in float beyond) */
+#define VACT_MISH_AMIN -110.0f  /* forward clamp of -|x|: |x e^x| < 2^-150 below, mish rounds to -0 */
+#define VACT_MISH_PMAX 0x1p100f /* cap of x in the correction term: x = +inf times Q = 0 would be NaN */
+#define VACT_MISH_BMIN -88.0f   /* backward clamp of -|x|: n >= -127, 2^n normal or, at
+                                 * n = -127, +0 from the bits: e = 0, mish' = 0 or 1
+                                 * (the limits) for |x| >~ 87.7 */
+#define VACT_MISH_XMAX 110.0f   /* backward |x| clamp (mish' is 1 or ~0 beyond) */
 
-typedef struct { V a, s, n, ph, pl, u, v, Ah, Al, Dh, Dl; M neg; } vmish_t;
+/* ---- forward ---------------------------------------------------------------
+ * Five forms, one division: y' = Pb K0 - Pb Q, Q = Num/D, Num and D
+ * quadratics in z with per-form coefficients (8-entry tables indexed by the
+ * low bits of the magic-bias sum t, n clamped to >= -2, + 3 for x > 0). */
+#define VACT_MISH_M64 (VACT_MAGIC + 191.0f) /* magic + 127 + 64: t's bits << 23 = 2^(n+64) */
+/* index (bits(ti) & 7): 0, 1 c-pos (x > 0, n <= -1), 2 s-pos (x > 0, n = 0),
+ * 5 c-neg (x <= 0, n <= -2), 6 s-neg1 (n = -1), 7 s-neg0 (n = 0); 3, 4 unused */
+static const float vact_mish_tk[8] = {1.0f, 1.0f, 3.0f, 0.0f, 0.0f, 2.0f, 6.0f, 4.0f};
+static const float vact_mish_ta[8] = {0.5f, 0.5f, 2.5f, 0.0f, 0.0f, 2.0f, 13.0f, 5.0f};
+static const float vact_mish_tb2[8] = {1.0f, 1.0f, 0x1.333334p-1f, 0.0f, 0.0f, 1.0f, -0x1.3b13bp+0f, -0x1.999998p-2f};
+static const float vact_mish_tb1[8] = {0.0f, 0.0f, 0x1.99999cp-1f, 0.0f, 0.0f, 1.0f, -0x1.d89d8ap+2f, -0x1.999998p+0f};
+static const float vact_mish_tb0[8] = {0.0f, 0.0f, 0x1p-24f, 0.0f, 0.0f, 0.0f, 0x1.8p-23f, 0x1p-23f};
+static const float vact_mish_tk0[8] = {1.0f, 1.0f, 0x1.333334p-1f, 0.0f, 0.0f, 1.0f, 0x1.89d89ep-1f, 0x1.333334p-1f};
+static const float vact_mish_tp[8] = {0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f};
 
-static inline vmish_t vmish_parts(V x) {
-    vmish_t m;
-    /* -|x|; NaN -> -110, so that x itself is the only NaN source */
-    m.a = vmax(vneg(vabs(x)), vset1(VACT_MISH_AMIN));
-    V r = vexp_reduce(m.a, &m.n);
-    m.s = vexp_s(r);
-    m.ph = vadd(vset1(1.0f), m.s);
-    m.pl = vadd(vsub(vset1(1.0f), m.ph), m.s);
-    m.u = vscale2n_e(m.ph, m.n);                          /* e^-|x| */
-    m.neg = vle(x, vzero());
-    m.v = vsel(m.neg, m.u, vadd(m.u, m.u));
-    V al = vsel(m.neg, vset1(2.0f), vset1(1.0f));
-    m.Ah = vadd(al, m.v);
-    m.Al = vsub(m.v, vsub(m.Ah, al));                     /* al >= v: exact */
-    V H = vsel(m.neg, m.Ah, m.u);
-    V ph = vmul(m.v, H);
-    V pl = vfms(m.v, H, ph);
-    V F = vsel(m.neg, vset1(2.0f), m.Ah);
-    m.Dh = vadd(F, ph);                                   /* F >= ph */
-    m.Dl = vadd(vadd(vsub(ph, vsub(m.Dh, F)), pl), vmul(m.Al, vsel(m.neg, m.v, vset1(1.0f))));
-    return m;
+/* y 2^n for n in [-159, 0], S = 2^(n+64) (the bits of t << 23), where
+ * y 2^(n+64) is exact: one rounding either way */
+static inline V vmish_scale(V y, V n, V S) {
+#ifdef VACT_SCALEF
+    (void)S;
+    return vscale2n(y, n);
+#else
+    (void)n;
+    return vmul(vmul(y, S), vset1(0x1p-64f));
+#endif
 }
 
 static inline V k_mish(V x, const vact_params *p) {
     (void)p;
-    vmish_t m = vmish_parts(x);
-    V inv = vdiv(vset1(1.0f), m.Dh);
-    V q = vmul(m.Ah, inv);
-    V r = vadd(vfnma(q, m.Dh, m.Ah), m.Al);
-    V c = vmul(vfnma(q, m.Dl, r), inv);                   /* g = q + c */
-    V Pa = vfma(m.a, m.s, m.a);                           /* a + a s, hi + lo: */
-    V Ph = vsel(m.neg, Pa, x);                            /* a - Pa exact (Sterbenz) */
-    V Pl = vsel(m.neg, vfma(m.a, m.s, vsub(m.a, Pa)), vzero());
-    V y = vfma(Ph, q, vfma(vmin(Ph, vset1(VACT_MISH_PMAX)), c, vmul(Pl, q)));
-    /* x <= 0: |y| in [0.14, 160] when n < 0 (|x| > 0.34), n in [-159, 0] */
-    return vsel(m.neg, vscale2n_e(y, m.n), y);
+    V a = vmax(vor(x, vset1(-0.0f)), vset1(VACT_MISH_AMIN)); /* -|x|; NaN -> -110 */
+    V n, t, r = vexp_reduce_(a, a, 0, 1.0f, VACT_MISH_M64, &n, &t);
+    V s = vexp_s(r);                                        /* e^a = (1 + s) 2^n */
+    V S = vasf(vishl(vasi(t), 23));                         /* 2^(n+64), n in [-159, 0] */
+    V e = vmul(vfma(s, S, S), vset1(0x1p-64f));
+    M neg = vle(x, vzero());
+    V ti = vadd(vmax(t, vset1(VACT_MISH_M64 - 2.0f)), vsel(neg, vzero(), vset1(3.0f)));
+    V z = vsel(vge(n, vsel(neg, vset1(-1.0f), vzero())), s, e);
+    V D = vfma(z, vadd(z, vlut8(vact_mish_tk, ti)), vlut8(vact_mish_ta, ti));
+    V Num = vfma(vfma(vlut8(vact_mish_tb2, ti), z, vlut8(vact_mish_tb1, ti)), z, vlut8(vact_mish_tb0, ti));
+    V Q = vdiv(Num, D);
+    V base = vmax(vset1(VACT_MISH_AMIN), x);                /* NaN kept */
+    V Pb = vfma(a, vmul(s, vlut8(vact_mish_tp, ti)), base);  /* a = base on c-neg lanes, finite */
+    V y = vfma(Pb, vlut8(vact_mish_tk0, ti), vfnma(vmin(Pb, vset1(VACT_MISH_PMAX)), Q, vzero()));
+    return vsel(neg, vmish_scale(y, n, S), y);
 }
 
-/* a*b of hi + lo numbers (bl, al small), result hi + lo */
-static inline V vmish_mul2(V ah, V al, V bh, V bl, V *lo) {
-    V h = vmul(ah, bh);
-    *lo = vadd(vfms(ah, bh, h), vfma(ah, bl, vmul(al, bh)));
-    return h;
-}
+/* ---- backward --------------------------------------------------------------
+ * mish' = M (B0 + Bx x + (Pc(z) + x Px(z)) / D2(z)), per form (the forward's
+ * index, n clamped to >= -2 from the same magic-bias sum with the exponent
+ * bias): Pc, Px of degree 4 and the monic quartic D2 = D^2 from tables
+ * (scripts/gen_mish_tables.py), M = e on c-neg lanes, else 1. */
+static const float vact_mishb_d3[8] = {0x1p+1f, 0x1p+1f, 0x1.8p+2f, 0.0f, 0.0f, 0x1p+2f, 0x1.8p+3f, 0x1p+3f};
+static const float vact_mishb_d2[8] = {0x1p+1f, 0x1p+1f, 0x1.cp+3f, 0.0f, 0.0f, 0x1p+3f, 0x1.fp+5f, 0x1.ap+4f};
+static const float vact_mishb_d1[8] = {1.0f, 1.0f, 0x1.ep+3f, 0.0f, 0.0f, 0x1p+3f, 0x1.38p+7f, 0x1.4p+5f};
+static const float vact_mishb_d0[8] = {0x1p-2f, 0x1p-2f, 0x1.9p+2f, 0.0f, 0.0f, 0x1p+2f, 0x1.52p+7f, 0x1.9p+4f};
+static const float vact_mishb_pc0[8] = {0.0f, 0.0f, -0x1.4p-23f, 0.0f, 0.0f, 0.0f, -0x1.38p-20f, -0x1.4p-21f};
+static const float vact_mishb_pc1[8] = {0.0f, 0.0f, -0x1.000004p+1f, 0.0f, 0.0f, -0x1p+1f, 0x1.8p+5f, 0x1.fffffcp+2f};
+static const float vact_mishb_pc2[8] = {-0x1p-1f, -0x1p-1f, -0x1.f33336p+1f, 0.0f, 0.0f, -0x1p+2f, 0x1.e27626p+4f, 0x1.0cccccp+3f};
+static const float vact_mishb_pc3[8] = {-1.0f, -1.0f, -0x1.4ccccep+1f, 0.0f, 0.0f, -0x1.8p+1f, 0x1.d89d8ap+2f, 0x1.999998p+1f};
+static const float vact_mishb_pc4[8] = {-1.0f, -1.0f, -0x1.333334p-1f, 0.0f, 0.0f, -1.0f, 0x1.3b13bp-1f, 0x1.999998p-2f};
+static const float vact_mishb_px0[8] = {0.0f, 0.0f, 0x1.8p-25f, 0.0f, 0.0f, 0.0f, -0x1.5p-21f, 0x1.8p-23f};
+static const float vact_mishb_px1[8] = {0.0f, 0.0f, 0x1.9999a8p-3f, 0.0f, 0.0f, -0x1p+2f, 0x1.3b13bp+4f, -0x1.99999p-1f};
+static const float vact_mishb_px2[8] = {1.0f, 1.0f, -0x1.eb8518p-2f, 0.0f, 0.0f, -0x1p+3f, -0x1.9c0614p+0f, -0x1.147aep+2f};
+static const float vact_mishb_px3[8] = {1.0f, 1.0f, -0x1.d70a3cp-1f, 0.0f, 0.0f, -0x1p+2f, -0x1.b442a8p+1f, -0x1.47ae14p+1f};
+static const float vact_mishb_px4[8] = {0.0f, 0.0f, -0x1.47ae14p-2f, 0.0f, 0.0f, -1.0f, -0x1.22d71ap-2f, -0x1.47ae14p-2f};
+static const float vact_mishb_B0[8] = {1.0f, 1.0f, 0x1.333334p-1f, 0.0f, 0.0f, 1.0f, 0x1.89d89ep-2f, 0x1.333334p-1f};
+static const float vact_mishb_Bx[8] = {0.0f, 0.0f, 0x1.47ae14p-2f, 0.0f, 0.0f, 1.0f, 0x1.22d71ap-2f, 0x1.47ae14p-2f};
 
 static inline V kb_mish(V x, V dy, const vact_params *p) {
     (void)p;
-    vmish_t m = vmish_parts(x);
-    V tl = vsel(m.neg, vscale2n(m.pl, m.n), vzero());     /* t = u + tl (x <= 0) */
-    V ih = vdiv(vset1(1.0f), m.Dh);
-    V il = vmul(vfnma(ih, m.Dl, vfnma(ih, m.Dh, vset1(1.0f))), ih);
-    V oh = vadd(vset1(1.0f), m.u);
-    V ol = vadd(vadd(vsub(vset1(1.0f), oh), m.u), tl);    /* 1 + t */
-    V x4 = vmul(vset1(4.0f), vmax(vset1(-VACT_MISH_XMAX), vmin(vset1(VACT_MISH_XMAX), x)));
-    V w = vmul(oh, x4);                                    /* x4 exact */
-    V wl = vadd(vfms(oh, x4, w), vmul(ol, x4));
-    V Yl, Y = vmish_mul2(w, wl, ih, il, &Yl);             /* 4x (1 + u) / D */
-    V m2 = vsel(m.neg, vset1(1.0f), vmul(m.u, m.u));
-    V mh = vmul(m2, Y);
-    V ml = vfma(m2, Yl, vfms(m2, Y, mh));
-    V sh = vadd(m.Ah, mh);                                 /* A + m2 Y: 2Sum */
-    V bb = vsub(sh, m.Ah);
-    V sl = vadd(vadd(vsub(m.Ah, vsub(sh, bb)), vsub(mh, bb)), vadd(m.Al, ml));
-    V Kl, K = vmish_mul2(vsel(m.neg, m.u, vset1(1.0f)), tl, sh, sl, &Kl);
-    V dl, d = vmish_mul2(K, Kl, ih, il, &dl);
-    return vmul(dy, vadd(d, dl));
+    V a = vmax(vor(x, vset1(-0.0f)), vset1(VACT_MISH_BMIN)); /* -|x|; NaN -> -88 */
+    V n, t, r = vexp_reduce_(a, a, 0, 1.0f, VACT_MAGIC_B, &n, &t);
+    V s = vexp_s(r);
+    V S = vasf(vishl(vasi(t), 23));                         /* 2^n, n in [-126, 0]; +0 at n = -127 */
+    V e = vfma(s, S, S);
+    M neg = vle(x, vzero());
+    V ti = vadd(vmax(t, vset1(VACT_MAGIC_B - 2.0f)), vsel(neg, vzero(), vset1(3.0f)));
+    V z = vsel(vge(n, vsel(neg, vset1(-1.0f), vzero())), s, e);
+    V xc = vmax(vset1(-VACT_MISH_XMAX), vmin(vset1(VACT_MISH_XMAX), x)); /* NaN kept */
+    V Pc = vfma(vlut8(vact_mishb_pc4, ti), z, vlut8(vact_mishb_pc3, ti));
+    Pc = vfma(Pc, z, vlut8(vact_mishb_pc2, ti));
+    Pc = vfma(Pc, z, vlut8(vact_mishb_pc1, ti));
+    Pc = vfma(Pc, z, vlut8(vact_mishb_pc0, ti));
+    V Px = vfma(vlut8(vact_mishb_px4, ti), z, vlut8(vact_mishb_px3, ti));
+    Px = vfma(Px, z, vlut8(vact_mishb_px2, ti));
+    Px = vfma(Px, z, vlut8(vact_mishb_px1, ti));
+    Px = vfma(Px, z, vlut8(vact_mishb_px0, ti));
+    V D2 = vfma(vadd(z, vlut8(vact_mishb_d3, ti)), z, vlut8(vact_mishb_d2, ti));
+    D2 = vfma(D2, z, vlut8(vact_mishb_d1, ti));
+    D2 = vfma(D2, z, vlut8(vact_mishb_d0, ti));
+    V Q = vdiv(vfma(xc, Px, Pc), D2);
+    V lin = vfma(vlut8(vact_mishb_Bx, ti), xc, vlut8(vact_mishb_B0, ti));
+    V Mf = vsel(vlt(ti, vset1(VACT_MAGIC_B - 1.5f)), e, vset1(1.0f)); /* c-neg lanes */
+    return vmul(dy, vfma(Mf, lin, vmul(Mf, Q)));
 }
 
 #endif

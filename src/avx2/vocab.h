@@ -138,6 +138,39 @@ static inline void vstore_f16_n(uint16_t *p, V v, size_t k) {
     vstore_f16(t, v);
     if (k) memcpy(p, t, k * sizeof *t);
 }
+/* 16-bit integer lanes (driver.h's VACT_H16: the piecewise-linear bf16 /
+ * f16 kernels on the stored bits): 16 lanes of int16, masks all-ones lanes;
+ * tails through a stack buffer */
+#define VACT_WH 16
+typedef __m256i VH;
+typedef __m256i MH;
+static inline VH vh_load(const uint16_t *p) { return _mm256_loadu_si256((const __m256i *)p); }
+static inline VH vh_load_n(const uint16_t *p, size_t k) {
+    uint16_t t[16] = {0};
+    if (k) memcpy(t, p, k * sizeof *t);
+    return vh_load(t);
+}
+static inline void vh_store(uint16_t *p, VH v) { _mm256_storeu_si256((__m256i *)p, v); }
+static inline void vh_store_n(uint16_t *p, VH v, size_t k) {
+    uint16_t t[16];
+    vh_store(t, v);
+    if (k) memcpy(p, t, k * sizeof *t);
+}
+static inline VH vh_set1(uint16_t a) { return _mm256_set1_epi16((short)a); }
+static inline VH vh_and(VH a, VH b) { return _mm256_and_si256(a, b); }
+static inline VH vh_add(VH a, VH b) { return _mm256_add_epi16(a, b); }
+static inline VH vh_sub(VH a, VH b) { return _mm256_sub_epi16(a, b); }
+static inline VH vh_max_s(VH a, VH b) { return _mm256_max_epi16(a, b); }
+static inline VH vh_min_s(VH a, VH b) { return _mm256_min_epi16(a, b); }
+static inline MH vh_gt_s(VH a, VH b) { return _mm256_cmpgt_epi16(a, b); }
+static inline VH vh_sel(MH m, VH a, VH b) { return _mm256_blendv_epi8(b, a, m); }
+/* any NaN lane in a or b (the 16-bit stores' NaN default, vocab_half.h):
+ * one unordered compare of the pair and a vtestps */
+#define VACT_ANYNAN2 1
+static inline int vact_anynan2(V a, V b) {
+    __m256 u = _mm256_cmp_ps(a, b, _CMP_UNORD_Q);
+    return !_mm256_testz_ps(u, u);
+}
 /* tbl[bits(t) & 15] (the fast tier's 2^(j/16) tables): two vpermps over the
  * halves, bit 3 of the index (shifted to the sign) picks one */
 static inline V vlut16(const float *tbl, V t) {

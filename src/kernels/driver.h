@@ -122,14 +122,22 @@ static inline int vact_nt_ok(size_t n, const float *p) {
  * the pair for NaN lanes once and takes the NaN default only on that rarely
  * taken branch; src/avx512/kernels_bf16.c (AVX512-BF16) checks for NaN and
  * subnormal lanes and converts by vcvtne2ps2bf16 where there are none). */
-#ifndef VACT_BF16X2_ND
-static inline void vstore_bf16x2_nd(uint16_t *p, V a, V b) {
-    vstore_bf16x2_dn(p, vact_nan_default(a), vact_nan_default(b));
-}
+/* ISAs with a cheap test for a NaN lane in a pair (VACT_ANYNAN2,
+ * vact_anynan2: AVX2, AVX-512) take the blends only on a branch taken when
+ * there is one; the others blend every vector. The same bits either way. */
+#ifdef VACT_ANYNAN2
+#define VACT_ND2_(T, p, a, b)                                                           \
+    do {                                                                                \
+        if (__builtin_expect(!vact_anynan2(a, b), 1)) vstore_##T##x2_dn(p, a, b);       \
+        else vstore_##T##x2_dn(p, vact_nan_default(a), vact_nan_default(b));           \
+    } while (0)
+#else
+#define VACT_ND2_(T, p, a, b) vstore_##T##x2_dn(p, vact_nan_default(a), vact_nan_default(b))
 #endif
-static inline void vstore_f16x2_nd(uint16_t *p, V a, V b) {
-    vstore_f16x2_dn(p, vact_nan_default(a), vact_nan_default(b));
-}
+#ifndef VACT_BF16X2_ND
+static inline void vstore_bf16x2_nd(uint16_t *p, V a, V b) { VACT_ND2_(bf16, p, a, b); }
+#endif
+static inline void vstore_f16x2_nd(uint16_t *p, V a, V b) { VACT_ND2_(f16, p, a, b); }
 static inline void vstore_bf16_nd_n(uint16_t *p, V v, size_t k) { vstore_bf16_dn_n(p, vact_nan_default(v), k); }
 static inline void vstore_f16_nd_n(uint16_t *p, V v, size_t k) { vstore_f16_dn_n(p, vact_nan_default(v), k); }
 /* The forward kernel of the 16-bit variants: k16_NAME where
@@ -139,11 +147,40 @@ static inline void vstore_f16_nd_n(uint16_t *p, V v, size_t k) { vstore_f16_dn_n
 /* The backward kernel of the 16-bit variants: kb16_NAME where
  * src/kernels/t16/ defines VACT_KB16_NAME, else the accurate kb_NAME. */
 #define VACT_KB16(name) VACT_SECOND(VACT_KB16_##name, kb_##name, ~)
+/* ---- piecewise-linear functions on the 16-bit bits ---------------------
+ * A function whose bf16 / f16 results are its input bits or constants
+ * (relu) can skip the conversions: where src/kernels/t16/h16.h defines
+ * VACT_H16_NAME (`~, h16_NAME`), the forward loops run h16_NAME(VH x,
+ * vact_h16t t, &p) on the vocabulary's 16-bit integer lanes (VH, VACT_WH
+ * lanes: vh_*), t the type's +inf and default NaN bits; it returns exactly
+ * the bits of the f32 kernel's result rounded by the _nd store (the
+ * exhaustive tests/test_t16.c compares every input across ISAs). */
+typedef struct { uint16_t inf, dn; } vact_h16t;
+#define VACT_H16T_bf16 {0x7f80, 0x7fc0}
+#define VACT_H16T_f16 {0x7c00, 0x7e00}
+static inline VH vact_h16_none(VH x, vact_h16t t, const vact_params *p) { (void)t; (void)p; return x; }
+#define VACT_H16(name) VACT_SECOND(VACT_H16_##name, vact_h16_none, ~)
+#define VACT_HAS_H16(name) VACT_SECOND(VACT_H16ON_##name, 0, ~)
+#define VACT_H16_LOOP(name, T)                                                              \
+    if (VACT_HAS_H16(name)) {                                                               \
+        const vact_h16t t = VACT_H16T_##T;                                                  \
+        for (; i + 2 * VACT_WH <= n; i += 2 * VACT_WH) {                                    \
+            VH a = vh_load(x + i), b = vh_load(x + i + VACT_WH);                            \
+            vh_store(y + i, VACT_H16(name)(a, t, &p));                                      \
+            vh_store(y + i + VACT_WH, VACT_H16(name)(b, t, &p));                            \
+        }                                                                                   \
+        for (; i < n; i += VACT_WH) {                                                       \
+            size_t k = n - i < VACT_WH ? n - i : VACT_WH;                                   \
+            vh_store_n(y + i, VACT_H16(name)(vh_load_n(x + i, k), t, &p), k);               \
+        }                                                                                   \
+        return;                                                                             \
+    }
 #define VACT_DEF_UNARY_T(name, T)                                                           \
     VACT_FLATTEN static void KFN(name##_##T)(size_t n, const uint16_t *x, uint16_t *y,      \
                                              const vact_params *pp) {                       \
         const vact_params p = *pp;                                                          \
         size_t i = 0;                                                                       \
+        VACT_H16_LOOP(name, T)                                                              \
         enum { U = VACT_UNROLL(name) }; /* 2 or 4 vectors: the f32 loop's unroll */         \
         for (; U > 2 && i + U * VACT_W <= n; i += U * VACT_W) {                             \
             V v[U];                                                                         \

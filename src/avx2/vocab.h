@@ -59,6 +59,9 @@ static inline M mnot(M a) { return _mm256_xor_ps(a, _mm256_castsi256_ps(_mm256_s
 static inline int many(M a) { return _mm256_movemask_ps(a) != 0; }
 static inline V vsel(M m, V a, V b) { return _mm256_blendv_ps(b, a, m); }
 
+/* m's sign bit set ? a : b (the blend's own rule: no compare) */
+#define VACT_SEL_SIGN_1OP 1
+static inline V vsel_sign(V m, V a, V b) { return _mm256_blendv_ps(b, a, m); }
 static inline VI viset1(int32_t i) { return _mm256_set1_epi32(i); }
 static inline VI viadd(VI a, VI b) { return _mm256_add_epi32(a, b); }
 static inline VI visub(VI a, VI b) { return _mm256_sub_epi32(a, b); }
@@ -164,13 +167,10 @@ static inline VH vh_max_s(VH a, VH b) { return _mm256_max_epi16(a, b); }
 static inline VH vh_min_s(VH a, VH b) { return _mm256_min_epi16(a, b); }
 static inline MH vh_gt_s(VH a, VH b) { return _mm256_cmpgt_epi16(a, b); }
 static inline VH vh_sel(MH m, VH a, VH b) { return _mm256_blendv_epi8(b, a, m); }
-/* any NaN lane in a or b (the 16-bit stores' NaN default, vocab_half.h):
- * one unordered compare of the pair and a vtestps */
-#define VACT_ANYNAN2 1
-static inline int vact_anynan2(V a, V b) {
-    __m256 u = _mm256_cmp_ps(a, b, _CMP_UNORD_Q);
-    return !_mm256_testz_ps(u, u);
-}
+/* the lanes where a or b is NaN: one unordered compare (the 16-bit stores'
+ * NaN default, src/kernels/driver.h) */
+#define VACT_UNORD 1
+static inline M vact_unord(V a, V b) { return _mm256_cmp_ps(a, b, _CMP_UNORD_Q); }
 /* tbl[bits(t) & 15] (the fast tier's 2^(j/16) tables): two vpermps over the
  * halves, bit 3 of the index (shifted to the sign) picks one */
 static inline V vlut16(const float *tbl, V t) {

@@ -59,6 +59,8 @@ static inline M mnot(M a) { return (M)~a; }
 static inline int many(M a) { return a != 0; }
 static inline V vsel(M m, V a, V b) { return _mm512_mask_blend_ps(m, b, a); } /* m ? a : b */
 
+/* m's sign bit set ? a : b (vpmovd2m + blend) */
+static inline V vsel_sign(V m, V a, V b) { return _mm512_mask_blend_ps(_mm512_movepi32_mask(_mm512_castps_si512(m)), b, a); }
 static inline VI viset1(int32_t i) { return _mm512_set1_epi32(i); }
 static inline VI viadd(VI a, VI b) { return _mm512_add_epi32(a, b); }
 static inline VI visub(VI a, VI b) { return _mm512_sub_epi32(a, b); }
@@ -127,23 +129,10 @@ static inline void vstore_bf16x2_dn(uint16_t *p, V a, V b) {
         39, 37, 35, 33, 7, 5, 3, 1);
     _mm512_storeu_si512(p, _mm512_permutex2var_epi16(vact_bf16_rnd_(a), idx, vact_bf16_rnd_(b)));
 }
-/* any NaN lane in a or b: one unordered compare of the pair */
-#define VACT_ANYNAN2 1
-static inline int vact_anynan2(V a, V b) { return _mm512_cmp_ps_mask(a, b, _CMP_UNORD_Q) != 0; }
-#ifndef VACT_ONLY_BF16 /* src/avx512/kernels_bf16.c: its own stores below */
-/* vstore_bf16x2_nd (src/kernels/driver.h: any NaN stored as the default
- * NaN): the blends of the NaN default only on a branch taken when a lane of
- * the pair is NaN (one unordered vcmpps of the pair on the common path) */
-#define VACT_BF16X2_ND 1
-static inline void vstore_bf16x2_nd(uint16_t *p, V a, V b) {
-    if (__builtin_expect(!vact_anynan2(a, b), 1)) {
-        vstore_bf16x2_dn(p, a, b);
-    } else {
-        const V q = vset1(__builtin_nanf(""));
-        vstore_bf16x2_dn(p, vsel(visnan(a), q, a), vsel(visnan(b), q, b));
-    }
-}
-#endif
+/* the lanes where a or b is NaN: one unordered compare (the 16-bit stores'
+ * NaN default, src/kernels/driver.h) */
+#define VACT_UNORD 1
+static inline M vact_unord(V a, V b) { return _mm512_cmp_ps_mask(a, b, _CMP_UNORD_Q); }
 /* 16-bit integer lanes (driver.h's VACT_H16): 32 lanes of int16 (BW),
  * __mmask32 masks, tails by masked loads / stores */
 #define VACT_WH 32

@@ -107,6 +107,10 @@ static inline M mnot(M a) { return vmvnq_u32(a); }
 static inline int many(M a) { return vmaxvq_u32(a) != 0; }
 static inline V vsel(M m, V a, V b) { return vbslq_f32(m, a, b); }
 
+/* m's sign bit set ? a : b */
+static inline V vsel_sign(V m, V a, V b) {
+    return vbslq_f32(vreinterpretq_u32_s32(vshrq_n_s32(vreinterpretq_s32_f32(m), 31)), a, b);
+}
 static inline VI viset1(int32_t i) { return vdupq_n_s32(i); }
 static inline VI viadd(VI a, VI b) { return vaddq_s32(a, b); } /* wrapping */
 static inline VI visub(VI a, VI b) { return vsubq_s32(a, b); }

@@ -78,6 +78,8 @@ static inline M mnot(M a) { return !a; }
 static inline int many(M a) { return a; }
 static inline V vsel(M m, V a, V b) { return m ? a : b; }
 
+/* m's sign bit set ? a : b */
+static inline V vsel_sign(V m, V a, V b) { return (vact_u(m) >> 31) ? a : b; }
 static inline VI viset1(int32_t i) { return i; }
 /* wrapping int32 arithmetic, as in SIMD lanes (no signed-overflow UB) */
 static inline VI viadd(VI a, VI b) { return (VI)((uint32_t)a + (uint32_t)b); }

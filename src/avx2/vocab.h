@@ -154,6 +154,7 @@ static inline VH vh_load_n(const uint16_t *p, size_t k) {
     return vh_load(t);
 }
 static inline void vh_store(uint16_t *p, VH v) { _mm256_storeu_si256((__m256i *)p, v); }
+static inline void vh_store_nt(uint16_t *p, VH v) { _mm256_stream_si256((__m256i *)p, v); } /* p 32-byte aligned */
 static inline void vh_store_n(uint16_t *p, VH v, size_t k) {
     uint16_t t[16];
     vh_store(t, v);

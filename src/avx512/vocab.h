@@ -142,6 +142,7 @@ static inline __mmask32 vact_tailmask32(size_t k) { return (__mmask32)(((uint64_
 static inline VH vh_load(const uint16_t *p) { return _mm512_loadu_si512(p); }
 static inline VH vh_load_n(const uint16_t *p, size_t k) { return _mm512_maskz_loadu_epi16(vact_tailmask32(k), p); }
 static inline void vh_store(uint16_t *p, VH v) { _mm512_storeu_si512(p, v); }
+static inline void vh_store_nt(uint16_t *p, VH v) { _mm512_stream_si512((void *)p, v); } /* p 64-byte aligned */
 static inline void vh_store_n(uint16_t *p, VH v, size_t k) { _mm512_mask_storeu_epi16(p, vact_tailmask32(k), v); }
 static inline VH vh_set1(uint16_t a) { return _mm512_set1_epi16((short)a); }
 static inline VH vh_and(VH a, VH b) { return _mm512_and_si512(a, b); }

@@ -181,6 +181,18 @@ static inline void vact_h16_fix(uint16_t *y, size_t m, vact_h16t t) {
 #define VACT_H16_LOOP(name, T)                                                              \
     if (VACT_HAS_H16(name)) {                                                               \
         const vact_h16t t = VACT_H16T_##T;                                                  \
+        if (VACT_NT && n >= 2 * VACT_NT_MIN && ((uintptr_t)y & 1) == 0) {                   \
+            const size_t a = VACT_WH * sizeof(uint16_t);                                    \
+            size_t h = ((a - ((uintptr_t)y & (a - 1))) & (a - 1)) / sizeof(uint16_t);       \
+            if (h) vh_store_n(y, VACT_H16(name)(vh_load_n(x, h), t, &p), h);                \
+            i = h;                                                                          \
+            for (; i + 2 * VACT_WH <= n; i += 2 * VACT_WH) {                                \
+                VH a0 = vh_load(x + i), b0 = vh_load(x + i + VACT_WH);                      \
+                vh_store_nt(y + i, VACT_H16(name)(a0, t, &p));                              \
+                vh_store_nt(y + i + VACT_WH, VACT_H16(name)(b0, t, &p));                    \
+            }                                                                               \
+            vact_nt_fence();                                                                \
+        }                                                                                   \
         for (; i + 2 * VACT_WH <= n; i += 2 * VACT_WH) {                                    \
             VH a = vh_load(x + i), b = vh_load(x + i + VACT_WH);                            \
             vh_store(y + i, VACT_H16(name)(a, t, &p));                                      \

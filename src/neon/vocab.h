@@ -169,6 +169,7 @@ static inline VH vh_load_n(const uint16_t *p, size_t k) {
     return vh_load(t);
 }
 static inline void vh_store(uint16_t *p, VH v) { vst1q_u16(p, vreinterpretq_u16_s16(v)); }
+static inline void vh_store_nt(uint16_t *p, VH v) { vh_store(p, v); } /* no non-temporal store (VACT_NT 0) */
 static inline void vh_store_n(uint16_t *p, VH v, size_t k) {
     uint16_t t[8];
     vh_store(t, v);

@@ -119,6 +119,7 @@ typedef int MH;
 static inline VH vh_load(const uint16_t *p) { return *p; }
 static inline VH vh_load_n(const uint16_t *p, size_t k) { return k ? *p : 0; }
 static inline void vh_store(uint16_t *p, VH v) { *p = v; }
+static inline void vh_store_nt(uint16_t *p, VH v) { *p = v; }
 static inline void vh_store_n(uint16_t *p, VH v, size_t k) { if (k) *p = v; }
 static inline VH vh_set1(uint16_t a) { return a; }
 static inline VH vh_and(VH a, VH b) { return (VH)(a & b); }

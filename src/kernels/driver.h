@@ -216,13 +216,7 @@ static inline void vact_h16_fix(uint16_t *y, size_t m, vact_h16t t) {
  * a block that had one has its stored NaNs made the default NaN afterwards
  * (vact_h16_fix), which is what the _nd store would have done (in place
  * too: only y is read again). bf16 (whose _dn rounding is for the default
- * NaN only) keeps the _nd stores, one test per four vectors.
- * Large arrays (n >= 2 VACT_NT_MIN, 4 MiB, on VACT_NT ISAs): y brought to a
- * 16-bit vector's boundary through the tail path, then each whole block is
- * stored (as above) into a buffer on the stack and streamed to y by
- * non-temporal stores (no read-for-ownership of y: 4 instead of 6 bytes per
- * element from DRAM); in place too (a block of x is read before its y is
- * written). */
+ * NaN only) keeps the _nd stores, one test per four vectors. */
 #define VACT_T16_NBLK 512
 /* the main loop's unroll: VACT_UNROLL16_NAME's (`~, 8`), else the f32 loop's */
 #define VACT_UNROLL16(name) VACT_SECOND(VACT_UNROLL16_##name, VACT_UNROLL(name), ~)
@@ -267,43 +261,23 @@ static inline void vstore_bf16x4_nd(uint16_t *p, const V *v) {
 #endif
 static inline void vstore_f16x4_nd(uint16_t *p, const V *v) { VACT_ND4_(f16, p, v); }
 #define VACT_FWD16_LOOPS(name, T, C)                                                        \
-    int nt_ = VACT_NT && n >= 2 * VACT_NT_MIN && ((uintptr_t)y & 1) == 0;                   \
-    if (nt_) { /* y to a 16-bit vector's boundary by the tail path */                       \
-        const size_t a_ = VACT_WH * sizeof(uint16_t);                                       \
-        const size_t h_ = ((a_ - ((uintptr_t)y & (a_ - 1))) & (a_ - 1)) / sizeof(uint16_t); \
-        while (i < h_) {                                                                    \
-            size_t k = h_ - i < VACT_W ? h_ - i : VACT_W;                                   \
-            vstore_##T##_nd_n(y + i, VACT_K16C(name, vload_##T##_n(x + i, k), C), k);       \
-            i += k;                                                                         \
-        }                                                                                   \
-    }                                                                                       \
-    for (;;) {                                                                              \
-        while (i + U * VACT_W <= n && (!nt_ || i + VACT_T16_NBLK <= n)) {                   \
-            const size_t i0 = i, e = n - i > VACT_T16_NBLK ? i + VACT_T16_NBLK : n;         \
-            uint16_t *d_ = nt_ ? nbuf_ : y + i0;                                            \
-            V nanf[2] = {vzero(), vzero()};                                                 \
-            for (; i + U * VACT_W <= e; i += U * VACT_W) {                                  \
-                uint16_t *o_ = d_ + (i - i0);                                               \
-                V v[U];                                                                     \
-                for (int j = 0; j < U; j += 2) vload_##T##x2(x + i + (size_t)j * VACT_W, &v[j], &v[j + 1]); \
-                for (int j = 0; j < U; j++) v[j] = VACT_K16C(name, v[j], C);                \
-                if (VACT_T16_FIX_##T) {                                                     \
-                    for (int j = 0; j < U; j += 2) nanf[j / 2 % 2] = vfma(v[j], v[j + 1], nanf[j / 2 % 2]); \
-                    for (int j = 0; j < U; j += 2) vstore_##T##x2_dn(o_ + (size_t)j * VACT_W, v[j], v[j + 1]); \
-                } else if (U % 4 == 0) {                                                    \
-                    for (int j = 0; j < U; j += 4) vstore_##T##x4_nd(o_ + (size_t)j * VACT_W, &v[j]); \
-                } else {                                                                    \
-                    for (int j = 0; j < U; j += 2) vstore_##T##x2_nd(o_ + (size_t)j * VACT_W, v[j], v[j + 1]); \
-                }                                                                           \
+    while (i + U * VACT_W <= n) {                                                           \
+        const size_t i0 = i, e = n - i > VACT_T16_NBLK ? i + VACT_T16_NBLK : n;               \
+        V nanf[2] = {vzero(), vzero()};                                                     \
+        for (; i + U * VACT_W <= e; i += U * VACT_W) {                                      \
+            V v[U];                                                                         \
+            for (int j = 0; j < U; j += 2) vload_##T##x2(x + i + (size_t)j * VACT_W, &v[j], &v[j + 1]); \
+            for (int j = 0; j < U; j++) v[j] = VACT_K16C(name, v[j], C);                    \
+            if (VACT_T16_FIX_##T) {                                                         \
+                for (int j = 0; j < U; j += 2) nanf[j / 2 % 2] = vfma(v[j], v[j + 1], nanf[j / 2 % 2]); \
+                for (int j = 0; j < U; j += 2) vstore_##T##x2_dn(y + i + (size_t)j * VACT_W, v[j], v[j + 1]); \
+            } else if (U % 4 == 0) {                                                        \
+                for (int j = 0; j < U; j += 4) vstore_##T##x4_nd(y + i + (size_t)j * VACT_W, &v[j]); \
+            } else {                                                                        \
+                for (int j = 0; j < U; j += 2) vstore_##T##x2_nd(y + i + (size_t)j * VACT_W, v[j], v[j + 1]); \
             }                                                                               \
-            if (VACT_T16_FIX_##T && many(VACT_UNORD_(nanf[0], nanf[1])))                    \
-                vact_h16_fix(d_, i - i0, (vact_h16t)VACT_H16T_##T);                         \
-            if (nt_)                                                                        \
-                for (size_t j = 0; j < i - i0; j += VACT_WH) vh_store_nt(y + i0 + j, vh_load(nbuf_ + j)); \
         }                                                                                   \
-        if (!nt_) break;                                                                    \
-        vact_nt_fence();                                                                    \
-        nt_ = 0;                                                                            \
+        if (VACT_T16_FIX_##T && many(VACT_UNORD_(nanf[0], nanf[1]))) vact_h16_fix(y + i0, i - i0, (vact_h16t)VACT_H16T_##T); \
     }                                                                                       \
     for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                          \
         V a, b;                                                                             \
@@ -326,7 +300,6 @@ static inline void vstore_f16x4_nd(uint16_t *p, const V *v) { VACT_ND4_(f16, p, 
         size_t i = 0;                                                                       \
         VACT_H16_LOOP(name, T)                                                              \
         enum { U = VACT_UNROLL16(name) }; /* 2, 4 or 8 vectors */                          \
-        uint16_t nbuf_[VACT_T16_NBLK] __attribute__((aligned(64))); /* the NT path's block */ \
         const int c = VACT_K16CASE(name)(&p);                                               \
         if (VACT_HAS_K16V(name) && c == 1) {                                                \
             VACT_FWD16_LOOPS(name, T, 1)                                                    \

@@ -62,6 +62,9 @@ static inline V vsel(M m, V a, V b) { return _mm256_blendv_ps(b, a, m); }
  * (README): blendv on the sign bit of x, no compare */
 static inline V vsel_neg(V x, V a, V b) { return _mm256_blendv_ps(b, a, x); }
 
+/* m's sign bit set ? a : b (the blend's own rule: no compare) */
+#define VACT_SEL_SIGN_1OP 1
+static inline V vsel_sign(V m, V a, V b) { return _mm256_blendv_ps(b, a, m); }
 static inline VI viset1(int32_t i) { return _mm256_set1_epi32(i); }
 static inline VI viadd(VI a, VI b) { return _mm256_add_epi32(a, b); }
 static inline VI visub(VI a, VI b) { return _mm256_sub_epi32(a, b); }
@@ -141,6 +144,37 @@ static inline void vstore_f16_n(uint16_t *p, V v, size_t k) {
     vstore_f16(t, v);
     if (k) memcpy(p, t, k * sizeof *t);
 }
+/* 16-bit integer lanes (driver.h's VACT_H16: the piecewise-linear bf16 /
+ * f16 kernels on the stored bits): 16 lanes of int16, masks all-ones lanes;
+ * tails through a stack buffer */
+#define VACT_WH 16
+typedef __m256i VH;
+typedef __m256i MH;
+static inline VH vh_load(const uint16_t *p) { return _mm256_loadu_si256((const __m256i *)p); }
+static inline VH vh_load_n(const uint16_t *p, size_t k) {
+    uint16_t t[16] = {0};
+    if (k) memcpy(t, p, k * sizeof *t);
+    return vh_load(t);
+}
+static inline void vh_store(uint16_t *p, VH v) { _mm256_storeu_si256((__m256i *)p, v); }
+static inline void vh_store_nt(uint16_t *p, VH v) { _mm256_stream_si256((__m256i *)p, v); } /* p 32-byte aligned */
+static inline void vh_store_n(uint16_t *p, VH v, size_t k) {
+    uint16_t t[16];
+    vh_store(t, v);
+    if (k) memcpy(p, t, k * sizeof *t);
+}
+static inline VH vh_set1(uint16_t a) { return _mm256_set1_epi16((short)a); }
+static inline VH vh_and(VH a, VH b) { return _mm256_and_si256(a, b); }
+static inline VH vh_add(VH a, VH b) { return _mm256_add_epi16(a, b); }
+static inline VH vh_sub(VH a, VH b) { return _mm256_sub_epi16(a, b); }
+static inline VH vh_max_s(VH a, VH b) { return _mm256_max_epi16(a, b); }
+static inline VH vh_min_s(VH a, VH b) { return _mm256_min_epi16(a, b); }
+static inline MH vh_gt_s(VH a, VH b) { return _mm256_cmpgt_epi16(a, b); }
+static inline VH vh_sel(MH m, VH a, VH b) { return _mm256_blendv_epi8(b, a, m); }
+/* the lanes where a or b is NaN: one unordered compare (the 16-bit stores'
+ * NaN default, src/kernels/driver.h) */
+#define VACT_UNORD 1
+static inline M vact_unord(V a, V b) { return _mm256_cmp_ps(a, b, _CMP_UNORD_Q); }
 /* tbl[bits(t) & 15] (the fast tier's 2^(j/16) tables): two vpermps over the
  * halves, bit 3 of the index (shifted to the sign) picks one */
 static inline V vlut16(const float *tbl, V t) {

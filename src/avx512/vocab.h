@@ -62,6 +62,8 @@ static inline V vsel(M m, V a, V b) { return _mm512_mask_blend_ps(m, b, a); } /*
  * (README): a compare and a blend (faster here than vpmovd2m + blend) */
 static inline V vsel_neg(V x, V a, V b) { return vsel(vlt(x, vzero()), a, b); }
 
+/* m's sign bit set ? a : b (vpmovd2m + blend) */
+static inline V vsel_sign(V m, V a, V b) { return _mm512_mask_blend_ps(_mm512_movepi32_mask(_mm512_castps_si512(m)), b, a); }
 static inline VI viset1(int32_t i) { return _mm512_set1_epi32(i); }
 static inline VI viadd(VI a, VI b) { return _mm512_add_epi32(a, b); }
 static inline VI visub(VI a, VI b) { return _mm512_sub_epi32(a, b); }
@@ -130,21 +132,29 @@ static inline void vstore_bf16x2_dn(uint16_t *p, V a, V b) {
         39, 37, 35, 33, 7, 5, 3, 1);
     _mm512_storeu_si512(p, _mm512_permutex2var_epi16(vact_bf16_rnd_(a), idx, vact_bf16_rnd_(b)));
 }
-#ifndef VACT_ONLY_BF16 /* src/avx512/kernels_bf16.c: its own stores below */
-/* vstore_bf16x2_nd (src/kernels/driver.h: any NaN stored as the default
- * NaN): the blends of the NaN default only on a branch taken when a lane of
- * the pair is NaN (one vcmpps per vector and a kortest on the common path) */
-#define VACT_BF16X2_ND 1
-static inline void vstore_bf16x2_nd(uint16_t *p, V a, V b) {
-    const M na = visnan(a), nb = visnan(b);
-    if (__builtin_expect(_kortestz_mask16_u8(na, nb), 1)) {
-        vstore_bf16x2_dn(p, a, b);
-    } else {
-        const V q = vset1(__builtin_nanf(""));
-        vstore_bf16x2_dn(p, vsel(na, q, a), vsel(nb, q, b));
-    }
-}
-#endif
+/* the lanes where a or b is NaN: one unordered compare (the 16-bit stores'
+ * NaN default, src/kernels/driver.h) */
+#define VACT_UNORD 1
+static inline M vact_unord(V a, V b) { return _mm512_cmp_ps_mask(a, b, _CMP_UNORD_Q); }
+/* 16-bit integer lanes (driver.h's VACT_H16): 32 lanes of int16 (BW),
+ * __mmask32 masks, tails by masked loads / stores */
+#define VACT_WH 32
+typedef __m512i VH;
+typedef __mmask32 MH;
+static inline __mmask32 vact_tailmask32(size_t k) { return (__mmask32)(((uint64_t)1 << k) - 1u); }
+static inline VH vh_load(const uint16_t *p) { return _mm512_loadu_si512(p); }
+static inline VH vh_load_n(const uint16_t *p, size_t k) { return _mm512_maskz_loadu_epi16(vact_tailmask32(k), p); }
+static inline void vh_store(uint16_t *p, VH v) { _mm512_storeu_si512(p, v); }
+static inline void vh_store_nt(uint16_t *p, VH v) { _mm512_stream_si512((void *)p, v); } /* p 64-byte aligned */
+static inline void vh_store_n(uint16_t *p, VH v, size_t k) { _mm512_mask_storeu_epi16(p, vact_tailmask32(k), v); }
+static inline VH vh_set1(uint16_t a) { return _mm512_set1_epi16((short)a); }
+static inline VH vh_and(VH a, VH b) { return _mm512_and_si512(a, b); }
+static inline VH vh_add(VH a, VH b) { return _mm512_add_epi16(a, b); }
+static inline VH vh_sub(VH a, VH b) { return _mm512_sub_epi16(a, b); }
+static inline VH vh_max_s(VH a, VH b) { return _mm512_max_epi16(a, b); }
+static inline VH vh_min_s(VH a, VH b) { return _mm512_min_epi16(a, b); }
+static inline MH vh_gt_s(VH a, VH b) { return _mm512_cmpgt_epi16_mask(a, b); }
+static inline VH vh_sel(MH m, VH a, VH b) { return _mm512_mask_blend_epi16(m, b, a); }
 /* f16 by vcvtph2ps / vcvtps2ph (imm 0: nearest even), as on AVX2 (see there) */
 #define VACT_F16_HW 1
 #define VACT_F16_IMM (_MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)

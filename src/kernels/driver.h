@@ -122,14 +122,23 @@ static inline int vact_nt_ok(size_t n, const float *p) {
  * the pair for NaN lanes once and takes the NaN default only on that rarely
  * taken branch; src/avx512/kernels_bf16.c (AVX512-BF16) checks for NaN and
  * subnormal lanes and converts by vcvtne2ps2bf16 where there are none). */
-#ifndef VACT_BF16X2_ND
-static inline void vstore_bf16x2_nd(uint16_t *p, V a, V b) {
-    vstore_bf16x2_dn(p, vact_nan_default(a), vact_nan_default(b));
-}
+/* ISAs with a one-op unordered compare of two vectors (VACT_UNORD,
+ * vact_unord: AVX2, AVX-512) test a pair for NaN lanes and take the blends
+ * only on a branch taken when there is one; the others blend every vector.
+ * The same bits either way. */
+#ifdef VACT_UNORD
+#define VACT_ND2_(T, p, a, b)                                                           \
+    do {                                                                                \
+        if (__builtin_expect(!many(vact_unord(a, b)), 1)) vstore_##T##x2_dn(p, a, b);   \
+        else vstore_##T##x2_dn(p, vact_nan_default(a), vact_nan_default(b));           \
+    } while (0)
+#else
+#define VACT_ND2_(T, p, a, b) vstore_##T##x2_dn(p, vact_nan_default(a), vact_nan_default(b))
 #endif
-static inline void vstore_f16x2_nd(uint16_t *p, V a, V b) {
-    vstore_f16x2_dn(p, vact_nan_default(a), vact_nan_default(b));
-}
+#ifndef VACT_BF16X2_ND
+static inline void vstore_bf16x2_nd(uint16_t *p, V a, V b) { VACT_ND2_(bf16, p, a, b); }
+#endif
+static inline void vstore_f16x2_nd(uint16_t *p, V a, V b) { VACT_ND2_(f16, p, a, b); }
 static inline void vstore_bf16_nd_n(uint16_t *p, V v, size_t k) { vstore_bf16_dn_n(p, vact_nan_default(v), k); }
 static inline void vstore_f16_nd_n(uint16_t *p, V v, size_t k) { vstore_f16_dn_n(p, vact_nan_default(v), k); }
 /* The forward kernel of the 16-bit variants: k16_NAME where
@@ -139,26 +148,167 @@ static inline void vstore_f16_nd_n(uint16_t *p, V v, size_t k) { vstore_f16_dn_n
 /* The backward kernel of the 16-bit variants: kb16_NAME where
  * src/kernels/t16/ defines VACT_KB16_NAME, else the accurate kb_NAME. */
 #define VACT_KB16(name) VACT_SECOND(VACT_KB16_##name, kb_##name, ~)
+/* ---- piecewise-linear functions on the 16-bit bits ---------------------
+ * A function whose bf16 / f16 results are its input bits or constants
+ * (relu) can skip the conversions: where src/kernels/t16/h16.h defines
+ * VACT_H16_NAME (`~, h16_NAME`), the forward loops run h16_NAME(VH x,
+ * vact_h16t t, &p) on the vocabulary's 16-bit integer lanes (VH, VACT_WH
+ * lanes: vh_*), t the type's +inf and default NaN bits; it returns exactly
+ * the bits of the f32 kernel's result rounded by the _nd store (the
+ * exhaustive tests/test_t16.c compares every input across ISAs). */
+typedef struct { uint16_t inf, dn; } vact_h16t;
+#define VACT_H16T_bf16 {0x7f80, 0x7fc0}
+#define VACT_H16T_f16 {0x7c00, 0x7e00}
+static inline VH vact_h16_none(VH x, vact_h16t t, const vact_params *p) { (void)t; (void)p; return x; }
+/* r, with the default NaN where x is NaN (|x| above the infinity's bits) */
+static inline VH vact_h16_nan(VH x, VH r, vact_h16t t) {
+    return vh_sel(vh_gt_s(vh_and(x, vh_set1(0x7fff)), vh_set1(t.inf)), vh_set1(t.dn), r);
+}
+/* every NaN of the m stored 16-bit values at y made the default NaN */
+static inline void vact_h16_fix(uint16_t *y, size_t m, vact_h16t t) {
+    size_t j = 0;
+    for (; j + VACT_WH <= m; j += VACT_WH) {
+        VH v = vh_load(y + j);
+        vh_store(y + j, vact_h16_nan(v, v, t));
+    }
+    if (j < m) {
+        VH v = vh_load_n(y + j, m - j);
+        vh_store_n(y + j, vact_h16_nan(v, v, t), m - j);
+    }
+}
+#define VACT_H16(name) VACT_SECOND(VACT_H16_##name, vact_h16_none, ~)
+#define VACT_HAS_H16(name) VACT_SECOND(VACT_H16ON_##name, 0, ~)
+#define VACT_H16_LOOP(name, T)                                                              \
+    if (VACT_HAS_H16(name)) {                                                               \
+        const vact_h16t t = VACT_H16T_##T;                                                  \
+        if (VACT_NT && n >= 2 * VACT_NT_MIN && ((uintptr_t)y & 1) == 0) {                   \
+            const size_t a = VACT_WH * sizeof(uint16_t);                                    \
+            size_t h = ((a - ((uintptr_t)y & (a - 1))) & (a - 1)) / sizeof(uint16_t);       \
+            if (h) vh_store_n(y, VACT_H16(name)(vh_load_n(x, h), t, &p), h);                \
+            i = h;                                                                          \
+            for (; i + 2 * VACT_WH <= n; i += 2 * VACT_WH) {                                \
+                VH a0 = vh_load(x + i), b0 = vh_load(x + i + VACT_WH);                      \
+                vh_store_nt(y + i, VACT_H16(name)(a0, t, &p));                              \
+                vh_store_nt(y + i + VACT_WH, VACT_H16(name)(b0, t, &p));                    \
+            }                                                                               \
+            vact_nt_fence();                                                                \
+        }                                                                                   \
+        for (; i + 2 * VACT_WH <= n; i += 2 * VACT_WH) {                                    \
+            VH a = vh_load(x + i), b = vh_load(x + i + VACT_WH);                            \
+            vh_store(y + i, VACT_H16(name)(a, t, &p));                                      \
+            vh_store(y + i + VACT_WH, VACT_H16(name)(b, t, &p));                            \
+        }                                                                                   \
+        for (; i < n; i += VACT_WH) {                                                       \
+            size_t k = n - i < VACT_WH ? n - i : VACT_WH;                                   \
+            vh_store_n(y + i, VACT_H16(name)(vh_load_n(x + i, k), t, &p), k);               \
+        }                                                                                   \
+        return;                                                                             \
+    }
+/* ---- the forward loops of the 16-bit variants --------------------------
+ * Per-call cases (VACT_K16V_NAME `~, k16v_NAME`, VACT_K16CASE_NAME `~,
+ * k16case_NAME`): a kernel k16v_NAME(x, &p, c) whose branches on the
+ * parameters are the case c = k16case_NAME(&p), computed once per call, the
+ * loops compiled once per case (c a constant there; cases 0 to 3).
+ * The main loop runs U vectors at a time in blocks of VACT_T16_NBLK elements.
+ * f16 on VACT_UNORD ISAs (VACT_T16_FIX_f16): the results stored as they are
+ * (a NaN result stays a NaN through the f16 rounding, and no other value
+ * becomes one) while one unordered compare per pair collects the NaN lanes;
+ * a block that had one has its stored NaNs made the default NaN afterwards
+ * (vact_h16_fix), which is what the _nd store would have done (in place
+ * too: only y is read again). bf16 (whose _dn rounding is for the default
+ * NaN only) keeps the _nd stores, one test per four vectors. */
+#define VACT_T16_NBLK 512
+/* the main loop's unroll: VACT_UNROLL16_NAME's (`~, 8`), else the f32 loop's */
+#define VACT_UNROLL16(name) VACT_SECOND(VACT_UNROLL16_##name, VACT_UNROLL(name), ~)
+#ifdef VACT_UNORD
+#define VACT_T16_FIX_f16 1
+#else
+#define VACT_T16_FIX_f16 0
+#endif
+#define VACT_T16_FIX_bf16 0
+static inline int vact_k16case_none(const vact_params *p) { (void)p; return 0; }
+static inline V vact_k16v_none(V x, const vact_params *p, int c) { (void)p; (void)c; return x; }
+#define VACT_K16V(name) VACT_SECOND(VACT_K16V_##name, vact_k16v_none, ~)
+#define VACT_K16CASE(name) VACT_SECOND(VACT_K16CASE_##name, vact_k16case_none, ~)
+#define VACT_HAS_K16V(name) VACT_SECOND(VACT_K16VON_##name, 0, ~)
+#define VACT_K16C(name, v, c) (VACT_HAS_K16V(name) ? VACT_K16V(name)(v, &p, c) : VACT_K16(name)(v, &p))
+/* the four-vector _nd store: one test of the four for NaN lanes */
+#ifdef VACT_UNORD
+#define VACT_ND4_(T, p, v)                                                                  \
+    do {                                                                                    \
+        if (__builtin_expect(!many(mor(vact_unord(v[0], v[1]), vact_unord(v[2], v[3]))), 1)) { \
+            vstore_##T##x2_dn(p, v[0], v[1]);                                               \
+            vstore_##T##x2_dn(p + 2 * VACT_W, v[2], v[3]);                                  \
+        } else {                                                                            \
+            vstore_##T##x2_dn(p, vact_nan_default(v[0]), vact_nan_default(v[1]));           \
+            vstore_##T##x2_dn(p + 2 * VACT_W, vact_nan_default(v[2]), vact_nan_default(v[3])); \
+        }                                                                                   \
+    } while (0)
+#else
+#define VACT_ND4_(T, p, v)                                                                  \
+    do {                                                                                    \
+        vstore_##T##x2_nd(p, v[0], v[1]);                                                   \
+        vstore_##T##x2_nd(p + 2 * VACT_W, v[2], v[3]);                                      \
+    } while (0)
+#endif
+#ifndef VACT_BF16X2_ND
+static inline void vstore_bf16x4_nd(uint16_t *p, const V *v) { VACT_ND4_(bf16, p, v); }
+#else
+static inline void vstore_bf16x4_nd(uint16_t *p, const V *v) {
+    vstore_bf16x2_nd(p, v[0], v[1]);
+    vstore_bf16x2_nd(p + 2 * VACT_W, v[2], v[3]);
+}
+#endif
+static inline void vstore_f16x4_nd(uint16_t *p, const V *v) { VACT_ND4_(f16, p, v); }
+#define VACT_FWD16_LOOPS(name, T, C)                                                        \
+    while (i + U * VACT_W <= n) {                                                           \
+        const size_t i0 = i, e = n - i > VACT_T16_NBLK ? i + VACT_T16_NBLK : n;               \
+        V nanf[2] = {vzero(), vzero()};                                                     \
+        for (; i + U * VACT_W <= e; i += U * VACT_W) {                                      \
+            V v[U];                                                                         \
+            for (int j = 0; j < U; j += 2) vload_##T##x2(x + i + (size_t)j * VACT_W, &v[j], &v[j + 1]); \
+            for (int j = 0; j < U; j++) v[j] = VACT_K16C(name, v[j], C);                    \
+            if (VACT_T16_FIX_##T) {                                                         \
+                for (int j = 0; j < U; j += 2) nanf[j / 2 % 2] = vfma(v[j], v[j + 1], nanf[j / 2 % 2]); \
+                for (int j = 0; j < U; j += 2) vstore_##T##x2_dn(y + i + (size_t)j * VACT_W, v[j], v[j + 1]); \
+            } else if (U % 4 == 0) {                                                        \
+                for (int j = 0; j < U; j += 4) vstore_##T##x4_nd(y + i + (size_t)j * VACT_W, &v[j]); \
+            } else {                                                                        \
+                for (int j = 0; j < U; j += 2) vstore_##T##x2_nd(y + i + (size_t)j * VACT_W, v[j], v[j + 1]); \
+            }                                                                               \
+        }                                                                                   \
+        if (VACT_T16_FIX_##T && many(VACT_UNORD_(nanf[0], nanf[1]))) vact_h16_fix(y + i0, i - i0, (vact_h16t)VACT_H16T_##T); \
+    }                                                                                       \
+    for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                          \
+        V a, b;                                                                             \
+        vload_##T##x2(x + i, &a, &b);                                                       \
+        vstore_##T##x2_nd(y + i, VACT_K16C(name, a, C), VACT_K16C(name, b, C));             \
+    }                                                                                       \
+    for (; i < n; i += VACT_W) {                                                            \
+        size_t k = n - i < VACT_W ? n - i : VACT_W;                                         \
+        vstore_##T##_nd_n(y + i, VACT_K16C(name, vload_##T##_n(x + i, k), C), k);           \
+    }
+#ifdef VACT_UNORD
+#define VACT_UNORD_(a, b) vact_unord(a, b)
+#else
+#define VACT_UNORD_(a, b) mor(visnan(a), visnan(b))
+#endif
 #define VACT_DEF_UNARY_T(name, T)                                                           \
     VACT_FLATTEN static void KFN(name##_##T)(size_t n, const uint16_t *x, uint16_t *y,      \
                                              const vact_params *pp) {                       \
         const vact_params p = *pp;                                                          \
         size_t i = 0;                                                                       \
-        enum { U = VACT_UNROLL(name) }; /* 2 or 4 vectors: the f32 loop's unroll */         \
-        for (; U > 2 && i + U * VACT_W <= n; i += U * VACT_W) {                             \
-            V v[U];                                                                         \
-            for (int j = 0; j < U; j += 2) vload_##T##x2(x + i + (size_t)j * VACT_W, &v[j], &v[j + 1]); \
-            for (int j = 0; j < U; j++) v[j] = VACT_K16(name)(v[j], &p);                    \
-            for (int j = 0; j < U; j += 2) vstore_##T##x2_nd(y + i + (size_t)j * VACT_W, v[j], v[j + 1]); \
-        }                                                                                   \
-        for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                      \
-            V a, b;                                                                         \
-            vload_##T##x2(x + i, &a, &b);                                                   \
-            vstore_##T##x2_nd(y + i, VACT_K16(name)(a, &p), VACT_K16(name)(b, &p));         \
-        }                                                                                   \
-        for (; i < n; i += VACT_W) {                                                        \
-            size_t k = n - i < VACT_W ? n - i : VACT_W;                                     \
-            vstore_##T##_nd_n(y + i, VACT_K16(name)(vload_##T##_n(x + i, k), &p), k);       \
+        VACT_H16_LOOP(name, T)                                                              \
+        enum { U = VACT_UNROLL16(name) }; /* 2, 4 or 8 vectors */                          \
+        const int c = VACT_K16CASE(name)(&p);                                               \
+        if (VACT_HAS_K16V(name) && c == 1) {                                                \
+            VACT_FWD16_LOOPS(name, T, 1)                                                    \
+        } else if (VACT_HAS_K16V(name) && c == 2) {                                         \
+            VACT_FWD16_LOOPS(name, T, 2)                                                    \
+        } else if (VACT_HAS_K16V(name) && c == 3) {                                         \
+            VACT_FWD16_LOOPS(name, T, 3)                                                    \
+        } else {                                                                            \
+            VACT_FWD16_LOOPS(name, T, 0)                                                    \
         }                                                                                   \
     }                                                                                       \
     VACT_FLATTEN static void KFN(name##_bwd_##T)(size_t n, const uint16_t *x, const uint16_t *dy, \

@@ -109,6 +109,10 @@ static inline V vsel(M m, V a, V b) { return vbslq_f32(m, a, b); }
 /* vsel_neg(x, a, b): a where x < 0, b where x > 0; at +-0 and NaN either (README) */
 static inline V vsel_neg(V x, V a, V b) { return vsel(vlt(x, vzero()), a, b); }
 
+/* m's sign bit set ? a : b */
+static inline V vsel_sign(V m, V a, V b) {
+    return vbslq_f32(vreinterpretq_u32_s32(vshrq_n_s32(vreinterpretq_s32_f32(m), 31)), a, b);
+}
 static inline VI viset1(int32_t i) { return vdupq_n_s32(i); }
 static inline VI viadd(VI a, VI b) { return vaddq_s32(a, b); } /* wrapping */
 static inline VI visub(VI a, VI b) { return vsubq_s32(a, b); }
@@ -155,6 +159,32 @@ static inline void vstore_f16_n(uint16_t *p, V v, size_t k) {
     vstore_u16_n(p, vreinterpretq_s32_u32(vmovl_u16(vreinterpret_u16_f16(vcvt_f16_f32(v)))), k);
 }
 #endif
+/* 16-bit integer lanes (driver.h's VACT_H16): 8 lanes of int16, masks
+ * all-ones lanes; tails through a stack buffer */
+#define VACT_WH 8
+typedef int16x8_t VH;
+typedef uint16x8_t MH;
+static inline VH vh_load(const uint16_t *p) { return vreinterpretq_s16_u16(vld1q_u16(p)); }
+static inline VH vh_load_n(const uint16_t *p, size_t k) {
+    uint16_t t[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    if (k) memcpy(t, p, k * sizeof *t);
+    return vh_load(t);
+}
+static inline void vh_store(uint16_t *p, VH v) { vst1q_u16(p, vreinterpretq_u16_s16(v)); }
+static inline void vh_store_nt(uint16_t *p, VH v) { vh_store(p, v); } /* no non-temporal store (VACT_NT 0) */
+static inline void vh_store_n(uint16_t *p, VH v, size_t k) {
+    uint16_t t[8];
+    vh_store(t, v);
+    if (k) memcpy(p, t, k * sizeof *t);
+}
+static inline VH vh_set1(uint16_t a) { return vreinterpretq_s16_u16(vdupq_n_u16(a)); }
+static inline VH vh_and(VH a, VH b) { return vandq_s16(a, b); }
+static inline VH vh_add(VH a, VH b) { return vaddq_s16(a, b); } /* wrapping */
+static inline VH vh_sub(VH a, VH b) { return vsubq_s16(a, b); }
+static inline VH vh_max_s(VH a, VH b) { return vmaxq_s16(a, b); }
+static inline VH vh_min_s(VH a, VH b) { return vminq_s16(a, b); }
+static inline MH vh_gt_s(VH a, VH b) { return vcgtq_s16(a, b); }
+static inline VH vh_sel(MH m, VH a, VH b) { return vbslq_s16(m, a, b); }
 /* tbl[bits(t) & 7]: TBL over the 32 table bytes */
 static inline V vlut8(const float *tbl, V t) {
     uint8x16x2_t b;

@@ -80,6 +80,8 @@ static inline V vsel(M m, V a, V b) { return m ? a : b; }
 /* vsel_neg(x, a, b): a where x < 0, b where x > 0; at +-0 and NaN either (README) */
 static inline V vsel_neg(V x, V a, V b) { return x < 0 ? a : b; }
 
+/* m's sign bit set ? a : b */
+static inline V vsel_sign(V m, V a, V b) { return (vact_u(m) >> 31) ? a : b; }
 static inline VI viset1(int32_t i) { return i; }
 /* wrapping int32 arithmetic, as in SIMD lanes (no signed-overflow UB) */
 static inline VI viadd(VI a, VI b) { return (VI)((uint32_t)a + (uint32_t)b); }
@@ -111,6 +113,25 @@ static inline VI vload_u16(const uint16_t *p) { return (VI)*p; }
 static inline VI vload_u16_n(const uint16_t *p, size_t k) { return k ? (VI)*p : 0; }
 static inline void vstore_u16(uint16_t *p, VI v) { *p = (uint16_t)v; }
 static inline void vstore_u16_n(uint16_t *p, VI v, size_t k) { if (k) *p = (uint16_t)v; }
+/* 16-bit integer lanes (driver.h's VACT_H16): one uint16 lane read as
+ * int16 by the signed ops, wrapping arithmetic, int masks */
+#define VACT_WH 1
+typedef uint16_t VH;
+typedef int MH;
+static inline VH vh_load(const uint16_t *p) { return *p; }
+static inline VH vh_load_n(const uint16_t *p, size_t k) { return k ? *p : 0; }
+static inline void vh_store(uint16_t *p, VH v) { *p = v; }
+static inline void vh_store_nt(uint16_t *p, VH v) { *p = v; }
+static inline void vh_store_n(uint16_t *p, VH v, size_t k) { if (k) *p = v; }
+static inline VH vh_set1(uint16_t a) { return a; }
+static inline VH vh_and(VH a, VH b) { return (VH)(a & b); }
+static inline VH vh_add(VH a, VH b) { return (VH)(a + b); }
+static inline VH vh_sub(VH a, VH b) { return (VH)(a - b); }
+static inline int32_t vact_s16(VH a) { return a >= 0x8000u ? (int32_t)a - 0x10000 : (int32_t)a; }
+static inline VH vh_max_s(VH a, VH b) { return vact_s16(a) > vact_s16(b) ? a : b; }
+static inline VH vh_min_s(VH a, VH b) { return vact_s16(a) < vact_s16(b) ? a : b; }
+static inline MH vh_gt_s(VH a, VH b) { return vact_s16(a) > vact_s16(b); }
+static inline VH vh_sel(MH m, VH a, VH b) { return m ? a : b; }
 /* tbl[bits(t) & 15] (the fast tier's 2^(j/16) tables) */
 static inline V vlut16(const float *tbl, V t) { return tbl[vact_u(t) & 15u]; }
 /* tbl[bits(t) & 7] */

@@ -273,5 +273,6 @@ static inline V k16_exponential(V x, const vact_params *p) {
 
 #include "k16_gelu_mish.h"
 #include "k16_expfam.h"
+#include "h16.h"
 
 #endif

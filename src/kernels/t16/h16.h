@@ -1,0 +1,59 @@
+/* Piecewise-linear bf16 / f16 forward kernels on the stored bits (16-bit
+ * integer lanes, the vocabulary's vh_* ops): VACT_H16_NAME / h16_NAME, run
+ * by src/kernels/driver.h's VACT_H16_LOOP instead of the f32 kernel between
+ * a 16-bit load and store. Each gives exactly the bits of that path (the
+ * f32 kernel on the exact widened input, NaN -> the type's default NaN t.dn)
+ * for every input pattern: both types are sign-magnitude, so an int16 read
+ * of the bits orders the non-negative values and puts every negative one
+ * (-0 the lowest) below them. tests/test_t16.c checks all 65536 inputs on
+ * every ISA against the reference and the scalar path.
+ * Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
+#ifndef VACT_T16_H16_H
+#define VACT_T16_H16_H
+#include <string.h>
+#include "../../common/vact_internal.h" /* vact_params */
+
+/* relu: k_relu's vmax(0, x) returns x for x > 0 and for x = -0 (the tie
+ * gives the second operand), +0 for the other negatives: as int16, x - 1
+ * (wrapping) is >= 0 exactly for x > 0 and for -0 (0x8000 - 1 = 0x7fff),
+ * so max(x - 1, -1) + 1 is x there and 0 elsewhere (+0 -> -1 -> 0 too).
+ * 3 ops, and 3 for the NaN. */
+static inline VH h16_relu(VH x, vact_h16t t, const vact_params *p) {
+    (void)p;
+    const VH one = vh_set1(1);
+    VH r = vh_add(vh_max_s(vh_sub(x, one), vh_set1(0xffff)), one);
+    return vact_h16_nan(x, r, t);
+}
+#define VACT_H16_relu ~, h16_relu
+#define VACT_H16ON_relu ~, 1
+
+/* leaky_relu (f32 lanes, driver.h's per-call cases): k_leaky_relu's
+ * x > 0 ? x : a x (its max / min / select give those bits), the case chosen
+ * once per call instead of on every vector. Cases 1 and 2 as k_leaky_relu:
+ * vmin(x, a x) for a > 1, the select for a = 0 or NaN; case 0, vmax(x, a x)
+ * for a <= 1, a != 0. Where the vocabulary blends by a sign bit in one op
+ * (VACT_SEL_SIGN_1OP: AVX2's vblendvps), case 3 takes every finite a >= +0
+ * (bits below +inf's): by x's sign bit alone, no compare -- the same bits: x = +0 gives +0 = a * +0;
+ * -0, the negatives and -inf give a x; +inf gives x; NaN x gives a NaN
+ * either way (the store makes it the default NaN). */
+static inline int k16case_leaky_relu(const vact_params *p) {
+#ifdef VACT_SEL_SIGN_1OP
+    uint32_t u;
+    memcpy(&u, &p->a, sizeof u);
+    if (u < 0x7f800000u) return 3;
+#endif
+    return (p->a <= 1.0f && p->a != 0.0f) ? 0 : p->a > 1.0f ? 1 : 2;
+}
+static inline V k16v_leaky_relu(V x, const vact_params *p, int c) {
+    V ax = vmul(vset1(p->a), x);
+    if (c == 3) return vsel_sign(x, ax, x);
+    if (c == 0) return vmax(x, ax);
+    if (c == 1) return vmin(x, ax);
+    return vsel(vgt(x, vzero()), x, ax);
+}
+#define VACT_K16V_leaky_relu ~, k16v_leaky_relu
+#define VACT_K16CASE_leaky_relu ~, k16case_leaky_relu
+#define VACT_K16VON_leaky_relu ~, 1
+#define VACT_UNROLL16_leaky_relu ~, 8
+
+#endif

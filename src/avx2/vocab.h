@@ -58,13 +58,12 @@ static inline M mandnot(M a, M b) { return _mm256_andnot_ps(a, b); }
 static inline M mnot(M a) { return _mm256_xor_ps(a, _mm256_castsi256_ps(_mm256_set1_epi32(-1))); }
 static inline int many(M a) { return _mm256_movemask_ps(a) != 0; }
 static inline V vsel(M m, V a, V b) { return _mm256_blendv_ps(b, a, m); }
-/* vsel_neg(x, a, b): a where x < 0, b where x > 0; at +-0 and NaN either
- * (README): blendv on the sign bit of x, no compare */
-static inline V vsel_neg(V x, V a, V b) { return _mm256_blendv_ps(b, a, x); }
-
 /* m's sign bit set ? a : b (the blend's own rule: no compare) */
 #define VACT_SEL_SIGN_1OP 1
 static inline V vsel_sign(V m, V a, V b) { return _mm256_blendv_ps(b, a, m); }
+/* vsel_neg(x, a, b): a where x < 0, b where x > 0; at +-0 and NaN either
+ * (README): here the sign-bit blend itself, no compare */
+static inline V vsel_neg(V x, V a, V b) { return vsel_sign(x, a, b); }
 static inline VI viset1(int32_t i) { return _mm256_set1_epi32(i); }
 static inline VI viadd(VI a, VI b) { return _mm256_add_epi32(a, b); }
 static inline VI visub(VI a, VI b) { return _mm256_sub_epi32(a, b); }

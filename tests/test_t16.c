@@ -222,6 +222,7 @@ static void test_ew(void **state) {
     uint16_t *x = malloc(n * 2), *one = malloc(n * 2), *dyr = malloc(n * 2);
     uint16_t *y = malloc(n * 2), *d1 = malloc(n * 2), *d2 = malloc(n * 2);
     uint16_t *sy = malloc(n * 2), *sd1 = malloc(n * 2), *sd2 = malloc(n * 2);
+    uint16_t *ip1 = malloc(n * 2), *ip2 = malloc(n * 2);
     double *rf = malloc(n * sizeof *rf), *rd = malloc(n * sizeof *rd);
     int failures = 0;
     for (int ty = 0; ty < 2; ty++) {
@@ -233,8 +234,15 @@ static void test_ew(void **state) {
             float v = rnd_uniform(&st, 0.25f, 4.0f);
             dyr[i] = ht->to((i & 1) ? -v : v);
         }
-        for (int ps = 0; ps < f->nsets; ps++) {
-            const float *prm = f->sets[ps];
+        /* leaky_relu's 16-bit loops pick a kernel per slope (above 1,
+         * subnormal: AVX2's sign-bit blend for finite a >= +0): those slopes
+         * too, beyond the list's sets. (a = +-0 is left out: leaky_relu(-inf)
+         * is then 0 * -inf = NaN on every ISA and in f32, not the limit 0 --
+         * a known defect, see the issue notes.) */
+        static const float leaky_extra[2][2] = {{2.5f, 0}, {1e-40f, 0}};
+        int nextra = strcmp(f->name, "leaky_relu") == 0 ? 2 : 0;
+        for (int ps = 0; ps < f->nsets + nextra; ps++) {
+            const float *prm = ps < f->nsets ? f->sets[ps] : leaky_extra[ps - f->nsets];
             double pd[2] = {prm[0], prm[1]};
             for (size_t i = 0; i < n; i++) {
                 float xf = ht->from(x[i]);
@@ -313,11 +321,21 @@ static void test_ew(void **state) {
                     for (size_t i = 0; i < m; i++)
                         if (tyv[1 + i] != sd2[src[i]]) { printf("  FAIL backward tail (dy) n=%zu\n", m); failures++; break; }
                 }
+                /* in place (y = x, dx = dy): the same bits (the f16 loops fix
+                 * up NaNs in the block they just stored, reading y back) */
+                memcpy(ip1, x, n * 2);
+                call_f(t, o->f[ty], prm, n, ip1, ip1);
+                memcpy(ip2, dyr, n * 2);
+                call_b(t, o->b[ty], prm, n, x, ip2, ip2);
+                size_t ipd = 0;
+                for (size_t i = 0; i < n; i++) ipd += ip1[i] != yy[i] || ip2[i] != e2[i];
+                if (ipd) { printf("  FAIL %zu results differ in place\n", ipd); failures++; }
                 if (k) failures += lone_lanes(t, o, ty, prm, sy, sd1);
             }
         }
     }
     free(x); free(one); free(dyr); free(y); free(d1); free(d2); free(sy); free(sd1); free(sd2); free(rf); free(rd);
+    free(ip1); free(ip2);
     assert_int_equal(failures, 0);
 }
 
@@ -538,6 +556,39 @@ static int test_alpha_edges(const ref_fn *f) {
     return failures;
 }
 
+/* relu's 16-bit forward streams from 2M elements (non-temporal stores after a
+ * head that aligns y): n = 2^21 + 37 at y offsets 0-3 and in place, every ISA,
+ * against the scalar bits of each pattern */
+static int test_big_n(const ref_fn *f) {
+    const offs *o = &g_offs[f - ref_fns];
+    const size_t np = 65536, n = ((size_t)1 << 21) + 37;
+    uint16_t *pat = malloc(np * 2), *lut = malloc(np * 2), *x = malloc(n * 2), *yb = malloc((n + 4) * 2);
+    const float *prm = f->sets[0];
+    int failures = 0;
+    for (size_t i = 0; i < np; i++) pat[i] = (uint16_t)i;
+    for (size_t i = 0; i < n; i++) x[i] = (uint16_t)(i * 40503u);
+    for (int ty = 0; ty < 2; ty++) {
+        call_f(tab(0), o->f[ty], prm, np, pat, lut);
+        for (int k = 1; k < g_nisa; k++) {
+            for (size_t off = 0; off <= 4; off++) { /* 4: in place */
+                uint16_t *y = off < 4 ? yb + off : yb;
+                if (off == 4) memcpy(y, x, n * 2);
+                call_f(tab(k), o->f[ty], prm, n, off < 4 ? x : y, y);
+                size_t bad = 0;
+                for (size_t i = 0; i < n; i++) bad += y[i] != lut[x[i]];
+                if (bad) {
+                    printf("  FAIL %s %s %s n=%zu %s: %zu results differ\n", f->name, g_types[ty].name, tname(k), n,
+                           off < 4 ? "offset" : "in place", bad);
+                    failures++;
+                }
+            }
+        }
+    }
+    printf("T16 %s big n=%zu (offsets 0-3, in place): %s\n", f->name, n, failures ? "FAIL" : "same bits");
+    free(pat); free(lut); free(x); free(yb);
+    return failures;
+}
+
 int main(int argc, char **argv) {
     g_nisa = isa_list(g_isas);
     if (vact__table_simde()) g_isas[g_nisa++] = -1;
@@ -570,6 +621,7 @@ int main(int argc, char **argv) {
     }
     int rc = _cmocka_run_group_tests("t16", &t, 1, NULL, NULL);
     if (f && !strcmp(f->name, "celu") && test_alpha_edges(f)) rc = 1;
+    if (f && (!strcmp(f->name, "relu") || !strcmp(f->name, "leaky_relu")) && test_big_n(f)) rc = 1;
     if (f)
         printf("T16 MAX %s bf16 fwd %.3f bwd %.3f bwd(dy) %.3f | f16 fwd %.3f bwd %.3f bwd(dy) %.3f\n", f->name,
                g_max[0][0], g_max[0][1], g_max[0][2], g_max[1][0], g_max[1][1], g_max[1][2]);

@@ -212,7 +212,8 @@ static inline void vact_h16_fix(uint16_t *y, size_t m, vact_h16t t) {
  * The main loop runs U vectors at a time in blocks of VACT_T16_NBLK elements.
  * f16 on VACT_UNORD ISAs (VACT_T16_FIX_f16): the results stored as they are
  * (a NaN result stays a NaN through the f16 rounding, and no other value
- * becomes one) while one unordered compare per pair collects the NaN lanes;
+ * becomes one) while one FMA per pair collects the NaN lanes (a false alarm,
+ * inf * 0, only costs a re-read of the block) and one unordered compare per block tests them;
  * a block that had one has its stored NaNs made the default NaN afterwards
  * (vact_h16_fix), which is what the _nd store would have done (in place
  * too: only y is read again). bf16 (whose _dn rounding is for the default

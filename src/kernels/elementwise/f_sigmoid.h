@@ -5,7 +5,7 @@
  * y = num - e q: the error of q (the roundings of 1 + e and of the
  * quotient) enters multiplied by e <= 1, and num is exact. 17 ops on
  * AVX-512 (18 with the tail test) against the 20 of a residual correction;
- * the sweep's maximum is 1.60 ULP.
+ * the exhaustive sweep's maximum is in functions.def.
  * e from vexp_neg_h_nc (the Horner-tail exp without its clamp, 2^n by
  * vscale2n_t_: 2 ops instead of vscale2n_e's 4 off AVX-512); the tail lanes
  * (|x| > 86, where e would be subnormal, and +-inf) are redone with

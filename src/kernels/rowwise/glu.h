@@ -5,7 +5,7 @@
  * each result is w * 2^N with w = (mantissa products)/(1 + e) in [2^-3, 8]
  * and one rounding by vscale2n: subnormal results are computed, not
  * amplified. 1 + e = d + dl exactly, the quotients by a Newton reciprocal
- * of d (vrecip12) and one residual correction, as in f_sigmoid.h. Zero,
+ * of d (vrecip12) and one residual correction. Zero,
  * infinite or NaN a or dy take the plain products instead (IEEE specials). */
 /* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_ROWWISE_GLU_H

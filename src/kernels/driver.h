@@ -117,11 +117,11 @@ static inline int vact_nt_ok(size_t n, const float *p) {
  * vstore_Tx2_nd (two vectors at once, in vload_Tx2's lane order, the ISA's,
  * src/common/vocab_half.h) and vstore_T_nd_n (the tail), which make any NaN
  * the default one: below, as vact_nan_default + the vocabulary's _dn store
- * (the store for a value whose only NaN is the default one), unless the
- * vocabulary has its own (VACT_BF16X2_ND, AVX-512: the plain table checks
- * the pair for NaN lanes once and takes the NaN default only on that rarely
- * taken branch; src/avx512/kernels_bf16.c (AVX512-BF16) checks for NaN and
- * subnormal lanes and converts by vcvtne2ps2bf16 where there are none). */
+ * (the store for a value whose only NaN is the default one; with
+ * VACT_UNORD only on a branch taken when a lane is NaN), unless the
+ * vocabulary has its own (VACT_BF16X2_ND: src/avx512/kernels_bf16.c
+ * (AVX512-BF16) checks for NaN and subnormal lanes and converts by
+ * vcvtne2ps2bf16 where there are none). */
 /* ISAs with a one-op unordered compare of two vectors (VACT_UNORD,
  * vact_unord: AVX2, AVX-512) test a pair for NaN lanes and take the blends
  * only on a branch taken when there is one; the others blend every vector.

@@ -9,7 +9,8 @@
  *   e = (1 + S) 2^n: n from exp.h's rounding of -|x| gh, rh = fma(-|x|, gh,
  *   -n L1) (one rounding, L1 = ln 2 to 13 bits), c = -|x| gl - n L2,
  *   r = rh + c, S = r + r^2 q(r) (vexp_s, S not rounded into 1 + S).
- *   Forward: the silu scheme (f_swish.h, vsig_quot) with the numerator
+ *   Forward: a quotient with one residual correction (silu's former
+ *   scheme; f_swish.h's vsig_quot is now cheaper) with the numerator
  *   x (1 + S) (x < 0) or x, as nh + nl (nh = fma(x, S, x), nh - x exact):
  *   y0 = nh/RN(1 + e) by IEEE division, one residual correction times
  *   1/(1 + e) ~ 16/17 - 8/17 e, and 2^n applied last (x < 0; vscale2n_e,

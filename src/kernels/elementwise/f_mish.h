@@ -7,6 +7,8 @@
  *   s-pos0 x > 0, n = 0:   z = s (u = 1 + s), g = K0 - Q, K0 = RN(3/5)
  *   c-neg  x <= 0, n <= -2: z = e = t, mish = x t (1 - Q), Q = t(1+t)/(t^2 + 2t + 2)
  *   s-neg1 x <= 0, n = -1: z = s (t = (1 + s)/2), g = K0 - Q, K0 = RN(5/13)
+ *          (its tables hold 2 K0 and 2 Q: the 2^-1 is applied last with
+ *          c-neg's 2^n, vmish_scale)
  *   s-neg0 x <= 0, n = 0:  z = s (t = 1 + s), g = K0 - Q, K0 = RN(3/5)
  * The s-forms expand g around t (or u) = 1, 1/2, where the plain rational
  * in e loses up to 2.6 ULP (its four roundings are damped only by Q/g ~ 2/3
@@ -17,8 +19,8 @@
  *   of y's ulp, |Q| <= 0.41); Q = Num/D with Num, D from fma Horner in z and
  *   the division: ~4 roundings of 2^-24 relative, times |Q|/g: <= 0.23 on
  *   the s-forms, <= 0.41 on c-pos (at x = 0.35), <= 0.2 on c-neg; c-neg's
- *   Pb = x (1 + s) rounds once (0.5). Sum of the bounds <= 2; measured
- *   exhaustively: 1.61 (c-pos at x = 0.35, c-neg near -2), s-forms ~1.
+ *   Pb = x (1 + s) rounds once (0.5). Sum of the bounds <= 2; the
+ *   exhaustive sweep's maximum is in functions.def.
  *   c-neg's 2^n (n down to -159) applied last, one rounding (scalef, or
  *   (y' 2^(n+64)) 2^-64 with y' 2^(n+64) exact): subnormal results round
  *   once more on their own grid. 42 ops + 1 division on AVX2 (the hi + lo
@@ -33,8 +35,8 @@
  * roundings (the Horner tails, the fma x Px + Pc, D2 ~1, the division)
  * times |Q|/|mish'|, M Q and the final fma(M, lin, M Q) (0.5 each); where
  * |Q| ~ |lin| >> |mish'| (x in [-1.3, -0.9]) the 2^-4 floor of the bound
- * holds it in absolute terms: measured 2.8 there (bound 4), <= 2.4
- * elsewhere. 58 ops + 1 division on AVX2 (before: ~90 + 1). The exponent
+ * holds it in absolute terms (the largest errors are there; bound 4, the
+ * measured maximum in functions.def). 58 ops + 1 division on AVX2 (before: ~90 + 1). The exponent
  * clamp -88 keeps 2^n normal, or +0 (n = -127: mish' = 0 or 1 exactly). */
 /* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_F_MISH_H

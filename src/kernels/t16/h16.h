@@ -7,7 +7,9 @@
  * of the bits orders the non-negative values and puts every negative one
  * (-0 the lowest) below them. tests/test_t16.c checks all 65536 inputs on
  * every ISA against the reference and the scalar path.
- * Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
+ * Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c),
+ * and driver.h's 16-bit helpers (vact_h16t, vact_h16_nan) before this file
+ * (kernels/all.h: driver.h, then t16/k16.h, which includes this file). */
 #ifndef VACT_T16_H16_H
 #define VACT_T16_H16_H
 #include <string.h>

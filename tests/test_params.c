@@ -208,6 +208,116 @@ static void test_domains(void **state) {
     assert_int_equal(bad, 0);
 }
 
+/* the value at x = +-inf (xi): a piecewise-linear function's own value
+ * there (threshold at th = -inf gives v), or where that is 0 * inf, the
+ * limit; other functions the limit, the reference at +-1e300, or at
+ * +-FLT_MAX where a huge parameter overflows the double there (swish'
+ * with beta = FLT_MAX: beta x = inf, inf * 0) */
+static void inf_ref(const ref_fn *f, const double *pd, float xi, double *rf, double *rd) {
+    double big[3] = {xi, copysign(1e300, xi), copysign(FLT_MAX, xi)};
+    for (int j = (f->flags & VACT_PWL) ? 0 : 1; j < 3; j++) {
+        *rf = f->f(big[j], pd);
+        if (!isnan(*rf)) break;
+    }
+    for (int j = (f->flags & VACT_PWL) ? 0 : 1; j < 3; j++) {
+        *rd = f->df(big[j], pd);
+        if (!isnan(*rd)) break;
+    }
+}
+
+/* a bf16 (t = 0) or f16 (t = 1) value as a double */
+static double h2d(int t, uint16_t h) {
+    if (!t) {
+        uint32_t u = (uint32_t)h << 16;
+        float f;
+        memcpy(&f, &u, 4);
+        return f;
+    }
+    int e = (h >> 10) & 31, m = h & 1023;
+    double v = e == 31 ? (m ? NAN : INFINITY) : e ? ldexp(1024 + m, e - 25) : ldexp(m, -24);
+    return (h & 0x8000) ? -v : v;
+}
+/* y (16-bit) within 1 ULP of the type of r (exact: the rounded r; a zero of
+ * either sign, as err_of); NaN only for NaN; inf only where r rounds beyond the
+ * largest finite value */
+static int near16(int t, uint16_t y, double r, int exact) {
+    double yd = h2d(t, y), mx = t ? 65504.0 : 0x1.fep127;
+    if (isnan(r) || isnan(yd)) return isnan(r) && isnan(yd);
+    if (isinf(yd)) return (yd > 0) == (r > 0) && fabs(r) >= mx * (1 + (t ? 0x1p-12 : 0x1p-9));
+    int e = r != 0 ? ilogb(r) : -1000, emin = t ? -14 : -126;
+    double ulp = ldexp(1.0, (e < emin ? emin : e) - (t ? 10 : 7));
+    if (exact) return fabs(yd - r) <= ulp / 2;
+    return fabs(yd - r) <= ulp;
+}
+
+/* +-inf at every parameter edge: the limit (the reference at +-1e300),
+ * forward and backward (dy = 1), on every ISA, accurate and fast tier.
+ * (leaky_relu at a = +-0 once gave 0 * -inf = NaN at x = -inf.) */
+static void test_inf_edges(void **state) {
+    (void)state;
+    int bad = 0;
+    const float xi[4] = {-INFINITY, INFINITY, -INFINITY, INFINITY}, ones[4] = {1, 1, 1, 1};
+    for (size_t fi = 0; fi < ref_nfns; fi++) {
+        const ref_fn *f = &ref_fns[fi];
+        for (int slot = 0; slot < (f->np ? f->np : 1); slot++) {
+            float vals[24];
+            size_t nv = f->np ? edges(f->dom[slot], vals) : 1;
+            for (size_t v = 0; v < nv; v++) {
+                float p[2] = {f->sets[0][0], f->sets[0][1]};
+                if (f->np) p[slot] = vals[v];
+                const double pd[2] = {p[0], p[1]};
+                for (int k = 0; k < g_nisa; k++) {
+                    vact_isa_select((vact_isa)g_isas[k]);
+                    /* bf16 (t = 0) and f16 (t = 1): within 1 ULP of the type */
+                    for (int t = 0; t < 2; t++) {
+                        const uint16_t hx[4] = {t ? 0xfc00 : 0xff80, t ? 0x7c00 : 0x7f80, t ? 0xfc00 : 0xff80,
+                                                t ? 0x7c00 : 0x7f80};
+                        const uint16_t one = t ? 0x3c00 : 0x3f80, hd[4] = {one, one, one, one};
+                        uint16_t hy[4], hdx[4];
+                        find16(f->name)(t, 4, hx, hy, hd, hdx, p);
+                        for (int i = 0; i < 4; i++) {
+                            double rf, rd;
+                            inf_ref(f, pd, xi[i], &rf, &rd);
+                            if (!near16(t, hy[i], rf, f->flags & VACT_PWL) || !near16(t, hdx[i], rd, f->flags & VACT_PWL)) {
+                                printf("FAIL %s %s (%g, %g) on %s at x = %g: y %#x (want %g), dx %#x (want %g)\n",
+                                       f->name, t ? "f16" : "bf16", (double)p[0], (double)p[1],
+                                       vact_isa_name((vact_isa)g_isas[k]), (double)xi[i], hy[i], rf, hdx[i], rd);
+                                bad++;
+                            }
+                        }
+                    }
+                    for (int tier = 0; tier <= (f->fast ? 1 : 0); tier++) {
+                        float y[4], dx[4];
+                        if (tier) {
+                            f->pub_fast_fwd(4, xi, y, p);
+                            f->pub_fast_bwd(4, xi, ones, dx, p);
+                        } else {
+                            f->pub_fwd(4, xi, y, p);
+                            f->pub_bwd(4, xi, ones, dx, p);
+                        }
+                        for (int i = 0; i < 4; i++) {
+                            double rf, rd;
+                            inf_ref(f, pd, xi[i], &rf, &rd);
+                            double ef = err_of(f, y[i], rf, 0), eb = err_of(f, dx[i], rd, 1);
+                            double bf = (f->flags & VACT_PWL) ? 0 : tier ? REF_FAST_FWD : 2;
+                            double bb = (f->flags & VACT_PWL) ? 0 : tier ? REF_FAST_BWD : 4;
+                            if (!(ef <= bf) || !(eb <= bb)) {
+                                printf("FAIL %s%s (%g, %g) on %s at x = %g: y %g (want %g), dx %g (want %g)\n", f->name,
+                                       tier ? "_fast" : "", (double)p[0], (double)p[1],
+                                       vact_isa_name((vact_isa)g_isas[k]), (double)xi[i], (double)y[i], rf,
+                                       (double)dx[i], rd);
+                                bad++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    vact_isa_select((vact_isa)g_isas[g_nisa - 1]);
+    assert_int_equal(bad, 0);
+}
+
 #define SENT 0x7fa5a5a5u
 static float sentinel(void) { uint32_t u = SENT; float f; memcpy(&f, &u, 4); return f; }
 static size_t count_sent(const float *a, size_t n) {
@@ -289,6 +399,7 @@ int main(void) {
     for (; k < sizeof pick / sizeof pick[0]; k++) g_x[k] = pick[k];
     unsigned st = 7;
     for (; k < NX; k++) g_x[k] = rnd_uniform(&st, -30.0f, 30.0f);
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_domains), cmocka_unit_test(test_shapes)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_domains), cmocka_unit_test(test_inf_edges),
+                                       cmocka_unit_test(test_shapes)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

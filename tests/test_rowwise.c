@@ -835,6 +835,32 @@ static void test_prelu(void **st) {
             CHECK(da[0] == 0 && da[1] == 0 && da[2] == 0, "prelu rows=0 dalpha not 0");
         }
     }
+    /* +-inf: the limits, also where alpha is +-0 (-inf gives -alpha there,
+     * not 0 * -inf = NaN): 6 channels, 1 row (the row loop) and 64 rows (the
+     * flat loop over alpha's period, rows of 2), with and without a zero
+     * alpha in the call (the select / max forms) */
+    {
+        enum { CH = 6, R = 64 };
+        static const float al6[2][CH] = {{0.0f, -0.0f, 0.5f, 2.0f, 0.0f, -0.25f},
+                                         {0.5f, -1.0f, 0.5f, 0.125f, 1.0f, -0.25f}};
+        static const float x6[CH] = {-INFINITY, -INFINITY, -INFINITY, -INFINITY, INFINITY, -INFINITY};
+        static float x[R * CH], y[R * CH];
+        for (int v = 0; v < 2; v++)
+            for (size_t rows = 1; rows <= R; rows += R - 1) {
+                for (size_t i = 0; i < rows * CH; i++) x[i] = x6[i % CH];
+                for (int k = 0; k < g_nim; k++) {
+                    run_prelu(&g_im[k], rows, CH, x, al6[v], y);
+                    size_t bad = 0;
+                    for (size_t i = 0; i < rows * CH; i++) {
+                        float a = al6[v][i % CH];
+                        float want = x[i] > 0 ? x[i] : a == 0 ? -a : a * x[i];
+                        bad += memcmp(&want, &y[i], 4) != 0;
+                    }
+                    CHECK(!bad, "prelu %s alphas %d, %zu rows: %zu of +-inf not the limit", g_im[k].name, v, rows,
+                          bad);
+                }
+            }
+    }
     assert_int_equal(g_fail, 0);
 }
 

@@ -235,12 +235,11 @@ static void test_ew(void **state) {
             dyr[i] = ht->to((i & 1) ? -v : v);
         }
         /* leaky_relu's 16-bit loops pick a kernel per slope (above 1,
-         * subnormal: AVX2's sign-bit blend for finite a >= +0): those slopes
-         * too, beyond the list's sets. (a = +-0 is left out: leaky_relu(-inf)
-         * is then 0 * -inf = NaN on every ISA and in f32, not the limit 0 --
-         * a known defect, see the issue notes.) */
-        static const float leaky_extra[2][2] = {{2.5f, 0}, {1e-40f, 0}};
-        int nextra = strcmp(f->name, "leaky_relu") == 0 ? 2 : 0;
+         * subnormal: AVX2's sign-bit blend for finite a > +0; +-0, whose
+         * x = -inf gives the limit -a): those slopes too, beyond the list's
+         * sets */
+        static const float leaky_extra[4][2] = {{2.5f, 0}, {1e-40f, 0}, {0.0f, 0}, {-0.0f, 0}};
+        int nextra = strcmp(f->name, "leaky_relu") == 0 ? 4 : 0;
         for (int ps = 0; ps < f->nsets + nextra; ps++) {
             const float *prm = ps < f->nsets ? f->sets[ps] : leaky_extra[ps - f->nsets];
             double pd[2] = {prm[0], prm[1]};

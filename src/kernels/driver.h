@@ -208,7 +208,7 @@ static inline void vact_h16_fix(uint16_t *y, size_t m, vact_h16t t) {
  * Per-call cases (VACT_K16V_NAME `~, k16v_NAME`, VACT_K16CASE_NAME `~,
  * k16case_NAME`): a kernel k16v_NAME(x, &p, c) whose branches on the
  * parameters are the case c = k16case_NAME(&p), computed once per call, the
- * loops compiled once per case (c a constant there; cases 0 to 3).
+ * loops compiled once per case (c a constant there; cases 0 to 4).
  * The main loop runs U vectors at a time in blocks of VACT_T16_NBLK elements.
  * f16 on VACT_UNORD ISAs (VACT_T16_FIX_f16): the results stored as they are
  * (a NaN result stays a NaN through the f16 rounding, and no other value
@@ -308,6 +308,8 @@ static inline void vstore_f16x4_nd(uint16_t *p, const V *v) { VACT_ND4_(f16, p, 
             VACT_FWD16_LOOPS(name, T, 2)                                                    \
         } else if (VACT_HAS_K16V(name) && c == 3) {                                         \
             VACT_FWD16_LOOPS(name, T, 3)                                                    \
+        } else if (VACT_HAS_K16V(name) && c == 4) {                                         \
+            VACT_FWD16_LOOPS(name, T, 4)                                                    \
         } else {                                                                            \
             VACT_FWD16_LOOPS(name, T, 0)                                                    \
         }                                                                                   \

@@ -4,7 +4,10 @@
  * FMA, and ql folded into the exponent reduction (vexpm1_hilo_hl / vexp_hilo):
  * an error d in the argument is a relative error ~|x/a| d in the result.
  * x is first clamped to [-110 |a|, ...] so q stays finite (below that the
- * result is -a, and e^(x/a) is 0). celu'(x) = x > 0 ? 1 : e^(x/a). */
+ * result is -a, and e^(x/a) is 0). celu'(x) = x > 0 ? 1 : e^(x/a).
+ * Where -110 a overflows (a > ~3e36) no finite x reaches the clamp, and
+ * x = -inf (q = -inf, its remainder inf - inf) gets its limits -a and 0 by
+ * a select (vcelu_ninf). */
 /* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_F_CELU_H
 #define VACT_F_CELU_H
@@ -19,6 +22,11 @@ static inline void vcelu_arg(V x, const vact_params *p, V *qh, V *ql) {
     *qh = vmul(xc, vset1(ia));
     *ql = vmul(vfnma(*qh, vset1(a), xc), vset1(ia));
 }
+/* x = -inf -> v, when -110 a overflows (see above) */
+static inline V vcelu_ninf(V x, V y, const vact_params *p, float v) {
+    if (-110.0f * p->a >= -0x1.fffffep127f) return y;
+    return vsel(veq(x, vset1(-__builtin_inff())), vset1(v), y);
+}
 static inline V k_celu(V x, const vact_params *p) {
     V qh, ql;
     vcelu_arg(x, p, &qh, &ql);
@@ -26,13 +34,13 @@ static inline V k_celu(V x, const vact_params *p) {
     /* x itself where celu(x) rounds to it: x > 0, and -2^-24 a < x <= 0, where
      * celu(x) = x + x^2/(2a) + ... is within |x| 2^-25 < ulp(x)/2 of x (this
      * also covers x/a underflowing for a large a) */
-    return vsel(vgt(x, vset1(-0x1p-24f * p->a)), x, vfma(a, hi, vmul(a, lo)));
+    return vcelu_ninf(x, vsel(vgt(x, vset1(-0x1p-24f * p->a)), x, vfma(a, hi, vmul(a, lo))), p, -p->a);
 }
 static inline V kb_celu(V x, V dy, const vact_params *p) {
     V qh, ql;
     vcelu_arg(x, p, &qh, &ql);
     V e = vexp_hilo(qh, ql);
-    return vmul(dy, vsel(vgt(x, vzero()), vset1(1.0f), e));
+    return vmul(dy, vcelu_ninf(x, vsel(vgt(x, vzero()), vset1(1.0f), e), p, 0.0f));
 }
 
 #endif

@@ -84,6 +84,10 @@ static inline V vswish_arg(V x, float beta, int unit, V *nal, M *neg) {
      * the chain is then the same NaN, whatever operand order the compiler
      * picks (test_tails compares a call's bits with other n and offsets) */
     V nax = vmin(vneg(x), x);
+    /* beta = +-0 (swish' = 1/2; the forward returns x/2 before this):
+     * -|x| kept finite, so 0 (-|x|) is 0 at x = +-inf too, not NaN (a NaN
+     * x stays NaN through the vmax) */
+    if (!unit && beta == 0.0f) nax = vmax(vset1(-0x1.fffffep127f), nax);
     V ab = vset1(beta < 0 ? -beta : beta);
     V ah = unit ? nax : vmul(ab, nax);
     *nal = unit ? vzero() : vfnma(ab, nax, ah);
@@ -93,6 +97,7 @@ static inline V vswish_arg(V x, float beta, int unit, V *nal, M *neg) {
 static inline V vswish_fwd(V x, float beta, int unit) {
     V nal;
     M neg;
+    if (!unit && beta == 0.0f) return vmul(x, vset1(0.5f)); /* x sigmoid(0), correctly rounded */
     V ah = vswish_arg(x, beta, unit, &nal, &neg);
     V e = vswish_e(ah, nal, unit);
     V y = vsig_quot(x, e, vsel(neg, e, vset1(1.0f)));

@@ -26,7 +26,11 @@ static inline V vfswish_e(V x, float beta, int unit, V *ah, V *nal, V *nac, M *n
     }
     *ah = vmul(vset1(ab), *nac);
     *nal = vfnma(vset1(ab), *nac, *ah);
-    return vfexp_lo(*ah, *nal, 1);
+    V e = vfexp_lo(*ah, *nal, 1);
+    /* 0 < |beta| < 110/FLT_MAX: no finite clamp makes e 0, so x = +-inf
+     * (b = +-inf) gets e = 0 here: y = x or sgn(beta) nac 0 = the limit */
+    if (ab != 0.0f && ab <= 110.0f / 0x1.fffffep127f) e = vsel(veq(vabs(x), vset1(__builtin_inff())), vzero(), e);
+    return e;
 }
 static inline V vfswish(V x, float beta, int unit) {
     V ah, nal, nac;

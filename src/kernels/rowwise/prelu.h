@@ -11,9 +11,13 @@
 #include "../driver.h" /* VACT_FLATTEN */
 #include "row.h"
 
+/* mx: 1 the max form, 0 the select, 2 the select with x = -inf taken to
+ * -FLT_MAX in lanes whose alpha is +-0 (some alpha is: the limit -alpha,
+ * not 0 * -inf = NaN; a NaN x stays NaN through the vmax) */
 static inline V vact_prelu1(V a, V al, int mx) {
+    if (mx == 2) a = vsel(veq(al, vzero()), vmax(vset1(-0x1.fffffep127f), a), a);
     V ax = vmul(al, a);
-    return mx ? vmax(a, ax) : vsel(vgt(a, vzero()), a, ax);
+    return mx == 1 ? vmax(a, ax) : vsel(vgt(a, vzero()), a, ax);
 }
 VACT_FLATTEN static inline void vact_prelu_rows(size_t rows, size_t channels, const float *x,
                                                 const float *alpha, float *y, int mx) {
@@ -68,6 +72,15 @@ static inline int vact_prelu_mx_ok(size_t channels, const float *alpha) {
     for (; ok && c < channels; c++) ok = alpha[c] <= 1.0f && alpha[c] != 0.0f;
     return ok;
 }
+/* some alpha is +-0 */
+static inline int vact_prelu_has_zero(size_t channels, const float *alpha) {
+    M z = vlt(vzero(), vzero());
+    size_t c = 0;
+    for (; c + VACT_W <= channels; c += VACT_W) z = mor(z, veq(vload(alpha + c), vzero()));
+    int has = many(z);
+    for (; !has && c < channels; c++) has = alpha[c] == 0.0f;
+    return has;
+}
 /* Rows are one flat array of n = rows * channels elements, and alpha has a
  * period: L = a multiple of lcm(channels, 2 VACT_W), >= 8 VACT_W floats,
  * alpha repeated L / channels times into an aligned buffer, so the alpha of
@@ -118,7 +131,7 @@ VACT_FLATTEN static inline void vact_prelu_flat(size_t n, size_t channels, size_
 static void KFN(prelu)(size_t rows, size_t channels, const float *x, const float *alpha, float *y) {
     /* The max form not on 16 lanes: there GCC folds the loads into the max
      * form's ops and re-loads x and alpha per use; the select form is kept. */
-    int mx = VACT_W < 16 && rows >= 8 && vact_prelu_mx_ok(channels, alpha);
+    int mx = vact_prelu_has_zero(channels, alpha) ? 2 : VACT_W < 16 && rows >= 8 && vact_prelu_mx_ok(channels, alpha);
     size_t L = channels && channels <= VACT_PRELU_LMAX ? vact_prelu_period(channels) : 0;
     if (L && L <= VACT_PRELU_LMAX && 2 * L <= rows * channels)
         vact_prelu_flat(rows * channels, channels, L, x, alpha, y, mx);

@@ -32,18 +32,20 @@ static inline VH h16_relu(VH x, vact_h16t t, const vact_params *p) {
 /* leaky_relu (f32 lanes, driver.h's per-call cases): k_leaky_relu's
  * x > 0 ? x : a x (its max / min / select give those bits), the case chosen
  * once per call instead of on every vector. Cases 1 and 2 as k_leaky_relu:
- * vmin(x, a x) for a > 1, the select for a = 0 or NaN; case 0, vmax(x, a x)
- * for a <= 1, a != 0. Where the vocabulary blends by a sign bit in one op
- * (VACT_SEL_SIGN_1OP: AVX2's vblendvps), case 3 takes every finite a >= +0
- * (bits below +inf's): by x's sign bit alone, no compare -- the same bits: x = +0 gives +0 = a * +0;
+ * vmin(x, a x) for a > 1, the select for NaN; case 0, vmax(x, a x)
+ * for a <= 1, a != 0; case 4, a = +-0: vleaky_zero (x = -inf gives the
+ * limit -a). Where the vocabulary blends by a sign bit in one op
+ * (VACT_SEL_SIGN_1OP: AVX2's vblendvps), case 3 takes every finite a > +0
+ * (bits 1 .. below +inf's): by x's sign bit alone, no compare -- the same bits: x = +0 gives +0 = a * +0;
  * -0, the negatives and -inf give a x; +inf gives x; NaN x gives a NaN
  * either way (the store makes it the default NaN). */
 static inline int k16case_leaky_relu(const vact_params *p) {
 #ifdef VACT_SEL_SIGN_1OP
     uint32_t u;
     memcpy(&u, &p->a, sizeof u);
-    if (u < 0x7f800000u) return 3;
+    if (u - 1u < 0x7f7fffffu) return 3;
 #endif
+    if (p->a == 0.0f) return 4;
     return (p->a <= 1.0f && p->a != 0.0f) ? 0 : p->a > 1.0f ? 1 : 2;
 }
 static inline V k16v_leaky_relu(V x, const vact_params *p, int c) {
@@ -51,6 +53,7 @@ static inline V k16v_leaky_relu(V x, const vact_params *p, int c) {
     if (c == 3) return vsel_sign(x, ax, x);
     if (c == 0) return vmax(x, ax);
     if (c == 1) return vmin(x, ax);
+    if (c == 4) return vleaky_zero(x, vset1(p->a));
     return vsel(vgt(x, vzero()), x, ax);
 }
 #define VACT_K16V_leaky_relu ~, k16v_leaky_relu

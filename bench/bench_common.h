@@ -36,6 +36,8 @@ struct Config {
     bool full = false;       // --full: every function at 16M, scalar at 16M, big row batches
     std::string peer_isa;    // --peer_isa=avx2: cap oneDNN / XNNPACK (process-wide) and register only them
     bool peers_only = false; // set with peer_isa
+    bool vact_at_peer_isa = false; // --vact_at_peer_isa: with peer_isa, also vact's, SLEEF's and
+                                   // Eigen's rows of that ISA (one process for the whole comparison)
 };
 const Config &config();
 

@@ -1,6 +1,6 @@
 // vact benchmark suite: driver, sizes, buffers, TSC calibration.
 //
-//   vact_bench [--full] [--peer_isa=avx2] [Google Benchmark flags]
+//   vact_bench [--full] [--peer_isa=avx2 [--vact_at_peer_isa]] [Google Benchmark flags]
 //
 // Default ("quick") mode runs every function at n = 16, 256, 4096, 65536 on
 // every SIMD ISA (scalar only at 4096), 16M for a subset (see big_ok) and
@@ -11,6 +11,9 @@
 // environment variable VACT_BENCH_PEER_ISA) caps the peers whose ISA is a
 // process-wide choice (oneDNN, XNNPACK) and registers only them; the report
 // script runs that as a second pass (with ONEDNN_MAX_CPU_ISA=AVX2 as well).
+// --vact_at_peer_isa adds every other row of that ISA (vact, SLEEF, Eigen)
+// to the pass, so both sides of an AVX2 comparison come from one process
+// (16M rows moved by 15-25% between processes, with the memory placement).
 #include "bench_common.h"
 
 #include <vact.h>
@@ -261,7 +264,8 @@ void register_roofline() {
 namespace vb {
 
 void register_peer_table(const PeerFn *tbl, size_t count, const char *impl, vact_isa isa, const char *isa_name) {
-    if (config().peers_only || !vact_isa_supported(isa)) return;
+    if (config().peers_only && !(config().vact_at_peer_isa && config().peer_isa == isa_name)) return;
+    if (!vact_isa_supported(isa)) return;
     for (size_t i = 0; i < count; i++) {
         const PeerFn &f = tbl[i];
         for (size_t n : elementwise_sizes()) {
@@ -311,6 +315,10 @@ int main(int argc, char **argv) {
         const char *a = argv[i];
         if (i > 0 && std::strcmp(a, "--full") == 0) {
             g_config.full = true;
+            continue;
+        }
+        if (i > 0 && std::strcmp(a, "--vact_at_peer_isa") == 0) {
+            g_config.vact_at_peer_isa = true;
             continue;
         }
         if (i > 0 && std::strncmp(a, "--peer_isa=", 11) == 0) {

@@ -89,10 +89,11 @@ void register_vact_expr(const std::vector<vact_isa> &isas);
 } // namespace
 
 void register_vact() {
-    if (config().peers_only) return;
+    if (config().peers_only && !config().vact_at_peer_isa) return;
     std::vector<vact_isa> isas;
     for (vact_isa i : {VACT_ISA_SCALAR, VACT_ISA_AVX2, VACT_ISA_AVX512, VACT_ISA_NEON})
-        if (vact_isa_supported(i)) isas.push_back(i);
+        if (vact_isa_supported(i) && (!config().peers_only || config().peer_isa == vact_isa_name(i)))
+            isas.push_back(i);
 
     for (const Elementwise &f : kElementwise) {
         for (vact_isa isa : isas) {
@@ -208,7 +209,7 @@ void register_vact() {
             });
         }
     }
-    register_vact_expr(isas);
+    if (!config().peers_only) register_vact_expr(isas);
 }
 
 namespace {

@@ -117,20 +117,65 @@ static inline V vsilu16_d(V s, V p, V w, V dy) {
     return vmul(dy, g);
 }
 
-/* sigmoid: 11 ops (AVX-512). Backward: dy S p/(S + p)^2 on -|x| (sigma' is
- * even: S <= 1, no overflow), 15 ops. */
+/* ---- sigmoid and sigmoid': the scaled e^-ka ------------------------------
+ * 2^c e^(-k a) (k = 1 or 2, c = +-64) for k a in [-30, 120] (the caller
+ * clamps; or NaN, kept): n = round(-k a log2e) by the magic-bias sum t with
+ * VACT_MAGIC + 127 + c (n = t - that, exact), r = a + n LN2_HI/k (one
+ * Cody-Waite step, exact; the error |n| 2^-29 <= 2^-21.6 of LN2_LO
+ * negligible), p = e^(-k r) = 1 - kr + C0 (kr)^2 - C1 (kr)^3 (vexp16_poly's
+ * 2^-12.93 relative), and the power 2^(n + c) applied in one rounding: by
+ * scalef (VACT_SCALEF) to p with its coefficients scaled by 2^c (exact), else
+ * by the product of p with 2^(n + c) from the bits of t shifted left by 23
+ * (the low 9 bits of t's mantissa are n + c + 127, in [1, 254] for
+ * n + c in [-126, 127]): the same value on every ISA, normal for n in
+ * [-43, 173] and c = -64 or n in [-173, 43] and c = 64 (|k a| <= 120), 2
+ * ops fewer than the clamp-free vscale2n_e off AVX-512. 9 ops (AVX2: 10). */
+static inline V vexp16_neg_c(V a, float k, float c) {
+    const float magic = VACT_MAGIC + 127.0f + c;
+#ifdef VACT_SCALEF
+    const float sc = c > 0 ? 0x1p64f : 0x1p-64f; /* 2^c */
+#else
+    const float sc = 1.0f;
+#endif
+    V n, t = vexp_round_(a, -k, magic, &n);
+    V r = vexp_r1_(a, n, -k); /* a + n LN2_HI/k */
+    V q = vfma(vset1(-sc * k * k * k * VACT_E16_C1), r, vset1(sc * k * k * VACT_E16_C0));
+    q = vfma(q, r, vset1(-sc * k));
+    V p = vfma(q, r, vset1(sc));
+#ifdef VACT_SCALEF
+    (void)t;
+    return vscale2n(p, n);
+#else
+    return vmul(p, vasf(vishl(vasi(t), 23)));
+#endif
+}
+/* sigmoid(x) = K/(K + E), E = 2^-64 e^-x (vexp16_neg_c, x clamped to
+ * [-120, 30]: sigmoid is 0 / 1 in 16 bits beyond), K = 2^-64: E in [2^-108,
+ * 2^110], normal, so no overflow and the division rounds once also where
+ * the result is subnormal. The error of E (2^-12.93 + 2^-21.6 + a rounding)
+ * enters damped by E/(K + E) = 1 - sigmoid; two roundings more (K + E, the
+ * quotient): <= 2^-12.9 relative. +inf -> 1, -inf -> 0, NaN kept. 11 ops
+ * (AVX-512; AVX2: 12).
+ * Backward: sigmoid'(x) = e/(1 + e)^2, e = e^-|x| (|x| clamped to 120:
+ * sigma' ~ 2^-173 there), as E/D with E = 2^64 e (vexp16_neg_c: E in
+ * [2^-109, 2^64], normal) and D = 2^64 (1 + e)^2 = fma(E, e + 2, 2^64),
+ * e + 2 = fma(E, 2^-64, 2) (f_sigmoid.h's e/fma(e, e + 2, 1) scaled: the
+ * rounding of e + 2 enters D damped by e/(1 + e)^2 <= 1/4). 13 ops (AVX2:
+ * 14). */
 #define VACT_K16_sigmoid ~, k16_sigmoid
 static inline V k16_sigmoid(V x, const vact_params *p) {
     (void)p;
-    return vsig16(x);
+    V xc = vmin(vset1(VACT_S16_HI), vmax(vset1(VACT_S16_LO), x));
+    V e = vexp16_neg_c(xc, 1.0f, -64.0f);
+    return vdiv(vset1(0x1p-64f), vadd(vset1(0x1p-64f), e));
 }
 #define VACT_KB16_sigmoid ~, kb16_sigmoid
 static inline V kb16_sigmoid(V x, V dy, const vact_params *p) {
     (void)p;
-    V z = vmax(vset1(VACT_S16_LO), vor(x, vset1(-0.0f)));
-    V s, e = vsig16_sp(z, &s);
-    V d = vadd(s, e);
-    return vmul(dy, vdiv(vmul(s, e), vmul(d, d)));
+    V a = vmin(vset1(-VACT_S16_LO), vabs(x));
+    V e = vexp16_neg_c(a, 1.0f, 64.0f);
+    V d = vfma(e, vfma(e, vset1(0x1p-64f), vset1(2.0f)), vset1(0x1p64f));
+    return vmul(dy, vdiv(e, d));
 }
 
 /* silu(x) = x sigmoid(x) = (x/(S + p)) S with x >= -120 (xl; x = -inf: -0):

@@ -141,7 +141,7 @@ static inline V kb16_exponential(V x, V dy, const vact_params *p) {
  * and 2^-21 for the roundings is < 2^-12.45 on every u. +-inf: u = 0, the
  * max/min term is the result; NaN: through u (the max/min lose it).
  * 15 ops. Backward: softplus' = sigmoid(x), log_sigmoid' = sigmoid(-x),
- * k16.h's vsig16 / vsig16_neg (2^-12.9), 12 ops each. */
+ * k16.h's vsigk16 (2^-12.9), 12 ops each (AVX2: 13). */
 #define VACT_L1P16_C0 -0x1.fe072ep-2f
 #define VACT_L1P16_C1 0x1.3e73bep-2f
 #define VACT_L1P16_C2 -0x1.509434p-3f
@@ -162,7 +162,7 @@ static inline V k16_softplus(V x, const vact_params *p) {
 #define VACT_KB16_softplus ~, kb16_softplus
 static inline V kb16_softplus(V x, V dy, const vact_params *p) {
     (void)p;
-    return vmul(dy, vsig16(x));
+    return vmul(dy, vsigk16(x, 1.0f));
 }
 #define VACT_K16_log_sigmoid ~, k16_log_sigmoid
 static inline V k16_log_sigmoid(V x, const vact_params *p) {
@@ -172,7 +172,7 @@ static inline V k16_log_sigmoid(V x, const vact_params *p) {
 #define VACT_KB16_log_sigmoid ~, kb16_log_sigmoid
 static inline V kb16_log_sigmoid(V x, V dy, const vact_params *p) {
     (void)p;
-    return vmul(dy, vsig16_neg(x));
+    return vmul(dy, vsigk16(x, -1.0f));
 }
 
 /* ---- tanh_shrink -------------------------------------------------------------

@@ -328,13 +328,30 @@ static inline V kb16_tanh(V x, V dy, const vact_params *p) {
 }
 
 /* e^x: clamped to [-110, 89] (0 below, inf above: n = 128), vscale2n's one
- * rounding for f32-subnormal results (bf16 subnormals). */
-#define VACT_K16_exponential ~, k16_exponential
-static inline V k16_exponential(V x, const vact_params *p) {
-    (void)p;
+ * rounding for f32-subnormal results (bf16 subnormals). With scalef
+ * (VACT_SCALEF) that is 3 ops for clamp and scale. Elsewhere vscale2n costs
+ * 9 ops, so the lanes with |x| <= 87 (n in [-126, 126]: 2^n normal) take
+ * p 2^n with 2^n from the bits of the magic-bias sum (with the exponent
+ * bias; one shift) and one product, which rounds p 2^n once like vscale2n
+ * (the same bits, subnormal results included); a NaN x gives a NaN p and
+ * so a NaN product. A vector with a lane beyond (+-inf, |x| > 87: rare)
+ * is redone whole by the clamped path under a vector-wide branch. */
+static inline V vexp16_c(V x) {
     V xc = vmin(vset1(89.0f), vmax(vset1(-110.0f), x));
     V n, r = vexp16_reduce(xc, &n);
     return vscale2n(vexp16_poly(r), n);
+}
+#define VACT_K16_exponential ~, k16_exponential
+static inline V k16_exponential(V x, const vact_params *p) {
+    (void)p;
+#ifdef VACT_SCALEF
+    return vexp16_c(x);
+#else
+    V n, t = vexp_round_(x, 1.0f, VACT_MAGIC_B, &n);
+    V y = vmul(vexp16_poly(vexp_r1_(x, n, 1.0f)), vasf(vishl(vasi(t), 23)));
+    if (many(vgt(vabs(x), vset1(87.0f)))) y = vexp16_c(x);
+    return y;
+#endif
 }
 
 #include "k16_gelu_mish.h"

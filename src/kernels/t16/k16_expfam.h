@@ -120,13 +120,28 @@ static inline V kb16_celu(V x, V dy, const vact_params *p) {
  * and polynomial (2^-12.93). vscale2n rounds (dy p) 2^n once for
  * |dy p| >= 2^-100; for a tinier dy p its two roundings differ from one only
  * deep in the f32 subnormals (absolute 2^-149, far below a 16-bit ulp), and
- * scaling up a subnormal is exact. NaN x or dy: NaN. 10 ops. */
-#define VACT_KB16_exponential ~, kb16_exponential
-static inline V kb16_exponential(V x, V dy, const vact_params *p) {
-    (void)p;
+ * scaling up a subnormal is exact. NaN x or dy: NaN. 10 ops (AVX-512). */
+static inline V vexp16_dy_c(V x, V dy) {
     V xc = vmin(vset1(175.0f), vmax(vset1(-174.0f), x));
     V n, r = vexp16_reduce(xc, &n);
     return vscale2n(vmul(dy, vexp16_poly(r)), n);
+}
+/* Off AVX-512 (vscale2n: 9 ops) as k16_exponential: lanes |x| <= 87 take
+ * (dy p) 2^n with 2^n normal from the bits of the magic-bias sum, one
+ * rounding, as scalef (AVX-512) gives (vscale2n's too for |dy p| >=
+ * 2^-100); a vector with a lane beyond (rare) is redone by the clamped path
+ * above. 7 ops + the test. */
+#define VACT_KB16_exponential ~, kb16_exponential
+static inline V kb16_exponential(V x, V dy, const vact_params *p) {
+    (void)p;
+#ifdef VACT_SCALEF
+    return vexp16_dy_c(x, dy);
+#else
+    V n, t = vexp_round_(x, 1.0f, VACT_MAGIC_B, &n);
+    V g = vmul(vmul(dy, vexp16_poly(vexp_r1_(x, n, 1.0f))), vasf(vishl(vasi(t), 23)));
+    if (many(vgt(vabs(x), vset1(87.0f)))) g = vexp16_dy_c(x, dy);
+    return g;
+#endif
 }
 
 /* ---- softplus, log_sigmoid ---------------------------------------------------

@@ -41,6 +41,28 @@ static inline V vexp16_reduce_k(V x, float k, V *n) {
 }
 /* x = n ln2 + r for x in [-110, 89] */
 static inline V vexp16_reduce(V xc, V *n) { return vexp16_reduce_k(xc, 1.0f, n); }
+/* The same reduction with VACT_MAGIC + 190 (even, like VACT_MAGIC: the same
+ * n, ties included), returning the magic-bias sum t too, for vscale2n_et */
+#define VACT_MAGIC_E (VACT_MAGIC + 190.0f)
+static inline V vexp16_reduce_t(V x, float k, V *n, V *t) {
+    *t = vexp_round_(x, k, VACT_MAGIC_E, n);
+    return vexp_r1_(x, *n, k);
+}
+/* vscale2n_e(p, n) given t = n + VACT_MAGIC_E (vexp16_reduce_t): scalef
+ * (VACT_SCALEF), else (p 2^(n+63)) 2^-63 with 2^(n+63) from the bits of t
+ * shifted left by 23 (its low 9 mantissa bits are n + 190, the exponent
+ * field for n in [-189, 64]): the add of vscale2n_e's own magic saved
+ * (3 ops instead of 4). p 2^(n+63) is exact wherever p 2^(n+64) is (the
+ * domain of vscale2n_e: normal), so the bits are vscale2n_e's. */
+static inline V vscale2n_et(V p, V n, V t) {
+#ifdef VACT_SCALEF
+    (void)t;
+    return vscale2n_e(p, n);
+#else
+    (void)n;
+    return vmul(vmul(p, vasf(vishl(vasi(t), 23))), vset1(0x1p-63f));
+#endif
+}
 /* a e^(b x) for b x <= 0 (or NaN, kept), x clamped at lo = -110/b (0 below):
  * the reduction with k = b (n = round(b x log2e), r' = x - n LN2_HI/b =
  * r/b, LN2_HI/b rounded once: |n| 2^-24 ln2 <= 2^-17.2 absolute in r) and
@@ -49,13 +71,13 @@ static inline V vexp16_reduce(V xc, V *n) { return vexp16_reduce_k(xc, 1.0f, n);
  * (elu', selu', celu'). 2^-12.93 + 2^-17.2 + roundings < 2^-12.8 relative.
  * vscale2n_e's one rounding of (a p) 2^n (its domain: n in [-159, 0] and
  * 2^-31 <= |a p| < 2^63, so |a| in [2^-20, 2^20] or a = 0, b in the same
- * range: the callers check). 8 ops (AVX2: 11). */
+ * range: the callers check), by vscale2n_et. 8 ops (AVX2: 10). */
 static inline V vexp16_neg_ab(V x, float a, float b, float lo) {
     V xc = vmax(vset1(lo), x);
-    V n, r = vexp16_reduce_k(xc, b, &n);
+    V n, t, r = vexp16_reduce_t(xc, b, &n, &t);
     V q = vfma(vset1(a * (b * b * b) * VACT_E16_C1), r, vset1(a * (b * b) * VACT_E16_C0));
     q = vfma(q, r, vset1(a * b));
-    return vscale2n_e(vfma(q, r, vset1(a)), n);
+    return vscale2n_et(vfma(q, r, vset1(a)), n, t);
 }
 /* e^x for x <= 0 (or NaN, kept): 0 below -110 (n >= -159: 2^n p rounds to
  * 0); n in [-159, 0], p in [1/2, 2]: vscale2n_e's domain. vexp16_neg_ab
@@ -68,20 +90,20 @@ static inline V vexp16_neg(V x) { return vexp16_neg_ab(x, 1.0f, 1.0f, -110.0f); 
  * S = 2^m (exact: a power of two, 0 for m <= -150) and p = e^-r in
  * [0.70, 1.42] (vexp16_poly at -r: its odd coefficients negated, the same
  * 2^-12.93). No select between z < 0 and z >= 0, one IEEE division, and no
- * overflow for z in [-121, 42] (m in [-175, 61]: vscale2n_e's domain).
+ * overflow for z in [-121, 42] (m in [-175, 61]: vscale2n_et's domain).
  * 1 - sigmoid(z) = p/(S + p) and sigmoid'(z) = S p/(S + p)^2 come without
  * cancellation. The error of p enters damped: by p/(S + p) = 1 - sigmoid
  * in sigmoid, by |S - p|/(S + p) <= 1 in sigmoid'. */
-/* p = e^-r of z (z in [-121, 44], or NaN: p NaN), *s = 2^m: 7 ops (AVX-512) */
-/* the same for z = sg x, sg = +-1, without forming -x: the reduction with
+/* p = e^-r of z (z in [-121, 44], or NaN: p NaN), *s = 2^m: 7 ops (AVX-512),
+ * for z = sg x, sg = +-1, without forming -x: the reduction with
  * k = sg gives r_x = x - m LN2_HI/sg = sg r exactly (negation is exact),
  * and p = 1 - sg r_x + C0 r_x^2 - sg C1 r_x^3: the bits of vsig16_sp(sg x)
  * (every intermediate the same or its exact negative) */
 static inline V vsig16_sp_s(V x, float sg, V *s) {
-    V m, r = vexp16_reduce_k(x, sg, &m);
+    V m, t, r = vexp16_reduce_t(x, sg, &m, &t);
     V q = vfma(vset1(-sg * VACT_E16_C1), r, vset1(VACT_E16_C0));
     q = vfma(q, r, vset1(-sg));
-    *s = vscale2n_e(vset1(1.0f), m);
+    *s = vscale2n_et(vset1(1.0f), m, t);
     return vfma(q, r, vset1(1.0f)); /* 1 - r + C0 r^2 - C1 r^3 */
 }
 static inline V vsig16_sp(V z, V *s) { return vsig16_sp_s(z, 1.0f, s); }
@@ -90,21 +112,8 @@ static inline V vsig16_sp(V z, V *s) { return vsig16_sp_s(z, 1.0f, s); }
  * exactly 1 / 0 beyond; NaN kept */
 #define VACT_S16_LO -120.0f
 #define VACT_S16_HI 30.0f
-/* sigmoid(z) for every float z: S/(S + p), 2^-12.93 + 3 roundings <= 2^-12.9
- * relative (also where the f32 result is subnormal: S is exact and the one
- * division rounds once). +inf -> 1, -inf -> 0 exactly, NaN kept. 11 ops
- * (AVX-512). */
-/* sigmoid(sg x), sg = +-1, without forming -x (vsig16_sp_s; x clamped to
- * sg [LO, HI]): vsig16 (sg = 1) and vsig16_neg, sigmoid(-x) with the bits of
- * vsig16(-x), one op fewer */
-static inline V vsig16_s(V x, float sg) {
-    const float lo = sg > 0 ? VACT_S16_LO : -VACT_S16_HI, hi = sg > 0 ? VACT_S16_HI : -VACT_S16_LO;
-    V xc = vmin(vset1(hi), vmax(vset1(lo), x));
-    V s, p = vsig16_sp_s(xc, sg, &s);
-    return vdiv(s, vadd(s, p));
-}
-static inline V vsig16(V z) { return vsig16_s(z, 1.0f); }
-static inline V vsig16_neg(V x) { return vsig16_s(x, -1.0f); }
+/* sigmoid itself (and softplus', log_sigmoid') is vsigk16 below: K/(K + E),
+ * one op fewer off AVX-512 than S/(S + p) (no 2^-64 factor for S). */
 /* dy (sigma(z) + w1 sigma'(z)) = dy S (S + p (1 + w1))/(S + p)^2 for the
  * S, p of z: the derivative of x sigma(v(x)) at v = z, w1 = x v'(x) (silu,
  * swish: w1 = z; gelu_tanh: x v'). The sum
@@ -117,20 +126,75 @@ static inline V vsilu16_d(V s, V p, V w, V dy) {
     return vmul(dy, g);
 }
 
-/* sigmoid: 11 ops (AVX-512). Backward: dy S p/(S + p)^2 on -|x| (sigma' is
- * even: S <= 1, no overflow), 15 ops. */
+/* ---- sigmoid and sigmoid': the scaled e^-ka ------------------------------
+ * 2^c e^(-k a) (k = +-1 or 2) for k a in [-30, 120] (the caller
+ * clamps; or NaN, kept): n = round(-k a log2e) by the magic-bias sum t with
+ * VACT_MAGIC + 127 + c (n = t - that, exact), r = a + n LN2_HI/k (one
+ * Cody-Waite step, exact; the error |n| 2^-29 <= 2^-21.6 of LN2_LO
+ * negligible), p = e^(-k r) = 1 - kr + C0 (kr)^2 - C1 (kr)^3 (vexp16_poly's
+ * 2^-12.93 relative), and the power 2^(n + c) applied in one rounding: by
+ * scalef (VACT_SCALEF) to p with its coefficients scaled by 2^c (exact), else
+ * by the product of p with 2^(n + c) from the bits of t shifted left by 23
+ * (the low 9 bits of t's mantissa are n + c + 127, in [1, 254] for
+ * n + c in [-126, 127]): the same value on every ISA, normal for n in
+ * [-43, 173] and c = -64, n in [-173, 0] and c = 64 or 66 (the callers),
+ * 3 ops fewer than vscale2n_e off AVX-512. 9 ops (AVX2: 10). */
+static inline float vact_pow2f_(int c) { /* 2^c, c in [-126, 127]: a constant after inlining */
+    union { uint32_t u; float f; } v = {(uint32_t)(127 + c) << 23};
+    return v.f;
+}
+static inline V vexp16_neg_c(V a, float k, int c) {
+    const float magic = VACT_MAGIC + 127.0f + (float)c;
+#ifdef VACT_SCALEF
+    const float sc = vact_pow2f_(c);
+#else
+    const float sc = 1.0f;
+#endif
+    V n, t = vexp_round_(a, -k, magic, &n);
+    V r = vexp_r1_(a, n, -k); /* a + n LN2_HI/k */
+    V q = vfma(vset1(-sc * k * k * k * VACT_E16_C1), r, vset1(sc * k * k * VACT_E16_C0));
+    q = vfma(q, r, vset1(-sc * k));
+    V p = vfma(q, r, vset1(sc));
+#ifdef VACT_SCALEF
+    (void)t;
+    return vscale2n(p, n);
+#else
+    return vmul(p, vasf(vishl(vasi(t), 23)));
+#endif
+}
+/* sigmoid(x) = K/(K + E), E = 2^-64 e^-x (vexp16_neg_c, x clamped to
+ * [-120, 30]: sigmoid is 0 / 1 in 16 bits beyond), K = 2^-64: E in [2^-108,
+ * 2^110], normal, so no overflow and the division rounds once also where
+ * the result is subnormal. The error of E (2^-12.93 + 2^-21.6 + a rounding)
+ * enters damped by E/(K + E) = 1 - sigmoid; two roundings more (K + E, the
+ * quotient): <= 2^-12.9 relative. +inf -> 1, -inf -> 0, NaN kept. 11 ops
+ * (AVX-512; AVX2: 12).
+ * Backward: sigmoid'(x) = e/(1 + e)^2, e = e^-|x| (|x| clamped to 120:
+ * sigma' ~ 2^-173 there), as E/D with E = 2^64 e (vexp16_neg_c: E in
+ * [2^-109, 2^64], normal) and D = 2^64 (1 + e)^2 = fma(E, e + 2, 2^64),
+ * e + 2 = fma(E, 2^-64, 2) (f_sigmoid.h's e/fma(e, e + 2, 1) scaled: the
+ * rounding of e + 2 enters D damped by e/(1 + e)^2 <= 1/4). 13 ops (AVX2:
+ * 14). */
+/* sigmoid(sg x), sg = +-1: the clamp and k of vexp16_neg_c mirrored for
+ * sg = -1 (E = 2^-64 e^x: the same bits as vsigk16(-x, 1)) */
+static inline V vsigk16(V x, float sg) {
+    const float lo = sg > 0 ? VACT_S16_LO : -VACT_S16_HI, hi = sg > 0 ? VACT_S16_HI : -VACT_S16_LO;
+    V xc = vmin(vset1(hi), vmax(vset1(lo), x));
+    V e = vexp16_neg_c(xc, sg, -64);
+    return vdiv(vset1(0x1p-64f), vadd(vset1(0x1p-64f), e));
+}
 #define VACT_K16_sigmoid ~, k16_sigmoid
 static inline V k16_sigmoid(V x, const vact_params *p) {
     (void)p;
-    return vsig16(x);
+    return vsigk16(x, 1.0f);
 }
 #define VACT_KB16_sigmoid ~, kb16_sigmoid
 static inline V kb16_sigmoid(V x, V dy, const vact_params *p) {
     (void)p;
-    V z = vmax(vset1(VACT_S16_LO), vor(x, vset1(-0.0f)));
-    V s, e = vsig16_sp(z, &s);
-    V d = vadd(s, e);
-    return vmul(dy, vdiv(vmul(s, e), vmul(d, d)));
+    V a = vmin(vset1(-VACT_S16_LO), vabs(x));
+    V e = vexp16_neg_c(a, 1.0f, 64);
+    V d = vfma(e, vfma(e, vset1(0x1p-64f), vset1(2.0f)), vset1(0x1p64f));
+    return vmul(dy, vdiv(e, d));
 }
 
 /* silu(x) = x sigmoid(x) = (x/(S + p)) S with x >= -120 (xl; x = -inf: -0):
@@ -228,7 +292,9 @@ static inline V kb16_gelu_tanh(V x, V dy, const vact_params *p) {
  * (relative 2^-15.5), for |m| >= 1 it is >= 0.2 > 2 |h P| (|m| = 1 is the
  * worst: error 2^-14.5). x clamped to [-9, 9] (tanh 9 = 1 - 2^-25). Signed
  * zero: m = 0 and h = x there, h P - (+0) is h P + (-0): +-0 kept (fms, not
- * fma with S - 1); the denominator 2 - (+-0) = 2. 13 ops (AVX-512). */
+ * fma with S - 1); the denominator 2 - (+-0) = 2. S = 2^m (m in [-26,
+ * 26]) from the bits of the magic-bias sum (with the exponent bias): one
+ * shift on every ISA. 13 ops. */
 #define VACT_T16_P1 -0x1.0002420p+1f   /* -4 C0 */
 #define VACT_T16_P2 0x1.57110ap+0f     /* 8 C1 */
 #define VACT_T16_P3 -0x1.54dc2ap-1f    /* -16 C2 */
@@ -236,39 +302,56 @@ static inline V kb16_gelu_tanh(V x, V dy, const vact_params *p) {
 static inline V k16_tanh(V x, const vact_params *p) {
     (void)p;
     V a = vmin(vset1(9.0f), vmax(vset1(-9.0f), x));
-    V m, h = vexp16_reduce_k(a, 2.0f, &m);
+    V m, t = vexp_round_(a, 2.0f, VACT_MAGIC_B, &m);
+    V h = vexp_r1_(a, m, 2.0f);
     V q = vfma(vfma(vset1(VACT_T16_P3), h, vset1(VACT_T16_P2)), h, vset1(VACT_T16_P1));
     q = vfma(q, h, vset1(2.0f));
-    V s = vscale2n_e(vset1(1.0f), m);
+    V s = vasf(vishl(vasi(t), 23)); /* 2^m, m in [-26, 26] */
     V num = vfms(h, q, vsub(vset1(1.0f), s));
     V den = vfms(s, vset1(2.0f), num);
     return vdiv(num, den);
 }
-/* tanh'(x) = 1 - tanh^2 = 4 sigma'(2x) = 4 S p/(S + p)^2 for z = -2|x|
- * (-|x| >= -60: S = 0 below), 4p = 4 - 8h + 16 C0 h^2 - 32 C1 h^3 from
- * vexp16_poly's coefficients (h = z/2 - m ln2/2), S + p = fma(4p, 1/4, S):
- * no 1 - t^2 cancellation for large |x|. 14 ops. */
+/* tanh'(x) = 1 - tanh^2 = 4 e/(1 + e)^2, e = e^-2|x| (|x| clamped to 60:
+ * tanh' ~ 2^-171 there): no 1 - t^2 cancellation for large |x|. As
+ * kb16_sigmoid with k = 2 and the factor 4 in the scale: E = 2^66 e
+ * (vexp16_neg_c, n + 66 in [-107, 66]), D = 2^64 (1 + e)^2 =
+ * fma(E, (e + 2)/4, 2^64), (e + 2)/4 = fma(E, 2^-68, 1/2) (exact scalings of
+ * f_sigmoid.h's e/fma(e, e + 2, 1)), E/D = 4 e/(1 + e)^2. 13 ops (AVX2:
+ * 14). */
 #define VACT_KB16_tanh ~, kb16_tanh
 static inline V kb16_tanh(V x, V dy, const vact_params *p) {
     (void)p;
-    V a = vmax(vset1(-60.0f), vor(x, vset1(-0.0f)));
-    V m, h = vexp16_reduce_k(a, 2.0f, &m);
-    V q = vfma(vset1(-32.0f * VACT_E16_C1), h, vset1(16.0f * VACT_E16_C0));
-    q = vfma(q, h, vset1(-8.0f));
-    V e4 = vfma(q, h, vset1(4.0f));
-    V s = vscale2n_e(vset1(1.0f), m);
-    V d = vfma(e4, vset1(0.25f), s);
-    return vmul(dy, vdiv(vmul(s, e4), vmul(d, d)));
+    V a = vmin(vset1(60.0f), vabs(x));
+    V e = vexp16_neg_c(a, 2.0f, 66);
+    V d = vfma(e, vfma(e, vset1(0x1p-68f), vset1(0.5f)), vset1(0x1p64f));
+    return vmul(dy, vdiv(e, d));
 }
 
 /* e^x: clamped to [-110, 89] (0 below, inf above: n = 128), vscale2n's one
- * rounding for f32-subnormal results (bf16 subnormals). */
-#define VACT_K16_exponential ~, k16_exponential
-static inline V k16_exponential(V x, const vact_params *p) {
-    (void)p;
+ * rounding for f32-subnormal results (bf16 subnormals). With scalef
+ * (VACT_SCALEF) that is 3 ops for clamp and scale. Elsewhere vscale2n costs
+ * 9 ops, so the lanes with |x| <= 87 (n in [-126, 126]: 2^n normal) take
+ * p 2^n with 2^n from the bits of the magic-bias sum (with the exponent
+ * bias; one shift) and one product, which rounds p 2^n once like vscale2n
+ * (the same bits, subnormal results included); a NaN x gives a NaN p and
+ * so a NaN product. A vector with a lane beyond (+-inf, |x| > 87: rare)
+ * is redone whole by the clamped path under a vector-wide branch. */
+static inline V vexp16_c(V x) {
     V xc = vmin(vset1(89.0f), vmax(vset1(-110.0f), x));
     V n, r = vexp16_reduce(xc, &n);
     return vscale2n(vexp16_poly(r), n);
+}
+#define VACT_K16_exponential ~, k16_exponential
+static inline V k16_exponential(V x, const vact_params *p) {
+    (void)p;
+#ifdef VACT_SCALEF
+    return vexp16_c(x);
+#else
+    V n, t = vexp_round_(x, 1.0f, VACT_MAGIC_B, &n);
+    V y = vmul(vexp16_poly(vexp_r1_(x, n, 1.0f)), vasf(vishl(vasi(t), 23)));
+    if (many(vgt(vabs(x), vset1(87.0f)))) y = vexp16_c(x);
+    return y;
+#endif
 }
 
 #include "k16_gelu_mish.h"

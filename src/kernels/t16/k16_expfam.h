@@ -120,13 +120,28 @@ static inline V kb16_celu(V x, V dy, const vact_params *p) {
  * and polynomial (2^-12.93). vscale2n rounds (dy p) 2^n once for
  * |dy p| >= 2^-100; for a tinier dy p its two roundings differ from one only
  * deep in the f32 subnormals (absolute 2^-149, far below a 16-bit ulp), and
- * scaling up a subnormal is exact. NaN x or dy: NaN. 10 ops. */
-#define VACT_KB16_exponential ~, kb16_exponential
-static inline V kb16_exponential(V x, V dy, const vact_params *p) {
-    (void)p;
+ * scaling up a subnormal is exact. NaN x or dy: NaN. 10 ops (AVX-512). */
+static inline V vexp16_dy_c(V x, V dy) {
     V xc = vmin(vset1(175.0f), vmax(vset1(-174.0f), x));
     V n, r = vexp16_reduce(xc, &n);
     return vscale2n(vmul(dy, vexp16_poly(r)), n);
+}
+/* Off AVX-512 (vscale2n: 9 ops) as k16_exponential: lanes |x| <= 87 take
+ * (dy p) 2^n with 2^n normal from the bits of the magic-bias sum, one
+ * rounding, as scalef (AVX-512) gives (vscale2n's too for |dy p| >=
+ * 2^-100); a vector with a lane beyond (rare) is redone by the clamped path
+ * above. 7 ops + the test. */
+#define VACT_KB16_exponential ~, kb16_exponential
+static inline V kb16_exponential(V x, V dy, const vact_params *p) {
+    (void)p;
+#ifdef VACT_SCALEF
+    return vexp16_dy_c(x, dy);
+#else
+    V n, t = vexp_round_(x, 1.0f, VACT_MAGIC_B, &n);
+    V g = vmul(vmul(dy, vexp16_poly(vexp_r1_(x, n, 1.0f))), vasf(vishl(vasi(t), 23)));
+    if (many(vgt(vabs(x), vset1(87.0f)))) g = vexp16_dy_c(x, dy);
+    return g;
+#endif
 }
 
 /* ---- softplus, log_sigmoid ---------------------------------------------------
@@ -141,7 +156,7 @@ static inline V kb16_exponential(V x, V dy, const vact_params *p) {
  * and 2^-21 for the roundings is < 2^-12.45 on every u. +-inf: u = 0, the
  * max/min term is the result; NaN: through u (the max/min lose it).
  * 15 ops. Backward: softplus' = sigmoid(x), log_sigmoid' = sigmoid(-x),
- * k16.h's vsig16 / vsig16_neg (2^-12.9), 12 ops each. */
+ * k16.h's vsigk16 (2^-12.9), 12 ops each (AVX2: 13). */
 #define VACT_L1P16_C0 -0x1.fe072ep-2f
 #define VACT_L1P16_C1 0x1.3e73bep-2f
 #define VACT_L1P16_C2 -0x1.509434p-3f
@@ -162,7 +177,7 @@ static inline V k16_softplus(V x, const vact_params *p) {
 #define VACT_KB16_softplus ~, kb16_softplus
 static inline V kb16_softplus(V x, V dy, const vact_params *p) {
     (void)p;
-    return vmul(dy, vsig16(x));
+    return vmul(dy, vsigk16(x, 1.0f));
 }
 #define VACT_K16_log_sigmoid ~, k16_log_sigmoid
 static inline V k16_log_sigmoid(V x, const vact_params *p) {
@@ -172,7 +187,7 @@ static inline V k16_log_sigmoid(V x, const vact_params *p) {
 #define VACT_KB16_log_sigmoid ~, kb16_log_sigmoid
 static inline V kb16_log_sigmoid(V x, V dy, const vact_params *p) {
     (void)p;
-    return vmul(dy, vsig16_neg(x));
+    return vmul(dy, vsigk16(x, -1.0f));
 }
 
 /* ---- tanh_shrink -------------------------------------------------------------

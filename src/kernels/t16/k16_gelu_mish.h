@@ -36,10 +36,10 @@
  * written in s (every coefficient scaled by a power of two). 7 ops
  * (AVX-512) after a^2. */
 static inline V vgelu16_e(V a2) {
-    V n, s = vexp16_reduce_k(a2, -0.5f, &n);
+    V n, t, s = vexp16_reduce_t(a2, -0.5f, &n, &t);
     V q = vfma(vset1(-0.125f * VACT_E16_C1), s, vset1(0.25f * VACT_E16_C0));
     q = vfma(q, s, vset1(-0.5f));
-    return vscale2n_e(vfma(q, s, vset1(1.0f)), n);
+    return vscale2n_et(vfma(q, s, vset1(1.0f)), n, t);
 }
 /* R(a) = Q(a) e^(a^2/2) for a = -na in [0, 16]: P/D by Horner in na (the
  * bits of Horner in a: every partial sum adds terms of one sign) */
@@ -90,8 +90,8 @@ static inline V kb16_gelu(V x, V dy, const vact_params *p) {
  * nac = max(-110, -|x|) (NaN kept), also returned (|x| clamped). */
 static inline V vmish16_nd(V x, V *nac, V *u, V *w, V *D, M *neg) {
     *nac = vmax(vset1(-110.0f), vor(x, vset1(-0.0f)));
-    V n, r = vexp16_reduce(*nac, &n);
-    *u = vscale2n_e(vexp16_poly(r), n);
+    V n, t, r = vexp16_reduce_t(*nac, 1.0f, &n, &t);
+    *u = vscale2n_et(vexp16_poly(r), n, t);
     *neg = vle(x, vzero());
     V v = vsel(*neg, *u, vset1(1.0f));
     *w = vsel(*neg, vset1(1.0f), *u);

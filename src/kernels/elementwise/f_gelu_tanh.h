@@ -121,20 +121,19 @@ static inline vgt_t vgt_parts(V x) {
 
 static inline V k_gelu_tanh(V x, const vact_params *p) {
     (void)p;
-    vgt_t g = vgt_parts(x);
-    V na = g.na, n = g.n, S = g.S;
+    V xc = vmin(vset1(VACT_GT_XMAX), vmax(vset1(-VACT_GT_XMAX), x)); /* NaN kept */
+    vgt_t g = vgt_parts(xc);
+    V n = g.n, S = g.S;
     V e = vscale2n_e(vadd(vset1(1.0f), S), n);
     V d = vadd(vset1(1.0f), e);
-    M neg = vlt(x, vzero());
+    M neg = vlt(xc, vzero());
     V Ss = vsel(neg, S, vzero());
-    V nh = vfma(x, Ss, x);                                 /* x (1 + S), hi + lo */
-    V nl = vfms(x, Ss, vsub(nh, x));
+    V nh = vfma(xc, Ss, xc);                               /* x (1 + S), hi + lo */
+    V nl = vfms(xc, Ss, vsub(nh, xc));
     V y0 = vdiv(nh, d);
     V rr = vadd(vfnma(y0, e, vsub(nh, y0)), nl);
     V y = vscale2n_e(vfma(rr, vrecip1p_lin(e), y0), vsel(neg, n, vzero()));
-    M tail = mnot(vge(na, vset1(-VACT_GT_MAIN)));
-    if (many(tail)) y = vsel(tail, vgt_fwd_tail(x), y);
-    return y;
+    return vsel(vle(x, vset1(VACT_GT_XMAX)), y, x);       /* x above 11, +inf, NaN */
 }
 
 /* gelu_tanh' = Q (1 + e + x k Z) / (1 + e)^2, k = c1 + 3 c3 x^2 = 3g - 2c1,

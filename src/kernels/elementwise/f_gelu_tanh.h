@@ -32,8 +32,6 @@
 #include "../math/exp.h"
 #include "../math/recip.h"
 
-#define VACT_GT_C1H 0x1.988454p+0f      /* c1 = 2 sqrt(2/pi) rounded */
-#define VACT_GT_C1L -0x1.857936p-25f    /* c1 - VACT_GT_C1H, rounded */
 #define VACT_GT_C1H20 0x1.98845p+0f     /* c1 to 21 bits: a multiple of 2^-20 */
 #define VACT_GT_C1L20 0x1.9ea1b2p-23f   /* c1 - VACT_GT_C1H20, rounded */
 #define VACT_GT_C3H 0x1.2444f2p-4f      /* c3 = 0.044715 c1 rounded */
@@ -41,56 +39,6 @@
 #define VACT_GT_LN2_H13 0x1.62ep-1f     /* ln 2 to 13 bits: n L1 exact */
 #define VACT_GT_LN2_L13 0x1.0bfbe8p-15f /* ln 2 - VACT_GT_LN2_H13, rounded */
 #define VACT_GT_XMAX 11.0f              /* |x| clamp: x^3 finite; gelu_tanh = x or -0 beyond */
-#define VACT_GT_MAIN 9.5f               /* |x| above: the tail path */
-#define VACT_GT_EMIN -100.0f            /* tail: e kept normal (n >= -100), see vgt_tail_parts */
-
-/* ---- tail path (|x| > 9.5 or NaN) ------------------------------------------ */
-typedef struct { V xa, gh, gl, n, s, e, d, dl, inv; M neg; } vgt_tail_t;
-
-static inline vgt_tail_t vgt_tail_parts(V x) {
-    vgt_tail_t g;
-    V a = vmin(vabs(x), vset1(VACT_GT_XMAX));             /* NaN -> 11: x is the only NaN */
-    V na = vneg(a);
-    g.neg = vlt(x, vzero());
-    g.xa = vsel(g.neg, na, a);                             /* x clamped to +-11 */
-    V x2 = vmul(a, a);
-    V x2l = vfma(a, a, vneg(x2));
-    V ph = vmul(vset1(VACT_GT_C3H), x2);
-    V pl = vfma(vset1(VACT_GT_C3H), x2, vneg(ph));
-    V big = vmax(vset1(VACT_GT_C1H), ph), sml = vmin(vset1(VACT_GT_C1H), ph);
-    V gh = vadd(big, sml);                                 /* c1 + c3 x^2 = gh + gl */
-    V gl = vsub(sml, vsub(gh, big));
-    gl = vadd(gl, vadd(pl, vfma(vset1(VACT_GT_C3H), x2l, vfma(vset1(VACT_GT_C3L), x2, vset1(VACT_GT_C1L)))));
-    g.gh = gh;
-    g.gl = gl;
-    /* -|2u| = -a (gh + gl) >= -115: n = round(-|2u| log2 e), and the reduced
-     * r = -a gh - n L1 (n L1 exact, L1 has 13 bits; one rounding in the fma)
-     * - a gl - n L2 */
-    vexp_round_(vmul(na, gh), 1.0f, VACT_MAGIC, &g.n);
-    V r = vfma(na, gh, vneg(vmul(g.n, vset1(VACT_GT_LN2_H13))));
-    r = vfma(na, gl, r);
-    r = vfma(g.n, vset1(-VACT_GT_LN2_L13), r);
-    g.s = vexp_s(r);
-    /* e only enters through 1 + e (and x k e for x >= 0): below 2^-100 its
-     * size does not matter, so keep it normal (no subnormal arithmetic) */
-    g.e = vscale2n(vadd(vset1(1.0f), g.s), vmax(vset1(VACT_GT_EMIN), g.n));
-    g.d = vadd(vset1(1.0f), g.e);
-    g.dl = vsub(g.e, vsub(g.d, vset1(1.0f)));
-    g.inv = vrecip12_2(g.d);
-    return g;
-}
-
-static inline V vgt_fwd_tail(V x) {
-    vgt_tail_t g = vgt_tail_parts(x);
-    V sn = vsel(g.neg, g.s, vzero());
-    V nh = vadd(vset1(1.0f), sn);                          /* p or 1, hi + lo */
-    V nl = vadd(vsub(vset1(1.0f), nh), sn);
-    V q = vmul(nh, g.inv);
-    V r = vadd(vfnma(q, g.d, nh), nl);
-    V c = vmul(vfnma(q, g.dl, r), g.inv);
-    V y = vscale2n(vfma(g.xa, q, vmul(g.xa, c)), vsel(g.neg, g.n, vzero()));
-    return vsel(vle(x, vset1(VACT_GT_XMAX)), y, x);       /* sigmoid = 1 above; NaN */
-}
 
 /* ---- main path -------------------------------------------------------------- */
 typedef struct { V na, gh, gl, n, S; } vgt_t;
@@ -119,10 +67,33 @@ static inline vgt_t vgt_parts(V x) {
     return g;
 }
 
+/* the forward's -|2u| = -|x| (gh + gl), e^-|2u| = (1 + S) 2^n, |x| <= 11 */
+static inline vgt_t vgt_fwd_parts(V x) {
+    vgt_t g;
+    V na = vor(x, vset1(-0.0f));                           /* -|x| */
+    V x2 = vmul(x, x);
+    V x2l = vfms(x, x, x2);
+    V gh = vfma(vset1(VACT_GT_C3H), x2, vset1(VACT_GT_C1H20)); /* c1 + c3 x^2 = gh + gl */
+    V w = vsub(gh, vset1(VACT_GT_C1H20));                  /* exact: c1h on gh's grid */
+    V gl = vfms(vset1(VACT_GT_C3H), x2, w);
+    gl = vadd(gl, vfma(vset1(VACT_GT_C3H), x2l, vfma(vset1(VACT_GT_C3L), x2, vset1(VACT_GT_C1L20))));
+    V P = vmul(na, gh), n;
+    vexp_round_(P, 1.0f, VACT_MAGIC, &n);
+    V rh = vfma(n, vset1(-VACT_GT_LN2_H13), P);            /* exact */
+    V c = vfma(na, gl, vfms(na, gh, P));                   /* -|x| gl + the error of P */
+    V r = vadd(rh, vfma(n, vset1(-VACT_GT_LN2_L13), c));
+    g.S = vexp_s(r);                                       /* e^r - 1 */
+    g.na = na;
+    g.gh = gh;
+    g.gl = gl;
+    g.n = n;
+    return g;
+}
+
 static inline V k_gelu_tanh(V x, const vact_params *p) {
     (void)p;
     V xc = vmin(vset1(VACT_GT_XMAX), vmax(vset1(-VACT_GT_XMAX), x)); /* NaN kept */
-    vgt_t g = vgt_parts(xc);
+    vgt_t g = vgt_fwd_parts(xc);
     V n = g.n, S = g.S;
     V e = vscale2n_e(vadd(vset1(1.0f), S), n);
     V d = vadd(vset1(1.0f), e);
@@ -131,7 +102,7 @@ static inline V k_gelu_tanh(V x, const vact_params *p) {
     V nh = vfma(xc, Ss, xc);                               /* x (1 + S), hi + lo */
     V nl = vfms(xc, Ss, vsub(nh, xc));
     V y0 = vdiv(nh, d);
-    V rr = vadd(vfnma(y0, e, vsub(nh, y0)), nl);
+    V rr = vsub(nl, vfma(y0, e, vsub(y0, nh)));            /* -0 for x = -0 */
     V y = vscale2n_e(vfma(rr, vrecip1p_lin(e), y0), vsel(neg, n, vzero()));
     return vsel(vle(x, vset1(VACT_GT_XMAX)), y, x);       /* x above 11, +inf, NaN */
 }

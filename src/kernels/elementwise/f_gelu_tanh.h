@@ -92,7 +92,7 @@ static inline vgt_t vgt_fwd_parts(V x) {
 
 static inline V k_gelu_tanh(V x, const vact_params *p) {
     (void)p;
-    V xc = vmin(vset1(VACT_GT_XMAX), vmax(vset1(-VACT_GT_XMAX), x)); /* NaN kept */
+    V xc = vmax(vset1(-VACT_GT_XMAX), x);                 /* NaN kept; lanes above 11 replaced below */
     vgt_t g = vgt_fwd_parts(xc);
     V n = g.n, S = g.S;
     V e = vscale2n_e(vadd(vset1(1.0f), S), n);

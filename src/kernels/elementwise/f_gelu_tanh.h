@@ -1,29 +1,33 @@
 /* gelu_tanh(x) = x sigmoid(2u), 2u = c1 x + c3 x^3, c1 = 2 sqrt(2/pi),
- * c3 = c1 * 0.044715 (both as hi + lo). Two decompositions of -|2u| and of
- * e = e^-|2u|, which round differently, so each path keeps its own:
- * Main path, |x| <= 9.5 (vgt_parts, k_gelu_tanh, and kb_gelu_tanh on x
- * clamped to +-11): g = c1 + c3 x^2 as gh + gl with
- *   c1h = c1 to 21 bits (a multiple of 2^-20, so gh - c1h is exact for
- *   gh < 16), gh = c1h + RN(c3h x^2), gl = fms(c3h, x^2, gh - c1h) (the
- *   whole rounding error of gh) + c1l + c3h x2l + c3l x^2 (x^2 = x2 + x2l).
- *   e = (1 + S) 2^n: n from exp.h's rounding of -|x| gh, rh = fma(-|x|, gh,
- *   -n L1) (one rounding, L1 = ln 2 to 13 bits), c = -|x| gl - n L2,
- *   r = rh + c, S = r + r^2 q(r) (vexp_s, S not rounded into 1 + S).
- *   Forward: a quotient with one residual correction (silu's former
- *   scheme; f_swish.h's vsig_quot is now cheaper) with the numerator
- *   x (1 + S) (x < 0) or x, as nh + nl (nh = fma(x, S, x), nh - x exact):
- *   y0 = nh/RN(1 + e) by IEEE division, one residual correction times
- *   1/(1 + e) ~ 16/17 - 8/17 e, and 2^n applied last (x < 0; vscale2n_e,
- *   exact here: |y0| < 14, n in [-110, 0], normal results).
- * Tail, |x| > 9.5 or NaN (vgt_tail_parts, vgt_fwd_tail, under a vector-wide
- * branch that only replaces those lanes): c1 + c3 x^2 as hi + lo (x^2 and
- * the products by their fma tails, the sum by an ordered Fast2Sum with the
- * full c1h), -|2u| = -|x| (gh + gl) straight into the reduction (-|x| gh -
- * n L1 in one fma) of e = p 2^n. With d = 1 + e (+ its exact tail):
- *   x >= 0: y = x * 1/d;   x < 0: y = (x * p/d) 2^n,
- * the quotient as q + c (vrecip12_2, one residual correction, p as hi + lo),
- * y = fma(x, q, x c) then one scaling (subnormal tail rounded once more).
- * |x| is clamped to 11 (no x^3 overflow; y = x above, -0 below).
+ * c3 = c1 * 0.044715 (both as hi + lo), with e = e^-|2u| = (1 + S) 2^n.
+ * g = c1 + c3 x^2 as gh + gl (c1h = c1 to 21 bits, a multiple of 2^-20, so
+ * gh - c1h is exact for gh < 16; x^2 = x2 + x2l exactly); the forward and
+ * the backward form gh and the reduction differently (each keeps its bits).
+ * Forward (vgt_fwd_parts, k_gelu_tanh), one path for every lane, no branch:
+ *   x is clamped below at -11 (-inf -> -0 by the path itself); lanes above
+ *   11, +inf and NaN take x by a final select (gelu_tanh(x) = x in float
+ *   from x ~ 4, and the path's garbage there is discarded).
+ *   gh = RN(c1h + c3h x2) (one fma), gl = RN(c3h x2 - (gh - c1h)) (the
+ *   whole rounding error of gh) + c3h x2l + c3l x2 + c1l.
+ *   P = RN(-|x| gh), n = round(P log2 e); r = (P - n L1) + c with the first
+ *   step exact (L1 = ln 2 to 13 bits, n L1 and P multiples of 2^-25 with
+ *   |P - n L1| < 1/2) and c = -|x| gl + (the fma error of P) - n L2, so r
+ *   rounds once; S = r + r^2 q(r) (vexp_s, not rounded into 1 + S).
+ *   The quotient: numerator x (1 + S) (x < 0) or x as nh + nl (nh =
+ *   fma(x, S, x), nh - x exact), d = RN(1 + e), y0 = nh/d (IEEE division),
+ *   one residual correction rr = nl - (y0 e + (y0 - nh)) (written so that
+ *   x = -0 keeps its sign) times 1/(1 + e) ~ 16/17 - 8/17 e, and 2^n
+ *   applied last for x < 0 (vscale2n_e: n in [-162, 0], one rounding; the
+ *   subnormal results, x in about [-10.77, -10.1], are rounded once more
+ *   there, by at most half a subnormal ulp; -0 below).
+ *   Error budget (the quotient against the exact x sigmoid(2u)): r once
+ *   (0.5 ulp of r <= 2^-26 relative on e, weighted by 1/(1+e) <= 1 for
+ *   x < 0, by e/(1+e) <= 1/2 for x >= 0), q(r) 2^-27.6, the residual
+ *   correction's factor error (<= 10% of <= ~1 ulp), then the final
+ *   rounding (0.5): src/common/functions.def has the exhaustive maximum.
+ * Backward (vgt_parts, kb_gelu_tanh, x clamped to +-11): gh = c1h +
+ *   RN(c3h x^2), gl = fms(c3h, x^2, gh - c1h) + c1l + c3h x2l + c3l x^2;
+ *   rh = fma(-|x|, gh, -n L1) (one rounding), c = -|x| gl - n L2, r = rh + c.
  * gelu_tanh'(x) = sigmoid(2u) + x (c1 + 3 c3 x^2) e/(1+e)^2. */
 /* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_F_GELU_TANH_H
@@ -40,10 +44,10 @@
 #define VACT_GT_LN2_L13 0x1.0bfbe8p-15f /* ln 2 - VACT_GT_LN2_H13, rounded */
 #define VACT_GT_XMAX 11.0f              /* |x| clamp: x^3 finite; gelu_tanh = x or -0 beyond */
 
-/* ---- main path -------------------------------------------------------------- */
+/* ---- -|2u| and e^-|2u| ------------------------------------------------------ */
 typedef struct { V na, gh, gl, n, S; } vgt_t;
 
-/* -|2u| = -|x| (gh + gl) and e^-|2u| = (1 + S) 2^n, for |x| <= 11 */
+/* the backward's -|2u| = -|x| (gh + gl) and e^-|2u| = (1 + S) 2^n, |x| <= 11 */
 static inline vgt_t vgt_parts(V x) {
     vgt_t g;
     V na = vor(x, vset1(-0.0f));                           /* -|x| */
@@ -92,7 +96,7 @@ static inline vgt_t vgt_fwd_parts(V x) {
 
 static inline V k_gelu_tanh(V x, const vact_params *p) {
     (void)p;
-    V xc = vmax(vset1(-VACT_GT_XMAX), x);                 /* NaN kept; lanes above 11 replaced below */
+    V xc = vmax(vset1(-VACT_GT_XMAX), x);                 /* NaN kept; lanes above 11: see the end */
     vgt_t g = vgt_fwd_parts(xc);
     V n = g.n, S = g.S;
     V e = vscale2n_e(vadd(vset1(1.0f), S), n);

@@ -1,29 +1,33 @@
 /* gelu_tanh(x) = x sigmoid(2u), 2u = c1 x + c3 x^3, c1 = 2 sqrt(2/pi),
- * c3 = c1 * 0.044715 (both as hi + lo). Two decompositions of -|2u| and of
- * e = e^-|2u|, which round differently, so each path keeps its own:
- * Main path, |x| <= 9.5 (vgt_parts, k_gelu_tanh, and kb_gelu_tanh on x
- * clamped to +-11): g = c1 + c3 x^2 as gh + gl with
- *   c1h = c1 to 21 bits (a multiple of 2^-20, so gh - c1h is exact for
- *   gh < 16), gh = c1h + RN(c3h x^2), gl = fms(c3h, x^2, gh - c1h) (the
- *   whole rounding error of gh) + c1l + c3h x2l + c3l x^2 (x^2 = x2 + x2l).
- *   e = (1 + S) 2^n: n from exp.h's rounding of -|x| gh, rh = fma(-|x|, gh,
- *   -n L1) (one rounding, L1 = ln 2 to 13 bits), c = -|x| gl - n L2,
- *   r = rh + c, S = r + r^2 q(r) (vexp_s, S not rounded into 1 + S).
- *   Forward: a quotient with one residual correction (silu's former
- *   scheme; f_swish.h's vsig_quot is now cheaper) with the numerator
- *   x (1 + S) (x < 0) or x, as nh + nl (nh = fma(x, S, x), nh - x exact):
- *   y0 = nh/RN(1 + e) by IEEE division, one residual correction times
- *   1/(1 + e) ~ 16/17 - 8/17 e, and 2^n applied last (x < 0; vscale2n_e,
- *   exact here: |y0| < 14, n in [-110, 0], normal results).
- * Tail, |x| > 9.5 or NaN (vgt_tail_parts, vgt_fwd_tail, under a vector-wide
- * branch that only replaces those lanes): c1 + c3 x^2 as hi + lo (x^2 and
- * the products by their fma tails, the sum by an ordered Fast2Sum with the
- * full c1h), -|2u| = -|x| (gh + gl) straight into the reduction (-|x| gh -
- * n L1 in one fma) of e = p 2^n. With d = 1 + e (+ its exact tail):
- *   x >= 0: y = x * 1/d;   x < 0: y = (x * p/d) 2^n,
- * the quotient as q + c (vrecip12_2, one residual correction, p as hi + lo),
- * y = fma(x, q, x c) then one scaling (subnormal tail rounded once more).
- * |x| is clamped to 11 (no x^3 overflow; y = x above, -0 below).
+ * c3 = c1 * 0.044715 (both as hi + lo), with e = e^-|2u| = (1 + S) 2^n.
+ * g = c1 + c3 x^2 as gh + gl (c1h = c1 to 21 bits, a multiple of 2^-20, so
+ * gh - c1h is exact for gh < 16; x^2 = x2 + x2l exactly); the forward and
+ * the backward form gh and the reduction differently (each keeps its bits).
+ * Forward (vgt_fwd_parts, k_gelu_tanh), one path for every lane, no branch:
+ *   x is clamped below at -11 (-inf -> -0 by the path itself); lanes above
+ *   11, +inf and NaN take x by a final select (gelu_tanh(x) = x in float
+ *   from x ~ 4, and the path's garbage there is discarded).
+ *   gh = RN(c1h + c3h x2) (one fma), gl = RN(c3h x2 - (gh - c1h)) (the
+ *   whole rounding error of gh) + c3h x2l + c3l x2 + c1l.
+ *   P = RN(-|x| gh), n = round(P log2 e); r = (P - n L1) + c with the first
+ *   step exact (L1 = ln 2 to 13 bits, n L1 and P multiples of 2^-25 with
+ *   |P - n L1| < 1/2) and c = -|x| gl + (the fma error of P) - n L2, so r
+ *   rounds once; S = r + r^2 q(r) (vexp_s, not rounded into 1 + S).
+ *   The quotient: numerator x (1 + S) (x < 0) or x as nh + nl (nh =
+ *   fma(x, S, x), nh - x exact), d = RN(1 + e), y0 = nh/d (IEEE division),
+ *   one residual correction rr = nl - (y0 e + (y0 - nh)) (written so that
+ *   x = -0 keeps its sign) times 1/(1 + e) ~ 16/17 - 8/17 e, and 2^n
+ *   applied last for x < 0 (vscale2n_e: n in [-162, 0], one rounding; the
+ *   subnormal results, x in about [-10.77, -10.1], are rounded once more
+ *   there, by at most half a subnormal ulp; -0 below).
+ *   Error budget (the quotient against the exact x sigmoid(2u)): r once
+ *   (0.5 ulp of r <= 2^-26 relative on e, weighted by 1/(1+e) <= 1 for
+ *   x < 0, by e/(1+e) <= 1/2 for x >= 0), q(r) 2^-27.6, the residual
+ *   correction's factor error (<= 10% of <= ~1 ulp), then the final
+ *   rounding (0.5): src/common/functions.def has the exhaustive maximum.
+ * Backward (vgt_parts, kb_gelu_tanh, x clamped to +-11): gh = c1h +
+ *   RN(c3h x^2), gl = fms(c3h, x^2, gh - c1h) + c1l + c3h x2l + c3l x^2;
+ *   rh = fma(-|x|, gh, -n L1) (one rounding), c = -|x| gl - n L2, r = rh + c.
  * gelu_tanh'(x) = sigmoid(2u) + x (c1 + 3 c3 x^2) e/(1+e)^2. */
 /* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_F_GELU_TANH_H
@@ -32,8 +36,6 @@
 #include "../math/exp.h"
 #include "../math/recip.h"
 
-#define VACT_GT_C1H 0x1.988454p+0f      /* c1 = 2 sqrt(2/pi) rounded */
-#define VACT_GT_C1L -0x1.857936p-25f    /* c1 - VACT_GT_C1H, rounded */
 #define VACT_GT_C1H20 0x1.98845p+0f     /* c1 to 21 bits: a multiple of 2^-20 */
 #define VACT_GT_C1L20 0x1.9ea1b2p-23f   /* c1 - VACT_GT_C1H20, rounded */
 #define VACT_GT_C3H 0x1.2444f2p-4f      /* c3 = 0.044715 c1 rounded */
@@ -41,61 +43,11 @@
 #define VACT_GT_LN2_H13 0x1.62ep-1f     /* ln 2 to 13 bits: n L1 exact */
 #define VACT_GT_LN2_L13 0x1.0bfbe8p-15f /* ln 2 - VACT_GT_LN2_H13, rounded */
 #define VACT_GT_XMAX 11.0f              /* |x| clamp: x^3 finite; gelu_tanh = x or -0 beyond */
-#define VACT_GT_MAIN 9.5f               /* |x| above: the tail path */
-#define VACT_GT_EMIN -100.0f            /* tail: e kept normal (n >= -100), see vgt_tail_parts */
 
-/* ---- tail path (|x| > 9.5 or NaN) ------------------------------------------ */
-typedef struct { V xa, gh, gl, n, s, e, d, dl, inv; M neg; } vgt_tail_t;
-
-static inline vgt_tail_t vgt_tail_parts(V x) {
-    vgt_tail_t g;
-    V a = vmin(vabs(x), vset1(VACT_GT_XMAX));             /* NaN -> 11: x is the only NaN */
-    V na = vneg(a);
-    g.neg = vlt(x, vzero());
-    g.xa = vsel(g.neg, na, a);                             /* x clamped to +-11 */
-    V x2 = vmul(a, a);
-    V x2l = vfma(a, a, vneg(x2));
-    V ph = vmul(vset1(VACT_GT_C3H), x2);
-    V pl = vfma(vset1(VACT_GT_C3H), x2, vneg(ph));
-    V big = vmax(vset1(VACT_GT_C1H), ph), sml = vmin(vset1(VACT_GT_C1H), ph);
-    V gh = vadd(big, sml);                                 /* c1 + c3 x^2 = gh + gl */
-    V gl = vsub(sml, vsub(gh, big));
-    gl = vadd(gl, vadd(pl, vfma(vset1(VACT_GT_C3H), x2l, vfma(vset1(VACT_GT_C3L), x2, vset1(VACT_GT_C1L)))));
-    g.gh = gh;
-    g.gl = gl;
-    /* -|2u| = -a (gh + gl) >= -115: n = round(-|2u| log2 e), and the reduced
-     * r = -a gh - n L1 (n L1 exact, L1 has 13 bits; one rounding in the fma)
-     * - a gl - n L2 */
-    vexp_round_(vmul(na, gh), 1.0f, VACT_MAGIC, &g.n);
-    V r = vfma(na, gh, vneg(vmul(g.n, vset1(VACT_GT_LN2_H13))));
-    r = vfma(na, gl, r);
-    r = vfma(g.n, vset1(-VACT_GT_LN2_L13), r);
-    g.s = vexp_s(r);
-    /* e only enters through 1 + e (and x k e for x >= 0): below 2^-100 its
-     * size does not matter, so keep it normal (no subnormal arithmetic) */
-    g.e = vscale2n(vadd(vset1(1.0f), g.s), vmax(vset1(VACT_GT_EMIN), g.n));
-    g.d = vadd(vset1(1.0f), g.e);
-    g.dl = vsub(g.e, vsub(g.d, vset1(1.0f)));
-    g.inv = vrecip12_2(g.d);
-    return g;
-}
-
-static inline V vgt_fwd_tail(V x) {
-    vgt_tail_t g = vgt_tail_parts(x);
-    V sn = vsel(g.neg, g.s, vzero());
-    V nh = vadd(vset1(1.0f), sn);                          /* p or 1, hi + lo */
-    V nl = vadd(vsub(vset1(1.0f), nh), sn);
-    V q = vmul(nh, g.inv);
-    V r = vadd(vfnma(q, g.d, nh), nl);
-    V c = vmul(vfnma(q, g.dl, r), g.inv);
-    V y = vscale2n(vfma(g.xa, q, vmul(g.xa, c)), vsel(g.neg, g.n, vzero()));
-    return vsel(vle(x, vset1(VACT_GT_XMAX)), y, x);       /* sigmoid = 1 above; NaN */
-}
-
-/* ---- main path -------------------------------------------------------------- */
+/* ---- -|2u| and e^-|2u| ------------------------------------------------------ */
 typedef struct { V na, gh, gl, n, S; } vgt_t;
 
-/* -|2u| = -|x| (gh + gl) and e^-|2u| = (1 + S) 2^n, for |x| <= 11 */
+/* the backward's -|2u| = -|x| (gh + gl) and e^-|2u| = (1 + S) 2^n, |x| <= 11 */
 static inline vgt_t vgt_parts(V x) {
     vgt_t g;
     V na = vor(x, vset1(-0.0f));                           /* -|x| */
@@ -119,22 +71,44 @@ static inline vgt_t vgt_parts(V x) {
     return g;
 }
 
+/* the forward's -|2u| = -|x| (gh + gl), e^-|2u| = (1 + S) 2^n, |x| <= 11 */
+static inline vgt_t vgt_fwd_parts(V x) {
+    vgt_t g;
+    V na = vor(x, vset1(-0.0f));                           /* -|x| */
+    V x2 = vmul(x, x);
+    V x2l = vfms(x, x, x2);
+    V gh = vfma(vset1(VACT_GT_C3H), x2, vset1(VACT_GT_C1H20)); /* c1 + c3 x^2 = gh + gl */
+    V w = vsub(gh, vset1(VACT_GT_C1H20));                  /* exact: c1h on gh's grid */
+    V gl = vfms(vset1(VACT_GT_C3H), x2, w);
+    gl = vadd(gl, vfma(vset1(VACT_GT_C3H), x2l, vfma(vset1(VACT_GT_C3L), x2, vset1(VACT_GT_C1L20))));
+    V P = vmul(na, gh), n;
+    vexp_round_(P, 1.0f, VACT_MAGIC, &n);
+    V rh = vfma(n, vset1(-VACT_GT_LN2_H13), P);            /* exact */
+    V c = vfma(na, gl, vfms(na, gh, P));                   /* -|x| gl + the error of P */
+    V r = vadd(rh, vfma(n, vset1(-VACT_GT_LN2_L13), c));
+    g.S = vexp_s(r);                                       /* e^r - 1 */
+    g.na = na;
+    g.gh = gh;
+    g.gl = gl;
+    g.n = n;
+    return g;
+}
+
 static inline V k_gelu_tanh(V x, const vact_params *p) {
     (void)p;
-    vgt_t g = vgt_parts(x);
-    V na = g.na, n = g.n, S = g.S;
+    V xc = vmax(vset1(-VACT_GT_XMAX), x);                 /* NaN kept; lanes above 11: see the end */
+    vgt_t g = vgt_fwd_parts(xc);
+    V n = g.n, S = g.S;
     V e = vscale2n_e(vadd(vset1(1.0f), S), n);
     V d = vadd(vset1(1.0f), e);
-    M neg = vlt(x, vzero());
+    M neg = vlt(xc, vzero());
     V Ss = vsel(neg, S, vzero());
-    V nh = vfma(x, Ss, x);                                 /* x (1 + S), hi + lo */
-    V nl = vfms(x, Ss, vsub(nh, x));
+    V nh = vfma(xc, Ss, xc);                               /* x (1 + S), hi + lo */
+    V nl = vfms(xc, Ss, vsub(nh, xc));
     V y0 = vdiv(nh, d);
-    V rr = vadd(vfnma(y0, e, vsub(nh, y0)), nl);
+    V rr = vsub(nl, vfma(y0, e, vsub(y0, nh)));            /* -0 for x = -0 */
     V y = vscale2n_e(vfma(rr, vrecip1p_lin(e), y0), vsel(neg, n, vzero()));
-    M tail = mnot(vge(na, vset1(-VACT_GT_MAIN)));
-    if (many(tail)) y = vsel(tail, vgt_fwd_tail(x), y);
-    return y;
+    return vsel(vle(x, vset1(VACT_GT_XMAX)), y, x);       /* x above 11, +inf, NaN */
 }
 
 /* gelu_tanh' = Q (1 + e + x k Z) / (1 + e)^2, k = c1 + 3 c3 x^2 = 3g - 2c1,

@@ -10,7 +10,7 @@ float in the order c1, c2, ..., c_D, c0l with the others refitted after each
 rounding (c1 and c2 chosen among 7 float neighbours). Prints the C tables and,
 on stderr, each bin's max error (absolute, in L) with the float coefficients.
 Needs mpmath (Debian: python3-mpmath); about 20 s.
-    scripts/gen_gelu_tables.py [DEG]    (f_gelu.h: 7)"""
+    scripts/gen_gelu_tables.py [DEG]    (f_gelu.h: 6)"""
 import struct, math, sys
 from mpmath import mp, mpf, erfc, log, sqrt
 mp.dps = 40
@@ -87,7 +87,7 @@ def fh(v):
     return m + 'p' + e + 'f'
 
 if __name__ == '__main__':
-    D = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    D = int(sys.argv[1]) if len(sys.argv) > 1 else 6
     t = fit(D)
     print('#define VACT_GELU_D %d' % D)
     print('static const float vact_gelu_c0h[8] = {%s};' % ', '.join(fh(c0h) for c0h, _ in t))

@@ -5,8 +5,8 @@
  * or 0 in float; NaN -> 14.6, its own NaN from max(x, 0)),
  *   Q(a) = e^T, T = -a^2/2 + L(a), L(a) = log Q(a) + a^2/2 in [-3.6, -ln2],
  * L piecewise: 8 bins k = round(a/2) (the low bits of a/2 + 1.5 2^23,
- * vlut8: one permute on every ISA), v = a - 2k exact, degree 7 in v,
- *   L = c0h + c0l + v P(v)  (scripts/gen_gelu_tables.py: < 2^-27.8 absolute
+ * vlut8: one permute on every ISA), v = a - 2k exact, degree 6 in v,
+ *   L = c0h + c0l + v P(v)  (scripts/gen_gelu_tables.py: < 2^-25.2 absolute
  *   with float coefficients; c0h = L(2k) rounded, c0l its rest).
  * -a^2/2 = ah + ahl: ah = (a (-a/2) + 6) - 6, a multiple of 2^-21 below 2
  * (of 2^-22 from 2 to 4, of its own ulp above), ahl by one fma (exact to
@@ -20,8 +20,9 @@
  * fma and an exact scaling (vscale2n_e is exact here: p = a (1 + s) in
  * [0, 21], n in [-159, -1], so p 2^(n+64) is normal or 0 and exact),
  * rounding once but for a subnormal Z. Budget (x >= 0, the worse side):
- * Z 0.5 + x - Z 0.5 ULP, s 2^-26 / (1 + s), r 2 x 2^-26, fit 2^-27.8:
- * exhaustive max 1.37 ULP (functions.def). 44 ops per AVX-512 vector.
+ * Z 0.5 + x - Z 0.5 ULP, s 2^-26 / (1 + s), r 2 x 2^-26, fit 2^-25.2 (bin
+ * 1, a in [1, 3]; degree 7 would give 2^-27.8 and 1.37 ULP for 2 more ops):
+ * exhaustive max 1.65 ULP (functions.def). 42 ops per AVX-512 vector.
  * gelu'(x) = Phi(x) + x phi(x) = e^(-a^2/2) B (x < 0) or 1 - e^(-a^2/2) B,
  * with Q(a) in parts from erfc.h (t = 1/(1 + 0.7 a), S(t) and e^(-a^2/2)):
  * B = t S - a/sqrt(2 pi) (hi + lo: the root near x = -0.75 cancels inside B),
@@ -37,18 +38,17 @@
 #define VACT_GELU_RS2PI_H 0x1.988454p-2f  /* 1/sqrt(2 pi) rounded */
 #define VACT_GELU_RS2PI_L -0x1.857936p-27f /* 1/sqrt(2 pi) - VACT_GELU_RS2PI_H, rounded */
 
-/* L's coefficients per bin k (scripts/gen_gelu_tables.py 7), c[0] = c0l */
-#define VACT_GELU_D 7
+/* L's coefficients per bin k (scripts/gen_gelu_tables.py 6), c[0] = c0l */
+#define VACT_GELU_D 6
 static const float vact_gelu_c0h[8] = {-0x1.62e43p-1f, -0x1.c87ec4p+0f, -0x1.2e17cep+1f, -0x1.5e4e72p+1f, -0x1.81b85p+1f, -0x1.9d9acp+1f, -0x1.b490eep+1f, -0x1.c81182p+1f};
 static const float vact_gelu_c[VACT_GELU_D + 1][8] = {
-    {0x1.1ad8c8p-29f, -0x1.641c1ap-25f, -0x1.bb152ap-26f, 0x1.73722cp-27f, 0x1.dd688p-24f, -0x1.dae5ecp-25f, -0x1.a71932p-24f, -0x1.de85ccp-24f},
-    {-0x1.988454p-1f, -0x1.7e2c38p-2f, -0x1.ce0b1ep-3f, -0x1.449288p-3f, -0x1.f11fbp-4f, -0x1.91ca36p-4f, -0x1.50bfdp-4f, -0x1.21a8dp-4f},
-    {0x1.741a34p-3f, 0x1.d41632p-5f, 0x1.7e581cp-6f, 0x1.89037ap-7f, 0x1.d565dap-8f, 0x1.358192p-8f, 0x1.b52c38p-9f, 0x1.448b8ep-9f},
-    {-0x1.29b192p-5f, -0x1.44282cp-7f, -0x1.86145cp-9f, -0x1.2fca86p-10f, -0x1.1fa84p-11f, -0x1.383226p-12f, -0x1.757afp-13f, -0x1.e0273cp-14f},
-    {0x1.3a6af6p-8f, 0x1.aeb064p-10f, 0x1.9f403ap-12f, 0x1.fa981p-14f, 0x1.82499cp-15f, 0x1.5c05b6p-16f, 0x1.626e04p-17f, 0x1.8bfbbcp-18f},
-    {0x1.1b948p-18f, -0x1.fd5bb6p-13f, -0x1.b4dfdcp-15f, -0x1.b39004p-17f, -0x1.0b5bcap-18f, -0x1.96a306p-20f, -0x1.6e41cep-21f, -0x1.64e75ep-22f},
-    {-0x1.6e450ep-13f, 0x1.d52994p-16f, 0x1.c382p-18f, 0x1.779af8p-20f, 0x1.84a0cp-22f, 0x1.e9d554p-24f, 0x1.6f886cp-25f, 0x1.52faa6p-27f},
-    {0x1.0b4448p-15f, -0x1.6ef3bep-20f, -0x1.aa6bc4p-21f, -0x1.7d7d6p-24f, -0x1.b46004p-25f, -0x1.24044cp-27f, 0x1.57f882p-27f, -0x1.999e68p-32f},
+    {0x1.76853ep-28f, -0x1.5985ap-25f, -0x1.c43f5cp-26f, 0x1.77d0fp-27f, 0x1.dd9e7p-24f, -0x1.db5496p-25f, -0x1.a71a7ap-24f, -0x1.de864cp-24f},
+    {-0x1.98846p-1f, -0x1.7e2c42p-2f, -0x1.ce0b2ap-3f, -0x1.44928ap-3f, -0x1.f11fb2p-4f, -0x1.91ca36p-4f, -0x1.50bfdp-4f, -0x1.21a8dp-4f},
+    {0x1.741d46p-3f, 0x1.d41622p-5f, 0x1.7e582ap-6f, 0x1.890374p-7f, 0x1.d565d6p-8f, 0x1.358194p-8f, 0x1.b52c38p-9f, 0x1.448b8ep-9f},
+    {-0x1.29fc44p-5f, -0x1.441de4p-7f, -0x1.85fcc8p-9f, -0x1.2fc39p-10f, -0x1.1fa108p-11f, -0x1.3830f8p-12f, -0x1.757d2p-13f, -0x1.e02752p-14f},
+    {0x1.41269p-8f, 0x1.aeb35p-10f, 0x1.9f36bcp-12f, 0x1.faa156p-14f, 0x1.824fc4p-15f, 0x1.5c0148p-16f, 0x1.626e2ap-17f, 0x1.8bf8eap-18f},
+    {-0x1.3567ccp-13f, -0x1.013b3ep-12f, -0x1.c0944cp-15f, -0x1.b999ep-17f, -0x1.11e7ap-18f, -0x1.9a09fap-20f, -0x1.66efbcp-21f, -0x1.64a4f4p-22f},
+    {-0x1.0af998p-14f, 0x1.d5174ep-16f, 0x1.c516e6p-18f, 0x1.75f0c6p-20f, 0x1.8269ecp-22f, 0x1.ec8b56p-24f, 0x1.6f65c8p-25f, 0x1.6af234p-27f},
 };
 
 static inline V k_gelu(V x, const vact_params *p) {

@@ -22,7 +22,7 @@
  * rounding once but for a subnormal Z. Budget (x >= 0, the worse side):
  * Z 0.5 + x - Z 0.5 ULP, s 2^-26 / (1 + s), r 2 x 2^-26, fit 2^-25.2 (bin
  * 1, a in [1, 3]; degree 7 would give 2^-27.8 and 1.37 ULP for 2 more ops):
- * exhaustive max 1.65 ULP (functions.def). 42 ops per AVX-512 vector.
+ * exhaustive max 1.650 ULP (functions.def). 42 ops per AVX-512 vector.
  * gelu'(x) = Phi(x) + x phi(x) = e^(-a^2/2) B (x < 0) or 1 - e^(-a^2/2) B,
  * with Q(a) in parts from erfc.h (t = 1/(1 + 0.7 a), S(t) and e^(-a^2/2)):
  * B = t S - a/sqrt(2 pi) (hi + lo: the root near x = -0.75 cancels inside B),

@@ -15,7 +15,8 @@
  * has its first two sums exact (with ah's granularity, ah - n ln2hi is a
  * multiple of 2^-22 below 4, of 2^-21 below 8, and r0 = (..) + c0h, |r0| < 1,
  * a multiple of 2^-24),
- * so r rounds twice at its own size (|r| <~ 0.36: 2^-26 each) besides the
+ * so r rounds twice (fma(P, v, rl) at the size of v P, up to ~0.65 in bin 0
+ * near a = 1: 2^-25; the sum at |r| <~ 0.36: 2^-26) besides the
  * fit; e^r - 1 = s (exp.h's vexp_s, 2^-27.6) and Z = (a + a s) 2^n by one
  * fma and an exact scaling (vscale2n_e is exact here: p = a (1 + s) in
  * [0, 21], n in [-159, -1], so p 2^(n+64) is normal or 0 and exact),
@@ -77,7 +78,7 @@ static inline V kb_gelu(V x, V dy, const vact_params *p) {
     (void)p;
     M neg = vlt(x, vzero());
     V a = vmin(vabs(x), vset1(VACT_NQ_AMAX));              /* NaN -> 14.6 */
-    vnormq_t g = vnormq_parts_(a, vzero(), 2);            /* see verfc.h */
+    vnormq_t g = vnormq_parts_(a, vzero(), 2);            /* see erfc.h */
     V m = vmul(a, vset1(VACT_GELU_RS2PI_H));               /* a/sqrt(2pi), hi + lo */
     V ml = vfma(a, vset1(VACT_GELU_RS2PI_L), vfms(a, vset1(VACT_GELU_RS2PI_H), m));
     V Bh = vfms(g.th, g.S, m);                             /* B = t S - m */

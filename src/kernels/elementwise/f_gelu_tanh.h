@@ -6,7 +6,7 @@
  * Forward (vgt_fwd_parts, k_gelu_tanh), one path for every lane, no branch:
  *   x is clamped below at -11 (-inf -> -0 by the path itself); lanes above
  *   11, +inf and NaN take x by a final select (gelu_tanh(x) = x in float
- *   from x ~ 4, and the path's garbage there is discarded).
+ *   from x ~ 5.2, and the path's garbage there is discarded).
  *   gh = RN(c1h + c3h x2) (one fma), gl = RN(c3h x2 - (gh - c1h)) (the
  *   whole rounding error of gh) + c3h x2l + c3l x2 + c1l.
  *   P = RN(-|x| gh), n = round(P log2 e); r = (P - n L1) + c with the first

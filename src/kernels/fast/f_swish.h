@@ -33,6 +33,7 @@ static inline V vfswish_e(V x, float beta, int unit, V *ah, V *nal, V *nac, M *n
     return e;
 }
 static inline V vfswish(V x, float beta, int unit) {
+    if (!unit && beta == 0.0f) return vmul(x, vset1(0.5f)); /* x/2, also at +-inf (as the accurate tier) */
     V ah, nal, nac;
     M neg;
     V e = vfswish_e(x, beta, unit, &ah, &nal, &nac, &neg);

@@ -70,8 +70,9 @@ static inline V vscale2n_et(V p, V n, V t) {
  * a b^3 C1 r'), rounded once each: 2^-22): the factors a and b cost no op
  * (elu', selu', celu'). 2^-12.93 + 2^-17.2 + roundings < 2^-12.8 relative.
  * vscale2n_e's one rounding of (a p) 2^n (its domain: n in [-159, 0] and
- * 2^-31 <= |a p| < 2^63, so |a| in [2^-20, 2^20] or a = 0, b in the same
- * range: the callers check), by vscale2n_et. 8 ops (AVX2: 10). */
+ * 2^-30 <= |a p| < 2^63 -- vscale2n_et forms p 2^(n+63) -- so |a| in
+ * [2^-20, 2^20] or a = 0, b in the same range: the callers check), by
+ * vscale2n_et. 8 ops (AVX2: 10). */
 static inline V vexp16_neg_ab(V x, float a, float b, float lo) {
     V xc = vmax(vset1(lo), x);
     V n, t, r = vexp16_reduce_t(xc, b, &n, &t);
@@ -127,7 +128,8 @@ static inline V vsilu16_d(V s, V p, V w, V dy) {
 }
 
 /* ---- sigmoid and sigmoid': the scaled e^-ka ------------------------------
- * 2^c e^(-k a) (k = +-1 or 2) for k a in [-30, 120] (the caller
+ * 2^c e^(-k a) (k = +-1 or 2) for k a in [-120, 30] (forward, sg = +1) or
+ * [0, 120] (backward) (the caller
  * clamps; or NaN, kept): n = round(-k a log2e) by the magic-bias sum t with
  * VACT_MAGIC + 127 + c (n = t - that, exact), r = a + n LN2_HI/k (one
  * Cody-Waite step, exact; the error |n| 2^-29 <= 2^-21.6 of LN2_LO

@@ -129,8 +129,10 @@ static inline V vexp16_dy_c(V x, V dy) {
 /* Off AVX-512 (vscale2n: 9 ops) as k16_exponential: lanes |x| <= 87 take
  * (dy p) 2^n with 2^n normal from the bits of the magic-bias sum, one
  * rounding, as scalef (AVX-512) gives (vscale2n's too for |dy p| >=
- * 2^-100); a vector with a lane beyond (rare) is redone by the clamped path
- * above. 7 ops + the test. */
+ * 2^-100); the lanes beyond (rare; under a vector-wide branch) are redone
+ * by the clamped path above, whose vscale2n may round twice for a tiny dy:
+ * only those lanes, so no lane depends on its neighbours. 7 ops + the
+ * test. */
 #define VACT_KB16_exponential ~, kb16_exponential
 static inline V kb16_exponential(V x, V dy, const vact_params *p) {
     (void)p;
@@ -139,8 +141,9 @@ static inline V kb16_exponential(V x, V dy, const vact_params *p) {
 #else
     V n, t = vexp_round_(x, 1.0f, VACT_MAGIC_B, &n);
     V g = vmul(vmul(dy, vexp16_poly(vexp_r1_(x, n, 1.0f))), vasf(vishl(vasi(t), 23)));
-    if (many(vgt(vabs(x), vset1(87.0f)))) g = vexp16_dy_c(x, dy);
-    return g;
+    M big = vgt(vabs(x), vset1(87.0f));
+    if (many(big)) g = vsel(big, vexp16_dy_c(x, dy), g); /* only those lanes: vscale2n rounds */
+    return g;                                             /* twice below |dy p| = 2^-100 */
 #endif
 }
 

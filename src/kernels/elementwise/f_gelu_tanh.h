@@ -46,10 +46,14 @@
 
 /* ---- -|2u| and e^-|2u| ------------------------------------------------------ */
 typedef struct { V na, gh, gl, n, S; } vgt_t;
+/* the parts, with S = e^r - 1 of the reduced argument r */
+static inline vgt_t vgt_make(V na, V gh, V gl, V n, V r) {
+    vgt_t g = {na, gh, gl, n, vexp_s(r)};
+    return g;
+}
 
 /* the backward's -|2u| = -|x| (gh + gl) and e^-|2u| = (1 + S) 2^n, |x| <= 11 */
 static inline vgt_t vgt_parts(V x) {
-    vgt_t g;
     V na = vor(x, vset1(-0.0f));                           /* -|x| */
     V x2 = vmul(x, x);
     V x2l = vfms(x, x, x2);
@@ -63,17 +67,11 @@ static inline vgt_t vgt_parts(V x) {
     V rh = vfma(na, gh, vmul(n, vset1(-VACT_GT_LN2_H13)));
     V c = vfma(na, gl, vmul(n, vset1(-VACT_GT_LN2_L13)));
     V r = vadd(rh, c);
-    g.S = vexp_s(r);                                       /* e^r - 1 */
-    g.na = na;
-    g.gh = gh;
-    g.gl = gl;
-    g.n = n;
-    return g;
+    return vgt_make(na, gh, gl, n, r);
 }
 
 /* the forward's -|2u| = -|x| (gh + gl), e^-|2u| = (1 + S) 2^n, |x| <= 11 */
 static inline vgt_t vgt_fwd_parts(V x) {
-    vgt_t g;
     V na = vor(x, vset1(-0.0f));                           /* -|x| */
     V x2 = vmul(x, x);
     V x2l = vfms(x, x, x2);
@@ -86,12 +84,7 @@ static inline vgt_t vgt_fwd_parts(V x) {
     V rh = vfma(n, vset1(-VACT_GT_LN2_H13), P);            /* exact */
     V c = vfma(na, gl, vfms(na, gh, P));                   /* -|x| gl + the error of P */
     V r = vadd(rh, vfma(n, vset1(-VACT_GT_LN2_L13), c));
-    g.S = vexp_s(r);                                       /* e^r - 1 */
-    g.na = na;
-    g.gh = gh;
-    g.gl = gl;
-    g.n = n;
-    return g;
+    return vgt_make(na, gh, gl, n, r);
 }
 
 static inline V k_gelu_tanh(V x, const vact_params *p) {

@@ -226,17 +226,7 @@ static void inf_ref(const ref_fn *f, const double *pd, float xi, double *rf, dou
 }
 
 /* a bf16 (t = 0) or f16 (t = 1) value as a double */
-static double h2d(int t, uint16_t h) {
-    if (!t) {
-        uint32_t u = (uint32_t)h << 16;
-        float f;
-        memcpy(&f, &u, 4);
-        return f;
-    }
-    int e = (h >> 10) & 31, m = h & 1023;
-    double v = e == 31 ? (m ? NAN : INFINITY) : e ? ldexp(1024 + m, e - 25) : ldexp(m, -24);
-    return (h & 0x8000) ? -v : v;
-}
+static double h2d(int t, uint16_t h) { return t ? ref_from_f16(h) : ref_from_bf16(h); }
 /* y (16-bit) within 1 ULP of the type of r (exact: the rounded r; a zero of
  * either sign, as err_of; the caller checks the sign where it matters); NaN
  * only for NaN; the infinity of r's sign exactly where r rounds beyond the

@@ -33,7 +33,6 @@ static float f_of(uint32_t u) { float f; memcpy(&f, &u, 4); return f; }
 static uint32_t u_of(float f) { uint32_t u; memcpy(&u, &f, 4); return u; }
 
 static uint16_t ref_to_bf16(float f) { return ref_bf16_bits(u_of(f)); }
-static float ref_from_bf16(uint16_t h) { return f_of((uint32_t)h << 16); }
 /* binary16 by arithmetic on doubles (independent of the library's bit tricks) */
 static uint16_t ref_to_f16(float f) {
     uint32_t u = u_of(f);
@@ -47,13 +46,6 @@ static uint16_t ref_to_f16(float f) {
     double q = nearbyint(m * 2048.0); /* 11 bits */
     if (q == 2048.0) { q = 1024.0; e++; }
     return (uint16_t)(s | (uint16_t)((e + 14) << 10) | ((uint16_t)q - 1024));
-}
-static float ref_from_f16(uint16_t h) {
-    uint32_t s = (uint32_t)(h & 0x8000) << 16;
-    unsigned ex = (h >> 10) & 0x1f, m = h & 0x3ff;
-    if (ex == 31) return f_of(s | 0x7f800000u | (m << 13) | (m ? 0x400000u : 0));
-    float a = ex ? ldexpf((float)(m + 1024), (int)ex - 25) : ldexpf((float)m, -24);
-    return f_of(s | u_of(a));
 }
 
 /* ---- the two types ---------------------------------------------------------- */

@@ -275,3 +275,24 @@ uint16_t ref_bf16_bits(uint32_t u) {
     if ((u & 0x7fffffffu) > 0x7f800000u) return (uint16_t)((u >> 16) | 0x40);
     return (uint16_t)((u + 0x7fffu + ((u >> 16) & 1)) >> 16);
 }
+
+float ref_from_bf16(uint16_t h) {
+    uint32_t u = (uint32_t)h << 16;
+    float f;
+    memcpy(&f, &u, 4);
+    return f;
+}
+float ref_from_f16(uint16_t h) {
+    uint32_t s = (uint32_t)(h & 0x8000) << 16, u;
+    unsigned ex = (h >> 10) & 0x1f, m = h & 0x3ff;
+    float f;
+    if (ex == 31) {
+        u = s | 0x7f800000u | (m << 13) | (m ? 0x400000u : 0);
+    } else {
+        float a = ex ? ldexpf((float)(m + 1024), (int)ex - 25) : ldexpf((float)m, -24);
+        memcpy(&u, &a, 4);
+        u |= s;
+    }
+    memcpy(&f, &u, 4);
+    return f;
+}

@@ -43,6 +43,10 @@ const ref_fn *ref_find(const char *name);
 /* f32 bits -> bf16 bits, the contract's rounding in plain integers: round to
  * nearest even, NaN -> (u >> 16) | 0x40 (test_t16, bf16_hw) */
 uint16_t ref_bf16_bits(uint32_t u);
+/* bf16 / f16 bits -> their value (exact; an f16 NaN keeps its payload, made
+ * quiet) */
+float ref_from_bf16(uint16_t h);
+float ref_from_f16(uint16_t h);
 double ref_ulp(double r);
 /* |y - r| / ulp(r), with inf treated as 2^128 (0 when both are the same inf) */
 double ref_err(float y, double r, double ulp_of);

@@ -22,9 +22,10 @@ static inline void vcelu_arg(V x, const vact_params *p, V *qh, V *ql) {
     *qh = vmul(xc, vset1(ia));
     *ql = vmul(vfnma(*qh, vset1(a), xc), vset1(ia));
 }
-/* x = -inf -> v, when -110 a overflows (see above) */
-static inline V vcelu_ninf(V x, V y, const vact_params *p, float v) {
-    if (-110.0f * p->a >= -0x1.fffffep127f) return y;
+/* x = -inf -> v, when the clamp k a overflows (k < 0; see above; the fast
+ * tier's kernels too, with their own k) */
+static inline V vcelu_ninf(V x, V y, float k, float a, float v) {
+    if (k * a >= -0x1.fffffep127f) return y;
     return vsel(veq(x, vset1(-__builtin_inff())), vset1(v), y);
 }
 static inline V k_celu(V x, const vact_params *p) {
@@ -34,13 +35,13 @@ static inline V k_celu(V x, const vact_params *p) {
     /* x itself where celu(x) rounds to it: x > 0, and -2^-24 a < x <= 0, where
      * celu(x) = x + x^2/(2a) + ... is within |x| 2^-25 < ulp(x)/2 of x (this
      * also covers x/a underflowing for a large a) */
-    return vcelu_ninf(x, vsel(vgt(x, vset1(-0x1p-24f * p->a)), x, vfma(a, hi, vmul(a, lo))), p, -p->a);
+    return vcelu_ninf(x, vsel(vgt(x, vset1(-0x1p-24f * p->a)), x, vfma(a, hi, vmul(a, lo))), -110.0f, p->a, -p->a);
 }
 static inline V kb_celu(V x, V dy, const vact_params *p) {
     V qh, ql;
     vcelu_arg(x, p, &qh, &ql);
     V e = vexp_hilo(qh, ql);
-    return vmul(dy, vcelu_ninf(x, vsel(vgt(x, vzero()), vset1(1.0f), e), p, 0.0f));
+    return vmul(dy, vcelu_ninf(x, vsel(vgt(x, vzero()), vset1(1.0f), e), -110.0f, p->a, 0.0f));
 }
 
 #endif

@@ -8,7 +8,7 @@
  *   c-neg  x <= 0, n <= -2: z = e = t, mish = x t (1 - Q), Q = t(1+t)/(t^2 + 2t + 2)
  *   s-neg1 x <= 0, n = -1: z = s (t = (1 + s)/2), g = K0 - Q, K0 = RN(5/13)
  *          (its tables hold 2 K0 and 2 Q: the 2^-1 is applied last with
- *          c-neg's 2^n, vmish_scale)
+ *          c-neg's 2^n, vscale2n_b_)
  *   s-neg0 x <= 0, n = 0:  z = s (t = 1 + s), g = K0 - Q, K0 = RN(3/5)
  * The s-forms expand g around t (or u) = 1, 1/2, where the plain rational
  * in e loses up to 2.6 ULP (its four roundings are damped only by Q/g ~ 2/3
@@ -66,17 +66,6 @@ static const float vact_mish_tb0[8] = {0.0f, 0.0f, 0x1p-24f, 0.0f, 0.0f, 0.0f, 0
 static const float vact_mish_tk0[8] = {1.0f, 1.0f, 0x1.333334p-1f, 0.0f, 0.0f, 1.0f, 0x1.89d89ep-1f, 0x1.333334p-1f};
 static const float vact_mish_tp[8] = {0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f};
 
-/* y 2^n for n in [-159, 0], S = 2^(n+64) (the bits of t << 23), where
- * y 2^(n+64) is exact: one rounding either way */
-static inline V vmish_scale(V y, V n, V S) {
-#ifdef VACT_SCALEF
-    (void)S;
-    return vscale2n(y, n);
-#else
-    (void)n;
-    return vmul(vmul(y, S), vset1(0x1p-64f));
-#endif
-}
 
 static inline V k_mish(V x, const vact_params *p) {
     (void)p;
@@ -94,7 +83,7 @@ static inline V k_mish(V x, const vact_params *p) {
     V base = vmax(vset1(VACT_MISH_AMIN), x);                /* NaN kept */
     V Pb = vfma(a, vmul(s, vlut8(vact_mish_tp, ti)), base);  /* a = base on c-neg lanes, finite */
     V y = vfma(Pb, vlut8(vact_mish_tk0, ti), vfnma(vmin(Pb, vset1(VACT_MISH_PMAX)), Q, vzero()));
-    return vsel(neg, vmish_scale(y, n, S), y);
+    return vsel(neg, vscale2n_b_(y, n, S, 0x1p-64f) /* n in [-159, 0], S = 2^(n+64) */, y);
 }
 
 /* ---- backward --------------------------------------------------------------

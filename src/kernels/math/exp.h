@@ -101,20 +101,28 @@ static inline V vexp_neg_h(V x) {
     V n, r = vexp_reduce(xc, &n);
     return vscale2n_e(vexp_poly_h(r), n);
 }
+/* p 2^n given B = 2^(n+k), a normal float built from the bits of a
+ * magic-bias sum by the caller, and s = 2^-k (a constant): scalef on
+ * AVX-512 (B unused), else (p B) s, the product by s left out for s = 1.
+ * Where p 2^(n+k) is exact (normal) both round once, the same bits.
+ * vscale2n_t_ (k = 0), t16's vscale2n_et (k = 63), mish's c-neg (k = 64). */
+static inline V vscale2n_b_(V p, V n, V B, float s) {
+#ifdef VACT_SCALEF
+    (void)B;
+    (void)s;
+    return vscale2n(p, n);
+#else
+    (void)n;
+    V y = vmul(p, B);
+    return s == 1.0f ? y : vmul(y, vset1(s));
+#endif
+}
 /* p 2^n for an integer n in [-126, 127] given t, the magic-bias sum with
  * VACT_MAGIC_B (n = t - MAGIC_B): scalef on AVX-512, else the product with
  * 2^n built from the bits of t (2 ops instead of vscale2n_e's 4). Both
  * round p 2^n once, so whenever the result is normal the bits are those of
  * vscale2n / vscale2n_e. */
-static inline V vscale2n_t_(V p, V n, V t) {
-#ifdef VACT_SCALEF
-    (void)t;
-    return vscale2n(p, n);
-#else
-    (void)n;
-    return vmul(p, vasf(vishl(vasi(t), 23)));
-#endif
-}
+static inline V vscale2n_t_(V p, V n, V t) { return vscale2n_b_(p, n, vasf(vishl(vasi(t), 23)), 1.0f); }
 /* e^x for x in [-86, 0] (or NaN): the bits of vexp_neg_h there, without its
  * clamp; lanes below -86 (or -inf) are unspecified (NaN, inf or garbage):
  * for callers that redo them under a vector-wide tail branch */

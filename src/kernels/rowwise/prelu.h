@@ -59,27 +59,23 @@ VACT_FLATTEN static inline void vact_prelu_rows(size_t rows, size_t channels, co
         }
     }
 }
-/* every alpha in [-inf, 1] and != 0 (NaN fails) */
-static inline int vact_prelu_mx_ok(size_t channels, const float *alpha) {
+/* vact_prelu1's mode from one pass over alpha: 2 when some alpha is +-0,
+ * else 1 when every alpha is in [-inf, 1] (NaN fails) and mx_wanted, else 0 */
+static inline int vact_prelu_mode(size_t channels, const float *alpha, int mx_wanted) {
     const V one = vset1(1.0f);
-    M bad = vlt(one, one);
+    M zero = vlt(one, one), above = zero;
     size_t c = 0;
     for (; c + VACT_W <= channels; c += VACT_W) {
         V a = vload(alpha + c);
-        bad = mor(bad, mor(mnot(vle(a, one)), veq(a, vzero())));
+        zero = mor(zero, veq(a, vzero()));
+        above = mor(above, mnot(vle(a, one)));
     }
-    int ok = !many(bad);
-    for (; ok && c < channels; c++) ok = alpha[c] <= 1.0f && alpha[c] != 0.0f;
-    return ok;
-}
-/* some alpha is +-0 */
-static inline int vact_prelu_has_zero(size_t channels, const float *alpha) {
-    M z = vlt(vzero(), vzero());
-    size_t c = 0;
-    for (; c + VACT_W <= channels; c += VACT_W) z = mor(z, veq(vload(alpha + c), vzero()));
-    int has = many(z);
-    for (; !has && c < channels; c++) has = alpha[c] == 0.0f;
-    return has;
+    int z = many(zero), ab = many(above);
+    for (; c < channels; c++) {
+        z |= alpha[c] == 0.0f;
+        ab |= !(alpha[c] <= 1.0f);
+    }
+    return z ? 2 : mx_wanted && !ab;
 }
 /* Rows are one flat array of n = rows * channels elements, and alpha has a
  * period: L = a multiple of lcm(channels, 2 VACT_W), >= 8 VACT_W floats,
@@ -131,7 +127,7 @@ VACT_FLATTEN static inline void vact_prelu_flat(size_t n, size_t channels, size_
 static void KFN(prelu)(size_t rows, size_t channels, const float *x, const float *alpha, float *y) {
     /* The max form not on 16 lanes: there GCC folds the loads into the max
      * form's ops and re-loads x and alpha per use; the select form is kept. */
-    int mx = vact_prelu_has_zero(channels, alpha) ? 2 : VACT_W < 16 && rows >= 8 && vact_prelu_mx_ok(channels, alpha);
+    int mx = vact_prelu_mode(channels, alpha, VACT_W < 16 && rows >= 8);
     size_t L = channels && channels <= VACT_PRELU_LMAX ? vact_prelu_period(channels) : 0;
     if (L && L <= VACT_PRELU_LMAX && 2 * L <= rows * channels)
         vact_prelu_flat(rows * channels, channels, L, x, alpha, y, mx);

@@ -54,15 +54,7 @@ static inline V vexp16_reduce_t(V x, float k, V *n, V *t) {
  * field for n in [-189, 64]): the add of vscale2n_e's own magic saved
  * (3 ops instead of 4). p 2^(n+63) is exact wherever p 2^(n+64) is (the
  * domain of vscale2n_e: normal), so the bits are vscale2n_e's. */
-static inline V vscale2n_et(V p, V n, V t) {
-#ifdef VACT_SCALEF
-    (void)t;
-    return vscale2n_e(p, n);
-#else
-    (void)n;
-    return vmul(vmul(p, vasf(vishl(vasi(t), 23))), vset1(0x1p-63f));
-#endif
-}
+static inline V vscale2n_et(V p, V n, V t) { return vscale2n_b_(p, n, vasf(vishl(vasi(t), 23)), 0x1p-63f); }
 /* a e^(b x) for b x <= 0 (or NaN, kept), x clamped at lo = -110/b (0 below):
  * the reduction with k = b (n = round(b x log2e), r' = x - n LN2_HI/b =
  * r/b, LN2_HI/b rounded once: |n| 2^-24 ln2 <= 2^-17.2 absolute in r) and

@@ -547,36 +547,52 @@ static int test_alpha_edges(const ref_fn *f) {
     return failures;
 }
 
-/* relu's 16-bit forward streams from 2M elements (non-temporal stores after a
- * head that aligns y): n = 2^21 + 37 at y offsets 0-3 and in place, every ISA,
- * against the scalar bits of each pattern */
+/* The 16-bit loops stream from 2M elements (non-temporal pair stores after a
+ * head that aligns the output: src/kernels/driver.h): n = 2^21 + 37 at output
+ * offsets 0-3, 13 and 31 elements and in place, every ISA. The forward
+ * against the scalar bits of each pattern; the backward (dy all patterns in
+ * another order) against the scalar path's bits on the same arrays. */
 static int test_big_n(const ref_fn *f) {
     const offs *o = &g_offs[f - ref_fns];
     const size_t np = 65536, n = ((size_t)1 << 21) + 37;
-    uint16_t *pat = malloc(np * 2), *lut = malloc(np * 2), *x = malloc(n * 2), *yb = malloc((n + 4) * 2);
+    static const size_t offv[] = {0, 1, 2, 3, 13, 31, (size_t)-1}; /* -1: in place */
+    const size_t noff = sizeof offv / sizeof offv[0];
+    uint16_t *pat = malloc(np * 2), *lut = malloc(np * 2), *x = malloc(n * 2), *dy = malloc(n * 2),
+             *rb = malloc(n * 2), *yb = malloc((n + 32) * 2);
     const float *prm = f->sets[0];
     int failures = 0;
     for (size_t i = 0; i < np; i++) pat[i] = (uint16_t)i;
-    for (size_t i = 0; i < n; i++) x[i] = (uint16_t)(i * 40503u);
+    for (size_t i = 0; i < n; i++) x[i] = (uint16_t)(i * 40503u), dy[i] = (uint16_t)(i * 25033u + 7);
     for (int ty = 0; ty < 2; ty++) {
         call_f(tab(0), o->f[ty], prm, np, pat, lut);
+        call_b(tab(0), o->b[ty], prm, n, x, dy, rb);
         for (int k = 1; k < g_nisa; k++) {
-            for (size_t off = 0; off <= 4; off++) { /* 4: in place */
-                uint16_t *y = off < 4 ? yb + off : yb;
-                if (off == 4) memcpy(y, x, n * 2);
-                call_f(tab(k), o->f[ty], prm, n, off < 4 ? x : y, y);
-                size_t bad = 0;
-                for (size_t i = 0; i < n; i++) bad += y[i] != lut[x[i]];
-                if (bad) {
-                    printf("  FAIL %s %s %s n=%zu %s: %zu results differ\n", f->name, g_types[ty].name, tname(k), n,
-                           off < 4 ? "offset" : "in place", bad);
-                    failures++;
+            for (int dir = 0; dir < 2; dir++) {
+                for (size_t oi = 0; oi < noff; oi++) {
+                    const int inpl = offv[oi] == (size_t)-1;
+                    uint16_t *y = inpl ? yb : yb + offv[oi];
+                    size_t bad = 0;
+                    if (dir == 0) {
+                        if (inpl) memcpy(y, x, n * 2);
+                        call_f(tab(k), o->f[ty], prm, n, inpl ? y : x, y);
+                        for (size_t i = 0; i < n; i++) bad += y[i] != lut[x[i]];
+                    } else {
+                        if (inpl) memcpy(y, dy, n * 2);
+                        call_b(tab(k), o->b[ty], prm, n, x, inpl ? y : dy, y);
+                        for (size_t i = 0; i < n; i++) bad += y[i] != rb[i];
+                    }
+                    if (bad) {
+                        printf("  FAIL %s %s %s %s n=%zu %s %zu: %zu results differ\n", f->name, g_types[ty].name,
+                               dir ? "bwd" : "fwd", tname(k), n, inpl ? "in place" : "offset", inpl ? 0 : offv[oi], bad);
+                        failures++;
+                    }
                 }
             }
         }
     }
-    printf("T16 %s big n=%zu (offsets 0-3, in place): %s\n", f->name, n, failures ? "FAIL" : "same bits");
-    free(pat); free(lut); free(x); free(yb);
+    printf("T16 %s big n=%zu (fwd, bwd; offsets 0-3, 13, 31, in place): %s\n", f->name, n,
+           failures ? "FAIL" : "same bits");
+    free(pat); free(lut); free(x); free(dy); free(rb); free(yb);
     return failures;
 }
 
@@ -612,7 +628,11 @@ int main(int argc, char **argv) {
     }
     int rc = _cmocka_run_group_tests("t16", &t, 1, NULL, NULL);
     if (f && !strcmp(f->name, "celu") && test_alpha_edges(f)) rc = 1;
-    if (f && (!strcmp(f->name, "relu") || !strcmp(f->name, "leaky_relu")) && test_big_n(f)) rc = 1;
+    /* the big-array loops: the integer one (relu), the per-call cases
+     * (leaky_relu), an output-sized kernel (sigmoid), an accurate one (gelu) */
+    if (f && (!strcmp(f->name, "relu") || !strcmp(f->name, "leaky_relu") || !strcmp(f->name, "sigmoid") ||
+              !strcmp(f->name, "gelu")) && test_big_n(f))
+        rc = 1;
     if (f)
         printf("T16 MAX %s bf16 fwd %.3f bwd %.3f bwd(dy) %.3f | f16 fwd %.3f bwd %.3f bwd(dy) %.3f\n", f->name,
                g_max[0][0], g_max[0][1], g_max[0][2], g_max[1][0], g_max[1][1], g_max[1][2]);

@@ -23,6 +23,16 @@ static inline void vstore_n(float *p, V v, size_t k) { _mm256_maskstore_ps(p, va
 #define VACT_NT 1
 static inline void vstore_nt(float *p, V v) { _mm256_stream_ps(p, v); }
 static inline void vact_nt_fence(void) { _mm_sfence(); }
+/* the 16-bit pair stores' last op (nt: non-temporal, p then aligned to the
+ * store's size; a constant after inlining) */
+static inline void vact_put256_(void *p, __m256i v, int nt) {
+    if (nt) _mm256_stream_si256((__m256i *)p, v);
+    else _mm256_storeu_si256((__m256i *)p, v);
+}
+static inline void vact_put128_(void *p, __m128i v, int nt) {
+    if (nt) _mm_stream_si128((__m128i *)p, v);
+    else _mm_storeu_si128((__m128i *)p, v);
+}
 static inline V vset1(float f) { return _mm256_set1_ps(f); }
 static inline V vzero(void) { return _mm256_setzero_ps(); }
 
@@ -110,13 +120,13 @@ static inline void vload_u16x2_hi(const uint16_t *p, V *a, V *b) {
  * 0xff7f + 1 is the infinity, as in 32 bits). 9 ops for the pair (the
  * 32-bit form: 11). */
 #define VACT_BF16X2_DN 1
-static inline void vstore_bf16x2_dn(uint16_t *p, V a, V b) {
+static inline void vstore_bf16x2_dn(uint16_t *p, V a, V b, int nt) {
     __m256i ua = _mm256_castps_si256(a), ub = _mm256_castps_si256(b);
     __m256i h = _mm256_blend_epi16(_mm256_srli_epi32(ua, 16), ub, 0xaa);
     __m256i l = _mm256_blend_epi16(ua, _mm256_slli_epi32(ub, 16), 0xaa);
     __m256i z = _mm256_or_si256(l, _mm256_and_si256(h, _mm256_set1_epi16(1)));
     __m256i c = _mm256_srli_epi16(_mm256_avg_epu16(z, _mm256_set1_epi16(0x7ffe)), 15);
-    _mm256_storeu_si256((__m256i *)p, _mm256_add_epi16(h, c));
+    vact_put256_(p, _mm256_add_epi16(h, c), nt);
 }
 static inline void vstore_u16_n(uint16_t *p, VI v, size_t k) {
     uint16_t t[8];
@@ -135,9 +145,11 @@ static inline V vload_f16_n(const uint16_t *p, size_t k) {
     if (k) memcpy(t, p, k * sizeof *t);
     return vload_f16(t);
 }
-static inline void vstore_f16(uint16_t *p, V v) {
-    _mm_storeu_si128((__m128i *)p, _mm256_cvtps_ph(v, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+#define VACT_F16_NT 1
+static inline void vstore_f16_k(uint16_t *p, V v, int nt) {
+    vact_put128_(p, _mm256_cvtps_ph(v, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC), nt);
 }
+static inline void vstore_f16(uint16_t *p, V v) { vstore_f16_k(p, v, 0); }
 static inline void vstore_f16_n(uint16_t *p, V v, size_t k) {
     uint16_t t[8];
     vstore_f16(t, v);

@@ -22,6 +22,16 @@ static inline void vstore_n(float *p, V v, size_t k) { _mm512_mask_storeu_ps(p, 
 #define VACT_NT 1
 static inline void vstore_nt(float *p, V v) { _mm512_stream_ps(p, v); }
 static inline void vact_nt_fence(void) { _mm_sfence(); }
+/* the 16-bit pair stores' last op (nt: non-temporal, p then aligned to the
+ * store's size; a constant after inlining) */
+static inline void vact_put512_(void *p, __m512i v, int nt) {
+    if (nt) _mm512_stream_si512(p, v);
+    else _mm512_storeu_si512(p, v);
+}
+static inline void vact_put256_(void *p, __m256i v, int nt) {
+    if (nt) _mm256_stream_si256((__m256i *)p, v);
+    else _mm256_storeu_si256((__m256i *)p, v);
+}
 static inline V vset1(float f) { return _mm512_set1_ps(f); }
 static inline V vzero(void) { return _mm512_setzero_ps(); }
 
@@ -124,13 +134,13 @@ static inline __m512i vact_bf16_rnd_(V v) {
     __mmask16 k = _mm512_test_epi32_mask(u, _mm512_set1_epi32(0x10000));
     return _mm512_mask_add_epi32(_mm512_add_epi32(u, _mm512_set1_epi32(0x7fff)), k, u, _mm512_set1_epi32(0x8000));
 }
-static inline void vstore_bf16x2_dn(uint16_t *p, V a, V b) {
+static inline void vstore_bf16x2_dn(uint16_t *p, V a, V b, int nt) {
     const __m512i idx = _mm512_set_epi16( /* word 8c + w: 8c + 2w + 1 (a), 8c + 2w + 25 (b: 32 + 8c + 2(w - 4) + 1) */
         39 + 24, 37 + 24, 35 + 24, 33 + 24, 7 + 24, 5 + 24, 3 + 24, 1 + 24,
         39 + 16, 37 + 16, 35 + 16, 33 + 16, 7 + 16, 5 + 16, 3 + 16, 1 + 16,
         39 + 8, 37 + 8, 35 + 8, 33 + 8, 7 + 8, 5 + 8, 3 + 8, 1 + 8,
         39, 37, 35, 33, 7, 5, 3, 1);
-    _mm512_storeu_si512(p, _mm512_permutex2var_epi16(vact_bf16_rnd_(a), idx, vact_bf16_rnd_(b)));
+    vact_put512_(p, _mm512_permutex2var_epi16(vact_bf16_rnd_(a), idx, vact_bf16_rnd_(b)), nt);
 }
 /* the lanes where a or b is NaN: one unordered compare (the 16-bit stores'
  * NaN default, src/kernels/driver.h) */
@@ -162,7 +172,9 @@ static inline V vload_f16(const uint16_t *p) { return _mm512_cvtph_ps(_mm256_loa
 static inline V vload_f16_n(const uint16_t *p, size_t k) {
     return _mm512_cvtph_ps(_mm256_maskz_loadu_epi16(vact_tailmask(k), p));
 }
-static inline void vstore_f16(uint16_t *p, V v) { _mm256_storeu_si256((__m256i *)p, _mm512_cvtps_ph(v, VACT_F16_IMM)); }
+#define VACT_F16_NT 1
+static inline void vstore_f16_k(uint16_t *p, V v, int nt) { vact_put256_(p, _mm512_cvtps_ph(v, VACT_F16_IMM), nt); }
+static inline void vstore_f16(uint16_t *p, V v) { vstore_f16_k(p, v, 0); }
 static inline void vstore_f16_n(uint16_t *p, V v, size_t k) {
     _mm256_mask_storeu_epi16(p, vact_tailmask(k), _mm512_cvtps_ph(v, VACT_F16_IMM));
 }
@@ -207,15 +219,15 @@ static inline int vact_bf16_hw_ok_(V a, V b) {
  * a's words in 0-15 and b's in 16-31; one vpermw puts word 8c + j of
  * memory at a's 4c + j (j < 4) or b's 4c + j - 4. */
 #define VACT_BF16X2_ND 1
-static inline void vstore_bf16x2_nd(uint16_t *p, V a, V b) {
+static inline void vstore_bf16x2_nd(uint16_t *p, V a, V b, int nt) {
     if (__builtin_expect(vact_bf16_hw_ok_(a, b), 1)) {
         static const uint16_t ord[32] __attribute__((aligned(64))) = {
             0, 1, 2, 3, 16, 17, 18, 19, 4, 5, 6, 7, 20, 21, 22, 23,
             8, 9, 10, 11, 24, 25, 26, 27, 12, 13, 14, 15, 28, 29, 30, 31};
         __m512i h = (__m512i)_mm512_cvtne2ps_pbh(b, a);
-        _mm512_storeu_si512(p, _mm512_permutexvar_epi16(_mm512_load_si512(ord), h));
+        vact_put512_(p, _mm512_permutexvar_epi16(_mm512_load_si512(ord), h), nt);
     } else {
-        vstore_bf16x2_dn(p, vact_nan_default(a), vact_nan_default(b));
+        vstore_bf16x2_dn(p, vact_nan_default(a), vact_nan_default(b), nt);
     }
 }
 /* vstore_bf16x2 (the conversion, driver.h's VACT_DEF_CVT): a = p[0..15],

@@ -56,7 +56,10 @@ static inline void vstore_bf16_n(uint16_t *p, V v, size_t k) { vstore_u16_n(p, v
  * ops, and the ISA defines the matching vstore_bf16x2_dn, which puts the
  * words back in memory order (VACT_BF16X2_DN: AVX-512, AVX2; the same bits
  * as vstore_bf16_dn); the order never changes a value (elementwise
- * kernels). Elsewhere, and for f16, two single loads / stores. */
+ * kernels). Elsewhere, and for f16, two single loads / stores. The pair
+ * stores take nt: non-temporal stores when set (the loops over large arrays,
+ * src/kernels/driver.h: p aligned to the pair's 4 VACT_W bytes), a constant
+ * after inlining; ignored on ISAs without them (VACT_NT 0). */
 #ifdef VACT_U16X2
 #ifndef VACT_BF16X2_DN
 #error "an ISA with VACT_U16X2 defines its vstore_bf16x2_dn (VACT_BF16X2_DN)"
@@ -64,7 +67,14 @@ static inline void vstore_bf16_n(uint16_t *p, V v, size_t k) { vstore_u16_n(p, v
 static inline void vload_bf16x2(const uint16_t *p, V *a, V *b) { vload_u16x2_hi(p, a, b); }
 #else
 static inline void vload_bf16x2(const uint16_t *p, V *a, V *b) { *a = vload_bf16(p); *b = vload_bf16(p + VACT_W); }
-static inline void vstore_bf16x2_dn(uint16_t *p, V a, V b) { vstore_bf16_dn(p, a); vstore_bf16_dn(p + VACT_W, b); }
+#if VACT_NT
+#error "an ISA with non-temporal stores (VACT_NT) defines vstore_bf16x2_dn with them (VACT_BF16X2_DN)"
+#endif
+static inline void vstore_bf16x2_dn(uint16_t *p, V a, V b, int nt) {
+    (void)nt;
+    vstore_bf16_dn(p, a);
+    vstore_bf16_dn(p + VACT_W, b);
+}
 #endif
 /* every NaN of v made the default NaN 0x7fc00000 (-> bf16 0x7fc0, f16
  * 0x7e00): the 16-bit stores' NaN rule (src/kernels/driver.h) */
@@ -101,7 +111,15 @@ static inline void vstore_f16_n(uint16_t *p, V v, size_t k) { vstore_u16_n(p, va
 /* f16 has no cheaper form for the default-NaN input */
 #define vstore_f16_dn vstore_f16
 #define vstore_f16_dn_n vstore_f16_n
+/* vstore_f16_k(p, v, nt): vstore_f16, non-temporal when nt (p then aligned to
+ * the store's size; VACT_F16_NT: AVX2, AVX-512); ignored without VACT_NT */
+#ifndef VACT_F16_NT
+#if VACT_NT
+#error "an ISA with non-temporal stores (VACT_NT) defines vstore_f16_k with them (VACT_F16_NT)"
+#endif
+static inline void vstore_f16_k(uint16_t *p, V v, int nt) { (void)nt; vstore_f16(p, v); }
+#endif
 static inline void vload_f16x2(const uint16_t *p, V *a, V *b) { *a = vload_f16(p); *b = vload_f16(p + VACT_W); }
-static inline void vstore_f16x2_dn(uint16_t *p, V a, V b) { vstore_f16_dn(p, a); vstore_f16_dn(p + VACT_W, b); }
+static inline void vstore_f16x2_dn(uint16_t *p, V a, V b, int nt) { vstore_f16_k(p, a, nt); vstore_f16_k(p + VACT_W, b, nt); }
 
 #endif

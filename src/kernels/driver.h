@@ -127,18 +127,18 @@ static inline int vact_nt_ok(size_t n, const float *p) {
  * only on a branch taken when there is one; the others blend every vector.
  * The same bits either way. */
 #ifdef VACT_UNORD
-#define VACT_ND2_(T, p, a, b)                                                           \
+#define VACT_ND2_(T, p, a, b, nt)                                                       \
     do {                                                                                \
-        if (__builtin_expect(!many(vact_unord(a, b)), 1)) vstore_##T##x2_dn(p, a, b);   \
-        else vstore_##T##x2_dn(p, vact_nan_default(a), vact_nan_default(b));           \
+        if (__builtin_expect(!many(vact_unord(a, b)), 1)) vstore_##T##x2_dn(p, a, b, nt); \
+        else vstore_##T##x2_dn(p, vact_nan_default(a), vact_nan_default(b), nt);       \
     } while (0)
 #else
-#define VACT_ND2_(T, p, a, b) vstore_##T##x2_dn(p, vact_nan_default(a), vact_nan_default(b))
+#define VACT_ND2_(T, p, a, b, nt) vstore_##T##x2_dn(p, vact_nan_default(a), vact_nan_default(b), nt)
 #endif
 #ifndef VACT_BF16X2_ND
-static inline void vstore_bf16x2_nd(uint16_t *p, V a, V b) { VACT_ND2_(bf16, p, a, b); }
+static inline void vstore_bf16x2_nd(uint16_t *p, V a, V b, int nt) { VACT_ND2_(bf16, p, a, b, nt); }
 #endif
-static inline void vstore_f16x2_nd(uint16_t *p, V a, V b) { VACT_ND2_(f16, p, a, b); }
+static inline void vstore_f16x2_nd(uint16_t *p, V a, V b, int nt) { VACT_ND2_(f16, p, a, b, nt); }
 static inline void vstore_bf16_nd_n(uint16_t *p, V v, size_t k) { vstore_bf16_dn_n(p, vact_nan_default(v), k); }
 static inline void vstore_f16_nd_n(uint16_t *p, V v, size_t k) { vstore_f16_dn_n(p, vact_nan_default(v), k); }
 /* The forward kernel of the 16-bit variants: k16_NAME where
@@ -235,33 +235,46 @@ static inline V vact_k16v_none(V x, const vact_params *p, int c) { (void)p; (voi
 #define VACT_K16C(name, v, c) (VACT_HAS_K16V(name) ? VACT_K16V(name)(v, &p, c) : VACT_K16(name)(v, &p))
 /* the four-vector _nd store: one test of the four for NaN lanes */
 #ifdef VACT_UNORD
-#define VACT_ND4_(T, p, v)                                                                  \
+#define VACT_ND4_(T, p, v, nt)                                                              \
     do {                                                                                    \
         if (__builtin_expect(!many(mor(vact_unord(v[0], v[1]), vact_unord(v[2], v[3]))), 1)) { \
-            vstore_##T##x2_dn(p, v[0], v[1]);                                               \
-            vstore_##T##x2_dn(p + 2 * VACT_W, v[2], v[3]);                                  \
+            vstore_##T##x2_dn(p, v[0], v[1], nt);                                           \
+            vstore_##T##x2_dn(p + 2 * VACT_W, v[2], v[3], nt);                              \
         } else {                                                                            \
-            vstore_##T##x2_dn(p, vact_nan_default(v[0]), vact_nan_default(v[1]));           \
-            vstore_##T##x2_dn(p + 2 * VACT_W, vact_nan_default(v[2]), vact_nan_default(v[3])); \
+            vstore_##T##x2_dn(p, vact_nan_default(v[0]), vact_nan_default(v[1]), nt);       \
+            vstore_##T##x2_dn(p + 2 * VACT_W, vact_nan_default(v[2]), vact_nan_default(v[3]), nt); \
         }                                                                                   \
     } while (0)
 #else
-#define VACT_ND4_(T, p, v)                                                                  \
+#define VACT_ND4_(T, p, v, nt)                                                              \
     do {                                                                                    \
-        vstore_##T##x2_nd(p, v[0], v[1]);                                                   \
-        vstore_##T##x2_nd(p + 2 * VACT_W, v[2], v[3]);                                      \
+        vstore_##T##x2_nd(p, v[0], v[1], nt);                                               \
+        vstore_##T##x2_nd(p + 2 * VACT_W, v[2], v[3], nt);                                  \
     } while (0)
 #endif
 #ifndef VACT_BF16X2_ND
-static inline void vstore_bf16x4_nd(uint16_t *p, const V *v) { VACT_ND4_(bf16, p, v); }
+static inline void vstore_bf16x4_nd(uint16_t *p, const V *v, int nt) { VACT_ND4_(bf16, p, v, nt); }
 #else
-static inline void vstore_bf16x4_nd(uint16_t *p, const V *v) {
-    vstore_bf16x2_nd(p, v[0], v[1]);
-    vstore_bf16x2_nd(p + 2 * VACT_W, v[2], v[3]);
+static inline void vstore_bf16x4_nd(uint16_t *p, const V *v, int nt) {
+    vstore_bf16x2_nd(p, v[0], v[1], nt);
+    vstore_bf16x2_nd(p + 2 * VACT_W, v[2], v[3], nt);
 }
 #endif
-static inline void vstore_f16x4_nd(uint16_t *p, const V *v) { VACT_ND4_(f16, p, v); }
-#define VACT_FWD16_LOOPS(name, T, C)                                                        \
+static inline void vstore_f16x4_nd(uint16_t *p, const V *v, int nt) { VACT_ND4_(f16, p, v, nt); }
+/* Large 16-bit arrays (n >= 2 VACT_NT_MIN elements, 4 MiB, as for f32) on
+ * ISAs with non-temporal stores: the pair stores stream (their nt), from the
+ * first element where y is aligned to a pair's 4 VACT_W bytes; the elements
+ * before it (vact_nt16_head, < 2 VACT_W) go through the tail's partial
+ * vectors first. Every element's result is the plain path's (elementwise
+ * kernels). y must be 2-byte aligned (uint16_t), else the plain path. */
+static inline size_t vact_nt16_head(const uint16_t *p) {
+    const size_t a = 4 * VACT_W;
+    return ((a - ((uintptr_t)p & (a - 1))) & (a - 1)) / sizeof(uint16_t);
+}
+static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
+    return VACT_NT && n >= 2 * VACT_NT_MIN && ((uintptr_t)p & 1) == 0;
+}
+#define VACT_FWD16_LOOPS(name, T, C, NT)                                                    \
     while (i + U * VACT_W <= n) {                                                           \
         const size_t i0 = i, e = n - i > VACT_T16_NBLK ? i + VACT_T16_NBLK : n;               \
         V nanf[2] = {vzero(), vzero()};                                                     \
@@ -271,11 +284,11 @@ static inline void vstore_f16x4_nd(uint16_t *p, const V *v) { VACT_ND4_(f16, p, 
             for (int j = 0; j < U; j++) v[j] = VACT_K16C(name, v[j], C);                    \
             if (VACT_T16_FIX_##T) {                                                         \
                 for (int j = 0; j < U; j += 2) nanf[j / 2 % 2] = vfma(v[j], v[j + 1], nanf[j / 2 % 2]); \
-                for (int j = 0; j < U; j += 2) vstore_##T##x2_dn(y + i + (size_t)j * VACT_W, v[j], v[j + 1]); \
+                for (int j = 0; j < U; j += 2) vstore_##T##x2_dn(y + i + (size_t)j * VACT_W, v[j], v[j + 1], NT); \
             } else if (U % 4 == 0) {                                                        \
-                for (int j = 0; j < U; j += 4) vstore_##T##x4_nd(y + i + (size_t)j * VACT_W, &v[j]); \
+                for (int j = 0; j < U; j += 4) vstore_##T##x4_nd(y + i + (size_t)j * VACT_W, &v[j], NT); \
             } else {                                                                        \
-                for (int j = 0; j < U; j += 2) vstore_##T##x2_nd(y + i + (size_t)j * VACT_W, v[j], v[j + 1]); \
+                for (int j = 0; j < U; j += 2) vstore_##T##x2_nd(y + i + (size_t)j * VACT_W, v[j], v[j + 1], NT); \
             }                                                                               \
         }                                                                                   \
         if (VACT_T16_FIX_##T && many(VACT_UNORD_(nanf[0], nanf[1]))) vact_h16_fix(y + i0, i - i0, (vact_h16t)VACT_H16T_##T); \
@@ -283,7 +296,7 @@ static inline void vstore_f16x4_nd(uint16_t *p, const V *v) { VACT_ND4_(f16, p, 
     for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                          \
         V a, b;                                                                             \
         vload_##T##x2(x + i, &a, &b);                                                       \
-        vstore_##T##x2_nd(y + i, VACT_K16C(name, a, C), VACT_K16C(name, b, C));             \
+        vstore_##T##x2_nd(y + i, VACT_K16C(name, a, C), VACT_K16C(name, b, C), NT);         \
     }                                                                                       \
     for (; i < n; i += VACT_W) {                                                            \
         size_t k = n - i < VACT_W ? n - i : VACT_W;                                         \
@@ -294,6 +307,27 @@ static inline void vstore_f16x4_nd(uint16_t *p, const V *v) { VACT_ND4_(f16, p, 
 #else
 #define VACT_UNORD_(a, b) mor(visnan(a), visnan(b))
 #endif
+/* the backward's pair loop (non-temporal stores if NT) */
+#define VACT_BWD16_LOOP(name, T, NT)                                                        \
+    for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                          \
+        V a, b, da, db;                                                                     \
+        vload_##T##x2(x + i, &a, &b);                                                       \
+        vload_##T##x2(dy + i, &da, &db);                                                    \
+        vstore_##T##x2_nd(dx + i, VACT_KB16(name)(a, da, &p), VACT_KB16(name)(b, db, &p), NT); \
+    }
+/* the forward loops for the call's case c (non-temporal pair stores if NT) */
+#define VACT_FWD16_CASES(name, T, NT)                                                       \
+    if (VACT_HAS_K16V(name) && c == 1) {                                                    \
+        VACT_FWD16_LOOPS(name, T, 1, NT)                                                    \
+    } else if (VACT_HAS_K16V(name) && c == 2) {                                             \
+        VACT_FWD16_LOOPS(name, T, 2, NT)                                                    \
+    } else if (VACT_HAS_K16V(name) && c == 3) {                                             \
+        VACT_FWD16_LOOPS(name, T, 3, NT)                                                    \
+    } else if (VACT_HAS_K16V(name) && c == 4) {                                             \
+        VACT_FWD16_LOOPS(name, T, 4, NT)                                                    \
+    } else {                                                                                \
+        VACT_FWD16_LOOPS(name, T, 0, NT)                                                    \
+    }
 #define VACT_DEF_UNARY_T(name, T)                                                           \
     VACT_FLATTEN static void KFN(name##_##T)(size_t n, const uint16_t *x, uint16_t *y,      \
                                              const vact_params *pp) {                       \
@@ -302,28 +336,33 @@ static inline void vstore_f16x4_nd(uint16_t *p, const V *v) { VACT_ND4_(f16, p, 
         VACT_H16_LOOP(name, T)                                                              \
         enum { U = VACT_UNROLL16(name) }; /* 2, 4 or 8 vectors */                          \
         const int c = VACT_K16CASE(name)(&p);                                               \
-        if (VACT_HAS_K16V(name) && c == 1) {                                                \
-            VACT_FWD16_LOOPS(name, T, 1)                                                    \
-        } else if (VACT_HAS_K16V(name) && c == 2) {                                         \
-            VACT_FWD16_LOOPS(name, T, 2)                                                    \
-        } else if (VACT_HAS_K16V(name) && c == 3) {                                         \
-            VACT_FWD16_LOOPS(name, T, 3)                                                    \
-        } else if (VACT_HAS_K16V(name) && c == 4) {                                         \
-            VACT_FWD16_LOOPS(name, T, 4)                                                    \
+        if (vact_nt16_ok(n, y)) {                                                           \
+            const size_t h = vact_nt16_head(y);                                             \
+            for (size_t k; i < h; i += k) {                                                 \
+                k = h - i < VACT_W ? h - i : VACT_W;                                        \
+                vstore_##T##_nd_n(y + i, VACT_K16C(name, vload_##T##_n(x + i, k), c), k);  \
+            }                                                                               \
+            VACT_FWD16_CASES(name, T, 1)                                                    \
+            vact_nt_fence();                                                                \
         } else {                                                                            \
-            VACT_FWD16_LOOPS(name, T, 0)                                                    \
+            VACT_FWD16_CASES(name, T, 0)                                                    \
         }                                                                                   \
     }                                                                                       \
     VACT_FLATTEN static void KFN(name##_bwd_##T)(size_t n, const uint16_t *x, const uint16_t *dy, \
                                                  uint16_t *dx, const vact_params *pp) {     \
         const vact_params p = *pp;                                                          \
         size_t i = 0;                                                                       \
-        for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                      \
-            V a, b, da, db;                                                                 \
-            vload_##T##x2(x + i, &a, &b);                                                   \
-            vload_##T##x2(dy + i, &da, &db);                                                \
-            vstore_##T##x2_nd(dx + i, VACT_KB16(name)(a, da, &p), VACT_KB16(name)(b, db, &p)); \
+        if (vact_nt16_ok(n, dx)) {                                                          \
+            const size_t h = vact_nt16_head(dx);                                            \
+            for (size_t k; i < h; i += k) {                                                 \
+                k = h - i < VACT_W ? h - i : VACT_W;                                        \
+                V g = VACT_KB16(name)(vload_##T##_n(x + i, k), vload_##T##_n(dy + i, k), &p); \
+                vstore_##T##_nd_n(dx + i, g, k);                                            \
+            }                                                                               \
+            VACT_BWD16_LOOP(name, T, 1)                                                     \
+            vact_nt_fence();                                                                \
         }                                                                                   \
+        VACT_BWD16_LOOP(name, T, 0)                                                         \
         for (; i < n; i += VACT_W) {                                                        \
             size_t k = n - i < VACT_W ? n - i : VACT_W;                                     \
             V g = VACT_KB16(name)(vload_##T##_n(x + i, k), vload_##T##_n(dy + i, k), &p);   \

@@ -3,13 +3,14 @@
 piecewise polynomials, one per table entry, fitted near-minimax (Lawson) with
 the coefficients rounded to float one at a time from the constant term (the
 rest refitted each time), then tuned one float step at a time against the
-kernel's own float evaluation (fma, Horner) on a dense grid. Prints the C
+kernel's own float evaluation (fma; the forward by Estrin's scheme, the
+backward by Horner) on a dense grid. Prints the C
 tables and each piece's measured max ULP error on that grid (the fast tier's
 metric). Needs numpy (Debian: python3-numpy); about two minutes per set.
 
     /usr/bin/python3 scripts/fit_fgelu.py fwd16     the forward, 16 pieces of degree 7 (vlut16)
     /usr/bin/python3 scripts/fit_fgelu.py fwd32 [DEG [A1]] the forward, 32 pieces of degree DEG (5; A1 6.2) (vlut32: AVX-512)
-    /usr/bin/python3 scripts/fit_fgelu.py fwd8 [DEG [DS [A1]]] the forward, 8 pieces of degree DEG (9; DS 16, A1 7.6: the shipped AVX2 set) (vlut8: AVX2)
+    /usr/bin/python3 scripts/fit_fgelu.py fwd8 [DEG [DS [A1 [AMAX]]]] the forward, 8 pieces of degree DEG (9; DS 16, A1 7.6, AMAX 7.6: the shipped AVX2 set) (vlut8: AVX2)
     /usr/bin/python3 scripts/fit_fgelu.py bwd [DEG] the backward, 16 pieces of degree DEG (8)
 
 Forward: g(a) = a Q(a), Q(a) = erfc(a/sqrt2)/2, a = min(|x|, AMAX); piece
@@ -55,6 +56,18 @@ def horner32(P, u):
     g = np.full(u.shape, F32(P[-1]), dtype=np.float32)
     for k in range(len(P) - 2, -1, -1):
         g = fma32(g, u, np.full(u.shape, F32(P[k]), dtype=np.float32))
+    return g
+
+
+def estrin32(P, u):
+    # the forward kernel's order: u2 = u u, the pairs q_j = p_2j + p_2j+1 u
+    # (an even degree's top coefficient alone), Horner in u2 over the pairs
+    c = [np.full(u.shape, F32(v), dtype=np.float32) for v in P]
+    d = len(P) - 1
+    u2 = (u.astype(np.float64) * u.astype(np.float64)).astype(np.float32)
+    g = fma32(c[d], u, c[d - 1]) if d % 2 else c[d]
+    for j in range((d - 1) // 2 - d % 2, -1, -1):
+        g = fma32(g, u2, fma32(c[2 * j + 1], u, c[2 * j]))
     return g
 
 
@@ -117,7 +130,7 @@ def fwd_index(a, N, K, A1, MDS):
 
 
 def fwd_err(P, c, a):
-    g = horner32(P, (a - F32(c)).astype(np.float32))
+    g = estrin32(P, (a - F32(c)).astype(np.float32))
     ad = a.astype(np.float64)
     r = g_ref(ad)
     en = np.abs(r - g.astype(np.float64)) / ulp_of(r, FLOOR)          # x = -a: 0 - g
@@ -242,7 +255,8 @@ if __name__ == "__main__":
         deg = int(sys.argv[2]) if len(sys.argv) > 2 else 9
         ds = float(sys.argv[3]) if len(sys.argv) > 3 else 16
         a1 = float(sys.argv[4]) if len(sys.argv) > 4 else 7.6
-        print_fwd(fit_fwd(8, deg, 7.6, ds, a1), "8")
+        amax = float(sys.argv[5]) if len(sys.argv) > 5 else 7.6
+        print_fwd(fit_fwd(8, deg, amax, ds, a1), "8")
     elif mode == "bwd":
         deg = int(sys.argv[2]) if len(sys.argv) > 2 else 8
         r = fit_bwd(16, deg, 7, 6)

@@ -11,7 +11,14 @@
  *   gelu(x) = max(x, 0) - g(a)    (x < 0: -g, no 1 - Q cancellation;
  *                                  x >= 0: x - x Q(x), Q <= 1/2)
  * g on [0, AMAX] in N pieces, in piece i a degree-D polynomial in u = a - c_i
- * by Horner (c_i and the coefficients from the tables). The piece is the low
+ * (c_i and the coefficients from the tables) by Estrin's scheme: u2 = u u,
+ * the pairs p_2j + p_2j+1 u, then Horner in u2 over the pairs. One multiply
+ * more than Horner, about half its dependent chain: +4-10% on AVX-512, +2-10%
+ * on AVX2 (vact_bench, 4096, A/B in one session; rows move 5-10% between
+ * runs on the 2-core machine; the tables were tuned under Horner, and
+ * retuning under this order finds no float step that lowers a piece's max:
+ * 2.86, 1.47, 2.67 ULP on the fit's grid for the 32-, 16- and 8-piece
+ * sets, were 2.39, 1.35, 2.43). The piece is the low
  * bits of the magic-bias sum t = fma(min(a, A1), a + K, 1.5 2^23 DS), i.e.
  * round(s / DS) mod N with s = min(a, A1)(a + K): pieces narrow as a grows
  * (g's log-slope is about -a, and its relative accuracy is what counts), and
@@ -23,20 +30,33 @@
  * accuracy as a -> 0; gelu(-0) = -0); the last has c = AMAX and P(0) = 0, so
  * g = 0 exactly at the clamp: gelu(+-inf) = +inf, 0 as the accurate tier;
  * beyond it the error is g(|x|) <= g(7.6) ~ 2^-43 (1 ULP of 2^-20).
- *   32 pieces of degree 5 (AVX-512; AMAX = 7.6, A1 = 6.2, DS = 4): max 2.39
+ *   32 pieces of degree 5 (AVX-512; AMAX = 7.6, A1 = 6.2, DS = 4): max 2.88
  *   ULP over every float; 16 pieces of degree 7 (NEON, scalar; A1 = 6.5,
- *   DS = 8): 1.42 ULP (every float, when AVX-512 used it); 8 pieces of
- *   degree 9 (AVX2; A1 = AMAX, DS = 16): 2.43 on the fit's grid. (Degree 6
- *   in 16 pieces or 8 in 8 misses: 2^-21.7 and 2^-22.8 relative at best for
- *   the approximation alone; 8 in 8 pieces with DS = 16 or 22: 4.1, 25 ULP;
- *   32 pieces of degree 5 with A1 = 6.5: 3.8, 5.9: 15.6.)
+ *   DS = 8): 1.47 on the fit's grid; 8 pieces of degree 9 (AVX2; A1 = AMAX,
+ *   DS = 16): 2.80 over every float. (Degree 6 in 16 pieces or 8 in 8
+ *   misses: 2^-21.7 and 2^-22.8 relative at best for the approximation
+ *   alone; 8 in 8 pieces with DS = 16 or 22: 4.1, 25 ULP, with A1 = 6.0,
+ *   6.25, 6.4, 6.5: 20, 4.0, 4.8, 4.2 on the grid (AMAX = 7.5, A1 = 6.25:
+ *   3.6, and no gain over degree 9 on AVX2 beyond the noise); 32 pieces of
+ *   degree 5 with A1 = 6.5: 3.8, 5.9: 15.6. Not shipped either: P ~ sqrt(Q)
+ *   with gelu = max(x, 0) - (a P) P, half the log-slope, about 8 bits more
+ *   at the same degree, but its three roundings (P counts twice) leave
+ *   about 3 ULP before any approximation error: 8 pieces of degree 7 at
+ *   3.0-6.4 ULP per piece;
+ *   s = a min(a, A1) (K = 0, no add): the first piece spans [0, 1.4] or
+ *   more, 15 ULP at degree 8.)
  * Ops per vector: abs-min (AVX-512: one vrangeps), min (unless A1 = AMAX),
- *   add, fma (t), D + 2 lookups (c and the coefficients), sub (u), D fma,
- *   max, sub. AVX-512: 19 per 16 lanes (7 vpermt2ps, 6 FMAs; 24 with 16
- *   pieces of degree 7); Eigen's rational erf (wrong below x ~ -4 in
- *   relative terms): 19 per 16 lanes (15 multiplies and FMAs, a min, a max,
- *   an add) and a division. AVX2: 27 per 8 lanes (11 vpermps, 10 FMAs),
- *   unrolled 4, Eigen 19 and a division.
+ *   add, fma (t), D + 2 lookups (c and the coefficients), sub (u), mul
+ *   (u2), D fma, max, sub. AVX-512: 20 per 16 lanes (7 vpermt2ps, 6 FMAs
+ *   and a multiply; 25 with 16 pieces of degree 7); Eigen's rational erf
+ *   (wrong below x ~ -4 in relative terms): 19 per 16 lanes (15 multiplies
+ *   and FMAs, a min, a max, an add) and a division. AVX2: 28 per 8 lanes
+ *   (11 vpermps, 10 FMAs, a multiply), unrolled 4, Eigen 19 and a division:
+ *   on the Zen 5 it was measured on, a model that fits the measurements
+ *   (not a documented one): Eigen bound by its 15 on the two FMA pipes (7.5
+ *   cycles), vact by its 22 FMAs and permutes on three pipes (7.3), so AVX2
+ *   stays near Eigen's speed (0.9-1.0x) unless the FMA + permute count
+ *   (2 D + 4 in this form) drops to about 20 or less.
  * NaN: max(x, 0) keeps it (vmax with the NaN second), whatever g is (a is
  *   NaN, or AMAX with AVX-512's one-vrangeps vabsmin).
  *
@@ -272,9 +292,12 @@ static inline V kf_gelu(V x, const vact_params *p) {
     V a1 = VACT_FG(A1) < VACT_FG(AMAX) ? vmin(a, vset1(VACT_FG(A1))) : a; /* a set with A1 = AMAX: no min */
     V t = vfma(a1, vadd(a, vset1(VACT_FG(K))), vset1(VACT_FG(MDS)));
     V u = vsub(a, VACT_FG_LUT(VACT_FG_C, t));
-    V g = VACT_FG_LUT(VACT_FG_P[VACT_FG_DEG], t);
+    V u2 = vmul(u, u); /* Estrin: pairs q_j = p_2j + p_2j+1 u, then Horner in u^2 */
+    V g = VACT_FG_DEG % 2 ? vfma(VACT_FG_LUT(VACT_FG_P[VACT_FG_DEG], t), u, VACT_FG_LUT(VACT_FG_P[VACT_FG_DEG - 1], t))
+                          : VACT_FG_LUT(VACT_FG_P[VACT_FG_DEG], t);
 #pragma GCC unroll 16
-    for (int j = VACT_FG_DEG - 1; j >= 0; j--) g = vfma(g, u, VACT_FG_LUT(VACT_FG_P[j], t)); /* Horner */
+    for (int j = (VACT_FG_DEG - 1) / 2 - VACT_FG_DEG % 2; j >= 0; j--)
+        g = vfma(g, u2, vfma(VACT_FG_LUT(VACT_FG_P[2 * j + 1], t), u, VACT_FG_LUT(VACT_FG_P[2 * j], t)));
     return vsub(vmax(vzero(), x), g);                      /* NaN: x's own (vmax) */
 }
 

@@ -4,11 +4,13 @@
  *   cancels), as Y/D^2 with Y = E/4 = 2^(-m-2) e^r and D = Y + 1/4 (the
  *   factor 4 folded into the scale, so D is one add): -|x| clamped to -20
  *   (vnclampabs; 2^(-m-2) >= 2^-60), m = round(2|x| log2 e) by the
- *   magic-bias sum whose bits shifted give 2^(-m-2), e^r = 1 + rh s from
- *   tanh_fast.h's vft_expm1_2. |x| >= 20 (tanh' < 2^-55; matters only for a
- *   huge dy): the accurate kernel's exact scaling under a vector-wide branch
- *   (also a NaN x where vnclampabs gives -20 for it, AVX-512: NaN from x).
- *   16 ops and one division on AVX-512 (11 of them multiplies and FMAs). */
+ *   magic-bias sum whose bits shifted give 2^(-m-2), e^r by tanh_fast.h's
+ *   vft_exp_2 (degree 5 in rh, 2^-23.2: e^r itself, not e^r - 1, needs no
+ *   relative precision near rh = 0; one FMA fewer than 1 + rh s).
+ *   |x| >= 20 (tanh' < 2^-55; matters only for a huge dy): the accurate
+ *   kernel's exact scaling under a vector-wide branch (also a NaN x where
+ *   vnclampabs gives -20 for it, AVX-512: NaN from x).
+ *   15 ops and one division on AVX-512 (10 of them multiplies and FMAs). */
 /* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_FAST_F_TANH_H
 #define VACT_FAST_F_TANH_H
@@ -25,7 +27,7 @@ static inline V kfb_tanh(V x, V dy, const vact_params *p) {
     V xc = vnclampabs(x, 20.0f);        /* -min(|x|, 20); NaN: kept or -20 (the tail's) */
     V nm, tm = vexp_round_(xc, 2.0f, VACT_MAGIC_B - 2.0f, &nm); /* -m; -m - 2 + 127 + magic */
     V rh = vexp_r1_(xc, nm, 2.0f);                         /* xc + m ln2/2 */
-    V er = vfma(rh, vft_expm1_2(rh), vset1(1.0f));        /* e^r */
+    V er = vft_exp_2(rh);                                  /* e^r */
     V Y = vmul(vasf(vishl(vasi(tm), 23)), er);             /* E/4 = 2^(-m-2) e^r */
     V D = vadd(Y, vset1(0.25f));                           /* (1 + E)/4 */
     V dx = vdiv(vmul(dy, Y), vmul(D, D));                  /* dy 4E/(1 + E)^2 */

@@ -17,7 +17,7 @@
 #include "vact_elementwise.h"
 #include "t16/k16.h"
 
-#define VACT_EW(name, P, F, U, S, R) VACT_DEF_UNARY_T(name, bf16)
+#define VACT_EW(name, P, F, U, S, R) VACT_DEF_UNARY_T(name, bf16, F)
 #include "../common/functions.def"
 
 void vact__avx512bf16_patch(vact_table *t) {

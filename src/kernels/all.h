@@ -17,7 +17,7 @@
  * row-wise row_NAME_fast / row_NAME_fast_bwd) */
 #include "fast/fast.h"
 
-#define VACT_EW(name, P, F, U, S, R) VACT_DEF_UNARY(name) VACT_DEF_UNARY16(name)          \
+#define VACT_EW(name, P, F, U, S, R) VACT_DEF_UNARY(name) VACT_DEF_UNARY16(name, F)       \
     VACT_IF_FAST(R, VACT_DEF_UNARY_FAST(name))
 #define VACT_PRIM(name, F, U) VACT_DEF_UNARY(name)
 #include "../common/functions.def"

@@ -263,18 +263,32 @@ static inline void vstore_bf16x4_nd(uint16_t *p, const V *v, int nt) {
 static inline void vstore_f16x4_nd(uint16_t *p, const V *v, int nt) { VACT_ND4_(f16, p, v, nt); }
 /* Large 16-bit arrays (n >= 2 VACT_NT_MIN elements, 4 MiB, as for f32) on
  * ISAs with non-temporal stores: the pair stores stream (their nt), from the
- * first element where y is aligned to a pair's 4 VACT_W bytes; the elements
- * before it (vact_nt16_head, < 2 VACT_W) go through the tail's partial
- * vectors first. Every element's result is the plain path's (elementwise
- * kernels). y must be 2-byte aligned (uint16_t), else the plain path. */
+ * first element where y is aligned to a 64-byte cache line; the elements
+ * before it (vact_nt16_head, < 32) go through the tail's partial vectors
+ * first. Each iteration of those loops stores whole lines back to back
+ * (VACT_NT16_U vectors forward, VACT_NT16_P pairs backward, at least 64
+ * bytes): a line streamed in halves across iterations of a slow kernel
+ * measured up to 18% slower than plain stores on AVX2 (sigmoid bf16 at 16M).
+ * Every element's result is the plain path's (elementwise kernels). y must
+ * be 2-byte aligned (uint16_t), else the plain path. */
+#define VACT_NT16_U (VACT_W >= 16 ? 2 : 32 / VACT_W)
+#define VACT_NT16_P (VACT_W >= 16 ? 1 : 16 / VACT_W)
 static inline size_t vact_nt16_head(const uint16_t *p) {
-    const size_t a = 4 * VACT_W;
+    const size_t a = 64;
     return ((a - ((uintptr_t)p & (a - 1))) & (a - 1)) / sizeof(uint16_t);
 }
+/* Which functions stream: the cheap kernels, whose 16-bit loops run at the
+ * memory's speed at 16M -- the piecewise-linear ones (VACT_PWL in the list,
+ * F) and those that say `#define VACT_STREAM16_NAME ~, 1` (src/kernels/t16/).
+ * The others are bound by their arithmetic there, and streaming measured
+ * 0.66-0.94x plain stores for them (sigmoid, gelu: vact_bench 16M rows, old
+ * and new library alternated in one session), against 1.1-1.9x for
+ * leaky_relu, hard_swish and exponential's backward. */
+#define VACT_STREAM16(name, F) (((F) & VACT_PWL) || VACT_SECOND(VACT_STREAM16_##name, 0, ~))
 static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
     return VACT_NT && n >= 2 * VACT_NT_MIN && ((uintptr_t)p & 1) == 0;
 }
-#define VACT_FWD16_LOOPS(name, T, C, NT)                                                    \
+#define VACT_FWD16_LOOPS(name, T, C, NT, U)                                                \
     while (i + U * VACT_W <= n) {                                                           \
         const size_t i0 = i, e = n - i > VACT_T16_NBLK ? i + VACT_T16_NBLK : n;               \
         V nanf[2] = {vzero(), vzero()};                                                     \
@@ -307,69 +321,77 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
 #else
 #define VACT_UNORD_(a, b) mor(visnan(a), visnan(b))
 #endif
-/* the backward's pair loop (non-temporal stores if NT) */
-#define VACT_BWD16_LOOP(name, T, NT)                                                        \
-    for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                          \
-        V a, b, da, db;                                                                     \
-        vload_##T##x2(x + i, &a, &b);                                                       \
-        vload_##T##x2(dy + i, &da, &db);                                                    \
-        vstore_##T##x2_nd(dx + i, VACT_KB16(name)(a, da, &p), VACT_KB16(name)(b, db, &p), NT); \
+/* the backward's pair loop, P pairs per iteration (non-temporal stores if NT) */
+#define VACT_BWD16_LOOP(name, T, NT, P)                                                     \
+    for (; i + 2 * (P) * VACT_W <= n; i += 2 * (P) * VACT_W) {                              \
+        V r[2 * (P)];                                                                       \
+        for (int j = 0; j < (P); j++) {                                                     \
+            V a, b, da, db;                                                                 \
+            vload_##T##x2(x + i + (size_t)j * 2 * VACT_W, &a, &b);                          \
+            vload_##T##x2(dy + i + (size_t)j * 2 * VACT_W, &da, &db);                       \
+            r[2 * j] = VACT_KB16(name)(a, da, &p);                                          \
+            r[2 * j + 1] = VACT_KB16(name)(b, db, &p);                                      \
+        }                                                                                   \
+        for (int j = 0; j < (P); j++)                                                       \
+            vstore_##T##x2_nd(dx + i + (size_t)j * 2 * VACT_W, r[2 * j], r[2 * j + 1], NT); \
     }
-/* the forward loops for the call's case c (non-temporal pair stores if NT) */
-#define VACT_FWD16_CASES(name, T, NT)                                                       \
+/* the forward loops for the call's case c, U vectors per iteration
+ * (non-temporal pair stores if NT) */
+#define VACT_FWD16_CASES(name, T, NT, U)                                                   \
     if (VACT_HAS_K16V(name) && c == 1) {                                                    \
-        VACT_FWD16_LOOPS(name, T, 1, NT)                                                    \
+        VACT_FWD16_LOOPS(name, T, 1, NT, U)                                                  \
     } else if (VACT_HAS_K16V(name) && c == 2) {                                             \
-        VACT_FWD16_LOOPS(name, T, 2, NT)                                                    \
+        VACT_FWD16_LOOPS(name, T, 2, NT, U)                                                  \
     } else if (VACT_HAS_K16V(name) && c == 3) {                                             \
-        VACT_FWD16_LOOPS(name, T, 3, NT)                                                    \
+        VACT_FWD16_LOOPS(name, T, 3, NT, U)                                                  \
     } else if (VACT_HAS_K16V(name) && c == 4) {                                             \
-        VACT_FWD16_LOOPS(name, T, 4, NT)                                                    \
+        VACT_FWD16_LOOPS(name, T, 4, NT, U)                                                  \
     } else {                                                                                \
-        VACT_FWD16_LOOPS(name, T, 0, NT)                                                    \
+        VACT_FWD16_LOOPS(name, T, 0, NT, U)                                                  \
     }
-#define VACT_DEF_UNARY_T(name, T)                                                           \
+#define VACT_DEF_UNARY_T(name, T, F)                                                        \
     VACT_FLATTEN static void KFN(name##_##T)(size_t n, const uint16_t *x, uint16_t *y,      \
                                              const vact_params *pp) {                       \
         const vact_params p = *pp;                                                          \
         size_t i = 0;                                                                       \
         VACT_H16_LOOP(name, T)                                                              \
-        enum { U = VACT_UNROLL16(name) }; /* 2, 4 or 8 vectors */                          \
+        enum { U = VACT_UNROLL16(name), /* 2, 4 or 8 vectors */                            \
+               UN = U < VACT_NT16_U ? VACT_NT16_U : U }; /* streaming: whole lines */       \
         const int c = VACT_K16CASE(name)(&p);                                               \
-        if (vact_nt16_ok(n, y)) {                                                           \
+        if (VACT_STREAM16(name, F) && vact_nt16_ok(n, y)) {                                 \
             const size_t h = vact_nt16_head(y);                                             \
             for (size_t k; i < h; i += k) {                                                 \
                 k = h - i < VACT_W ? h - i : VACT_W;                                        \
                 vstore_##T##_nd_n(y + i, VACT_K16C(name, vload_##T##_n(x + i, k), c), k);  \
             }                                                                               \
-            VACT_FWD16_CASES(name, T, 1)                                                    \
+            VACT_FWD16_CASES(name, T, 1, UN)                                                \
             vact_nt_fence();                                                                \
         } else {                                                                            \
-            VACT_FWD16_CASES(name, T, 0)                                                    \
+            VACT_FWD16_CASES(name, T, 0, U)                                                 \
         }                                                                                   \
     }                                                                                       \
     VACT_FLATTEN static void KFN(name##_bwd_##T)(size_t n, const uint16_t *x, const uint16_t *dy, \
                                                  uint16_t *dx, const vact_params *pp) {     \
         const vact_params p = *pp;                                                          \
         size_t i = 0;                                                                       \
-        if (vact_nt16_ok(n, dx)) {                                                          \
+        if (VACT_STREAM16(name, F) && vact_nt16_ok(n, dx)) {                                \
             const size_t h = vact_nt16_head(dx);                                            \
             for (size_t k; i < h; i += k) {                                                 \
                 k = h - i < VACT_W ? h - i : VACT_W;                                        \
                 V g = VACT_KB16(name)(vload_##T##_n(x + i, k), vload_##T##_n(dy + i, k), &p); \
                 vstore_##T##_nd_n(dx + i, g, k);                                            \
             }                                                                               \
-            VACT_BWD16_LOOP(name, T, 1)                                                     \
+            VACT_BWD16_LOOP(name, T, 1, VACT_NT16_P)                                        \
             vact_nt_fence();                                                                \
         }                                                                                   \
-        VACT_BWD16_LOOP(name, T, 0)                                                         \
+        VACT_BWD16_LOOP(name, T, 0, 1)                                                      \
         for (; i < n; i += VACT_W) {                                                        \
             size_t k = n - i < VACT_W ? n - i : VACT_W;                                     \
             V g = VACT_KB16(name)(vload_##T##_n(x + i, k), vload_##T##_n(dy + i, k), &p);   \
             vstore_##T##_nd_n(dx + i, g, k);                                                \
         }                                                                                   \
     }
-#define VACT_DEF_UNARY16(name) VACT_DEF_UNARY_T(name, bf16) VACT_DEF_UNARY_T(name, f16)
+#define VACT_DEF_UNARY16(name, F) VACT_DEF_UNARY_T(name, bf16, F) VACT_DEF_UNARY_T(name, f16, F)
 
 /* The conversions of the public API (NaN keeps its payload's top bits,
  * made quiet). f32 -> bf16 two vectors at a time where the vocabulary has

@@ -267,10 +267,9 @@ static inline void vstore_f16x4_nd(uint16_t *p, const V *v, int nt) { VACT_ND4_(
  * before it (vact_nt16_head, < 32) go through the tail's partial vectors
  * first. Each iteration of those loops stores whole lines back to back
  * (VACT_NT16_U vectors forward, VACT_NT16_P pairs backward, at least 64
- * bytes): a line streamed in halves across iterations of a slow kernel
- * measured up to 18% slower than plain stores on AVX2 (sigmoid bf16 at 16M).
- * Every element's result is the plain path's (elementwise kernels). y must
- * be 2-byte aligned (uint16_t), else the plain path. */
+ * bytes), so a line's write-combining never waits on the next iteration's
+ * arithmetic. Every element's result is the plain path's (elementwise
+ * kernels). y must be 2-byte aligned (uint16_t), else the plain path. */
 #define VACT_NT16_U (VACT_W >= 16 ? 2 : 32 / VACT_W)
 #define VACT_NT16_P (VACT_W >= 16 ? 1 : 16 / VACT_W)
 static inline size_t vact_nt16_head(const uint16_t *p) {

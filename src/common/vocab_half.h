@@ -58,7 +58,7 @@ static inline void vstore_bf16_n(uint16_t *p, V v, size_t k) { vstore_u16_n(p, v
  * as vstore_bf16_dn); the order never changes a value (elementwise
  * kernels). Elsewhere, and for f16, two single loads / stores. The pair
  * stores take nt: non-temporal stores when set (the loops over large arrays,
- * src/kernels/driver.h: p aligned to the pair's 4 VACT_W bytes), a constant
+ * src/kernels/driver.h: p aligned to a 64-byte line), a constant
  * after inlining; ignored on ISAs without them (VACT_NT 0). */
 #ifdef VACT_U16X2
 #ifndef VACT_BF16X2_DN

@@ -355,7 +355,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
         size_t i = 0;                                                                       \
         VACT_H16_LOOP(name, T)                                                              \
         enum { U = VACT_UNROLL16(name), /* 2, 4 or 8 vectors */                            \
-               UN = U < VACT_NT16_U ? VACT_NT16_U : U }; /* streaming: whole lines */       \
+               UN = VACT_NT && U < VACT_NT16_U ? VACT_NT16_U : U }; /* streaming: lines */ \
         const int c = VACT_K16CASE(name)(&p);                                               \
         if (VACT_STREAM16(name, F) && vact_nt16_ok(n, y)) {                                 \
             const size_t h = vact_nt16_head(y);                                             \

@@ -288,13 +288,17 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
     return VACT_NT && n >= 2 * VACT_NT_MIN && ((uintptr_t)p & 1) == 0;
 }
 #define VACT_FWD16_LOOPS(name, T, C, NT, U)                                                \
+    V nx[U];                                                                                \
+    if (i + U * VACT_W <= n)                                                                \
+        for (int j = 0; j < U; j += 2) vload_##T##x2(x + i + (size_t)j * VACT_W, &nx[j], &nx[j + 1]); \
     while (i + U * VACT_W <= n) {                                                           \
         const size_t i0 = i, e = n - i > VACT_T16_NBLK ? i + VACT_T16_NBLK : n;               \
         V nanf[2] = {vzero(), vzero()};                                                     \
         for (; i + U * VACT_W <= e; i += U * VACT_W) {                                      \
             V v[U];                                                                         \
-            for (int j = 0; j < U; j += 2) vload_##T##x2(x + i + (size_t)j * VACT_W, &v[j], &v[j + 1]); \
-            for (int j = 0; j < U; j++) v[j] = VACT_K16C(name, v[j], C);                    \
+            for (int j = 0; j < U; j++) v[j] = VACT_K16C(name, nx[j], C);                   \
+            const size_t in = i + 2 * U * VACT_W <= n ? i + U * VACT_W : i;                 \
+            for (int j = 0; j < U; j += 2) vload_##T##x2(x + in + (size_t)j * VACT_W, &nx[j], &nx[j + 1]); \
             if (VACT_T16_FIX_##T) {                                                         \
                 for (int j = 0; j < U; j += 2) nanf[j / 2 % 2] = vfma(v[j], v[j + 1], nanf[j / 2 % 2]); \
                 for (int j = 0; j < U; j += 2) vstore_##T##x2_dn(y + i + (size_t)j * VACT_W, v[j], v[j + 1], NT); \
@@ -322,17 +326,23 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
 #endif
 /* the backward's pair loop, P pairs per iteration (non-temporal stores if NT) */
 #define VACT_BWD16_LOOP(name, T, NT, P)                                                     \
-    for (; i + 2 * (P) * VACT_W <= n; i += 2 * (P) * VACT_W) {                              \
-        V r[2 * (P)];                                                                       \
+    if (i + 2 * (P) * VACT_W <= n) {                                                        \
+        V nx[2 * (P)], nd[2 * (P)];                                                         \
         for (int j = 0; j < (P); j++) {                                                     \
-            V a, b, da, db;                                                                 \
-            vload_##T##x2(x + i + (size_t)j * 2 * VACT_W, &a, &b);                          \
-            vload_##T##x2(dy + i + (size_t)j * 2 * VACT_W, &da, &db);                       \
-            r[2 * j] = VACT_KB16(name)(a, da, &p);                                          \
-            r[2 * j + 1] = VACT_KB16(name)(b, db, &p);                                      \
+            vload_##T##x2(x + i + (size_t)j * 2 * VACT_W, &nx[2 * j], &nx[2 * j + 1]);       \
+            vload_##T##x2(dy + i + (size_t)j * 2 * VACT_W, &nd[2 * j], &nd[2 * j + 1]);      \
         }                                                                                   \
-        for (int j = 0; j < (P); j++)                                                       \
-            vstore_##T##x2_nd(dx + i + (size_t)j * 2 * VACT_W, r[2 * j], r[2 * j + 1], NT); \
+        for (; i + 2 * (P) * VACT_W <= n; i += 2 * (P) * VACT_W) {                          \
+            V r[2 * (P)];                                                                   \
+            for (int j = 0; j < 2 * (P); j++) r[j] = VACT_KB16(name)(nx[j], nd[j], &p);      \
+            const size_t in = i + 4 * (P) * VACT_W <= n ? i + 2 * (P) * VACT_W : i;          \
+            for (int j = 0; j < (P); j++) {                                                 \
+                vload_##T##x2(x + in + (size_t)j * 2 * VACT_W, &nx[2 * j], &nx[2 * j + 1]);  \
+                vload_##T##x2(dy + in + (size_t)j * 2 * VACT_W, &nd[2 * j], &nd[2 * j + 1]); \
+            }                                                                               \
+            for (int j = 0; j < (P); j++)                                                   \
+                vstore_##T##x2_nd(dx + i + (size_t)j * 2 * VACT_W, r[2 * j], r[2 * j + 1], NT); \
+        }                                                                                   \
     }
 /* the forward loops for the call's case c, U vectors per iteration
  * (non-temporal pair stores if NT) */

@@ -178,6 +178,20 @@ static inline void vact_h16_fix(uint16_t *y, size_t m, vact_h16t t) {
 }
 #define VACT_H16(name) VACT_SECOND(VACT_H16_##name, vact_h16_none, ~)
 #define VACT_HAS_H16(name) VACT_SECOND(VACT_H16ON_##name, 0, ~)
+/* two vectors per iteration, the next pair loaded before this pair's stores
+ * (software pipelined, see VACT_FWD16_LOOPS) */
+#define VACT_H16_PAIRS(name, STORE)                                                         \
+    if (i + 2 * VACT_WH <= n) {                                                             \
+        VH a = vh_load(x + i), b = vh_load(x + i + VACT_WH);                                \
+        for (; i + 2 * VACT_WH <= n; i += 2 * VACT_WH) {                                    \
+            VH ra = VACT_H16(name)(a, t, &p), rb = VACT_H16(name)(b, t, &p);                \
+            const size_t in = i + 4 * VACT_WH <= n ? i + 2 * VACT_WH : i;                   \
+            a = vh_load(x + in);                                                            \
+            b = vh_load(x + in + VACT_WH);                                                  \
+            STORE(y + i, ra);                                                               \
+            STORE(y + i + VACT_WH, rb);                                                     \
+        }                                                                                   \
+    }
 #define VACT_H16_LOOP(name, T)                                                              \
     if (VACT_HAS_H16(name)) {                                                               \
         const vact_h16t t = VACT_H16T_##T;                                                  \
@@ -186,18 +200,10 @@ static inline void vact_h16_fix(uint16_t *y, size_t m, vact_h16t t) {
             size_t h = ((a - ((uintptr_t)y & (a - 1))) & (a - 1)) / sizeof(uint16_t);       \
             if (h) vh_store_n(y, VACT_H16(name)(vh_load_n(x, h), t, &p), h);                \
             i = h;                                                                          \
-            for (; i + 2 * VACT_WH <= n; i += 2 * VACT_WH) {                                \
-                VH a0 = vh_load(x + i), b0 = vh_load(x + i + VACT_WH);                      \
-                vh_store_nt(y + i, VACT_H16(name)(a0, t, &p));                              \
-                vh_store_nt(y + i + VACT_WH, VACT_H16(name)(b0, t, &p));                    \
-            }                                                                               \
+            VACT_H16_PAIRS(name, vh_store_nt)                                               \
             vact_nt_fence();                                                                \
         }                                                                                   \
-        for (; i + 2 * VACT_WH <= n; i += 2 * VACT_WH) {                                    \
-            VH a = vh_load(x + i), b = vh_load(x + i + VACT_WH);                            \
-            vh_store(y + i, VACT_H16(name)(a, t, &p));                                      \
-            vh_store(y + i + VACT_WH, VACT_H16(name)(b, t, &p));                            \
-        }                                                                                   \
+        VACT_H16_PAIRS(name, vh_store)                                                      \
         for (; i < n; i += VACT_WH) {                                                       \
             size_t k = n - i < VACT_WH ? n - i : VACT_WH;                                   \
             vh_store_n(y + i, VACT_H16(name)(vh_load_n(x + i, k), t, &p), k);               \

@@ -143,6 +143,9 @@ def fit_fwd(N, d, amax, ds, A1, cfracs=(0.5, 0.6, 0.7, 0.8, 0.9, 1.0)):
     amax, A1 = float(F32(amax)), float(F32(A1))
     K = float(F32((N - 0.75) * ds / A1 - amax))   # s(amax) = (N - 0.75) ds: the clamp stays in piece N-1
     MDS = 1.5 * 2 ** 23 * ds
+    if math.frexp(ds)[0] != 0.5:
+        # the magic sum rounds s to a multiple of ulp(MDS), which is DS only for a power of two
+        sys.exit("DS must be a power of two (got %g)" % ds)
     grid = np.concatenate([np.linspace(0, amax, 3000000), np.geomspace(1e-30, 1.0, 200000), [amax]])
     grid = np.unique(grid.astype(np.float32))
     grid = grid[grid <= F32(amax)]

@@ -35,7 +35,9 @@
  *   DS = 8): 1.47 on the fit's grid; 8 pieces of degree 9 (AVX2; A1 = AMAX,
  *   DS = 16): 2.80 over every float. (Degree 6 in 16 pieces or 8 in 8
  *   misses: 2^-21.7 and 2^-22.8 relative at best for the approximation
- *   alone; 8 in 8 pieces with DS = 16 or 22: 4.1, 25 ULP, with A1 = 6.0,
+ *   alone; 8 in 8 pieces with DS = 16: 4.1 ULP (DS = 14, 18, 22 are no
+ *   sets: DS must be a power of two, the magic sum rounds s to a multiple
+ *   of ulp(1.5 2^23 DS), 16 for 14 and 18, 32 for 22), with A1 = 6.0,
  *   6.25, 6.4, 6.5: 20, 4.0, 4.8, 4.2 on the grid (AMAX = 7.5, A1 = 6.25:
  *   3.6, and no gain over degree 9 on AVX2 beyond the noise); 32 pieces of
  *   degree 5 with A1 = 6.5: 3.8, 5.9: 15.6. Not shipped either: P ~ sqrt(Q)
@@ -56,7 +58,17 @@
  *   (not a documented one): Eigen bound by its 15 on the two FMA pipes (7.5
  *   cycles), vact by its 22 FMAs and permutes on three pipes (7.3), so AVX2
  *   stays near Eigen's speed (0.9-1.0x) unless the FMA + permute count
- *   (2 D + 4 in this form) drops to about 20 or less.
+ *   (2 D + 4 in this form) drops to about 20 or less. Measured on that
+ *   Zen 5 (independent ymm ops, 2026-12-05): FMAs and multiplies issue on
+ *   two pipes, vpermps on two, one of them shared with the FMAs (12 + 12 in
+ *   8 cycles), add/sub/min/max/vpslld on the two add pipes (one shared with
+ *   the permutes), logic on all four. Latency counts too (a dependent
+ *   chain of about 36 cycles by the usual latencies): in a standalone loop
+ *   over the same tables (4096 floats, best of many runs, load 7-9 on the
+ *   2 cores), Horner (27 ops, a chain 16 cycles longer) took 8% more time,
+ *   Estrin with u^4 (29 ops, 4 cycles shorter) 5% more, unroll 2 or 8 1%
+ *   or 4% more than 4; degree 8 by Estrin (26 ops) 6% less, but no degree-8
+ *   set holds 4 ULP (above).
  * NaN: max(x, 0) keeps it (vmax with the NaN second), whatever g is (a is
  *   NaN, or AMAX with AVX-512's one-vrangeps vabsmin).
  *
@@ -318,7 +330,7 @@ static inline V kfb_gelu(V x, V dy, const vact_params *p) {
 }
 #define VACT_FAST_gelu ~, 1
 #ifdef VACT_LUT16_SLOW
-#define VACT_UNROLL_FAST_gelu ~, 4 /* AVX2: the long Horner chain wants more vectors in flight (+8%) */
+#define VACT_UNROLL_FAST_gelu ~, 4 /* AVX2: 4 vectors in flight (unroll 2 or 8: 1% or 4% slower, above) */
 #endif
 
 #endif

@@ -3,27 +3,36 @@
  * x - x Q with Phi = 1 - Q >= 1/2, so Z's error weighs at most 1 in ULP).
  * Forward, no division: with a = |x| clamped to 14.6 (beyond which gelu = x
  * or 0 in float; NaN -> 14.6, its own NaN from max(x, 0)),
- *   Q(a) = e^T, T = -a^2/2 + L(a), L(a) = log Q(a) + a^2/2 in [-3.6, -ln2],
- * L piecewise: 8 bins k = round(a/2) (the low bits of a/2 + 1.5 2^23,
- * vlut8: one permute on every ISA), v = a - 2k exact, degree 6 in v,
- *   L = c0h + c0l + v P(v)  (scripts/gen_gelu_tables.py: < 2^-25.2 absolute
- *   with float coefficients; c0h = L(2k) rounded, c0l its rest).
- * -a^2/2 = ah + ahl: ah = (a (-a/2) + 6) - 6, a multiple of 2^-21 below 2
- * (of 2^-22 from 2 to 4, of its own ulp above), ahl by one fma (exact to
- * 2^-47). n = round(T log2 e) from a rounded T; then the reduced argument
- *   r = ((ah - n ln2hi) + c0h) + v P + (c0l + ahl - n ln2lo)
- * has its first two sums exact (with ah's granularity, ah - n ln2hi is a
- * multiple of 2^-22 below 4, of 2^-21 below 8, and r0 = (..) + c0h, |r0| < 1,
- * a multiple of 2^-24),
- * so r rounds twice (fma(P, v, rl) at the size of v P, up to ~0.65 in bin 0
- * near a = 1: 2^-25; the sum at |r| <~ 0.36: 2^-26) besides the
- * fit; e^r - 1 = s (exp.h's vexp_s, 2^-27.6) and Z = (a + a s) 2^n by one
- * fma and an exact scaling (vscale2n_e is exact here: p = a (1 + s) in
- * [0, 21], n in [-159, -1], so p 2^(n+64) is normal or 0 and exact),
- * rounding once but for a subnormal Z. Budget (x >= 0, the worse side):
- * Z 0.5 + x - Z 0.5 ULP, s 2^-26 / (1 + s), r 2 x 2^-26, fit 2^-25.2 (bin
- * 1, a in [1, 3]; degree 7 would give 2^-27.8 and 1.37 ULP for 2 more ops):
- * exhaustive max 1.650 ULP (functions.def). 42 ops per AVX-512 vector.
+ *   Q(a) = e^T, T = -a^2/2 + L(a), L(a) = log Q(a) + a^2/2 in [-3.6, -ln2].
+ * 8 bins k = round(a/2) (2k = (a + 1.5 2^24) - 1.5 2^24, whose low bits
+ * index vlut8: one permute on every ISA), v = a - 2k exact (in [-1, 1]; bin
+ * 0 [0, 1]), and -a^2/2 = -2k^2 - 2kv - v^2/2 with 2kv EXACT (2k <= 14 times
+ * v, a multiple of ulp(a) with |v| <= 1: at most 24 bits in every bin), so
+ * that no hi + lo of a^2 is needed: -2k^2, -v^2/2 and L go into per-bin
+ * tables (scripts/gen_gelu_tables.py), Ch + Pt(v), Pt of degree 6 with
+ * float coefficients (< 2^-25.4 absolute, bin 1), Ch a multiple of 2^-20
+ * (in bin 0, where no 2kv takes the slope, Ch is the middle of the range).
+ * With C = ln2 rounded to a multiple of 2^-20 and lambda = C/ln2, the tables
+ * fit lambda T + 2kv + 64 C, so that with m = n + 64 (n = round(T log2 e)
+ * from T2 = (Ch - 2kv) + Pt and the magic-bias sum tt)
+ *   rho = ((Ch - m C) - 2kv) + Pt = lambda (T - n ln2)
+ * where Ch - m C (a multiple of 2^-20 below 16) and its difference with 2kv
+ * (of 2^-22 below 2) are exact: no ln2 lo part (it is lambda, taken by the
+ * tables and by the exponential), rho rounds twice (Pt, |Pt| < 0.83: 2^-25;
+ * the sum, |rho| <~ 0.35: 2^-26) besides the fit. e^(rho/lambda) - 1 =
+ * s = rho + rho (delta + rho q(rho)) (1 + delta = 1/lambda, q of degree 4,
+ * gen_gelu_tables.py: 2^-27.3), Zb = (a + a s) 2^(n+64) by one fma and an
+ * exact scaling (vscale2n_t_: p = a (1 + s) in [0, 21], n + 64 in [-96, 63],
+ * so p 2^(n+64) is normal or 0 and exact; 2^(n+64) from the bits of tt
+ * where there is no scalef), and gelu = max(x, 0) - Zb 2^-64 by one fma,
+ * which rounds once (a subnormal result included), the same bits everywhere.
+ * Budget (relative errors before p's rounding, x < 0): fit 2^-25.4, Pt
+ * 2^-25 (where |Pt| >= 1/2: v near +-1 in bins 1 to 6; the old hi + lo form
+ * rounded v P without -v^2/2 there, 2^-27 from bin 2 on), rho 2^-26,
+ * exponential 2^-27.3, s's rounding 2^-26 / (1 + s), then p 0.5 ULP (x >= 0:
+ * Z's errors weigh Z/gelu <= 1, and the last rounding): exhaustive max 1.818
+ * ULP at x = -4.959 (bin 2; the hi + lo form: 1.650). 36 ops per AVX-512
+ * vector and 37 on AVX2 (scripts/kernel_ops.py; the hi + lo form: 42, 45).
  * gelu'(x) = Phi(x) + x phi(x) = e^(-a^2/2) B (x < 0) or 1 - e^(-a^2/2) B,
  * with Q(a) in parts from erfc.h (t = 1/(1 + 0.7 a), S(t) and e^(-a^2/2)):
  * B = t S - a/sqrt(2 pi) (hi + lo: the root near x = -0.75 cancels inside B),
@@ -39,39 +48,49 @@
 #define VACT_GELU_RS2PI_H 0x1.988454p-2f  /* 1/sqrt(2 pi) rounded */
 #define VACT_GELU_RS2PI_L -0x1.857936p-27f /* 1/sqrt(2 pi) - VACT_GELU_RS2PI_H, rounded */
 
-/* L's coefficients per bin k (scripts/gen_gelu_tables.py 6), c[0] = c0l */
+/* the tables (scripts/gen_gelu_tables.py): C, delta, q, and per bin k Ch
+ * and Pt's coefficients, vact_gelu_c[j] = c_j */
+#define VACT_GELU_C 0x1.62e42p-1f /* ln2 rounded to a multiple of 2^-20 */
+#define VACT_GELU_DELTA 0x1.6fdadep-21f /* ln2/VACT_GELU_C - 1 */
+#define VACT_GELU_Q0 0x1.000014p-1f
+#define VACT_GELU_Q1 0x1.5554b8p-3f
+#define VACT_GELU_Q2 0x1.555954p-5f
+#define VACT_GELU_Q3 0x1.12400cp-7f
+#define VACT_GELU_Q4 0x1.6a1ad8p-10f
 #define VACT_GELU_D 6
-static const float vact_gelu_c0h[8] = {-0x1.62e43p-1f, -0x1.c87ec4p+0f, -0x1.2e17cep+1f, -0x1.5e4e72p+1f, -0x1.81b85p+1f, -0x1.9d9acp+1f, -0x1.b490eep+1f, -0x1.c81182p+1f};
+static const float vact_gelu_ch[8] = {0x1.58c124p+5f, 0x1.44a02cp+5f, 0x1.1002a6p+5f, 0x1.79fe8p+4f, 0x1.2b229ep+3f, -0x1.1bd5e4p+3f, -0x1.f0c9a8p+4f, -0x1.c99cd4p+5f};
 static const float vact_gelu_c[VACT_GELU_D + 1][8] = {
-    {0x1.76853ep-28f, -0x1.5985ap-25f, -0x1.c43f5cp-26f, 0x1.77d0fp-27f, 0x1.dd9e7p-24f, -0x1.db5496p-25f, -0x1.a71a7ap-24f, -0x1.de864cp-24f},
-    {-0x1.98846p-1f, -0x1.7e2c42p-2f, -0x1.ce0b2ap-3f, -0x1.44928ap-3f, -0x1.f11fb2p-4f, -0x1.91ca36p-4f, -0x1.50bfdp-4f, -0x1.21a8dp-4f},
-    {0x1.741d46p-3f, 0x1.d41622p-5f, 0x1.7e582ap-6f, 0x1.890374p-7f, 0x1.d565d6p-8f, 0x1.358194p-8f, 0x1.b52c38p-9f, 0x1.448b8ep-9f},
-    {-0x1.29fc44p-5f, -0x1.441de4p-7f, -0x1.85fcc8p-9f, -0x1.2fc39p-10f, -0x1.1fa108p-11f, -0x1.3830f8p-12f, -0x1.757d2p-13f, -0x1.e02752p-14f},
-    {0x1.41269p-8f, 0x1.aeb35p-10f, 0x1.9f36bcp-12f, 0x1.faa156p-14f, 0x1.824fc4p-15f, 0x1.5c0148p-16f, 0x1.626e2ap-17f, 0x1.8bf8eap-18f},
-    {-0x1.3567ccp-13f, -0x1.013b3ep-12f, -0x1.c0944cp-15f, -0x1.b999ep-17f, -0x1.11e7ap-18f, -0x1.9a09fap-20f, -0x1.66efbcp-21f, -0x1.64a4f4p-22f},
-    {-0x1.0af998p-14f, 0x1.d5174ep-16f, 0x1.c516e6p-18f, 0x1.75f0c6p-20f, 0x1.8269ecp-22f, 0x1.ec8b56p-24f, 0x1.6f65c8p-25f, 0x1.6af234p-27f},
+    {0x1.25daep-1f, -0x1.929fb4p-20f, 0x1.aa828p-20f, 0x1.52652ep-21f, 0x1.171ce2p-22f, 0x1.7c95ap-23f, 0x1.4dd962p-22f, 0x1.349ecap-21f},
+    {-0x1.98844ep-1f, -0x1.7e2bd4p-2f, -0x1.ce09a6p-3f, -0x1.449052p-3f, -0x1.f119dcp-4f, -0x1.91c2f4p-4f, -0x1.50b722p-4f, -0x1.219eb4p-4f},
+    {-0x1.45f148p-2f, -0x1.c57d2ap-2f, -0x1.e81a68p-2f, -0x1.f3b7cep-2f, -0x1.f8aa52p-2f, -0x1.fb29e2p-2f, -0x1.fc959p-2f, -0x1.fd76d2p-2f},
+    {-0x1.29fcf6p-5f, -0x1.441e76p-7f, -0x1.85fbe2p-9f, -0x1.2fc6d2p-10f, -0x1.1fa198p-11f, -0x1.38343ep-12f, -0x1.757a9ep-13f, -0x1.e02796p-14f},
+    {0x1.41312p-8f, 0x1.aebd1ap-10f, 0x1.9f3e44p-12f, 0x1.fa9b8p-14f, 0x1.82507p-15f, 0x1.5b80d4p-16f, 0x1.618f4ap-17f, 0x1.8be99p-18f},
+    {-0x1.368472p-13f, -0x1.01271p-12f, -0x1.c0c9b8p-15f, -0x1.b83352p-17f, -0x1.11a184p-18f, -0x1.97271ap-20f, -0x1.692b94p-21f, -0x1.64297ap-22f},
+    {-0x1.0a440cp-14f, 0x1.d3019ap-16f, 0x1.c387a4p-18f, 0x1.779e7ap-20f, 0x1.82075cp-22f, 0x1.1b52d2p-23f, 0x1.f73b4ep-25f, 0x1.8a3014p-27f},
 };
 
 static inline V k_gelu(V x, const vact_params *p) {
     (void)p;
     V a = vmin(vabs(x), vset1(VACT_NQ_AMAX));              /* NaN -> 14.6 */
-    V u = vfma(a, vset1(0.5f), vset1(VACT_MAGIC));         /* bin k = round(a/2) */
-    V v = vfma(vsub(u, vset1(VACT_MAGIC)), vset1(-2.0f), a); /* a - 2k, exact */
+    V u = vadd(a, vset1(0x1.8p24f));                        /* 2 round(a/2) + 1.5 2^24 */
+    V k2 = vsub(u, vset1(0x1.8p24f));                       /* 2k */
+    V v = vsub(a, k2);                                      /* exact */
     V P = vlut8(vact_gelu_c[VACT_GELU_D], u);
     for (int i = VACT_GELU_D - 1; i >= 1; i--) P = vfma(P, v, vlut8(vact_gelu_c[i], u));
-    V c0h = vlut8(vact_gelu_c0h, u);                       /* L = c0h + c0l + v P */
-    V b = vmul(a, vset1(-0.5f));
-    V ah = vsub(vfma(a, b, vset1(6.0f)), vset1(6.0f));    /* -a^2/2 = ah + ahl, */
-                                                           /* ah coarse below 2 */
-    V ahl = vfms(a, b, ah);
-    V tt = vfma(vfma(P, v, vadd(ah, c0h)), vset1(VACT_LOG2E), vset1(VACT_MAGIC));
-    V n = vsub(tt, vset1(VACT_MAGIC));                     /* round(T log2 e) */
-    V r0 = vadd(vfma(n, vset1(-VACT_LN2_HI), ah), c0h);   /* both exact */
-    V rl = vfma(n, vset1(-VACT_LN2_LO), vadd(ahl, vlut8(vact_gelu_c[0], u)));
-    V r = vadd(r0, vfma(P, v, rl));                        /* T - n ln2 */
-    V s = vexp_s(r);
-    V Z = vscale2n_e(vfma(a, s, a), n);                    /* |x| Q(|x|) */
-    return vsub(vmax(vzero(), x), Z);                      /* -0, NaN: x's own */
+    V Pt = vfma(P, v, vlut8(vact_gelu_c[0], u));
+    V ch = vlut8(vact_gelu_ch, u);
+    V T2 = vadd(vfnma(k2, v, ch), Pt);                      /* ~ lambda T + 64 C */
+    V tt = vfma(T2, vset1(VACT_LOG2E), vset1(VACT_MAGIC_B));
+    V m = vsub(tt, vset1(VACT_MAGIC_B));                    /* n + 64 */
+    V r1 = vfnma(k2, v, vfma(m, vset1(-VACT_GELU_C), ch)); /* both exact */
+    V rho = vadd(r1, Pt);                                   /* lambda (T - n ln2) */
+    V q = vfma(vset1(VACT_GELU_Q4), rho, vset1(VACT_GELU_Q3));
+    q = vfma(q, rho, vset1(VACT_GELU_Q2));
+    q = vfma(q, rho, vset1(VACT_GELU_Q1));
+    q = vfma(q, rho, vset1(VACT_GELU_Q0));
+    V s = vfma(rho, vfma(rho, q, vset1(VACT_GELU_DELTA)), rho); /* e^(rho/lambda) - 1 */
+    V Zb = vscale2n_t_(vfma(a, s, a), m, tt);              /* |x| Q(|x|) 2^64, exact */
+    return vfma(Zb, vset1(-0x1p-64f), vmax(vzero(), x));  /* -0, NaN: x's own */
 }
 
 static inline V kb_gelu(V x, V dy, const vact_params *p) {

@@ -10,9 +10,10 @@
  * under 0.57 ulp): a dependency chain of 8 ops from x to e against the
  * 11 of the table-free degree-6 Horner exp (vexp_neg_h_nc), and the loop
  * is latency-bound: +20% on AVX-512 (AVX2, where vlut16 costs 2 permutes
- * + blend: about even). 20 ops on AVX-512 with
- * the tail test (18 before); the exhaustive sweep's maximum is in
- * functions.def. The tail lanes (|x| > 86, where e would be near or below
+ * + blend: about even). 19 ops on AVX-512 with the tail test (18 before),
+ * 27 on AVX2 (21); the exhaustive sweep's maximum is in functions.def
+ * (1.51, was 1.65). An 8-entry table (vlut8, one permute on AVX2 too) with
+ * degree 3 was +20% on both ISAs but 1.86 ULP (its polynomial: 2^-25.2). The tail lanes (|x| > 86, where e would be near or below
  * the subnormals, and +-inf) are redone with vexp_neg_h (clamped,
  * subnormal e rounded once) under a vector-wide branch.
  * A NaN x stays NaN: every NaN operand below is the one of -|x|.

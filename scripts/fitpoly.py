@@ -9,6 +9,9 @@ python3-numpy, python3-mpmath).
 
   exp [DEG]        e^r - 1 - r on |r| <= ln2/2, relative to e^r (vexp.h; DEG 4)
   expm1 [DEG]      the same relative to e^r - 1 (vexpm1.h: 4 and 5)
+  expt [K [DEG [M]]]  e^r = 1 + r + c2 r^2 + ... on |r| <= M ln2/(2K), relative
+                   to e^r, and the K-entry table 2^(j/K) = T_j (1 + tau_j)
+                   (exp.h: 16 3 1.02, vact_exp_t16 / vact_exp_u16)
   log1p            log(1+s), s + 1 in [sqrt2/2, sqrt2) (vlog1p.h)
   log1p01 [DEG [SHIFT]]  log1p(u) on [0, 1] without range reduction, in u - SHIFT
                    (vlog1p.h: 10 0.5)
@@ -61,6 +64,30 @@ def fit_exp_q(of, deg):
     ref = np.array([float(mp.expm1(mpf(x)) if of == "expm1" else mp.exp(mpf(x))) for x in g])
     e = np.abs(approx / ref - 1)
     print("  max rel err (float coefs):", e.max(), "= 2^%.2f" % np.log2(e.max()))
+
+
+def fit_expt(k=16, deg=3, margin=1.02):
+    # e^r - 1 - r = r^2 (c2 + c3 r + ...), |r| <= margin ln2/(2k), relative
+    # to e^r; the table T_j = RN(2^(j/k)) and tau_j = RN(2^(j/k)/T_j - 1)
+    h = float(mp.log(2) / (2 * k)) * margin
+    xs = np.cos(np.linspace(0, np.pi, 4000)) * h
+    xs = xs[np.abs(xs) > 1e-7]
+    tgt = np.array([float((mp.exp(mpf(x)) - 1 - mpf(x)) / mpf(x) ** 2) for x in xs])
+    wt = np.array([float(mpf(x) ** 2 / mp.exp(mpf(x))) for x in xs])
+    basis = [lambda x, i=i: x ** i for i in range(deg - 1)]
+    c32 = [np.float32(v) for v in lawson(xs, tgt, basis, wt)]
+    print("expt %d: e^r = 1 + r + r^2 * (c2 + c3 r + ... + c%d r^%d)" % (k, deg, deg - 2))
+    for i, c in enumerate(c32):
+        print(f"  c{i + 2} = {float(c).hex()}f  /* {float(c):.9g} */")
+    g = np.linspace(-h, h, 200001)[::20]
+    q = sum(float(v) * g ** i for i, v in enumerate(c32))
+    e = np.abs((1 + g + g * g * q) / np.array([float(mp.exp(mpf(x))) for x in g]) - 1)
+    print("  max rel err (float coefs):", e.max(), "= 2^%.2f" % np.log2(e.max()))
+    for j in range(k):
+        t = mp.mpf(2) ** (mpf(j) / k)
+        T = np.float32(float(t))
+        tau = np.float32(float(t / mpf(float(T)) - 1))
+        print(f"  T{j} = {float(T).hex()}f  tau{j} = {float(tau).hex()}f  /* {float(tau):.9g} */")
 
 
 def fit_log1p():
@@ -220,6 +247,7 @@ MODES = {
     "gelu": (fit_gelu, [int, float]),
     "gelu16": (fit_gelu16, [int, int, float]),
     "tanh": (fit_tanh, [int, float]),
+    "expt": (fit_expt, [int, int, float]),
     "tshr": (fit_tanh_shrink, [int, float]),
 }
 

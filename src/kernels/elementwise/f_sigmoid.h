@@ -3,13 +3,19 @@
  * e : 1, then one step of the fixed point sigmoid = num - e sigmoid (both
  * cases: 1 - e/(1+e) = 1/(1+e), e - e^2/(1+e) = e/(1+e)) in one fma,
  * y = num - e q: the error of q (the roundings of 1 + e and of the
- * quotient) enters multiplied by e <= 1, and num is exact. 17 ops on
- * AVX-512 (18 with the tail test) against the 20 of a residual correction;
- * the exhaustive sweep's maximum is in functions.def.
- * e from vexp_neg_h_nc (the Horner-tail exp without its clamp, 2^n by
- * vscale2n_t_: 2 ops instead of vscale2n_e's 4 off AVX-512); the tail lanes
- * (|x| > 86, where e would be subnormal, and +-inf) are redone with
- * vexp_neg_h (clamped, subnormal e rounded once) under a vector-wide branch.
+ * quotient) enters multiplied by e <= 1, and num is exact.
+ * e from vexp_t16_nc (math/exp.h: 16-entry table 2^(j/16) with its
+ * rounding tau_j and ln2's low part folded into the constant of a
+ * degree-3 e^r - 1, one Cody-Waite step, 2^m by scalef or from the bits;
+ * under 0.57 ulp): a dependency chain of 8 ops from x to e against the
+ * 11 of the table-free degree-6 Horner exp (vexp_neg_h_nc), and the loop
+ * is latency-bound: +20% on AVX-512 (AVX2, where vlut16 costs 2 permutes
+ * + blend: about even). 19 ops on AVX-512 with the tail test (18 before),
+ * 27 on AVX2 (21); the exhaustive sweep's maximum is in functions.def
+ * (1.51, was 1.65). An 8-entry table (vlut8, one permute on AVX2 too) with
+ * degree 3 was +20% on both ISAs but 1.86 ULP (its polynomial: 2^-25.2). The tail lanes (|x| > 86, where e would be near or below
+ * the subnormals, and +-inf) are redone with vexp_neg_h (clamped,
+ * subnormal e rounded once) under a vector-wide branch.
  * A NaN x stays NaN: every NaN operand below is the one of -|x|.
  * Backward: sigmoid'(x) = e/(1+e)^2 (never s(1-s)) as e/D by one IEEE
  * division, D = (1 + e)^2 = fma(e, e + 2, 1): the rounding of e + 2 (at
@@ -34,7 +40,7 @@ static inline V vsigmoid_q(V x, V e) {
 static inline V k_sigmoid(V x, const vact_params *p) {
     (void)p;
     V nx = vor(x, vset1(-0.0f));
-    V y = vsigmoid_q(x, vexp_neg_h_nc(nx)); /* tail lanes unspecified, redone below */
+    V y = vsigmoid_q(x, vexp_t16_nc(nx)); /* tail lanes unspecified, redone below */
     M tail = vlt(nx, vset1(VACT_SIGMOID_TAIL));
     if (many(tail)) y = vsel(tail, vsigmoid_q(x, vexp_neg_h(nx)), y);
     return y;

@@ -39,7 +39,7 @@
 #define VACT_FGT_C3L 0x1.49b16ap-29f  /* c3 - VACT_FGT_C3H, rounded */
 #define VACT_FGT_XMAX 10.8f           /* |x| clamp: -|z| >= -107.2 */
 
-/* 2^(j/16) - vact_fexp_t16[j], rounded to float */
+/* 2^(j/16) - vact_exp_t16[j], rounded to float */
 static const float vact_fgt_t16lo[16] = {
     0x0.0p+0f, 0x1.9f3122p-25f, -0x1.c15742p-27f, 0x1.ceac48p-25f, 0x1.4636e2p-25f, 0x1.824684p-25f,
     -0x1.593abcp-25f, -0x1.5bd5ecp-27f, 0x1.9fcef4p-26f, -0x1.829fd0p-25f, 0x1.15506ep-27f, 0x1.51f848p-27f,
@@ -51,9 +51,9 @@ static inline V vfgt_exp(V zh, V zm) {
     V t = vfexp_t(zh);
     V nq = vsub(t, vset1(VACT_MAGIC16));
     V r = vsub(vfma(nq, vset1(-VACT_LN2_HI), zh), vfma(nq, vset1(VACT_LN2_LO), zm));
-    V T = vlut16(vact_fexp_t16, t);
+    V T = vlut16(vact_exp_t16, t);
     V Tl = vlut16(vact_fgt_t16lo, t);
-    V q = vfma(vset1(VACT_FEXP_C3), r, vset1(VACT_FEXP_C2));
+    V q = vfma(vset1(VACT_EXP16_C3), r, vset1(VACT_EXP16_C2));
     q = vfma(q, r, vset1(1.0f));
     return vexp2_t16(vadd(T, vfma(vmul(T, r), q, Tl)), t);
 }

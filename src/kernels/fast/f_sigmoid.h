@@ -48,8 +48,8 @@ static inline V vfsig_E_t16(V xc) {
     V t = vfma(xc, vset1(-VACT_LOG2E), vset1(VACT_MAGIC16));
     V nq = vsub(t, vset1(VACT_MAGIC16));
     V rn = vfma(nq, vset1(VACT_LN2_HI), xc);
-    V T = vlut16(vact_fexp_t16, t);
-    V q = vfma(vset1(-VACT_FEXP_C3), rn, vset1(VACT_FEXP_C2));
+    V T = vlut16(vact_exp_t16, t);
+    V q = vfma(vset1(-VACT_EXP16_C3), rn, vset1(VACT_EXP16_C2));
     q = vfnma(q, rn, vset1(1.0f));
     return vexp2_t16(vfnma(vmul(T, rn), q, T), t);
 }

@@ -105,7 +105,9 @@ static inline V vexp_neg_h(V x) {
  * magic-bias sum by the caller, and s = 2^-k (a constant): scalef on
  * AVX-512 (B unused), else (p B) s, the product by s left out for s = 1.
  * Where p 2^(n+k) is exact (normal) both round once, the same bits.
- * vscale2n_t_ (k = 0), t16's vscale2n_et (k = 63), mish's c-neg (k = 64). */
+ * vscale2n_t_ (k = 0), t16's vscale2n_et (k = 63), mish's c-neg (k = 64);
+ * vexp_t16_nc and vexp2h_t8 pass n = nq, a multiple of 1/16 or 1/8, with
+ * B = 2^floor(nq): scalef floors its exponent. */
 static inline V vscale2n_b_(V p, V n, V B, float s) {
 #ifdef VACT_SCALEF
     (void)B;
@@ -130,6 +132,56 @@ static inline V vexp_neg_h_nc(V x) {
     V n, t, r = vexp_reduce_(x, x, 0, 1.0f, VACT_MAGIC_B, &n, &t);
     return vscale2n_t_(vexp_poly_h(r), n, t);
 }
+/* ---- e^x by a 16-entry table ---------------------------------------------
+ * x = (m + j/16) ln2 + r: t = fma(x, log2 e, VACT_MAGIC16_B) rounds x log2 e
+ * to a multiple nq = m + j/16 of 1/16 (ulp(t) = 1/16: the low 4 bits of t's
+ * bits are j, vlut16's index; the bits shifted right by 4 then left by 23
+ * are 2^m, the magic carrying the bias 127), r = x - nq LN2_HI exact (one
+ * Cody-Waite step, |r| <= 1.0002 ln2/32), and
+ *   e^x = 2^m T_j (1 + tau_j) e^(r - nq LN2_LO),
+ * T_j = 2^(j/16) rounded (vact_exp_t16), tau_j = 2^(j/16)/T_j - 1 rounded
+ * (vact_exp_u16, |tau_j| < 2^-24.1): both small terms join e^r - 1 =
+ * r (1 + r (C2 + C3 r)) as a constant, s = fma(r, 1 + r (C2 + C3 r),
+ * tau_j - nq LN2_LO), and e^x = 2^m fma(T_j, s, T_j), rounded once before
+ * the exact scaling. Relative error before that rounding: polynomial
+ * 2^-29.1 (scripts/fitpoly.py expt 16 3 1.02), the products left out
+ * (nq LN2_LO + tau_j)(e^r - 1) < 2^-27.5 for |x| <= 87, the roundings of s
+ * and of its inner FMA scaled by |s| < 2^-5.5: under 0.07 ulp in all. */
+#define VACT_MAGIC16_B (0x1.8p19f + 127.0f)
+/* 2^(j/16) rounded to float, j = 0..15 */
+static const float vact_exp_t16[16] = {
+    0x1.p+0f, 0x1.0b5586p+0f, 0x1.172b84p+0f, 0x1.2387a6p+0f, 0x1.306fe0p+0f, 0x1.3dea64p+0f,
+    0x1.4bfdaep+0f, 0x1.5ab07ep+0f, 0x1.6a09e6p+0f, 0x1.7a1148p+0f, 0x1.8ace54p+0f, 0x1.9c4918p+0f,
+    0x1.ae89fap+0f, 0x1.c199bep+0f, 0x1.d5818ep+0f, 0x1.ea4afap+0f};
+/* tau_j = 2^(j/16)/vact_exp_t16[j] - 1, rounded to float */
+static const float vact_exp_u16[16] = {
+    0x0.0p+0f, 0x1.8d96d4p-25f, -0x1.9c0c22p-27f, 0x1.964904p-25f, 0x1.125002p-25f, 0x1.370be4p-25f,
+    -0x1.0a3550p-25f, -0x1.00d8acp-27f, 0x1.26055cp-26f, -0x1.05cb44p-25f, 0x1.67a1cap-28f, 0x1.a3b5e4p-28f,
+    -0x1.f9c304p-27f, -0x1.6961b4p-28f, -0x1.a5217cp-28f, 0x1.61428ep-28f};
+/* e^r ~ 1 + r + C2 r^2 + C3 r^3 on |r| <= 1.02 ln2/32, near-minimax for the
+ * relative error (scripts/fitpoly.py expt 16 3 1.02: 2^-29.1); also the fast
+ * tier's (fast/exp_fast.h) */
+#define VACT_EXP16_C2 0x1.000234p-1f
+#define VACT_EXP16_C3 0x1.55559ep-3f
+/* e^x for x in [-87, 0] (or NaN) by the table above: m >= -126, so 2^m is
+ * normal, and p 2^m, p = fma(T_j, s, T_j), is rounded once by scalef on
+ * AVX-512 (it floors its exponent nq to m) and by the product with 2^m from
+ * the bits of t elsewhere: the same bits (exact, a normal result, for x >=
+ * -86). Lanes below -87 (or -inf) are unspecified: for callers that redo
+ * them under a vector-wide tail branch. Ops: fma, sub, fma (r), 2 lut,
+ * fma (tau_j - nq LN2_LO), 3 fma (s), fma, scale (AVX2: 2 shifts + mul;
+ * its vlut16 costs 2 permutes + blend, the blend mask shared). */
+static inline V vexp_t16_nc(V x) {
+    V t = vfma(x, vset1(VACT_LOG2E), vset1(VACT_MAGIC16_B));
+    V nq = vsub(t, vset1(VACT_MAGIC16_B));
+    V r = vfma(nq, vset1(-VACT_LN2_HI), x);
+    V c = vfma(nq, vset1(-VACT_LN2_LO), vlut16(vact_exp_u16, t));
+    V T = vlut16(vact_exp_t16, t);
+    V q = vfma(vset1(VACT_EXP16_C3), r, vset1(VACT_EXP16_C2));
+    q = vfma(q, r, vset1(1.0f));
+    V s = vfma(r, q, c);
+    return vscale2n_b_(vfma(T, s, T), nq, vasf(vishl(visrl(vasi(t), 4), 23)), 1.0f);
+}
 /* e^(2 h) for h <= 0 (or NaN), the same bits as vexp_neg_h(2 h) without
  * forming 2 h: reduced with k = 2, r = 2 rh, and the Horner chain in rh
  * carries the intermediates of the chain in r times powers of two
@@ -145,32 +197,35 @@ static inline V vexp_neg2_h(V h) {
     return vscale2n_e(vfma(s, r, vset1(1.0f)), n);
 }
 /* e^(2 h) for h in [-43, 0] (the caller clamps; or NaN), cheaper and less
- * accurate (~2^-23 relative): one Cody-Waite step (the error n ln2_lo/2 <=
- * 2^-29 n of the reduced argument is negligible for tanh, whose weight on
- * e falls like e), e^r of degree 5 (q of degree 3: scripts/fitpoly.py exp 3,
- * 2^-23.09 relative) in the halved argument (coefficients Q_j 2^(j+2)), and
- * 2^n normal (n >= -124), applied by scalef or, elsewhere, by a product
- * with 2^n built from the bits of t (magic with the bias): both round
- * p 2^n once, so every ISA gives the same bits. For tanh, where e's error
- * enters as 2e/(1+e)^2 (k_tanh). */
-#define VACT_EXP3_Q0 0x1.fffde8p-2f
-#define VACT_EXP3_Q1 0x1.5557c8p-3f
-#define VACT_EXP3_Q2 0x1.573322p-5f
-#define VACT_EXP3_Q3 0x1.105e86p-7f
-static inline V vexp2h_5(V xh) {
-    V t = vfma(xh, vset1(2.0f * VACT_LOG2E), vset1(VACT_MAGIC_B));
-    V n = vsub(t, vset1(VACT_MAGIC_B));
-    V r = vfma(n, vset1(-VACT_LN2_HI / 2.0f), xh);
-    V q = vfma(vset1(32.0f * VACT_EXP3_Q3), r, vset1(16.0f * VACT_EXP3_Q2));
-    q = vfma(q, r, vset1(8.0f * VACT_EXP3_Q1));
-    q = vfma(q, r, vset1(4.0f * VACT_EXP3_Q0));
-    V s = vfma(q, r, vset1(2.0f));
-    V p = vfma(s, r, vset1(1.0f));
-#ifdef VACT_SCALEF
-    return vscale2n(p, n);
-#else
-    return vmul(p, vasf(vishl(vasi(t), 23)));
-#endif
+ * accurate (~2^-23.4 relative): 2 h = (m + j/8) ln2 + 2 r by one magic-bias
+ * rounding to a multiple nq of 1/8 (ulp(t) = 1/8: the low 3 bits of t's
+ * bits are j, vlut8's index, one permute on every SIMD ISA; the bits
+ * shifted right by 3 then left by 23 are 2^m, the magic carrying the bias
+ * 127) and one Cody-Waite step in the halved argument, r = h - nq LN2_HI/2
+ * exact (the error nq LN2_LO/2 <= 2^-29 nq of r is negligible for tanh,
+ * whose weight on e falls like e), e^(2r) = 1 + 2r (1 + 2r (C2 + 2 C3 r))
+ * (scripts/fitpoly.py expt 8 3 1.01: 2^-25.15 relative; the coefficients
+ * scaled by powers of 2), 2^(j/8) rounded (vact_exp_t8, within 2^-24.1,
+ * not corrected) in e = 2^m fma(T_j r, q, T_j), and 2^m normal (m >=
+ * -125), applied by scalef (which floors its exponent nq to m) or,
+ * elsewhere, by a product with 2^m from the bits of t: both round p 2^m
+ * once, so every ISA gives the same bits. For tanh, where e's error enters
+ * as 2e/(1+e)^2 (k_tanh). Ops: fma, sub, fma, lut, mul, 2 fma, fma, scale
+ * (AVX2: 2 shifts + mul); 7 dependent ops from h to e. */
+#define VACT_MAGIC8_B (0x1.8p20f + 127.0f)
+/* 2^(j/8) rounded to float, j = 0..7 (vact_exp_t16's even entries) */
+static const float vact_exp_t8[8] = {0x1.p+0f,       0x1.172b84p+0f, 0x1.306fe0p+0f, 0x1.4bfdaep+0f,
+                                     0x1.6a09e6p+0f, 0x1.8ace54p+0f, 0x1.ae89fap+0f, 0x1.d5818ep+0f};
+#define VACT_EXP8_C2 0x1.00089ep-1f
+#define VACT_EXP8_C3 0x1.55565cp-3f
+static inline V vexp2h_t8(V h) {
+    V t = vfma(h, vset1(2.0f * VACT_LOG2E), vset1(VACT_MAGIC8_B));
+    V nq = vsub(t, vset1(VACT_MAGIC8_B));
+    V r = vfma(nq, vset1(-VACT_LN2_HI / 2.0f), h);
+    V T = vlut8(vact_exp_t8, t);
+    V q = vfma(vset1(8.0f * VACT_EXP8_C3), r, vset1(4.0f * VACT_EXP8_C2));
+    q = vfma(q, r, vset1(2.0f));
+    return vscale2n_b_(vfma(vmul(T, r), q, T), nq, vasf(vishl(visrl(vasi(t), 3), 23)), 1.0f);
 }
 /* e^x = e1 * p2 for x in [-174, 175] (n in [-252, 254]) without rounding e^x
  * on its own: e1 = p 2^n1 (normal), *p2 = 2^n2, n = n1 + n2 (vpow2_halves);

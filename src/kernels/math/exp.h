@@ -227,6 +227,39 @@ static inline V vexp2h_t8(V h) {
     q = vfma(q, r, vset1(2.0f));
     return vscale2n_b_(vfma(vmul(T, r), q, T), nq, vasf(vishl(visrl(vasi(t), 3), 23)), 1.0f);
 }
+/* e^x for x in [-87, 0] (or NaN) by an 8-entry table: vexp_t16_nc's method
+ * with 2^(j/8) (vact_exp_t8, one vlut8 on every SIMD ISA, where AVX2's
+ * vlut16 costs 2 permutes and a blend) and a degree-4 e^r - 1 on |r| <=
+ * 1.02 ln2/16 (scripts/fitpoly.py expt 8 4 1.02: 2^-32.2 relative,
+ * C2 = 1/2): t = fma(x, log2 e, VACT_MAGIC8_B) rounds x log2 e to a multiple
+ * nq = m + j/8 of 1/8 (the low 3 bits of t's bits are j, the bits shifted
+ * right by 3 then left by 23 are 2^m), r = x - nq LN2_HI exact, and
+ *   e^x = 2^m T_j (1 + tau_j) e^(r - nq LN2_LO),
+ * tau_j = 2^(j/8)/T_j - 1 rounded (vact_exp_u8), s = fma(r, 1 + r (1/2 +
+ * r (C3 + C4 r)), tau_j - nq LN2_LO), e^x = 2^m fma(T_j, s, T_j), rounded
+ * once before the exact scaling. Relative error before that rounding: the
+ * products left out (nq LN2_LO + tau_j)(e^r - 1) < 2^-26.5 for |x| <= 87,
+ * the roundings of s and of its inner FMAs scaled by |s| < 2^-4.4: under
+ * 0.12 ulp in all. Lanes below -87 (or -inf) are unspecified: for callers
+ * that redo them under a vector-wide tail branch. Ops: fma, sub, fma (r),
+ * 2 vlut8, fma (tau_j - nq LN2_LO), 4 fma (s), fma, scale (AVX2: 2 shifts +
+ * mul); one FMA more than vexp_t16_nc, 3 permutes fewer on AVX2. */
+static const float vact_exp_u8[8] = {0x0.0p+0f,         -0x1.9c0c22p-27f, 0x1.125002p-25f,  -0x1.0a3550p-25f,
+                                     0x1.26055cp-26f,   0x1.67a1cap-28f,  -0x1.f9c304p-27f, -0x1.a5217cp-28f};
+#define VACT_EXP8T_C3 0x1.555ccp-3f
+#define VACT_EXP8T_C4 0x1.5547bcp-5f
+static inline V vexp_t8_nc(V x) {
+    V t = vfma(x, vset1(VACT_LOG2E), vset1(VACT_MAGIC8_B));
+    V nq = vsub(t, vset1(VACT_MAGIC8_B));
+    V r = vfma(nq, vset1(-VACT_LN2_HI), x);
+    V c = vfma(nq, vset1(-VACT_LN2_LO), vlut8(vact_exp_u8, t));
+    V T = vlut8(vact_exp_t8, t);
+    V q = vfma(vset1(VACT_EXP8T_C4), r, vset1(VACT_EXP8T_C3));
+    q = vfma(q, r, vset1(0.5f));
+    q = vfma(q, r, vset1(1.0f));
+    V s = vfma(r, q, c);
+    return vscale2n_b_(vfma(T, s, T), nq, vasf(vishl(visrl(vasi(t), 3), 23)), 1.0f);
+}
 /* e^x = e1 * p2 for x in [-174, 175] (n in [-252, 254]) without rounding e^x
  * on its own: e1 = p 2^n1 (normal), *p2 = 2^n2, n = n1 + n2 (vpow2_halves);
  * callers form (dy * (a * e1)) * p2, where e^x alone may under- or overflow. */

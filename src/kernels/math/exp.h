@@ -170,18 +170,8 @@ static const float vact_exp_u16[16] = {
  * -86). Lanes below -87 (or -inf) are unspecified: for callers that redo
  * them under a vector-wide tail branch. Ops: fma, sub, fma (r), 2 lut,
  * fma (tau_j - nq LN2_LO), 3 fma (s), fma, scale (AVX2: 2 shifts + mul;
- * its vlut16 costs 2 permutes + blend, the blend mask shared). */
-static inline V vexp_t16_nc(V x) {
-    V t = vfma(x, vset1(VACT_LOG2E), vset1(VACT_MAGIC16_B));
-    V nq = vsub(t, vset1(VACT_MAGIC16_B));
-    V r = vfma(nq, vset1(-VACT_LN2_HI), x);
-    V c = vfma(nq, vset1(-VACT_LN2_LO), vlut16(vact_exp_u16, t));
-    V T = vlut16(vact_exp_t16, t);
-    V q = vfma(vset1(VACT_EXP16_C3), r, vset1(VACT_EXP16_C2));
-    q = vfma(q, r, vset1(1.0f));
-    V s = vfma(r, q, c);
-    return vscale2n_b_(vfma(T, s, T), nq, vasf(vishl(visrl(vasi(t), 4), 23)), 1.0f);
-}
+ * its vlut16 costs 2 permutes + blend, the blend mask shared).
+ * (vexp_t16_nc is defined below, with vexp_t8_nc: one body, vexp_tab_nc_) */
 /* e^(2 h) for h <= 0 (or NaN), the same bits as vexp_neg_h(2 h) without
  * forming 2 h: reduced with k = 2, r = 2 rh, and the Horner chain in rh
  * carries the intermediates of the chain in r times powers of two
@@ -248,18 +238,24 @@ static const float vact_exp_u8[8] = {0x0.0p+0f,         -0x1.9c0c22p-27f, 0x1.12
                                      0x1.26055cp-26f,   0x1.67a1cap-28f,  -0x1.f9c304p-27f, -0x1.a5217cp-28f};
 #define VACT_EXP8T_C3 0x1.555ccp-3f
 #define VACT_EXP8T_C4 0x1.5547bcp-5f
-static inline V vexp_t8_nc(V x) {
-    V t = vfma(x, vset1(VACT_LOG2E), vset1(VACT_MAGIC8_B));
-    V nq = vsub(t, vset1(VACT_MAGIC8_B));
+/* the body of vexp_t16_nc (k16 = 1) and vexp_t8_nc (k16 = 0), a constant
+ * after inlining: the table, its index bits and the polynomial's degree */
+static inline V vexp_tab_nc_(V x, int k16) {
+    const float mb = k16 ? VACT_MAGIC16_B : VACT_MAGIC8_B;
+    V t = vfma(x, vset1(VACT_LOG2E), vset1(mb));
+    V nq = vsub(t, vset1(mb));
     V r = vfma(nq, vset1(-VACT_LN2_HI), x);
-    V c = vfma(nq, vset1(-VACT_LN2_LO), vlut8(vact_exp_u8, t));
-    V T = vlut8(vact_exp_t8, t);
-    V q = vfma(vset1(VACT_EXP8T_C4), r, vset1(VACT_EXP8T_C3));
-    q = vfma(q, r, vset1(0.5f));
+    V c = vfma(nq, vset1(-VACT_LN2_LO), k16 ? vlut16(vact_exp_u16, t) : vlut8(vact_exp_u8, t));
+    V T = k16 ? vlut16(vact_exp_t16, t) : vlut8(vact_exp_t8, t);
+    V q = k16 ? vfma(vset1(VACT_EXP16_C3), r, vset1(VACT_EXP16_C2))
+              : vfma(vfma(vset1(VACT_EXP8T_C4), r, vset1(VACT_EXP8T_C3)), r, vset1(0.5f));
     q = vfma(q, r, vset1(1.0f));
     V s = vfma(r, q, c);
-    return vscale2n_b_(vfma(T, s, T), nq, vasf(vishl(visrl(vasi(t), 3), 23)), 1.0f);
+    VI b = k16 ? visrl(vasi(t), 4) : visrl(vasi(t), 3); /* 2^m's exponent bits */
+    return vscale2n_b_(vfma(T, s, T), nq, vasf(vishl(b, 23)), 1.0f);
 }
+static inline V vexp_t16_nc(V x) { return vexp_tab_nc_(x, 1); }
+static inline V vexp_t8_nc(V x) { return vexp_tab_nc_(x, 0); }
 /* e^x = e1 * p2 for x in [-174, 175] (n in [-252, 254]) without rounding e^x
  * on its own: e1 = p 2^n1 (normal), *p2 = 2^n2, n = n1 + n2 (vpow2_halves);
  * callers form (dy * (a * e1)) * p2, where e^x alone may under- or overflow. */

@@ -30,14 +30,12 @@
 typedef struct { V th, rt, S, Sl, s, rl, n; } vnormq_t;
 
 /* Q(a + al) = th (1 + rt)(S + Sl)(1 + s)(1 + rl) 2^n for a in [0, VACT_NQ_AMAX],
- * |al| <= ulp(a)/2 (lo, a compile-time constant: 0 al unused, 1 al used,
- * 2 al unused and a^2 rounded: relative 2^-24 a^2/2 in e^(-a^2/2), for
- * gelu' whose bound is absolute where a is large) */
-static inline vnormq_t vnormq_parts_(V a, V al, int lo) {
+ * |al| <= ulp(a)/2 */
+static inline vnormq_t vnormq_parts(V a, V al) {
     vnormq_t g;
     V D = vfma(vset1(VACT_NQ_K), a, vset1(1.0f));
     V Dl = vfma(vset1(VACT_NQ_K), a, vsub(vset1(1.0f), D));   /* 1 - D exact, D >= 1 */
-    if (lo == 1) Dl = vfma(vset1(VACT_NQ_K), al, Dl);
+    Dl = vfma(vset1(VACT_NQ_K), al, Dl);
     g.th = vdiv(vset1(1.0f), D);
     g.rt = vfnma(g.th, Dl, vfnma(g.th, D, vset1(1.0f)));   /* t = th (1 + rt) */
     V v = vsub(g.th, vset1(VACT_NQ_TC));
@@ -60,16 +58,13 @@ static inline vnormq_t vnormq_parts_(V a, V al, int lo) {
     /* e^(-a^2/2), a^2 = hi + lo */
     V b = vmul(a, vset1(-0.5f));                           /* exact but for a < 2^-125 */
     V ah = vmul(a, b);                                     /* -a^2/2 = ah + ahl */
-    V ahl = lo == 2 ? vzero() : vfms(a, b, ah);            /* lo == 2: a^2 rounded */
-    if (lo == 1) ahl = vfnma(a, al, ahl);
+    V ahl = vfnma(a, al, vfms(a, b, ah));
     vexp_round_(ah, 1.0f, VACT_MAGIC, &g.n);               /* exp.h's reduction, */
     V r1 = vexp_r1_(ah, g.n, 1.0f);                        /* its exact first step; */
     g.rl = vfma(g.n, vset1(-VACT_LN2_LO), ahl);            /* the low parts: |rl| < 2^-17, e^rl = 1 + rl */
     g.s = vexp_s(r1);                                      /* e^(r1 + rl) = (1 + s)(1 + rl) */
     return g;
 }
-
-static inline vnormq_t vnormq_parts(V a) { return vnormq_parts_(a, vzero(), 0); }
 
 /* Q(a) 2^-n = W = Wh + Wl (t S p, one rounding in Wh): P1 = th S, Wh = P1 + P1 s
  * (one fma; its error P1 s + (P1 - Wh) is exact to 2^-24 relative: P1 - Wh
@@ -93,7 +88,7 @@ static inline V verfc(V z) {
     al = vfma(az, vset1(VACT_NQ_SQRT2_LO), al);
     M big = vgt(a, vset1(VACT_NQ_AMAX));
     a = vsel(big, vset1(VACT_NQ_AMAX), a);                 /* NaN kept */
-    vnormq_t g = vnormq_parts_(a, vsel(big, vzero(), al), 1);
+    vnormq_t g = vnormq_parts(a, vsel(big, vzero(), al));
     V Wl, Wh = vnormq_w(g, &Wl);
     V q = vscale2n(vmul(vadd(Wh, Wl), vset1(2.0f)), g.n);
     return vsel(vlt(z, vzero()), vsub(vset1(2.0f), q), q);

@@ -341,7 +341,14 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
 #else
 #define VACT_UNORD_(a, b) mor(visnan(a), visnan(b))
 #endif
-/* the backward's pair loop, P pairs per iteration (non-temporal stores if NT) */
+/* the backward's pair loop, P pairs per iteration (non-temporal stores if NT).
+ * The plain path runs P = 2 (then one pair more, P = 1): 1.06-1.13x P = 1 for
+ * the f16 sigmoid / tanh / hard_swish backward on AVX2 and AVX-512 and the
+ * bf16 ones on AVX-512 at n = 4096 (AVX2 bf16 +-1%); P = 3 and 4 were
+ * slower (AVX2 and AVX-512 bf16: 0.63-0.87x P = 1). The forward's deferred
+ * NaN fix-up (VACT_T16_FIX_f16: _dn stores, an FMA witness per pair, two
+ * accumulators) measured 0.98-0.99x here for the AVX2 f16 sigmoid / tanh
+ * backward (1.03-1.09x on AVX-512 f16), so the pairs keep the _nd stores. */
 #define VACT_BWD16_LOOP(name, T, NT, P)                                                     \
     if (i + 2 * (P) * VACT_W <= n) {                                                        \
         V nx[2 * (P)], nd[2 * (P)];                                                         \
@@ -410,6 +417,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
             VACT_BWD16_LOOP(name, T, 1, VACT_NT16_P)                                        \
             vact_nt_fence();                                                                \
         }                                                                                   \
+        VACT_BWD16_LOOP(name, T, 0, 2)                                                      \
         VACT_BWD16_LOOP(name, T, 0, 1)                                                      \
         for (; i < n; i += VACT_W) {                                                        \
             size_t k = n - i < VACT_W ? n - i : VACT_W;                                     \

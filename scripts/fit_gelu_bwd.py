@@ -17,7 +17,12 @@ floor makes the bound absolute); degree 8: 2.33. Pieces centred at k - 1/4
 (piece 1 on the root; one add more) measured worse: 3.5 and 3.7.
 Needs numpy (Debian: python3-numpy); about a minute.
 
-    /usr/bin/python3 scripts/fit_gelu_bwd.py [DEG]     (default 9, the shipped table)
+    /usr/bin/python3 scripts/fit_gelu_bwd.py [gelu|gelu_tanh] [DEG]   (default gelu 9: the shipped tables are gelu 9, gelu_tanh 9)
+
+gelu_tanh (src/kernels/elementwise/f_gelu_tanh.h, vact_gelu_tanh_b) has the
+same symmetry, gelu_tanh'(-a) = 1 - gelu_tanh'(a), so the same layout:
+E(a) = sigmoid(-2u) - a (c1 + 3 c3 a^2) sigmoid'(2u), 2u = c1 a + c3 a^3,
+below 2^-30 from a = 6.
 """
 import math
 import os
@@ -32,8 +37,21 @@ F32 = np.float32
 N, AMAX = 8, 7.0  # AMAX: the clamp, piece N-1's centre
 
 
-def e_ref(a):
+C1 = 2 * math.sqrt(2 / math.pi)  # gelu_tanh: 2u = C1 x + C3 x^3
+C3 = C1 * 0.044715
+
+
+def e_gelu(a):
     return 0.5 * ff.ERFC(a / math.sqrt(2)) - a * np.exp(-0.5 * a * a) / math.sqrt(2 * math.pi)
+
+
+def e_gelu_tanh(a):
+    # gelu_tanh'(-a) = sigmoid(-2u) - a (C1 + 3 C3 a^2) e/(1 + e)^2, e = e^-2u, 2u = 2u(a) >= 0
+    e = np.exp(-(C1 * a + C3 * a ** 3))
+    return e / (1 + e) - a * (C1 + 3 * C3 * a * a) * e / (1 + e) ** 2
+
+
+e_ref = e_gelu
 
 
 def weight(t):
@@ -65,7 +83,12 @@ def fit(deg):
 
 
 if __name__ == "__main__":
-    deg = int(sys.argv[1]) if len(sys.argv) > 1 else 9
+    args = sys.argv[1:]
+    name = "gelu"
+    if args and not args[0].isdigit():
+        name = args.pop(0)
+        e_ref = {"gelu": e_gelu, "gelu_tanh": e_gelu_tanh}[name]
+    deg = int(args[0]) if args else 9
     P, E = fit(deg)
-    print(ff.table("vact_gelu_b", [[P[i][j] for i in range(N)] for j in range(deg + 1)]))
+    print(ff.table("vact_%s_b" % name, [[P[i][j] for i in range(N)] for j in range(deg + 1)]))
     print("/* max %.3f ULP on the grid */" % max(E))

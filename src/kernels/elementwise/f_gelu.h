@@ -34,26 +34,20 @@
  * ULP at x = -4.959 (bin 2; the hi + lo form: 1.650). 36 ops per AVX-512
  * vector and 37 on AVX2 (scripts/kernel_ops.py; the hi + lo form: 42, 45).
  * gelu'(x) = Phi(x) + x phi(x) = E(a) for x < 0 and 1 - E(a) for x >= 0,
- * E(a) = Q(a) - a phi(a): smooth and bounded, so no exponential and no
- * division. a = min(|x|, 7) in 8 pieces of width 1 around the integers
- * (round(a) by the magic sum u = a + 1.5 2^23, whose low bits index vlut8:
- * one permute on every ISA; v = a - round(a) exact), E = P_k(v) of degree 9
- * by Horner (scripts/fit_gelu_bwd.py: near-minimax, float coefficients tuned
- * against this evaluation, weighted by the tighter ULP of E and 1 - E).
- * P_0(0) = 1/2 (gelu'(+-0)) and P_7(0) = 0: E(7) ~ 2^-33.9, far below the
- * floor (the bound is in ulp of max(|gelu'|, 1/16)), so +-inf give 1 and 0
- * exactly. The error is the evaluation's (the fit alone: 0.02 ULP), largest
- * in piece 1 around the root x ~ -0.75 where the floor makes it absolute:
- * 1.84 ULP on the fit's grid (degree 8: 2.33, 2 ops fewer). 27 ops per
- * vector on AVX-512 and AVX2 (abs, min, add, 2 sub, 10 lookups, 9 fma, sub,
- * select, mul); the form
- * before (Q(a) in parts from erfc.h: a division, a degree-12 polynomial,
- * e^(-a^2/2) and hi + lo corrections) took 56 and 41. */
+ * E(a) = Q(a) - a phi(a) (E(7) ~ 2^-33.9): math/pw8sym.h's 8 pieces of
+ * degree 9, no exponential and no division, 27 ops per vector (the form
+ * before, Q(a) in parts from erfc.h with a division, a degree-12
+ * polynomial, e^(-a^2/2) and hi + lo corrections: 56 on AVX-512, 41 on
+ * AVX2; 3.1-3.5x slower). The error is the evaluation's (the fit alone:
+ * 0.02 ULP), largest in piece 1 near the root x ~ -0.75 where the floor
+ * makes the bound absolute: exhaustive 2.004 ULP at x = -0.514 (degree 8:
+ * 2.33 on the fit's grid). */
 /* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_F_GELU_H
 #define VACT_F_GELU_H
 #include "../../common/vact_internal.h" /* vact_params */
 #include "../math/erfc.h" /* VACT_NQ_AMAX, exp.h */
+#include "../math/pw8sym.h"
 
 /* the tables (scripts/gen_gelu_tables.py): C, delta, q, and per bin k Ch
  * and Pt's coefficients, vact_gelu_c[j] = c_j */
@@ -102,8 +96,7 @@ static inline V k_gelu(V x, const vact_params *p) {
 
 /* the backward's table (scripts/fit_gelu_bwd.py 9): vact_gelu_b[j][k] = c_j
  * of piece k */
-#define VACT_GELU_BD 9
-static const float vact_gelu_b[VACT_GELU_BD + 1][8] = {
+static const float vact_gelu_b[VACT_PW8_DEG + 1][8] = {
     {0x1p-1f, -0x1.55429ap-4f, -0x1.5d1c06p-4f, -0x1.876f5ap-7f,
      -0x1.080eb4p-11f, -0x1.df9f96p-18f, -0x1.30accp-25f, 0x0p+0f},
     {-0x1.988454p-1f, -0x1.ef8e58p-3f, 0x1.ba4b44p-4f, 0x1.fc47a2p-6f,
@@ -128,12 +121,7 @@ static const float vact_gelu_b[VACT_GELU_BD + 1][8] = {
 
 static inline V kb_gelu(V x, V dy, const vact_params *p) {
     (void)p;
-    V a = vmin(vset1(7.0f), vabs(x));                       /* NaN kept */
-    V u = vadd(a, vset1(VACT_MAGIC));                       /* round(a) + 1.5 2^23 */
-    V v = vsub(a, vsub(u, vset1(VACT_MAGIC)));              /* exact, in [-1/2, 1/2] */
-    V E = vlut8(vact_gelu_b[VACT_GELU_BD], u);
-    for (int i = VACT_GELU_BD - 1; i >= 0; i--) E = vfma(E, v, vlut8(vact_gelu_b[i], u));
-    return vmul(dy, vsel_neg(x, E, vsub(vset1(1.0f), E)));  /* a NaN x: E is NaN */
+    return vmul(dy, vpw8_sym(x, vact_gelu_b));
 }
 
 #endif

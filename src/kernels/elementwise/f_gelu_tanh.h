@@ -2,7 +2,7 @@
  * c3 = c1 * 0.044715 (both as hi + lo), with e = e^-|2u| = (1 + S) 2^n.
  * g = c1 + c3 x^2 as gh + gl (c1h = c1 to 21 bits, a multiple of 2^-20, so
  * gh - c1h is exact for gh < 16; x^2 = x2 + x2l exactly); the forward and
- * the backward form gh and the reduction differently (each keeps its bits).
+ * the forward forms gh and the reduction as below.
  * Forward (vgt_fwd_parts, k_gelu_tanh), one path for every lane, no branch:
  *   x is clamped below at -11 (-inf -> -0 by the path itself); lanes above
  *   11, +inf and NaN take x by a final select (gelu_tanh(x) = x in float
@@ -25,16 +25,15 @@
  *   x < 0, by e/(1+e) <= 1/2 for x >= 0), q(r) 2^-27.6, the residual
  *   correction's factor error (<= 10% of <= ~1 ulp), then the final
  *   rounding (0.5): src/common/functions.def has the exhaustive maximum.
- * Backward (vgt_parts, kb_gelu_tanh, x clamped to +-11): gh = c1h +
- *   RN(c3h x^2), gl = fms(c3h, x^2, gh - c1h) + c1l + c3h x2l + c3l x^2;
- *   rh = fma(-|x|, gh, -n L1) (one rounding), c = -|x| gl - n L2, r = rh + c.
- * gelu_tanh'(x) = sigmoid(2u) + x (c1 + 3 c3 x^2) e/(1+e)^2. */
+ * Backward: gelu_tanh'(x) = sigmoid(2u) + x (c1 + 3 c3 x^2) e/(1+e)^2 as
+ *   piecewise polynomials (kb_gelu_tanh below). */
 /* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_F_GELU_TANH_H
 #define VACT_F_GELU_TANH_H
 #include "../../common/vact_internal.h" /* vact_params */
 #include "../math/exp.h"
 #include "../math/recip.h"
+#include "../math/pw8sym.h"
 
 #define VACT_GT_C1H20 0x1.98845p+0f     /* c1 to 21 bits: a multiple of 2^-20 */
 #define VACT_GT_C1L20 0x1.9ea1b2p-23f   /* c1 - VACT_GT_C1H20, rounded */
@@ -50,24 +49,6 @@ typedef struct { V na, gh, gl, n, S; } vgt_t;
 static inline vgt_t vgt_make(V na, V gh, V gl, V n, V r) {
     vgt_t g = {na, gh, gl, n, vexp_s(r)};
     return g;
-}
-
-/* the backward's -|2u| = -|x| (gh + gl) and e^-|2u| = (1 + S) 2^n, |x| <= 11 */
-static inline vgt_t vgt_parts(V x) {
-    V na = vor(x, vset1(-0.0f));                           /* -|x| */
-    V x2 = vmul(x, x);
-    V x2l = vfms(x, x, x2);
-    V ph = vmul(vset1(VACT_GT_C3H), x2);
-    V gh = vadd(vset1(VACT_GT_C1H20), ph);                 /* c1 + c3 x^2 = gh + gl */
-    V w = vsub(gh, vset1(VACT_GT_C1H20));                  /* exact: c1h on gh's grid */
-    V gl = vfms(vset1(VACT_GT_C3H), x2, w);
-    gl = vadd(gl, vfma(vset1(VACT_GT_C3H), x2l, vfma(vset1(VACT_GT_C3L), x2, vset1(VACT_GT_C1L20))));
-    V n;
-    vexp_round_(vmul(na, gh), 1.0f, VACT_MAGIC, &n);
-    V rh = vfma(na, gh, vmul(n, vset1(-VACT_GT_LN2_H13)));
-    V c = vfma(na, gl, vmul(n, vset1(-VACT_GT_LN2_L13)));
-    V r = vadd(rh, c);
-    return vgt_make(na, gh, gl, n, r);
 }
 
 /* the forward's -|2u| = -|x| (gh + gl), e^-|2u| = (1 + S) 2^n, |x| <= 11 */
@@ -104,40 +85,37 @@ static inline V k_gelu_tanh(V x, const vact_params *p) {
     return vsel(vle(x, vset1(VACT_GT_XMAX)), y, x);       /* x above 11, +inf, NaN */
 }
 
-/* gelu_tanh' = Q (1 + e + x k Z) / (1 + e)^2, k = c1 + 3 c3 x^2 = 3g - 2c1,
- * Q = e, Z = 1 (x < 0) or Q = 1, Z = e (x >= 0). x clamped to +-11 (NaN
- * kept), e = (1 + S) 2^n from vgt_parts (may underflow: the result is then
- * far below the 2^-4 floor of the bound). k = kh + kl (3 gh exact as hi +
- * lo); N = 1 + e + x k Z as fma(xZ, kh, d) + (xZ kl + dl) (the cancellation
- * near the root x ~ -1.5 lands in the first fma, d + dl = 1 + e exactly);
- * Q N = N + N S (x < 0, 2^n applied last); (1 + e)^2 as D2 + D2l, one
- * division and one residual correction (times a quadratic ~1/(1+e)^2). */
-/* A e^2 + B e + C ~ 1/(1+e)^2 on e in [0, 1] within 10%: enough for the factor
- * of a residual correction */
-#define VACT_GT_I2A 0x1.66bb16p-1f
-#define VACT_GT_I2B -0x1.620b14p+0f
-#define VACT_GT_I2C 0x1.ea77ecp-1f
+/* gelu_tanh'(-a) = 1 - gelu_tanh'(a): math/pw8sym.h with E(a) =
+ * sigmoid(-2u) - a (c1 + 3 c3 a^2) sigmoid'(2u), 2u = c1 a + c3 a^3 (below
+ * 2^-30 from a = 6), 8 pieces of degree 9 (scripts/fit_gelu_bwd.py
+ * gelu_tanh 9), 27 ops per vector (the form before, e^-|2u| with hi + lo
+ * parts, one division and a residual correction: 56 on AVX-512, 44 on
+ * AVX2). vact_gelu_tanh_b[j][k] = c_j of piece k. */
+static const float vact_gelu_tanh_b[VACT_PW8_DEG + 1][8] = {
+    {0x1p-1f, -0x1.53d226p-4f, -0x1.60a99ep-4f, -0x1.7b9708p-7f,
+     -0x1.5f66f6p-12f, -0x1.9f191p-20f, -0x1.a7f0fap-31f, 0x0p+0f},
+    {-0x1.988454p-1f, -0x1.efeb64p-3f, 0x1.b9db38p-4f, 0x1.043d9cp-5f,
+     0x1.826a78p-10f, 0x1.4d5576p-17f, 0x1.d4ff3p-28f, 0x1.441ee4p-37f},
+    {0x1.79d85ep-20f, 0x1.718562p-2f, 0x1.77c6eep-9f, -0x1.1d6b28p-5f,
+     -0x1.80b3bap-9f, -0x1.fa81f2p-16f, -0x1.f4ec0ep-26f, 0x1.032ff2p-31f},
+    {0x1.11a976p-2f, -0x1.4e93a4p-4f, -0x1.2703ep-4f, 0x1.0bdc46p-6f,
+     0x1.c0e2c2p-9f, 0x1.e16872p-15f, 0x1.583562p-24f, 0x1.4dedcp-27f},
+    {0x1.42ab92p-12f, -0x1.41f1b6p-4f, 0x1.5c0068p-5f, 0x1.31b9p-10f,
+     -0x1.468ffap-9f, -0x1.3e3766p-14f, -0x1.568bd2p-23f, 0x1.acc952p-24f},
+    {-0x1.01e6f4p-4f, 0x1.335002p-5f, -0x1.353f2ap-9f, -0x1.546b3cp-8f,
+     0x1.122bc4p-10f, 0x1.32e062p-14f, 0x1.022dd6p-22f, 0x1.35af16p-21f},
+    {0x1.7ee5aep-8f, 0x1.fdb58ep-8f, -0x1.b35642p-8f, 0x1.27fa34p-9f,
+     -0x1.c6ae3ap-14f, -0x1.b67928p-15f, -0x1.28bf6ep-22f, 0x1.06b1e4p-19f},
+    {-0x1.60b1a4p-10f, -0x1.f94008p-8f, 0x1.476d54p-9f, -0x1.9bdfc8p-14f,
+     -0x1.2d35dcp-13f, 0x1.c2cfeep-16f, 0x1.233346p-22f, 0x1.03ccfcp-18f},
+    {0x1.7f9ecap-7f, -0x1.b3d678p-14f, 0x1.65d8eep-16f, -0x1.bf172cp-13f,
+     0x1.4f0b2p-14f, -0x1.13b046p-17f, -0x1.1d3fdcp-22f, 0x1.151998p-18f},
+    {-0x1.94fbc8p-8f, 0x1.12e9ap-10f, -0x1.30fa7ep-12f, 0x1.ee575p-15f,
+     -0x1.72a52cp-17f, 0x1.c275ap-22f, 0x1.5c05bcp-23f, 0x1.ecb7dcp-20f},
+};
 static inline V kb_gelu_tanh(V x, V dy, const vact_params *p) {
     (void)p;
-    V xc = vmax(vset1(-VACT_GT_XMAX), vmin(vset1(VACT_GT_XMAX), x)); /* NaN kept */
-    vgt_t g = vgt_parts(xc);
-    V e = vscale2n_e(vadd(vset1(1.0f), g.S), g.n);         /* may underflow: D is tiny there */
-    V d = vadd(vset1(1.0f), e);
-    V dl = vsub(e, vsub(d, vset1(1.0f)));
-    M neg = vlt(xc, vzero());
-    V th = vmul(vset1(3.0f), g.gh);                        /* k = 3g - 2c1 = kh + kl */
-    V kh = vsub(th, vset1(2.0f * VACT_GT_C1H20));
-    V kl = vadd(vfms(vset1(3.0f), g.gh, th), vfma(vset1(3.0f), g.gl, vset1(-2.0f * VACT_GT_C1L20)));
-    V xZ = vmul(xc, vsel(neg, vset1(1.0f), e));
-    V N = vadd(vfma(xZ, kh, d), vfma(xZ, kl, dl));        /* 1 + e + x k Z */
-    V QN = vfma(N, vsel(neg, g.S, vzero()), N);           /* Q 2^-n N, Q = e or 1 */
-    V D2 = vmul(d, d);                                     /* (1 + e)^2, hi + lo */
-    V D2l = vfma(vadd(d, d), dl, vfms(d, d, D2));
-    V R0 = vdiv(QN, D2);
-    V rr = vfnma(R0, D2l, vfnma(R0, D2, QN));
-    V i2 = vfma(vfma(e, vset1(VACT_GT_I2A), vset1(VACT_GT_I2B)), e, vset1(VACT_GT_I2C)); /* ~ 1/(1+e)^2 */
-    V R = vscale2n_e(vfma(rr, i2, R0), vsel(neg, g.n, vzero()));
-    return vmul(dy, vsel(visnan(x), x, R));
+    return vmul(dy, vpw8_sym(x, vact_gelu_tanh_b));
 }
 
 #endif

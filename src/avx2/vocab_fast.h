@@ -9,5 +9,6 @@
 static inline V vrcp_est(V a) { return _mm256_rcp_ps(a); }
 #include "../common/vocab_rcp_fast.h" /* vrcp_fast: the estimate and one Newton step */
 #include "../common/vocab_clampabs_fast.h" /* vclampabs, vnclampabs: two ops */
+#include "../common/vocab_masked_fast.h" /* vmul_mask, vfma_mask: the op and a select */
 
 #endif

@@ -23,5 +23,11 @@ static inline V vlut32(const float *tbl, V t) {
     return _mm512_permutex2var_ps(_mm512_loadu_ps(tbl), vasi(t), _mm512_loadu_ps(tbl + 16));
 }
 #include "../common/vocab_clampabs_fast.h" /* vclampabs: two ops */
+/* fast tier only: merge masking, one instruction each (the lanes where m is
+ * false keep src, or a) */
+#define VACT_MASKED_OPS 1
+static inline V vmul_mask(M m, V a, V b, V src) { return _mm512_mask_mul_ps(src, m, a, b); }
+static inline V vfma_mask(M m, V a, V b, V c) { return _mm512_mask_fmadd_ps(a, m, b, c); }
+#include "../common/vocab_masked_fast.h"
 
 #endif

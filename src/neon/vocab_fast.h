@@ -12,5 +12,6 @@ static inline V vrcp_fast(V a) {
     return vmulq_f32(y, vrecpsq_f32(a, y));
 }
 #include "../common/vocab_clampabs_fast.h" /* vclampabs, vnclampabs: two ops */
+#include "../common/vocab_masked_fast.h" /* vmul_mask, vfma_mask: the op and a select */
 
 #endif

@@ -8,5 +8,6 @@
 #define VACT_RCP_FAST_BITS 24 /* vrcp_fast's |rel| error < 2^-BITS */
 static inline V vrcp_fast(V a) { return 1.0f / a; }
 #include "../common/vocab_clampabs_fast.h" /* vclampabs, vnclampabs: two ops */
+#include "../common/vocab_masked_fast.h" /* vmul_mask, vfma_mask: the op and a select */
 
 #endif

@@ -60,7 +60,8 @@ static inline V vfexpm1_a(V z, float a) {
  * terms may differ in sign: |a (s - 1)| < 2 |result| (j = 31, k = -1, z
  * near -ln2/64).
  * Ops: max, fma, sub, fma, 2 lut, add, shift, int add, 2 fma (q), mul, fms,
- * fma: 14. */
+ * fma: 14, the select of the caller's lanes folded into the mul and the last
+ * fma (merge masking, VACT_MASKED_OPS: AVX-512). */
 #define VACT_FEM1_MAGIC 0x1.8p18f
 #define VACT_FEM1_C1 0x1.00008p-1f
 #define VACT_FEM1_C2 0x1.555598p-3f
@@ -80,7 +81,9 @@ static const float vact_fem1_d32[32] = {
     -0x1.05cb44p-25f, -0x1.1c2142p-26f, 0x1.67a1cap-28f, -0x1.348e56p-25f, 0x1.a3b5e4p-28f, -0x1.0b7ec8p-25f,
     -0x1.f9c306p-27f, -0x1.e4c886p-26f, -0x1.6961b4p-28f, -0x1.b5151ep-28f, -0x1.a5217cp-28f, -0x1.ab7132p-26f,
     0x1.61428ep-28f, -0x1.2ad5f8p-27f};
-static inline V vfexpm1_a_t32(V z, float a) {
+/* m ? a (e^z - 1) : src, the select folded into the last two operations by
+ * merge masking (vmul_mask, vfma_mask: free on AVX-512) */
+static inline V vfexpm1_a_t32_or(V z, float a, M m, V src) {
     const float h = 0.5f * a;
     V zc = vmax(vset1(-17.5f), z); /* NaN stays NaN */
     V t = vfma(zc, vset1(VACT_LOG2E), vset1(VACT_FEM1_MAGIC));
@@ -89,7 +92,8 @@ static inline V vfexpm1_a_t32(V z, float a) {
     V s2 = vasf(viadd(vasi(vlut32(vact_fem1_t32, t)), vishl(vasi(t), 18))); /* 2s */
     V q = vfma(vset1(h * VACT_FEM1_C2), r, vset1(h * VACT_FEM1_C1));
     q = vfma(q, r, vset1(h));
-    return vfma(vmul(r, s2), q, vfms(s2, vset1(h), vset1(a)));
+    V rs = vmul_mask(m, r, s2, src); /* m ? 2s r' : src */
+    return vfma_mask(m, rs, q, vfms(s2, vset1(h), vset1(a)));
 }
 
 #endif

@@ -68,7 +68,13 @@
  *   2 cores), Horner (27 ops, a chain 16 cycles longer) took 8% more time,
  *   Estrin with u^4 (29 ops, 4 cycles shorter) 5% more, unroll 2 or 8 1%
  *   or 4% more than 4; degree 8 by Estrin (26 ops) 6% less, but no degree-8
- *   set holds 4 ULP (above).
+ *   set holds 4 ULP (above). Not shipped either (2026-12-05): p_9 packed
+ *   into the low 16 bits of c's entries (c = the entry, p_9 = the entry
+ *   << 16, one vpslld for one vpermps, p_9 at 8 bits with p_0..p_8 refitted
+ *   around it; AMAX = 7.625, whose low bits are 0, the end pieces' p_9 =
+ *   0): 2.97 ULP over every float, but no faster (0.89-0.95x Eigen, as the
+ *   shipped set in the same A/B session, load 5): the permute pipes are not
+ *   the only limit.
  * NaN: max(x, 0) keeps it (vmax with the NaN second), whatever g is (a is
  *   NaN, or AMAX with AVX-512's one-vrangeps vabsmin).
  *

@@ -87,13 +87,17 @@
  * exactly, as the accurate tier. Max 2.37 ULP over every float (dy = 1),
  * about 5 with any dy (dy's mantissa can double it; degree 7: 3.2, 6.6).
  * Ops: max, min, add, 2 sub, 9 lookups, 8 fma, mul: 22 per vector (18 on the
- * FMA and permute ports); AVX2's vlut16 adds a permute and a blend each.
+ * FMA and permute ports); AVX2's vlut16 adds a permute and a blend each
+ * (43 ops), so AVX2 (VACT_LUT16_SLOW) takes the accurate tier's kernel
+ * instead (elementwise/f_gelu.h: 8 pieces of degree 9 by vlut8, 27 ops,
+ * within the accurate bound).
  * NaN in x or dy: NaN (u is NaN; dy multiplies). */
 /* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_FAST_F_GELU_H
 #define VACT_FAST_F_GELU_H
 #include "../../common/vact_internal.h" /* vact_params */
 #include "../math/exp.h"                /* VACT_MAGIC */
+#include "../elementwise/f_gelu.h"       /* kb_gelu */
 
 #if defined(VACT_LUT32)
 /* forward, 32 pieces of degree 5 (scripts/fit_fgelu.py fwd32) */
@@ -320,6 +324,9 @@ static inline V kf_gelu(V x, const vact_params *p) {
 }
 
 static inline V kfb_gelu(V x, V dy, const vact_params *p) {
+#ifdef VACT_LUT16_SLOW
+    return kb_gelu(x, dy, p); /* 27 ops against 43 with vlut16's permutes and blends */
+#else
     (void)p;
     V xc = vmin(vset1(VACT_FGELU_XR), vmax(vset1(-VACT_FGELU_XL), x)); /* NaN kept */
     V t = vadd(xc, vset1(VACT_MAGIC));
@@ -333,6 +340,7 @@ static inline V kfb_gelu(V x, V dy, const vact_params *p) {
     d = vfma(d, u, vlut16(vact_fgelu_b[1], t));
     d = vfma(d, u, vlut16(vact_fgelu_b[0], t));
     return vmul(dy, d);
+#endif
 }
 #define VACT_FAST_gelu ~, 1
 #ifdef VACT_LUT16_SLOW

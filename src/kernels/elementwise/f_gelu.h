@@ -76,9 +76,7 @@ static inline V k_gelu(V x, const vact_params *p) {
     V u = vadd(a, vset1(0x1.8p24f));                        /* 2 round(a/2) + 1.5 2^24 */
     V k2 = vsub(u, vset1(0x1.8p24f));                       /* 2k */
     V v = vsub(a, k2);                                      /* exact */
-    V P = vlut8(vact_gelu_c[VACT_GELU_D], u);
-    for (int i = VACT_GELU_D - 1; i >= 1; i--) P = vfma(P, v, vlut8(vact_gelu_c[i], u));
-    V Pt = vfma(P, v, vlut8(vact_gelu_c[0], u));
+    V Pt = vhorner_lut8(vact_gelu_c, VACT_GELU_D, u, v);   /* math/pw8sym.h */
     V ch = vlut8(vact_gelu_ch, u);
     V T2 = vadd(vfnma(k2, v, ch), Pt);                      /* ~ lambda T + 64 C */
     V tt = vfma(T2, vset1(VACT_LOG2E), vset1(VACT_MAGIC_B));

@@ -16,13 +16,21 @@
 #define VACT_MATH_PW8SYM_H
 #include "exp.h" /* VACT_MAGIC */
 
+/* sum of c[j][piece] v^j, j = 0..deg, by Horner (fma), the piece's
+ * coefficients per lane by vlut8 on the low 3 bits of idx's bits (also
+ * gelu's forward, elementwise/f_gelu.h) */
+static inline V vhorner_lut8(const float (*c)[8], int deg, V idx, V v) {
+    V P = vlut8(c[deg], idx);
+    for (int i = deg - 1; i >= 0; i--) P = vfma(P, v, vlut8(c[i], idx));
+    return P;
+}
+
 #define VACT_PW8_DEG 9
 static inline V vpw8_sym(V x, const float (*tb)[8]) {
     V a = vmin(vset1(7.0f), vabs(x));                       /* NaN kept */
     V u = vadd(a, vset1(VACT_MAGIC));                       /* round(a) + 1.5 2^23 */
     V v = vsub(a, vsub(u, vset1(VACT_MAGIC)));              /* exact */
-    V E = vlut8(tb[VACT_PW8_DEG], u);
-    for (int i = VACT_PW8_DEG - 1; i >= 0; i--) E = vfma(E, v, vlut8(tb[i], u));
+    V E = vhorner_lut8(tb, VACT_PW8_DEG, u, v);
     return vsel_neg(x, E, vsub(vset1(1.0f), E));
 }
 

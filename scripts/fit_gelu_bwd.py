@@ -17,7 +17,18 @@ floor makes the bound absolute); degree 8: 2.33. Pieces centred at k - 1/4
 (piece 1 on the root; one add more) measured worse: 3.5 and 3.7.
 Needs numpy (Debian: python3-numpy); about a minute.
 
-    /usr/bin/python3 scripts/fit_gelu_bwd.py [gelu|gelu_tanh] [DEG]   (default gelu 9: the shipped tables are gelu 9, gelu_tanh 9)
+    /usr/bin/python3 scripts/fit_gelu_bwd.py [--f16] [gelu|gelu_tanh] [DEG]   (default gelu 9: the shipped tables are gelu 9, gelu_tanh 9)
+
+--f16: the f16 backward's tables (src/kernels/t16/: vact_gelu_b16 in
+k16_gelu_mish.h, vact_gelu_tanh_b16 in k16.h, degree 5), where the f32 value
+before the rounding to f16 needs far less: the tolerance of a piece is 2^-12
+relative (half an f16 ULP at the bottom of a binade, with the factor 2 a
+random dy's mantissa can add), floored at 2^-16 (the test's |dy|/16) and at
+2^-25 (half the f16 subnormal step), and the script ends with the exhaustive
+f16 check (every f16 input, dy = 1, and three sets of random dy, in f16 ULP as
+tests/test_t16.c measures). Degree 5: 0.19 of the tolerance at most (piece 1,
+at the root), 0.57 ULP over every f16 input (gelu and gelu_tanh); degree 4:
+2.8 of it, 1.7 ULP.
 
 gelu_tanh (src/kernels/elementwise/f_gelu_tanh.h, vact_gelu_tanh_b) has the
 same symmetry, gelu_tanh'(-a) = 1 - gelu_tanh'(a), so the same layout:
@@ -54,16 +65,25 @@ def e_gelu_tanh(a):
 e_ref = e_gelu
 
 
+F16 = False  # --f16: the tolerance of the f16 backward (above)
+
+
+def tol(r):
+    if F16:
+        return np.maximum(np.maximum(np.abs(r) * 2.0 ** -12, 2.0 ** -16), 2.0 ** -25)
+    return ff.ulp_of(r, 1 / 16.0)
+
+
 def weight(t):
-    return 1 / np.minimum(ff.ulp_of(t, 1 / 16.0), ff.ulp_of(1 - t, 1 / 16.0))
+    return 1 / np.minimum(tol(t), tol(1 - t))
 
 
 def piece_err(P, k, a):
     e = ff.horner32(P, (a - F32(k)).astype(np.float32))
     r = e_ref(a.astype(np.float64))
-    en = np.abs(e.astype(np.float64) - r) / ff.ulp_of(r, 1 / 16.0)              # x = -a: d = E
+    en = np.abs(e.astype(np.float64) - r) / tol(r)                                # x = -a: d = E
     dp = (F32(1) - e).astype(np.float32).astype(np.float64)                       # x = +a: d = 1 - E
-    ep = np.abs(dp - (1 - r)) / ff.ulp_of(1 - r, 1 / 16.0)
+    ep = np.abs(dp - (1 - r)) / tol(1 - r)
     return max(en.max(), ep.max())
 
 
@@ -78,17 +98,52 @@ def fit(deg):
         p, e = ff.tune(p, lambda q: piece_err(q, k, a), fix0)
         P.append(p)
         E.append(e)
-        print("/* piece %d: a in [%.1f, %.1f], max %.3f ULP */" % (k, lo, hi, e), flush=True)
+        print("/* piece %d: a in [%.1f, %.1f], max %.3f %s */" % (k, lo, hi, e, "of the tolerance" if F16 else "ULP"),
+              flush=True)
     return P, E
+
+
+def ulp16(v):
+    e = np.floor(np.log2(np.maximum(np.abs(v), 2.0 ** -40)))
+    return np.exp2(np.maximum(e, -14) - 10)
+
+
+def check_f16(P):
+    # the kernel on every finite f16 input (k16: vpw8_sym in float), rounded to f16 (numpy: to nearest even)
+    x = np.arange(65536, dtype=np.uint16).view(np.float16).astype(np.float32)
+    x = x[np.isfinite(x)]
+    a = np.minimum(np.abs(x), F32(AMAX))
+    k = np.round(a).astype(np.int64)
+    v = (a - k.astype(np.float32)).astype(np.float32)
+    e = np.zeros_like(a)
+    for i in range(N):
+        e[k == i] = ff.horner32(P[i], v[k == i])
+    d = np.where(x < 0, e, (F32(1) - e).astype(np.float32)).astype(np.float32)
+    er = e_ref(np.abs(x).astype(np.float64))
+    r = np.where(x < 0, er, 1 - er)
+    rng = np.random.default_rng(1)
+    worst = []
+    for t in range(4):
+        dy = np.ones(x.shape, np.float32) if t == 0 else rng.uniform(-1, 1, x.shape).astype(np.float16).astype(np.float32)
+        y = (dy * d).astype(np.float32).astype(np.float16).astype(np.float64)
+        rr = dy.astype(np.float64) * r
+        worst.append((np.abs(y - rr) / ulp16(np.maximum(np.abs(rr), np.abs(dy) / 16))).max())
+    print("/* every f16 input: max %.3f ULP (dy = 1), %.3f (random dy) */" % (worst[0], max(worst[1:])))
 
 
 if __name__ == "__main__":
     args = sys.argv[1:]
+    if args and args[0] == "--f16":
+        F16 = True
+        args.pop(0)
     name = "gelu"
     if args and not args[0].isdigit():
         name = args.pop(0)
         e_ref = {"gelu": e_gelu, "gelu_tanh": e_gelu_tanh}[name]
     deg = int(args[0]) if args else 9
     P, E = fit(deg)
-    print(ff.table("vact_%s_b" % name, [[P[i][j] for i in range(N)] for j in range(deg + 1)]))
-    print("/* max %.3f ULP on the grid */" % max(E))
+    print(ff.table("vact_%s_b%s" % (name, "16" if F16 else ""), [[P[i][j] for i in range(N)] for j in range(deg + 1)]))
+    if F16:
+        check_f16(P)
+    else:
+        print("/* max %.3f ULP on the grid */" % max(E))

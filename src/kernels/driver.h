@@ -148,6 +148,10 @@ static inline void vstore_f16_nd_n(uint16_t *p, V v, size_t k) { vstore_f16_dn_n
 /* The backward kernel of the 16-bit variants: kb16_NAME where
  * src/kernels/t16/ defines VACT_KB16_NAME, else the accurate kb_NAME. */
 #define VACT_KB16(name) VACT_SECOND(VACT_KB16_##name, kb_##name, ~)
+/* ... and of type T (bf16, f16): kb16_T_NAME where src/kernels/t16/ defines
+ * VACT_KB16_T_NAME (a kernel sized to that type alone, e.g. f16's narrower
+ * range: gelu, gelu_tanh), else VACT_KB16(name). */
+#define VACT_KB16T(name, T) VACT_SECOND(VACT_KB16_##T##_##name, VACT_KB16(name), ~)
 /* ---- piecewise-linear functions on the 16-bit bits ---------------------
  * A function whose bf16 / f16 results are its input bits or constants
  * (relu) can skip the conversions: where src/kernels/t16/h16.h defines
@@ -358,7 +362,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
         }                                                                                   \
         for (; i + 2 * (P) * VACT_W <= n; i += 2 * (P) * VACT_W) {                          \
             V r[2 * (P)];                                                                   \
-            for (int j = 0; j < 2 * (P); j++) r[j] = VACT_KB16(name)(nx[j], nd[j], &p);      \
+            for (int j = 0; j < 2 * (P); j++) r[j] = VACT_KB16T(name, T)(nx[j], nd[j], &p); \
             const size_t in = i + 4 * (P) * VACT_W <= n ? i + 2 * (P) * VACT_W : i;          \
             for (int j = 0; j < (P); j++) {                                                 \
                 vload_##T##x2(x + in + (size_t)j * 2 * VACT_W, &nx[2 * j], &nx[2 * j + 1]);  \
@@ -411,7 +415,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
             const size_t h = vact_nt16_head(dx);                                            \
             for (size_t k; i < h; i += k) {                                                 \
                 k = h - i < VACT_W ? h - i : VACT_W;                                        \
-                V g = VACT_KB16(name)(vload_##T##_n(x + i, k), vload_##T##_n(dy + i, k), &p); \
+                V g = VACT_KB16T(name, T)(vload_##T##_n(x + i, k), vload_##T##_n(dy + i, k), &p); \
                 vstore_##T##_nd_n(dx + i, g, k);                                            \
             }                                                                               \
             VACT_BWD16_LOOP(name, T, 1, VACT_NT16_P)                                        \
@@ -421,7 +425,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
         VACT_BWD16_LOOP(name, T, 0, 1)                                                      \
         for (; i < n; i += VACT_W) {                                                        \
             size_t k = n - i < VACT_W ? n - i : VACT_W;                                     \
-            V g = VACT_KB16(name)(vload_##T##_n(x + i, k), vload_##T##_n(dy + i, k), &p);   \
+            V g = VACT_KB16T(name, T)(vload_##T##_n(x + i, k), vload_##T##_n(dy + i, k), &p);   \
             vstore_##T##_nd_n(dx + i, g, k);                                                \
         }                                                                                   \
     }

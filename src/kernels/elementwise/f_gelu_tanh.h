@@ -115,7 +115,7 @@ static const float vact_gelu_tanh_b[VACT_PW8_DEG + 1][8] = {
 };
 static inline V kb_gelu_tanh(V x, V dy, const vact_params *p) {
     (void)p;
-    return vmul(dy, vpw8_sym(x, vact_gelu_tanh_b));
+    return vmul(dy, vpw8_sym(x, vact_gelu_tanh_b, VACT_PW8_DEG));
 }
 
 #endif

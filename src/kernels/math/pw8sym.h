@@ -3,10 +3,12 @@
  * E(a) = d(-a) on a = min(|x|, 7) in 8 pieces of width 1 around the integers
  * (round(a) by the magic sum u = a + 1.5 2^23, whose low bits index vlut8:
  * one permute on every ISA; v = a - round(a) exactly, in [-1/2, 1/2]; piece
- * 0 is [0, 1/2], piece 7 [6.5, 7]), E = P_k(v) of degree VACT_PW8_DEG by
+ * 0 is [0, 1/2], piece 7 [6.5, 7]), E = P_k(v) of degree deg by
  * Horner, d = E for x < 0 and 1 - E for x >= 0 (one select on the sign).
- * No exponential, no division: abs, min, add, 2 sub, 10 lookups, 9 fma, sub,
- * select = 26 ops per vector on AVX-512 and AVX2, the same bits on every ISA.
+ * No exponential, no division: abs, min, add, 2 sub, deg + 1 lookups, deg
+ * fma, sub, select = 2 deg + 8 ops per vector on AVX-512 and AVX2 (26 at
+ * degree 9, the f32 tables; 18 at degree 5, the f16 ones in src/kernels/t16/),
+ * the same bits on every ISA.
  * The tables (scripts/fit_gelu_bwd.py) hold P_0(0) = 1/2 (d(+-0)) and
  * P_7(0) = 0, so d(-inf) = 0 and d(+inf) = 1 exactly. A NaN x: vmin keeps
  * it (its second operand), v and so E are NaN.
@@ -25,12 +27,12 @@ static inline V vhorner_lut8(const float (*c)[8], int deg, V idx, V v) {
     return P;
 }
 
-#define VACT_PW8_DEG 9
-static inline V vpw8_sym(V x, const float (*tb)[8]) {
+#define VACT_PW8_DEG 9 /* the f32 tables' degree */
+static inline V vpw8_sym(V x, const float (*tb)[8], int deg) {
     V a = vmin(vset1(7.0f), vabs(x));                       /* NaN kept */
     V u = vadd(a, vset1(VACT_MAGIC));                       /* round(a) + 1.5 2^23 */
     V v = vsub(a, vsub(u, vset1(VACT_MAGIC)));              /* exact */
-    V E = vhorner_lut8(tb, VACT_PW8_DEG, u, v);
+    V E = vhorner_lut8(tb, deg, u, v);
     return vsel_neg(x, E, vsub(vset1(1.0f), E));
 }
 

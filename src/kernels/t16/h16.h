@@ -59,6 +59,12 @@ static inline V k16v_leaky_relu(V x, const vact_params *p, int c) {
 #define VACT_K16V_leaky_relu ~, k16v_leaky_relu
 #define VACT_K16CASE_leaky_relu ~, k16case_leaky_relu
 #define VACT_K16VON_leaky_relu ~, 1
-#define VACT_UNROLL16_leaky_relu ~, 8
+/* 4 vectors per iteration: 8 (before 2026-12-05) spilled the next
+ * iteration's inputs to the stack on AVX2 (16 ymm registers); vact_bench
+ * leaky_relu.f16/fwd/vact/avx2/4096 --peer_isa=avx2, old and new library
+ * alternated 4 times: 15.5-16.6 Gelem/s against 13.5-15.1 at 8 and
+ * 12.4-14.7 at 2 (XNNPACK's f16 kernel in the same runs: 16.1-17.8);
+ * AVX-512 the same within the noise. */
+#define VACT_UNROLL16_leaky_relu ~, 4
 
 #endif

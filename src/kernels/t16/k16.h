@@ -3,7 +3,8 @@
  * load and the one rounding to bf16 / f16 (src/kernels/driver.h,
  * VACT_DEF_UNARY_T) for the functions that `#define VACT_K16_NAME ~,
  * k16_NAME` / `VACT_KB16_NAME ~, kb16_NAME` here, in k16_gelu_mish.h and in
- * k16_expfam.h; every other function keeps its accurate f32 kernels.
+ * k16_expfam.h (k16_pw.h: `VACT_KB16_f16_NAME`, one type's own backward);
+ * every other function keeps its accurate f32 kernels.
  *
  * One accuracy target serves both types: the f32 value before the rounding
  * within 2^-12.4 relative of the exact result (also where that result is a
@@ -23,7 +24,6 @@
 #define VACT_STREAM16_exponential ~, 1
 #include "../../common/vact_internal.h" /* vact_params */
 #include "../math/exp.h"
-#include "../math/pw8sym.h" /* vpw8_sym: the f16 gelu / gelu_tanh backward */
 
 /* e^r = 1 + r + r^2 (C0 + C1 r) for |r| <= 1.01 ln2/2: 2^-12.93 relative
  * (scripts/fitpoly.py exp 1), three FMAs by Horner */
@@ -291,30 +291,6 @@ static inline V kb16_gelu_tanh(V x, V dy, const vact_params *p) {
     V vp = vfma(x2, vset1(VACT_GT16_K3), vset1(VACT_GT16_K0));
     return vsilu16_d(s, e, vfma(xc, vp, vset1(1.0f)), dy);
 }
-/* f16's backward, as gelu's (k16_gelu_mish.h): math/pw8sym.h at degree 5
- * (scripts/fit_gelu_bwd.py --f16 gelu_tanh 5: 0.17 of the tolerance, 0.56
- * f16 ULP over every f16 input), 19 ops against 21 with a division; bf16
- * needs relative accuracy to a ~ 9.6 and keeps kb16_gelu_tanh. */
-#define VACT_GT16_BDEG 5
-static const float vact_gelu_tanh_b16[VACT_GT16_BDEG + 1][8] = {
-    {0x1p-1f, -0x1.53d02cp-4f, -0x1.60acbep-4f, -0x1.7b8e38p-7f,
-     -0x1.5f6f0cp-12f, -0x1.a661d2p-20f, -0x1.0831d4p-30f, 0x0p+0f},
-    {-0x1.9882p-1f, -0x1.effab2p-3f, 0x1.b9d35ep-4f, 0x1.043d3p-5f,
-     0x1.82521ep-10f, 0x1.5000b4p-17f, 0x1.0ec06ep-27f, 0x1.dd8902p-39f},
-    {-0x1.bc3d14p-12f, 0x1.714be6p-2f, 0x1.954062p-9f, -0x1.1e0b1ap-5f,
-     -0x1.805fcep-9f, -0x1.d9ddf2p-16f, -0x1.1087bcp-26f, 0x1.d49d92p-35f},
-    {0x1.1516b2p-2f, -0x1.4bf25cp-4f, -0x1.26d734p-4f, 0x1.0bf266p-6f,
-     0x1.c23436p-9f, 0x1.d089a8p-15f, 0x1.d18b5p-25f, 0x1.8a5e5ap-32f},
-    {-0x1.687cb8p-7f, -0x1.36e5eap-4f, 0x1.47e206p-5f, 0x1.04b104p-9f,
-     -0x1.4a9f34p-9f, -0x1.94209p-14f, -0x1.39863ep-22f, 0x1.fe19c6p-31f},
-    {-0x1.80a94ep-5f, 0x1.12e036p-5f, -0x1.e2be38p-10f, -0x1.56f538p-8f,
-     0x1.ff1b9cp-11f, 0x1.6b90a4p-14f, 0x1.b32a32p-22f, 0x1.141c98p-30f},
-};
-#define VACT_KB16_f16_gelu_tanh ~, kb16_f16_gelu_tanh
-static inline V kb16_f16_gelu_tanh(V x, V dy, const vact_params *p) {
-    (void)p;
-    return vmul(dy, vpw8_sym(x, vact_gelu_tanh_b16, VACT_GT16_BDEG));
-}
 
 /* tanh x = (1 - e^-z)/(1 + e^-z), z = 2x = m ln2 + 2h: with S = 2^m and
  * e^-2h - 1 = -h P(h), P(h) = 2 T(-2h) (e^r - 1 = r T(r), T = 1 + r (C0 +
@@ -389,6 +365,7 @@ static inline V k16_exponential(V x, const vact_params *p) {
 }
 
 #include "k16_gelu_mish.h"
+#include "k16_pw.h"
 #include "k16_expfam.h"
 #include "h16.h"
 

@@ -73,35 +73,6 @@ static inline V kb16_gelu(V x, V dy, const vact_params *p) {
     return vmul(dy, vsel(vlt(x, vzero()), B, vsub(vset1(1.0f), B)));
 }
 
-/* f16's backward: f16 ends where gelu'(-a) rounds to 0 (a > 6.3), so no
- * exponential and no division: math/pw8sym.h's 8 pieces of width 1 on
- * min(|x|, 7) at degree 5 (19 ops with dy's multiply, against 25 and a
- * division above), fitted to 2^-12 relative (floored at 2^-16 and 2^-25)
- * by scripts/fit_gelu_bwd.py --f16 gelu 5: 0.19 of that at most, 0.57 f16
- * ULP over every f16 input (dy = 1 or random). bf16 keeps kb16_gelu: its
- * range needs relative accuracy down to a ~ 13.6, where e^(-a^2/2) leaves
- * the f32 range. vact_gelu_b16[j][k] = c_j of piece k. */
-#define VACT_G16_BDEG 5
-static const float vact_gelu_b16[VACT_G16_BDEG + 1][8] = {
-    {0x1p-1f, -0x1.55403cp-4f, -0x1.5d1f96p-4f, -0x1.876562p-7f,
-     -0x1.081576p-11f, -0x1.e1423ep-18f, -0x1.36175cp-25f, 0x0p+0f},
-    {-0x1.98821cp-1f, -0x1.ef9dd4p-3f, 0x1.ba420ep-4f, 0x1.fc43dcp-6f,
-     0x1.eb18aap-10f, 0x1.1f553ap-15f, 0x1.c0c552p-23f, 0x1.c9821ap-28f},
-    {-0x1.a784dp-12f, 0x1.736976p-2f, 0x1.0f225p-12f, -0x1.10ffdcp-5f,
-     -0x1.a47d3p-9f, -0x1.400a84p-14f, -0x1.21163p-21f, 0x1.a61e26p-24f},
-    {0x1.139546p-2f, -0x1.47ce9ep-4f, -0x1.26a24ep-4f, 0x1.0a9f6cp-6f,
-     0x1.b1815ap-9f, 0x1.d1aa18p-14f, 0x1.0cd006p-20f, 0x1.2e2f12p-21f},
-    {-0x1.57d5fcp-7f, -0x1.3df59cp-4f, 0x1.594b6p-5f, 0x1.e79f1cp-11f,
-     -0x1.2448bap-9f, -0x1.15cdc6p-13f, -0x1.f2d64ap-20f, 0x1.578dbep-20f},
-    {-0x1.7ad1fp-5f, 0x1.0a9f9ap-5f, -0x1.1a8adap-9f, -0x1.3bad4cp-8f,
-     0x1.bc9c12p-11f, 0x1.8f1dd4p-14f, 0x1.e26f86p-20f, 0x1.184b9ap-20f},
-};
-#define VACT_KB16_f16_gelu ~, kb16_f16_gelu
-static inline V kb16_f16_gelu(V x, V dy, const vact_params *p) {
-    (void)p;
-    return vmul(dy, vpw8_sym(x, vact_gelu_b16, VACT_G16_BDEG));
-}
-
 /* ---- mish ------------------------------------------------------------------
  * mish(x) = x g, g = tanh(softplus(x)) = N/D with u = e^-|x| (vexp16_neg,
  * 2^-12.93; 0 below -110):

@@ -425,7 +425,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
         VACT_BWD16_LOOP(name, T, 0, 1)                                                      \
         for (; i < n; i += VACT_W) {                                                        \
             size_t k = n - i < VACT_W ? n - i : VACT_W;                                     \
-            V g = VACT_KB16T(name, T)(vload_##T##_n(x + i, k), vload_##T##_n(dy + i, k), &p);   \
+            V g = VACT_KB16T(name, T)(vload_##T##_n(x + i, k), vload_##T##_n(dy + i, k), &p); \
             vstore_##T##_nd_n(dx + i, g, k);                                                \
         }                                                                                   \
     }

@@ -1,6 +1,7 @@
 // vact benchmark suite: driver, sizes, buffers, TSC calibration.
 //
-//   vact_bench [--full] [--peer_isa=avx2 [--vact_at_peer_isa]] [Google Benchmark flags]
+//   vact_bench [--full] [--peer_isa=avx2 [--vact_at_peer_isa]] [--vb_shuffle=SEED]
+//              [Google Benchmark flags]
 //
 // Default ("quick") mode runs every function at n = 16, 256, 4096, 65536 on
 // every SIMD ISA (scalar only at 4096), 16M for a subset (see big_ok) and
@@ -14,6 +15,10 @@
 // --vact_at_peer_isa adds every other row of that ISA (vact, SLEEF, Eigen)
 // to the pass, so both sides of an AVX2 comparison come from one process
 // (16M rows moved by 15-25% between processes, with the memory placement).
+// --vb_shuffle=SEED (SEED > 0) runs the benchmarks in comparison groups
+// (function, direction, size: every implementation, ISA and 16-bit type of
+// one report row), the groups and the members of each in an order drawn
+// from SEED; see register_all.
 #include "bench_common.h"
 
 #include <vact.h>
@@ -26,6 +31,7 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <random>
 #include <set>
 
 #include <time.h>
@@ -237,11 +243,53 @@ std::vector<Rows> prelu_sizes() {
 std::string size_token(size_t n, Dist d) { return std::to_string(n) + dist_suffix(d); }
 std::string size_token(Rows r) { return std::to_string(r.rows) + "x" + std::to_string(r.cols) + dist_suffix(r.dist); }
 
+// Every benchmark goes through add(), which keeps it until register_all():
+// in this order, or with --vb_shuffle=SEED in rounds of comparison groups.
+struct Entry {
+    std::string name, group;
+    std::function<void(benchmark::State &)> body;
+};
+std::vector<Entry> g_entries;
+
 void add(const std::string &func, const std::string &dir, const std::string &impl, const std::string &isa,
          const std::string &size, std::function<void(benchmark::State &)> body) {
-    std::string name = func + "/" + dir + "/" + impl + "/" + isa + "/" + size;
-    benchmark::RegisterBenchmark(name.c_str(), [body](benchmark::State &st) { body(st); })
-        ->Unit(benchmark::kMicrosecond);
+    // the group: the function without its type suffix (".bf16", ".f16"), the
+    // direction and the size, so that one group holds every implementation,
+    // ISA and type that the report compares in a row
+    std::string group = func.substr(0, func.find('.')) + "/" + dir + "/" + size;
+    g_entries.push_back({func + "/" + dir + "/" + impl + "/" + isa + "/" + size, group, std::move(body)});
+}
+
+// seed 0: the order of add(). Else the groups in a random order, each group's
+// benchmarks one after another in a random order: with one repetition per
+// process and a new seed per round (scripts/bench_report.sh), the benchmarks a
+// ratio compares run seconds apart, so a burst of load from other jobs hits
+// both sides of most ratios alike, and no implementation always runs first.
+void register_all(unsigned seed) {
+    std::vector<size_t> order(g_entries.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    if (seed) {
+        std::mt19937 rng(seed);
+        std::map<std::string, std::vector<size_t>> groups;
+        std::vector<std::string> names;
+        for (size_t i = 0; i < g_entries.size(); ++i) {
+            auto &g = groups[g_entries[i].group];
+            if (g.empty()) names.push_back(g_entries[i].group);
+            g.push_back(i);
+        }
+        std::shuffle(names.begin(), names.end(), rng);
+        order.clear();
+        for (const std::string &n : names) {
+            std::vector<size_t> &g = groups[n];
+            std::shuffle(g.begin(), g.end(), rng);
+            order.insert(order.end(), g.begin(), g.end());
+        }
+    }
+    for (size_t i : order) {
+        auto body = g_entries[i].body;
+        benchmark::RegisterBenchmark(g_entries[i].name.c_str(), [body](benchmark::State &st) { body(st); })
+            ->Unit(benchmark::kMicrosecond);
+    }
 }
 
 // ---- the DRAM / cache roofline: memcpy of the bytes a forward moves ------
@@ -311,6 +359,7 @@ int main(int argc, char **argv) {
     using vb::g_config;
     std::vector<char *> args;
     bool have_min_time = false;
+    unsigned shuffle_seed = 0;
     for (int i = 0; i < argc; ++i) {
         const char *a = argv[i];
         if (i > 0 && std::strcmp(a, "--full") == 0) {
@@ -319,6 +368,10 @@ int main(int argc, char **argv) {
         }
         if (i > 0 && std::strcmp(a, "--vact_at_peer_isa") == 0) {
             g_config.vact_at_peer_isa = true;
+            continue;
+        }
+        if (i > 0 && std::strncmp(a, "--vb_shuffle=", 13) == 0) {
+            shuffle_seed = unsigned(std::strtoul(a + 13, nullptr, 10));
             continue;
         }
         if (i > 0 && std::strncmp(a, "--peer_isa=", 11) == 0) {
@@ -370,6 +423,7 @@ int main(int argc, char **argv) {
     vb::register_roofline();
     vb::register_machine_avx512();
     vb::register_machine_avx2();
+    vb::register_all(shuffle_seed);
 
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();

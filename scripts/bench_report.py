@@ -8,8 +8,9 @@
 
 Reads Google Benchmark JSON written by bench/vact_bench (benchmark names
 FUNC/DIR/IMPL/ISA/SIZE, see bench/bench_common.h; SIZE "4096" = x uniform in
-[-10, 10], "4096.n" = x normal with sigma 2), takes the median of the
-repetitions (or the single run), and prints first the targets at n = 4096
+[-10, 10], "4096.n" = x normal with sigma 2), takes the median over the rounds
+(files *_rN.json, scripts/bench_report.sh) or of the repetitions (or the
+single run), each ratio as the median of its per-round ratios, and prints first the targets at n = 4096
 (rows of 4 x 4000, prelu 64 x 64), per ISA and input distribution: both vact
 tiers (IMPL vact and vact_fast) next to the fastest peer and the fastest
 correct peer, with the ratios fast tier / fastest peer (target >= 1.0),
@@ -43,6 +44,8 @@ scripts/bench_report.sh builds, runs the suite and calls this.
 import argparse
 import json
 import os
+import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -101,8 +104,15 @@ def size_elems(size):
 
 
 def load(paths):
-    """-> (results dict keyed by (func, dir, impl, isa, size), context of the first file)."""
-    res = {}
+    """-> (results dict keyed by (func, dir, impl, isa, size), context of the first file).
+
+    A file named *_rN.json is round N of scripts/bench_report.sh (one run of
+    each benchmark, --vb_shuffle=N); within a round a later file replaces an
+    earlier one's result (pass 2's AVX2 rows). Each result is the median over
+    the rounds, and keeps its rate per round ("rounds") for ratio(). Any
+    other file (e.g. Google Benchmark's own repetitions) counts as round 0,
+    with the median aggregate when it has one."""
+    rounds = {}
     ctx = {}
     for path in paths:
         if os.path.getsize(path) == 0:  # a pass whose filter matched nothing
@@ -111,6 +121,8 @@ def load(paths):
             data = json.load(f)
         if not ctx:
             ctx = data.get("context", {})
+        m = re.search(r"_r(\d+)\.json$", path)
+        rnd = rounds.setdefault(int(m.group(1)) if m else 0, {})
         have_median = any(b.get("aggregate_name") == "median" for b in data.get("benchmarks", []))
         for b in data.get("benchmarks", []):
             if b.get("error_occurred"):
@@ -124,13 +136,33 @@ def load(paths):
             if key is None:
                 continue
             k = (key["func"], key["dir"], key["impl"], key["isa"], key["size"])
-            res[k] = {
+            rnd[k] = {
                 "ips": b.get("items_per_second", 0.0),
                 "bps": b.get("bytes_per_second", 0.0),
                 "cpe": b.get("cpe", float("nan")),
                 "nan": b.get("nan_out", 0.0) >= 0.5,
             }
+    ctx = dict(ctx, rounds=len([r for r in rounds if r > 0]))
+    res = {}
+    for k in {k for rnd in rounds.values() for k in rnd}:
+        runs = {r: rnd[k] for r, rnd in rounds.items() if k in rnd}
+        res[k] = {f: statistics.median(x[f] for x in runs.values()) for f in ("ips", "bps", "cpe")}
+        res[k]["nan"] = sum(x["nan"] for x in runs.values()) * 2 > len(runs)
+        res[k]["rounds"] = {r: x["ips"] for r, x in runs.items()}
     return res, ctx
+
+
+def ratio(a, b):
+    """a's rate / b's (result dicts of load()): the median of the ratios of the
+    rounds both ran in (the two sides of each ratio measured seconds apart),
+    else the ratio of the medians; None without b's rate."""
+    if a is None or b is None:
+        return None
+    ra, rb = a.get("rounds", {}), b.get("rounds", {})
+    both = [r for r in ra if r in rb and rb[r] > 0]
+    if both:
+        return statistics.median(ra[r] / rb[r] for r in both)
+    return a["ips"] / b["ips"] if b["ips"] > 0 else None
 
 
 def roofline(res, func, d, size):
@@ -217,11 +249,11 @@ def expressions(res, markdown=False):
             e, b = res.get((name, d, "vact", isa, size)), res.get((builtin, d, "vact", isa, size))
             if not e or not b or not e["ips"]:
                 continue
-            ratio = b["ips"] / e["ips"]
+            tr = ratio(b, e)
             target = "<= %.0fx" % EXPR_TARGET if d == "fwd" else "-"
-            verdict = ("met" if ratio <= EXPR_TARGET else "MISS") if d == "fwd" else ""
+            verdict = ("met" if tr <= EXPR_TARGET else "MISS") if d == "fwd" else ""
             table.append(["`%s`" % formula if markdown else formula, builtin, isa, size, d,
-                          g(e["ips"]), g(b["ips"]), "%.2fx" % ratio, target, verdict])
+                          g(e["ips"]), g(b["ips"]), "%.2fx" % tr, target, verdict])
     if not table:
         return ""
     head = ["expression", "built-in", "isa", "size", "dir", "expr Gelem/s", "built-in Gelem/s",
@@ -311,20 +343,19 @@ def build_rows(res, isas, sizes, acc=None):
                                                        for k in acc)
                     measured_fast = measured and any(k[0] == f and k[1] == d and not k[2].startswith("vact")
                                                      and a[2] is not None for k, a in acc.items())
-                    div = lambda a, b: a / b if a is not None and b else None
                     rows.append({
                         "cpeer": c[0] if c else ("none" if measured and p else None),
                         "cpeer_ips": c[1]["ips"] if c else None,
-                        "cratio": v["ips"] / c[1]["ips"] if c and c[1]["ips"] > 0 else None,
+                        "cratio": ratio(v, c[1]) if c else None,
                         "isa": isa, "size": size, "func": f, "dir": d,
                         "vact": v["ips"], "cpe": v["cpe"], "placeholder": v["nan"] or (fa is not None and fa["nan"]),
                         "fast": fa["ips"] if fa else None, "fast_cpe": fa["cpe"] if fa else None,
                         "peer": p[0] if p else None, "peer_ips": p[1]["ips"] if p else None,
-                        "ratio": v["ips"] / p[1]["ips"] if p and p[1]["ips"] > 0 else None,
-                        "fratio": div(fa["ips"] if fa else None, p[1]["ips"] if p else None),
+                        "ratio": ratio(v, p[1]) if p else None,
+                        "fratio": ratio(fa, p[1]) if p else None,
                         "fcpeer": fc[0] if fc else ("none" if measured_fast and p else None),
                         "fcpeer_ips": fc[1]["ips"] if fc else None,
-                        "fcratio": div(fa["ips"] if fa else None, fc[1]["ips"] if fc else None),
+                        "fcratio": ratio(fa, fc[1]) if fc else None,
                         "roof": roofline(res, f, d, size),
                     })
     return rows
@@ -519,8 +550,7 @@ def t16_section(res, isas=None, markdown=False):
             return "-", "-", "-", False
         if v is None or v["nan"]:
             return p[0], g(p[1]["ips"]), "-", False
-        ratio = v["ips"] / p[1]["ips"] if p[1]["ips"] > 0 else None
-        cellv = verdict(ratio, T16_PEER_TARGET, what, isa, f.rpartition(".")[2])
+        cellv = verdict(ratio(v, p[1]), T16_PEER_TARGET, what, isa, f.rpartition(".")[2])
         return p[0], g(p[1]["ips"]), cellv, cellv.endswith("MISS")
 
     def vcell(v):
@@ -569,14 +599,14 @@ def t16_section(res, isas=None, markdown=False):
                 row, missed = [f, d, vcell(v32)], []
                 for ty in T16_TYPES:
                     v = vs[ty]
-                    ratio = None
+                    r16 = None
                     if v is not None and v["nan"]:
                         nph += 1
                     elif v is not None and v32 is None:
                         nof32 += 1
                     elif v is not None and not v32["nan"] and v32["ips"] > 0:
-                        ratio = v["ips"] / v32["ips"]
-                    cellv = verdict(ratio, T16_F32_TARGET, "f32big", isa, ty)
+                        r16 = ratio(v, v32)
+                    cellv = verdict(r16, T16_F32_TARGET, "f32big", isa, ty)
                     if cellv.endswith("MISS"):
                         missed.append(ty + "/f32")
                     row += [vcell(v), cellv]
@@ -772,10 +802,13 @@ def main():
         sys.exit("bench_report: no results in " + " ".join(a.json))
     acc = load_accuracy(a.accuracy) if a.accuracy and os.path.exists(a.accuracy) else None
     rows = build_rows(res, a.isa.split(",") if a.isa else None, a.sizes.split(",") if a.sizes else None, acc)
-    header = ["vact %s; TSC %s GHz; cyc/elem = %s; mode %s; medians of the repetitions; x uniform in [-10, 10] "
+    runs = ("medians of %d rounds, each ratio the median of its per-round ratios (vact_bench --vb_shuffle: "
+            "the two sides of a ratio run seconds apart)" % ctx["rounds"] if ctx.get("rounds")
+            else "medians of the repetitions")
+    header = ["vact %s; TSC %s GHz; cyc/elem = %s; mode %s; %s; x uniform in [-10, 10] "
               "(SIZE without suffix) or normal with sigma 2 (SIZE.n), dy uniform in [-1, 1]"
               % ("ISAs " + ctx.get("vact_isas", "?"), ctx.get("tsc_ghz", "?"), ctx.get("cpe_definition", "?"),
-                 ctx.get("mode", "?"))]
+                 ctx.get("mode", "?"), runs)]
     header += load_header(a.uptime_start, a.uptime_end)
     isas = a.isa.split(",") if a.isa else None
     t16 = t16_section(res, isas)

@@ -13,7 +13,9 @@
 #   --build-dir   CMake build dir (default: build/bench; configured with
 #                 -DVACT_BUILD_BENCH=ON -DVACT_BUILD_TESTS=OFF if it has no cache)
 #   --out         where the JSON, logs, tables and chart go (default: BUILD_DIR/bench-report)
-#   --reps        repetitions per benchmark (randomly interleaved), medians are reported (default 5)
+#   --reps        rounds (default 5): every benchmark runs once per round, in comparison groups
+#                 (vact_bench --vb_shuffle=ROUND); medians over the rounds are reported, and
+#                 every ratio is the median of its per-round ratios
 #   --filter      Google Benchmark --benchmark_filter regex (e.g. '/4096(\.n)?$': SIZE ".n" = normal x)
 #   --isa/--sizes restrict the printed tables (e.g. --isa avx512,avx2 --sizes 4096,4096.n,4x4000)
 #   --min-time    Google Benchmark --benchmark_min_time per run in seconds (default 0.03, --full and
@@ -28,7 +30,7 @@
 #                 or 'gelu.*'); default: the transcendental functions and relu, leaky_relu,
 #                 hard_swish (T16_FUNCS below). --isa restricts the ISAs run (default avx512,avx2,neon).
 #                 No accuracy, ops or chart. The default list is 403 runs (236 at 16M) + 6 capped
-#                 XNNPACK runs: about 16 min with 5 repetitions (0.2 s each) on a busy 2-core
+#                 XNNPACK runs: about 16 min with 5 rounds (0.2 s each) on a busy 2-core
 #                 machine; --filter 'gelu|sigmoid|relu' --reps 3 (75 + 2 runs) about 2 min.
 #
 # Pass 1 runs everything (vact on every ISA; SLEEF and Eigen at AVX-512 and
@@ -100,37 +102,42 @@ fi
 bench="$build/bench/vact_bench"
 [ -x "$bench" ] || { echo "bench_report.sh: $bench not found (configure with -DVACT_BUILD_BENCH=ON)" >&2; exit 1; }
 
-common=(--benchmark_repetitions="$reps" --benchmark_enable_random_interleaving=true
-        --benchmark_report_aggregates_only=true --benchmark_out_format=json)
+# Rounds: each runs every benchmark once (pass 1, then pass 2), in the
+# comparison groups of vact_bench --vb_shuffle=ROUND (one report row's
+# implementations, ISAs and types one after another, groups and members in
+# a random order), so the two sides of a ratio run seconds apart. The report
+# takes each benchmark's median over the rounds and each ratio's median over
+# the per-round ratios.
+common=(--benchmark_out_format=json)
 fargs=()
 [ -n "$filter" ] && fargs=(--benchmark_filter="$filter")
 common+=("${fargs[@]}")
 [ -n "$min_time" ] && common+=(--benchmark_min_time="$min_time")
 export OMP_NUM_THREADS=1
 
-start=$(date +%s)
-uptime_start=$(uptime)
-echo "load: $uptime_start"
-if [ "$t16" = 1 ]; then
-    echo "t16 filter: $filter"
-    echo "pass 1: $("$bench" $full "${common[@]}" --benchmark_list_tests 2>/dev/null | wc -l) benchmarks ($bench $full, $reps repetitions) -> $out/pass1.json"
-else
-    echo "pass 1: all benchmarks ($bench $full, $reps repetitions) -> $out/pass1.json"
-fi
-"$bench" $full "${common[@]}" --benchmark_out="$out/pass1.json" >"$out/pass1.log" 2>&1 ||
-    { tail -20 "$out/pass1.log"; exit 1; }
-jsons=("$out/pass1.json")
-
 n2=0
 if grep -q avx512 /proc/cpuinfo 2>/dev/null; then
     n2=$("$bench" $full --peer_isa=avx2 --vact_at_peer_isa "${fargs[@]}" --benchmark_list_tests 2>/dev/null | wc -l)
 fi
-if [ "$n2" -gt 0 ]; then
-    echo "pass 2: oneDNN and XNNPACK capped to AVX2, and the AVX2 rows of vact, SLEEF, Eigen ($n2 benchmarks) -> $out/pass2_avx2.json"
-    ONEDNN_MAX_CPU_ISA=AVX2 "$bench" $full --peer_isa=avx2 --vact_at_peer_isa "${common[@]}" --benchmark_out="$out/pass2_avx2.json" \
-        >"$out/pass2_avx2.log" 2>&1 || { tail -20 "$out/pass2_avx2.log"; exit 1; }
-    jsons+=("$out/pass2_avx2.json")
-fi
+rm -f "$out"/pass1*.json "$out"/pass2_avx2*.json "$out"/pass1*.log "$out"/pass2_avx2*.log
+start=$(date +%s)
+uptime_start=$(uptime)
+echo "load: $uptime_start"
+[ "$t16" = 1 ] && echo "t16 filter: $filter"
+echo "$reps rounds of pass 1 ($("$bench" $full "${fargs[@]}" --benchmark_list_tests 2>/dev/null | wc -l) benchmarks: $bench $full)$(
+    [ "$n2" -gt 0 ] && echo " and pass 2 (oneDNN and XNNPACK capped to AVX2, and the AVX2 rows of vact, SLEEF, Eigen: $n2 benchmarks)") -> $out/pass1_rN.json, pass2_avx2_rN.json"
+jsons=()
+for r in $(seq 1 "$reps"); do
+    "$bench" $full --vb_shuffle="$r" "${common[@]}" --benchmark_out="$out/pass1_r$r.json" >"$out/pass1_r$r.log" 2>&1 ||
+        { tail -20 "$out/pass1_r$r.log"; exit 1; }
+    jsons+=("$out/pass1_r$r.json")
+    if [ "$n2" -gt 0 ]; then
+        ONEDNN_MAX_CPU_ISA=AVX2 "$bench" $full --peer_isa=avx2 --vact_at_peer_isa --vb_shuffle="$r" "${common[@]}" \
+            --benchmark_out="$out/pass2_avx2_r$r.json" >"$out/pass2_avx2_r$r.log" 2>&1 || { tail -20 "$out/pass2_avx2_r$r.log"; exit 1; }
+        jsons+=("$out/pass2_avx2_r$r.json")
+    fi
+    echo "  round $r done at $(($(date +%s) - start)) s"
+done
 uptime_end=$(uptime)
 echo "benchmarks took $(($(date +%s) - start)) s; load: $uptime_end"
 

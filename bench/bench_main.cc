@@ -256,7 +256,13 @@ void add(const std::string &func, const std::string &dir, const std::string &imp
     // the group: the function without its type suffix (".bf16", ".f16"), the
     // direction and the size, so that one group holds every implementation,
     // ISA and type that the report compares in a row
-    std::string group = func.substr(0, func.find('.')) + "/" + dir + "/" + size;
+    // (an expression's group is that of the built-in it spells out, which the
+    // report compares it with: scripts/bench_report.py's EXPR_PAIRS)
+    static const std::map<std::string, std::string> kExprBuiltin = {{"expr_prelu", "leaky_relu"},
+                                                                    {"expr_swish", "swish"}};
+    auto e = kExprBuiltin.find(func);
+    std::string base = e != kExprBuiltin.end() ? e->second : func.substr(0, func.find('.'));
+    std::string group = base + "/" + dir + "/" + size;
     g_entries.push_back({func + "/" + dir + "/" + impl + "/" + isa + "/" + size, group, std::move(body)});
 }
 

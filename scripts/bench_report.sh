@@ -30,8 +30,8 @@
 #                 or 'gelu.*'); default: the transcendental functions and relu, leaky_relu,
 #                 hard_swish (T16_FUNCS below). --isa restricts the ISAs run (default avx512,avx2,neon).
 #                 No accuracy, ops or chart. The default list is 403 runs (236 at 16M) + 6 capped
-#                 XNNPACK runs: about 16 min with 5 rounds (0.2 s each) on a busy 2-core
-#                 machine; --filter 'gelu|sigmoid|relu' --reps 3 (75 + 2 runs) about 2 min.
+#                 XNNPACK runs, plus 176 AVX2 runs in pass 2: about 11 min with 3 rounds (0.2 s
+#                 each) on the 2-core machine; --filter 'gelu|sigmoid|relu' --reps 3 about 2 min.
 #
 # Pass 1 runs everything (vact on every ISA; SLEEF and Eigen at AVX-512 and
 # AVX2; oneDNN and XNNPACK at their best ISA). On a machine with AVX-512,
@@ -92,6 +92,9 @@ if [ "$t16" = 1 ]; then
 fi
 [ -n "$out" ] || out="$build/bench-report"
 mkdir -p "$out"
+case "$reps" in
+'' | *[!0-9]* | 0) echo "bench_report.sh: --reps takes a number of rounds >= 1" >&2; exit 2 ;;
+esac
 
 if [ "$nobuild" = 0 ]; then
     if [ ! -f "$build/CMakeCache.txt" ]; then

@@ -10,8 +10,8 @@ Reads Google Benchmark JSON written by bench/vact_bench (benchmark names
 FUNC/DIR/IMPL/ISA/SIZE, see bench/bench_common.h; SIZE "4096" = x uniform in
 [-10, 10], "4096.n" = x normal with sigma 2), takes the median over the rounds
 (files *_rN.json, scripts/bench_report.sh) or of the repetitions (or the
-single run), each ratio as the median of its per-round ratios, and prints first the targets at n = 4096
-(rows of 4 x 4000, prelu 64 x 64), per ISA and input distribution: both vact
+single run), each ratio as the median of its per-round ratios, and prints
+first the targets at n = 4096 (rows of 4 x 4000, prelu 64 x 64), per ISA and input distribution: both vact
 tiers (IMPL vact and vact_fast) next to the fastest peer and the fastest
 correct peer, with the ratios fast tier / fastest peer (target >= 1.0),
 accurate tier / fastest correct peer (target >= 1.0) and accurate tier /

@@ -118,9 +118,13 @@ inline void mark_nan_output(benchmark::State &st, const float *out, size_t n) {
     st.counters["nan_out"] = (m > 0 && nan == m) ? 1.0 : 0.0;
 }
 
-// Register FUNC/DIR/IMPL/ISA/SIZE with a body taking the State.
+// Register FUNC/DIR/IMPL/ISA/SIZE with a body taking the State. `group`:
+// the function whose comparison group it runs in under --vb_shuffle (default
+// FUNC without its ".bf16" / ".f16" suffix; an expression names the built-in
+// it is compared with).
 void add(const std::string &func, const std::string &dir, const std::string &impl,
-         const std::string &isa, const std::string &size, std::function<void(benchmark::State &)> body);
+         const std::string &isa, const std::string &size, std::function<void(benchmark::State &)> body,
+         const std::string &group = "");
 
 // Parameters of the parametrised functions: the defaults of the function list
 // (src/common/functions.def), kDefault_NAME[slot]; vact and the peers use the same.

@@ -252,18 +252,13 @@ struct Entry {
 std::vector<Entry> g_entries;
 
 void add(const std::string &func, const std::string &dir, const std::string &impl, const std::string &isa,
-         const std::string &size, std::function<void(benchmark::State &)> body) {
-    // the group: the function without its type suffix (".bf16", ".f16"), the
-    // direction and the size, so that one group holds every implementation,
-    // ISA and type that the report compares in a row
-    // (an expression's group is that of the built-in it spells out, which the
-    // report compares it with: scripts/bench_report.py's EXPR_PAIRS)
-    static const std::map<std::string, std::string> kExprBuiltin = {{"expr_prelu", "leaky_relu"},
-                                                                    {"expr_swish", "swish"}};
-    auto e = kExprBuiltin.find(func);
-    std::string base = e != kExprBuiltin.end() ? e->second : func.substr(0, func.find('.'));
-    std::string group = base + "/" + dir + "/" + size;
-    g_entries.push_back({func + "/" + dir + "/" + impl + "/" + isa + "/" + size, group, std::move(body)});
+         const std::string &size, std::function<void(benchmark::State &)> body, const std::string &group) {
+    // the group: the function without its type suffix (".bf16", ".f16") or
+    // the caller's, the direction and the size, so that one group holds every
+    // implementation, ISA and type that the report compares in a row
+    std::string base = group.empty() ? func.substr(0, func.find('.')) : group;
+    g_entries.push_back({func + "/" + dir + "/" + impl + "/" + isa + "/" + size, base + "/" + dir + "/" + size,
+                         std::move(body)});
 }
 
 // seed 0: the order of add(). Else the groups in a random order, each group's

@@ -217,9 +217,11 @@ namespace {
 // and x*sigmoid(beta*x) (against swish), compiled once, forward and backward
 // (with dp), benchmarks expr_prelu and expr_swish
 void register_vact_expr(const std::vector<vact_isa> &isas) {
-    struct Ex { const char *name, *formula, *param; float value; };
-    static const Ex kEx[] = {{"expr_prelu", "max(alpha*x, x)", "alpha", 0.1f},
-                             {"expr_swish", "x*sigmoid(beta*x)", "beta", 1.0f}};
+    // builtin: the function it is compared with (its --vb_shuffle group; the
+    // report's EXPR_PAIRS in scripts/bench_report.py)
+    struct Ex { const char *name, *formula, *param; float value; const char *builtin; };
+    static const Ex kEx[] = {{"expr_prelu", "max(alpha*x, x)", "alpha", 0.1f, "leaky_relu"},
+                             {"expr_swish", "x*sigmoid(beta*x)", "beta", 1.0f, "swish"}};
     for (const Ex &ex : kEx) {
         char err[128];
         static std::vector<vact_expr *> keep; // alive for the whole run
@@ -238,7 +240,7 @@ void register_vact_expr(const std::vector<vact_isa> &isas) {
                         const Bufs &b = bufs(n, d);
                         timed(st, n, kFwdBytes, label, [&] { vact_expr_f32(e, n, b.x, b.y, pv); });
                         mark_nan_output(st, b.y, n);
-                    });
+                    }, ex.builtin);
                     add(ex.name, "bwd", "vact", in, size_token(n, d), [=](benchmark::State &st) {
                         vact_isa_select(isa);
                         const Bufs &b = bufs(n, d);
@@ -246,7 +248,7 @@ void register_vact_expr(const std::vector<vact_isa> &isas) {
                         timed(st, n, kBwdBytes, label,
                               [&] { vact_expr_backward_f32(e, n, b.x, b.dy, b.dx, pv, &dp); });
                         mark_nan_output(st, b.dx, n);
-                    });
+                    }, ex.builtin);
                 }
             }
         }

@@ -38,6 +38,8 @@ struct Config {
     bool peers_only = false; // set with peer_isa
     bool vact_at_peer_isa = false; // --vact_at_peer_isa: with peer_isa, also vact's, SLEEF's and
                                    // Eigen's rows of that ISA (one process for the whole comparison)
+    std::string skip_isa;    // --vb_skip_isa=avx2: register no row of that ISA (the report's
+                             // pass 1 on an AVX-512 machine, whose pass 2 runs them all)
 };
 const Config &config();
 

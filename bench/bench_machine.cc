@@ -67,7 +67,8 @@ void register_machine_avx512() {
 #else
 void register_machine_avx2() {
 #endif
-    if (config().peers_only || !vact_isa_supported(kIsa)) return;
+    if (config().peers_only && !(config().vact_at_peer_isa && config().peer_isa == kIsaName)) return;
+    if (!vact_isa_supported(kIsa)) return;
     // items = vector instructions; cpe = TSC cycles per instruction
     add("vec_fma", "fwd", "machine", kIsaName, "4096", [](benchmark::State &st) {
         float acc = 0;

@@ -1,7 +1,7 @@
 // vact benchmark suite: driver, sizes, buffers, TSC calibration.
 //
 //   vact_bench [--full] [--peer_isa=avx2 [--vact_at_peer_isa]] [--vb_shuffle=SEED]
-//              [Google Benchmark flags]
+//              [--vb_skip_isa=ISA] [Google Benchmark flags]
 //
 // Default ("quick") mode runs every function at n = 16, 256, 4096, 65536 on
 // every SIMD ISA (scalar only at 4096), 16M for a subset (see big_ok) and
@@ -18,7 +18,8 @@
 // --vb_shuffle=SEED (SEED > 0) runs the benchmarks in comparison groups
 // (function, direction, size: every implementation, ISA and 16-bit type of
 // one report row), the groups and the members of each in an order drawn
-// from SEED; see register_all.
+// from SEED; see register_all. --vb_skip_isa=avx2 leaves out every row of
+// that ISA (the report's pass 1 on an AVX-512 machine: its pass 2 runs them).
 #include "bench_common.h"
 
 #include <vact.h>
@@ -253,6 +254,7 @@ std::vector<Entry> g_entries;
 
 void add(const std::string &func, const std::string &dir, const std::string &impl, const std::string &isa,
          const std::string &size, std::function<void(benchmark::State &)> body, const std::string &group) {
+    if (!g_config.skip_isa.empty() && isa == g_config.skip_isa) return;
     // the group: the function without its type suffix (".bf16", ".f16") or
     // the caller's, the direction and the size, so that one group holds every
     // implementation, ISA and type that the report compares in a row
@@ -373,6 +375,10 @@ int main(int argc, char **argv) {
         }
         if (i > 0 && std::strncmp(a, "--vb_shuffle=", 13) == 0) {
             shuffle_seed = unsigned(std::strtoul(a + 13, nullptr, 10));
+            continue;
+        }
+        if (i > 0 && std::strncmp(a, "--vb_skip_isa=", 14) == 0) {
+            g_config.skip_isa = a + 14;
             continue;
         }
         if (i > 0 && std::strncmp(a, "--peer_isa=", 11) == 0) {

@@ -209,7 +209,7 @@ void register_vact() {
             });
         }
     }
-    if (!config().peers_only) register_vact_expr(isas);
+    register_vact_expr(isas);
 }
 
 namespace {

@@ -36,10 +36,12 @@
 #
 # Pass 1 runs everything (vact on every ISA; SLEEF and Eigen at AVX-512 and
 # AVX2; oneDNN and XNNPACK at their best ISA). On a machine with AVX-512,
-# pass 2 reruns oneDNN (ONEDNN_MAX_CPU_ISA=AVX2) and XNNPACK (cpuinfo cap) at
-# AVX2 so the AVX2 comparison is fair, and vact's, SLEEF's and Eigen's AVX2
-# rows again (--vact_at_peer_isa; the report keeps the later pass's
-# figures), so both sides of an AVX2 ratio come from one process. Everything is single-threaded.
+# pass 2 runs oneDNN (ONEDNN_MAX_CPU_ISA=AVX2) and XNNPACK (cpuinfo cap) at
+# AVX2 so the AVX2 comparison is fair, and every other AVX2 row (vact's,
+# SLEEF's, Eigen's, the expressions and the issue-limit loops:
+# --vact_at_peer_isa), so both sides of an AVX2 ratio come from one process;
+# pass 1 then leaves the AVX2 rows out (vact_bench --vb_skip_isa=avx2).
+# Everything is single-threaded.
 # vact_peer_accuracy (a few seconds) measures the max ULP error of vact and of
 # each peer on ~1.3M inputs; the report names, next to the fastest peer, the
 # fastest peer within docs/contract.md's bounds ("best correct peer") and appends the
@@ -123,16 +125,18 @@ n2=0
 if grep -q avx512 /proc/cpuinfo 2>/dev/null; then
     n2=$("$bench" $full --peer_isa=avx2 --vact_at_peer_isa "${fargs[@]}" --benchmark_list_tests 2>/dev/null | wc -l)
 fi
+p1=()
+[ "$n2" -gt 0 ] && p1=(--vb_skip_isa=avx2)
 rm -f "$out"/pass1*.json "$out"/pass2_avx2*.json "$out"/pass1*.log "$out"/pass2_avx2*.log
 start=$(date +%s)
 uptime_start=$(uptime)
 echo "load: $uptime_start"
 [ "$t16" = 1 ] && echo "t16 filter: $filter"
-echo "$reps rounds of pass 1 ($("$bench" $full "${fargs[@]}" --benchmark_list_tests 2>/dev/null | wc -l) benchmarks: $bench $full)$(
-    [ "$n2" -gt 0 ] && echo " and pass 2 (oneDNN and XNNPACK capped to AVX2, and the AVX2 rows of vact, SLEEF, Eigen: $n2 benchmarks)") -> $out/pass1_rN.json, pass2_avx2_rN.json"
+echo "$reps rounds of pass 1 ($("$bench" $full "${p1[@]}" "${fargs[@]}" --benchmark_list_tests 2>/dev/null | wc -l) benchmarks: $bench $full)$(
+    [ "$n2" -gt 0 ] && echo " and pass 2 (oneDNN and XNNPACK capped to AVX2, and every AVX2 row: $n2 benchmarks)") -> $out/pass1_rN.json, pass2_avx2_rN.json"
 jsons=()
 for r in $(seq 1 "$reps"); do
-    "$bench" $full --vb_shuffle="$r" "${common[@]}" --benchmark_out="$out/pass1_r$r.json" >"$out/pass1_r$r.log" 2>&1 ||
+    "$bench" $full "${p1[@]}" --vb_shuffle="$r" "${common[@]}" --benchmark_out="$out/pass1_r$r.json" >"$out/pass1_r$r.log" 2>&1 ||
         { tail -20 "$out/pass1_r$r.log"; exit 1; }
     jsons+=("$out/pass1_r$r.json")
     if [ "$n2" -gt 0 ]; then

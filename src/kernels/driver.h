@@ -50,10 +50,30 @@ static inline int vact_nt_ok(size_t n, const float *p) {
         STORE(dx + i + VACT_W, b);                                                      \
     }
 
-/* The full-array forward KFN(fname) and backward KFN(fname##_bwd) of the
- * vector kernels K (forward) and KB (backward), forward unroll U. */
-#define VACT_DEF_UNARY_K(fname, K, KB, U)                                               \
-    VACT_FLATTEN static void KFN(fname)(size_t n, const float *x, float *y, const vact_params *pp) { \
+/* A function equal to another one at a unit parameter says so in its
+ * f_NAME.h (`#define VACT_UNIT_swish ~, 1` and `#define VACT_UNIT_TO_swish
+ * silu`, the other one earlier in the list): each of its loops (f32 of both
+ * tiers, bf16, f16; forward and backward) hands a call whose first
+ * parameter is 1 to the other's loop of the same kind (KFN(other##SFX)), so
+ * every caller of the table (the public functions, the expressions) gets the
+ * other's kernels there. The choice depends on the parameter only: the same
+ * bits on every ISA. */
+#define VACT_KFN_X(fname) KFN(fname)
+#define VACT_UNIT_GO(name, SFX, args)                                                   \
+    VACT_CAT(VACT_UNIT_GO_, VACT_SECOND(VACT_UNIT_##name, 0, ~))(name, SFX, args)
+#define VACT_UNIT_GO_0(name, SFX, args)
+#define VACT_UNIT_GO_1(name, SFX, args)                                                 \
+    if (pp->a == 1.0f) {                                                                \
+        VACT_KFN_X(VACT_CAT(VACT_UNIT_TO_##name, SFX)) args;                            \
+        return;                                                                         \
+    }
+
+/* The full-array forward KFN(name##SFX) and backward KFN(name##SFX##_bwd) of
+ * the vector kernels K (forward) and KB (backward), forward unroll U (SFX
+ * empty, or _fast for the fast tier). */
+#define VACT_DEF_UNARY_K(name, SFX, K, KB, U)                                           \
+    VACT_FLATTEN static void KFN(name##SFX)(size_t n, const float *x, float *y, const vact_params *pp) { \
+        VACT_UNIT_GO(name, SFX, (n, x, y, pp))                                          \
         const vact_params p = *pp;                                                      \
         size_t i = 0;                                                                   \
         if (vact_nt_ok(n, y)) {                                                         \
@@ -69,8 +89,9 @@ static inline int vact_nt_ok(size_t n, const float *p) {
             vstore_n(y + i, K(vload_n(x + i, k), &p), k);                               \
         }                                                                               \
     }                                                                                   \
-    VACT_FLATTEN static void KFN(fname##_bwd)(size_t n, const float *x, const float *dy, float *dx, \
+    VACT_FLATTEN static void KFN(name##SFX##_bwd)(size_t n, const float *x, const float *dy, float *dx, \
                                 const vact_params *pp) {                                \
+        VACT_UNIT_GO(name, SFX##_bwd, (n, x, dy, dx, pp))                               \
         const vact_params p = *pp;                                                      \
         size_t i = 0;                                                                   \
         if (vact_nt_ok(n, dx)) {                                                        \
@@ -87,7 +108,7 @@ static inline int vact_nt_ok(size_t n, const float *p) {
         }                                                                               \
     }
 /* the accurate tier: k_NAME / kb_NAME */
-#define VACT_DEF_UNARY(name) VACT_DEF_UNARY_K(name, k_##name, kb_##name, VACT_UNROLL(name))
+#define VACT_DEF_UNARY(name) VACT_DEF_UNARY_K(name, , k_##name, kb_##name, VACT_UNROLL(name))
 
 /* ---- the fast tier ------------------------------------------------------
  * A function of the fast tier (VACT_TF in the list) has its own kernels when
@@ -100,7 +121,7 @@ static inline int vact_nt_ok(size_t n, const float *p) {
 #define VACT_UNROLL_FAST(name) VACT_SECOND(VACT_UNROLL_FAST_##name, 2, ~)
 #define VACT_DEF_UNARY_FAST(name)                                                       \
     VACT_IF_(VACT_HAS_FAST(name),                                                       \
-             VACT_DEF_UNARY_K(name##_fast, kf_##name, kfb_##name, VACT_UNROLL_FAST(name)))
+             VACT_DEF_UNARY_K(name, _fast, kf_##name, kfb_##name, VACT_UNROLL_FAST(name)))
 /* the fast tier's table entry: f when NAME has its own fast kernels, else a */
 #define VACT_FAST_PICK(name, f, a) VACT_CAT(VACT_FAST_PICK_, VACT_HAS_FAST(name))(f, a)
 #define VACT_FAST_PICK_1(f, a) f
@@ -389,6 +410,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
 #define VACT_DEF_UNARY_T(name, T, F)                                                        \
     VACT_FLATTEN static void KFN(name##_##T)(size_t n, const uint16_t *x, uint16_t *y,      \
                                              const vact_params *pp) {                       \
+        VACT_UNIT_GO(name, _##T, (n, x, y, pp))                                             \
         const vact_params p = *pp;                                                          \
         size_t i = 0;                                                                       \
         VACT_H16_LOOP(name, T)                                                              \
@@ -409,6 +431,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
     }                                                                                       \
     VACT_FLATTEN static void KFN(name##_bwd_##T)(size_t n, const uint16_t *x, const uint16_t *dy, \
                                                  uint16_t *dx, const vact_params *pp) {     \
+        VACT_UNIT_GO(name, _bwd_##T, (n, x, dy, dx, pp))                                    \
         const vact_params p = *pp;                                                          \
         size_t i = 0;                                                                       \
         if (VACT_STREAM16(name, F) && vact_nt16_ok(n, dx)) {                                \

@@ -29,10 +29,10 @@
 #                 --filter is then a regex over function names (whole name, e.g. 'gelu|sigmoid|relu'
 #                 or 'gelu.*'); default: the transcendental functions and relu, leaky_relu,
 #                 hard_swish (T16_FUNCS below). --isa restricts the ISAs run (default avx512,avx2,neon).
-#                 No accuracy, ops or chart. The default list is 403 runs in pass 1 (236 at 16M)
-#                 and 176 in pass 2 (the AVX2 rows and the capped XNNPACK ones): about 11 min
-#                 with 3 rounds (0.2 s each) on the 2-core machine; --filter 'gelu|sigmoid|relu'
-#                 --reps 3 about 2 min.
+#                 No accuracy, ops or chart. The default list is 233 runs in pass 1 (the AVX-512
+#                 rows, 16M included) and 176 in pass 2 (the AVX2 rows and the capped XNNPACK
+#                 ones): about 8 min with 3 rounds (0.2 s each) on the 2-core machine;
+#                 --filter 'gelu|sigmoid|relu' --reps 3 under 2 min.
 #
 # Pass 1 runs everything (vact on every ISA; SLEEF and Eigen at AVX-512 and
 # AVX2; oneDNN and XNNPACK at their best ISA). On a machine with AVX-512,

@@ -3,7 +3,10 @@
 # function of a tier on each ISA, forward and backward (dy = 1), against the
 # double references (tests/ulp_sweep.c). The README's fast-tier column comes
 # from this. About a minute or more per function and ISA on 2 cores.
-#   scripts/ulp_sweep.sh [--tier fast|accurate] [--isa avx512]... [--stride S] [NAME...]
+#   scripts/ulp_sweep.sh [--tier fast|accurate] [--isa avx512]... [--stride S] [--set K] [NAME...]
+# (--set K: each function's K-th test parameter set, 0-based, where it has
+# one; default its first. swish's first, beta = 1, runs silu's kernels:
+# sweep swish's own with --set 1.)
 # Default: the fast tier, every ISA of this machine (the scalar path, much
 # slower, at stride VACT_SWEEP_SCALAR_STRIDE, default 61: every 61st pattern).
 # Output: build/release/sweep-TIER.txt (and stdout).
@@ -20,6 +23,7 @@ while [ $# -gt 0 ]; do
     --tier) tier=$2; shift 2 ;;
     --isa) isas+=("$2"); shift 2 ;;
     --stride) args+=(--stride "$2"); shift 2 ;;
+    --set) args+=(--set "$2"); shift 2 ;;
     *) names+=("$1"); shift ;;
   esac
 done

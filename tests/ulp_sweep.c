@@ -1,14 +1,16 @@
 /* The exhaustive accuracy sweep: every float (all 2^32 bit patterns, or every
  * stride-th with --stride) through each function's kernels on each ISA,
  * forward and backward (dy = 1), against the double references of
- * tests/support/ref.c, at the function's first test parameter set. Not a
+ * tests/support/ref.c, at the function's first test parameter set (--set K:
+ * its K-th, 0-based, where it has one; swish's first, beta = 1, runs silu's
+ * kernels, so its own are swept with --set 1, beta = 1.702). Not a
  * CTest test (it runs for minutes per function): scripts/ulp_sweep.sh runs
  * it and the README records its maxima.
- *   ulp_sweep [--tier fast|accurate] [--isa NAME]... [--stride S] [NAME...]
+ *   ulp_sweep [--tier fast|accurate] [--isa NAME]... [--stride S] [--set K] [NAME...]
  * Default: the fast tier of every function that has one, every ISA this
  * machine supports (plus neon-simde when built), stride 1.
  * Prints per function and ISA:
- *   SWEEP TIER NAME ISA fwd MAX @ X bwd MAX @ X nan N
+ *   SWEEP TIER NAME ISA fwd MAX @ X bwd MAX @ X nan N [set K: P1, P2]
  * with MAX in ULP as test_ulp measures it (the fast tier: of max(|r|,
  * 2^-20)) and N the count of NaN results from non-NaN inputs where the
  * reference is not NaN (also counted as an infinite error). Exit status 1 when
@@ -91,13 +93,16 @@ int main(int argc, char **argv) {
     uint64_t stride = 1;
     int want_isa[8], nwant = 0;
     const char *names[64];
-    int nnames = 0;
+    int nnames = 0, set = 0;
     for (int a = 1; a < argc; a++) {
         if (!strcmp(argv[a], "--tier") && a + 1 < argc) {
             tier = !strcmp(argv[++a], "fast");
         } else if (!strcmp(argv[a], "--stride") && a + 1 < argc) {
             stride = strtoull(argv[++a], NULL, 0);
             if (!stride) stride = 1;
+        } else if (!strcmp(argv[a], "--set") && a + 1 < argc) {
+            set = atoi(argv[++a]);
+            if (set < 0) set = 0;
         } else if (!strcmp(argv[a], "--isa") && a + 1 < argc) {
             const char *nm = argv[++a];
             vact_isa isa;
@@ -127,7 +132,8 @@ int main(int argc, char **argv) {
         int want = nnames == 0;
         for (int k = 0; k < nnames; k++) want |= !strcmp(names[k], f->name);
         if (!want || (tier && !f->fast)) continue;
-        const float *prm = f->sets[0];
+        const int si = set < f->nsets ? set : 0;
+        const float *prm = f->sets[si];
         const double pd[2] = {prm[0], prm[1]};
         const double flo = tier ? REF_FAST_FLOOR : 0;
         const double bf = tier ? REF_FAST_FWD : f->ulp[0], bb = tier ? REF_FAST_BWD : f->ulp[1];
@@ -164,9 +170,11 @@ int main(int argc, char **argv) {
             const char *iname = isas[k] < 0 ? "neon-simde" : vact_isa_name((vact_isa)isas[k]);
             const acc *a = &ac[k];
             int bad = a->ef > bf || a->eb > bb || a->nan;
-            printf("SWEEP %-8s %-12s %-10s fwd %7.3f @ %-14.8g bwd %7.3f @ %-14.8g nan %zu%s\n",
+            char ps[64] = "";
+            if (si) snprintf(ps, sizeof ps, "  [set %d: %g, %g]", si, (double)prm[0], (double)prm[1]);
+            printf("SWEEP %-8s %-12s %-10s fwd %7.3f @ %-14.8g bwd %7.3f @ %-14.8g nan %zu%s%s\n",
                    tier ? "fast" : "accurate", f->name, iname, a->ef, (double)a->xf, a->eb, (double)a->xb, a->nan,
-                   bad ? "  FAIL" : "");
+                   ps, bad ? "  FAIL" : "");
             fflush(stdout);
             fails += bad;
         }

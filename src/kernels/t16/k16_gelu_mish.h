@@ -17,11 +17,8 @@
  * 2^-12.93 + 2^-15.3 + roundings < 2^-12.6, x >= 0 the same damped by
  * Q/(1 - Q) <= 1. Where e (and Q) is an f32 subnormal the result is a bf16
  * subnormal and the absolute error is below 2^-145.
- * Vocabulary ops per vector (AVX-512, scalef): forward 20, backward 22.
- * gelu'(x) = Phi(x) + x phi(x) = B (x < 0) or 1 - B (x >= 0),
- * B = e^(-a^2/2) (R(a) - a/sqrt(2 pi)): the root near x = -0.75 cancels
- * inside R - a/sqrt(2pi), absolute error there e 2^-15.3 R < 2^-16.5, under
- * the test's floor (|dy|/16). */
+ * Vocabulary ops per vector (AVX-512, scalef): 20. The backward (both
+ * types): k16_pw.h's pieces. */
 #define VACT_G16_P0 0x1.98fbe2p+1f
 #define VACT_G16_P1 0x1.c721eap+0f
 #define VACT_G16_P2 0x1.98fa6ep-2f
@@ -29,7 +26,6 @@
 #define VACT_G16_Q1 0x1.1517d0p+3f
 #define VACT_G16_Q2 0x1.1f4aeap+2f
 #define VACT_G16_AMAX 16.0f
-#define VACT_G16_RS2PI 0x1.988454p-2f /* 1/sqrt(2 pi) */
 
 /* e^(-a^2/2) for a in [0, 16] (or NaN): n = round(-a^2/(2 ln2)),
  * s = a^2 + 2 n ln2hi = -2 r, and k16.h's polynomial 1 + r (1 + r (C0 + C1 r))
@@ -65,13 +61,6 @@ static inline V k16_gelu(V x, const vact_params *p) {
     return vfma(na, Q, xp);
 }
 
-#define VACT_KB16_gelu ~, kb16_gelu
-static inline V kb16_gelu(V x, V dy, const vact_params *p) {
-    (void)p;
-    V na = vgelu16_na(x);
-    V B = vmul(vgelu16_e(vmul(na, na)), vfma(na, vset1(VACT_G16_RS2PI), vgelu16_r(na)));
-    return vmul(dy, vsel(vlt(x, vzero()), B, vsub(vset1(1.0f), B)));
-}
 
 /* ---- mish ------------------------------------------------------------------
  * mish(x) = x g, g = tanh(softplus(x)) = N/D with u = e^-|x| (vexp16_neg,

@@ -1,16 +1,21 @@
-/* f16's own backward of gelu and gelu_tanh (driver.h's VACT_KB16T): f16
- * ends where both derivatives round to 0 below zero (a > 6.3: |gelu'(-6.3)|
- * ~ 2^-27, under half the smallest f16 subnormal), so no exponential and no
- * division: math/pw8sym.h's 8 pieces of width 1 on min(|x|, 7) at degree 5
- * (19 ops with dy's multiply; kb16_gelu: 25 and a division, kb16_gelu_tanh:
- * 21 and a division), fitted to 2^-12 relative (half an f16 ULP at the
- * bottom of a binade, with room for a random dy's mantissa), floored at
- * 2^-16 (the test's |dy|/16) and 2^-25 (half the subnormal step), by
- * scripts/fit_gelu_bwd.py --f16 gelu 5 / --f16 gelu_tanh 5 (0.19 / 0.17 of
- * that at most; 0.574 / 0.564 f16 ULP over every f16 input, dy = 1 or
- * random; degree 4: 2.8 of it, 1.7 ULP). bf16 keeps kb16_gelu /
- * kb16_gelu_tanh: its range needs relative accuracy down to a ~ 13.6 (gelu)
- * or 9.6 (gelu_tanh), beyond the pieces.
+/* The 16-bit backward of gelu and gelu_tanh, bf16 and f16 (driver.h's
+ * VACT_KB16): no exponential and no division, math/pw8sym.h's 8 pieces of
+ * width 1 on min(|x|, 7) at degree 5 (19 ops with dy's multiply), fitted to
+ * 2^-12 relative (half an f16 ULP at the bottom of a binade, with room for
+ * a random dy's mantissa), floored at 2^-16 (the test's |dy|/16) and 2^-25
+ * (half the f16 subnormal step), by scripts/fit_gelu_bwd.py --f16 gelu 5 /
+ * --f16 gelu_tanh 5 (0.19 / 0.17 of that at most; 0.574 / 0.564 f16 ULP
+ * over every f16 input, dy = 1 or random; degree 4: 2.8 of it, 1.7 ULP).
+ * Both derivatives cross zero away from 0, so their error is taken in ULP
+ * of max(|r|, |dy|/16) in both types (docs/contract.md: f32's 2^-4 floor
+ * for these derivatives, times dy): in bf16 that allows 2^-9 relative
+ * above the floor and an absolute 2^-13 |dy| below it, which the f16 fit
+ * holds with room (0.500 / 0.509 bf16 ULP over every bf16 input). So the
+ * bf16 tail (|gelu'(-a)| < 2^-33.9 beyond a = 7) needs no relative
+ * accuracy, as in the f32 backward (math/pw8sym.h), and bf16 no longer
+ * takes e^(-a^2/2) times a rational and a division there (the kernels
+ * before 2026-12-06: 22 and 21 ops and a division; vact_bench A/B in the
+ * note of that day).
  * Precondition: included at the end of k16.h. */
 #ifndef VACT_T16_K16_PW_H
 #define VACT_T16_K16_PW_H
@@ -49,13 +54,13 @@ static const float vact_pw16_b[2][VACT_PW16_DEG + 1][8] = {
     },
 };
 
-#define VACT_KB16_f16_gelu ~, kb16_f16_gelu
-static inline V kb16_f16_gelu(V x, V dy, const vact_params *p) {
+#define VACT_KB16_gelu ~, kb16_pw_gelu
+static inline V kb16_pw_gelu(V x, V dy, const vact_params *p) {
     (void)p;
     return vmul(dy, vpw8_sym(x, vact_pw16_b[0], VACT_PW16_DEG));
 }
-#define VACT_KB16_f16_gelu_tanh ~, kb16_f16_gelu_tanh
-static inline V kb16_f16_gelu_tanh(V x, V dy, const vact_params *p) {
+#define VACT_KB16_gelu_tanh ~, kb16_pw_gelu_tanh
+static inline V kb16_pw_gelu_tanh(V x, V dy, const vact_params *p) {
     (void)p;
     return vmul(dy, vpw8_sym(x, vact_pw16_b[1], VACT_PW16_DEG));
 }

@@ -19,8 +19,9 @@ Needs numpy (Debian: python3-numpy); about a minute.
 
     /usr/bin/python3 scripts/fit_gelu_bwd.py [--f16] [gelu|gelu_tanh] [DEG]   (default gelu 9: the shipped tables are gelu 9, gelu_tanh 9)
 
---f16: the f16 backward's tables (src/kernels/t16/k16_pw.h: vact_pw16_b[0]
-for gelu, [1] for gelu_tanh, degree 5), where the f32 value
+--f16: the 16-bit backward's tables (src/kernels/t16/k16_pw.h: vact_pw16_b[0]
+for gelu, [1] for gelu_tanh, degree 5; bf16 runs them too, its tolerance
+being 4 times looser, and tests/test_t16.c checks every bf16 input), where the f32 value
 before the rounding to f16 needs far less: the tolerance of a piece is 2^-12
 relative (half an f16 ULP at the bottom of a binade, with the factor 2 a
 random dy's mantissa can add), floored at 2^-16 (the test's |dy|/16) and at

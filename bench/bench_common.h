@@ -19,6 +19,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -109,6 +111,45 @@ inline void timed(benchmark::State &st, size_t elems, size_t bytes_per_elem, con
     st.SetItemsProcessed(int64_t(it * double(elems)));
     st.SetBytesProcessed(int64_t(it * double(elems) * double(bytes_per_elem)));
     st.counters["cpe"] = benchmark::Counter((c1 - c0) * tsc_hz() / (it * double(elems)));
+    st.SetLabel(isa);
+}
+
+// Two functions over the same elements, a and b, called alternately (each
+// iteration one call of each, which first alternating), so that both see the
+// machine's memory in the same state: at n = 16M the memory bandwidth of the
+// shared machine drifts by up to 40% over seconds, which separate benchmarks
+// of a and b (run seconds apart) take into their ratio. Counters: "ratio" =
+// the median over the iterations of time(b) / time(a) (a's speed over b's),
+// "a_ips" and "b_ips" = a's and b's elements/s (each over its own calls' time).
+template <class A, class B>
+inline void paired(benchmark::State &st, size_t elems, const char *isa, A &&a, B &&b) {
+    using clk = std::chrono::steady_clock;
+    std::vector<double> r;
+    double ta = 0, tb = 0;
+    bool afirst = true;
+    for (auto _ : st) {
+        clk::time_point t0, t1, t2;
+        if (afirst) {
+            t0 = clk::now(); a(); benchmark::ClobberMemory();
+            t1 = clk::now(); b(); benchmark::ClobberMemory();
+            t2 = clk::now();
+        } else {
+            t0 = clk::now(); b(); benchmark::ClobberMemory();
+            t1 = clk::now(); a(); benchmark::ClobberMemory();
+            t2 = clk::now();
+        }
+        const double d1 = std::chrono::duration<double>(t1 - t0).count();
+        const double d2 = std::chrono::duration<double>(t2 - t1).count();
+        const double da = afirst ? d1 : d2, db = afirst ? d2 : d1;
+        ta += da, tb += db;
+        if (da > 0) r.push_back(db / da);
+        afirst = !afirst;
+    }
+    std::sort(r.begin(), r.end());
+    const size_t m = r.size();
+    st.counters["ratio"] = m ? (m % 2 ? r[m / 2] : (r[m / 2 - 1] + r[m / 2]) / 2) : 0.0;
+    st.counters["b_ips"] = tb > 0 ? double(st.iterations()) * double(elems) / tb : 0.0;
+    st.counters["a_ips"] = ta > 0 ? double(st.iterations()) * double(elems) / ta : 0.0;
     st.SetLabel(isa);
 }
 

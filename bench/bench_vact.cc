@@ -124,7 +124,9 @@ void register_vact() {
         }
     }
 
-    for (const Elementwise16 &f : kElementwise16) {
+    for (size_t fi = 0; fi < sizeof kElementwise16 / sizeof *kElementwise16; ++fi) {
+        const Elementwise16 &f = kElementwise16[fi];
+        const Elementwise &f32 = kElementwise[fi]; // the same list, the same order
         for (vact_isa isa : isas) {
             const std::string in = vact_isa_name(isa);
             const char *label = vact_isa_name(isa);
@@ -147,6 +149,23 @@ void register_vact() {
                             const Bufs16 &b = bufs16(n, bf, d);
                             timed(st, n, kBwdBytes16, label, [&] { bwd(n, b.x, b.dy, b.dx); });
                             mark_nan_output16(st, b.dx, n, bf);
+                        });
+                        if (n != kBig) continue;
+                        // 16M: the 16-bit call and vact's own f32 one alternated (paired())
+                        add(func, "fwd", "vact_pair", in, size_token(n, d), [=](benchmark::State &st) {
+                            vact_isa_select(isa);
+                            const Bufs16 &h = bufs16(n, bf, d);
+                            const Bufs &b = bufs(n, d);
+                            paired(st, n, label, [&] { fwd(n, h.x, h.y); }, [&] { f32.fwd(n, b.x, b.y); });
+                            mark_nan_output16(st, h.y, n, bf);
+                        });
+                        add(func, "bwd", "vact_pair", in, size_token(n, d), [=](benchmark::State &st) {
+                            vact_isa_select(isa);
+                            const Bufs16 &h = bufs16(n, bf, d);
+                            const Bufs &b = bufs(n, d);
+                            paired(st, n, label, [&] { bwd(n, h.x, h.dy, h.dx); },
+                                   [&] { f32.bwd(n, b.x, b.dy, b.dx); });
+                            mark_nan_output16(st, h.dx, n, bf);
                         });
                     }
             }

@@ -25,12 +25,14 @@
 #                 at n = 4096 and 16M on the SIMD ISAs, vact's f32 at 16M and the memcpy roofline
 #                 at 16M (vact_bench --full, restricted by a generated filter), then per ISA:
 #                 vact / fastest peer in the same type at 4096 (target >= 1.0) and at 16M,
-#                 vact 16-bit / vact f32 at 16M (target >= 1.6) and the counts met / missed.
+#                 vact 16-bit / vact f32 at 16M (target >= 1.6; from the vact_pair rows, which
+#                 alternate the two calls in one benchmark, bench/README.md) and the counts
+#                 met / missed.
 #                 --filter is then a regex over function names (whole name, e.g. 'gelu|sigmoid|relu'
 #                 or 'gelu.*'); default: the transcendental functions and relu, leaky_relu,
 #                 hard_swish (T16_FUNCS below). --isa restricts the ISAs run (default avx512,avx2,neon).
-#                 No accuracy, ops or chart. The default list is 233 runs in pass 1 (the AVX-512
-#                 rows, 16M included) and 176 in pass 2 (the AVX2 rows and the capped XNNPACK
+#                 No accuracy, ops or chart. The default list is 301 runs in pass 1 (the AVX-512
+#                 rows, 16M and its 16-bit / f32 pairs included) and 244 in pass 2 (the AVX2 rows and the capped XNNPACK
 #                 ones): about 8 min with 3 rounds (0.2 s each) on the 2-core machine;
 #                 --filter 'gelu|sigmoid|relu' --reps 3 under 2 min.
 #

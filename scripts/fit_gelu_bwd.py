@@ -17,11 +17,11 @@ floor makes the bound absolute); degree 8: 2.33. Pieces centred at k - 1/4
 (piece 1 on the root; one add more) measured worse: 3.5 and 3.7.
 Needs numpy (Debian: python3-numpy); about a minute.
 
-    /usr/bin/python3 scripts/fit_gelu_bwd.py [--f16] [gelu|gelu_tanh] [DEG]   (default gelu 9: the shipped tables are gelu 9, gelu_tanh 9)
+    /usr/bin/python3 scripts/fit_gelu_bwd.py [--f16|--bf16] [gelu|gelu_tanh] [DEG]   (default gelu 9: the shipped tables are gelu 9, gelu_tanh 9)
 
 --f16: the 16-bit backward's tables (src/kernels/t16/k16_pw.h: vact_pw16_b[0]
-for gelu, [1] for gelu_tanh, degree 5; bf16 runs them too, its tolerance
-being 4 times looser, and tests/test_t16.c checks every bf16 input), where the f32 value
+for gelu, [1] for gelu_tanh, degree 5; f16 only since bf16 has its own,
+--bf16 below), where the f32 value
 before the rounding to f16 needs far less: the tolerance of a piece is 2^-12
 relative (half an f16 ULP at the bottom of a binade, with the factor 2 a
 random dy's mantissa can add), floored at 2^-16 (the test's |dy|/16) and at
@@ -30,6 +30,11 @@ f16 check (every f16 input, dy = 1, and three sets of random dy, in f16 ULP as
 tests/test_t16.c measures). Degree 5: 0.19 of the tolerance at most (piece 1,
 at the root), 0.57 ULP over every f16 input (gelu and gelu_tanh); degree 4:
 2.8 of it, 1.7 ULP.
+
+--bf16: the same for bf16 alone (k16_pw.h: vact_pwb16_b), 8 times looser:
+2^-9 relative (half a bf16 ULP at the top of a binade), floored at 2^-13
+(half a bf16 ULP of the test's |dy|/16 for the largest dy of a binade); the
+check runs every bf16 input.
 
 gelu_tanh (src/kernels/elementwise/f_gelu_tanh.h, vact_gelu_tanh_b) has the
 same symmetry, gelu_tanh'(-a) = 1 - gelu_tanh'(a), so the same layout:
@@ -67,9 +72,12 @@ e_ref = e_gelu
 
 
 F16 = False  # --f16: the tolerance of the f16 backward (above)
+BF16 = False  # --bf16: the tolerance of the bf16 backward (above)
 
 
 def tol(r):
+    if BF16:
+        return np.maximum(np.abs(r) * 2.0 ** -9, 2.0 ** -13)
     if F16:
         return np.maximum(np.maximum(np.abs(r) * 2.0 ** -12, 2.0 ** -16), 2.0 ** -25)
     return ff.ulp_of(r, 1 / 16.0)
@@ -99,7 +107,8 @@ def fit(deg):
         p, e = ff.tune(p, lambda q: piece_err(q, k, a), fix0)
         P.append(p)
         E.append(e)
-        print("/* piece %d: a in [%.1f, %.1f], max %.3f %s */" % (k, lo, hi, e, "of the tolerance" if F16 else "ULP"),
+        print("/* piece %d: a in [%.1f, %.1f], max %.3f %s */" % (k, lo, hi, e,
+                                                                "of the tolerance" if F16 or BF16 else "ULP"),
               flush=True)
     return P, E
 
@@ -109,9 +118,25 @@ def ulp16(v):
     return np.exp2(np.maximum(e, -14) - 10)
 
 
+def ulpb16(v):
+    e = np.floor(np.log2(np.maximum(np.abs(v), 2.0 ** -140)))
+    return np.exp2(np.maximum(e, -126) - 7)
+
+
+def to_bf16(v):
+    """float32 array -> its bf16 rounding (to nearest even), as float64"""
+    u = v.astype(np.float32).view(np.uint32).astype(np.uint64)
+    r = ((u + 0x7FFF + ((u >> 16) & 1)) >> 16) << 16
+    return r.astype(np.uint32).view(np.float32).astype(np.float64)
+
+
 def check_f16(P):
-    # the kernel on every finite f16 input (k16: vpw8_sym in float), rounded to f16 (numpy: to nearest even)
-    x = np.arange(65536, dtype=np.uint16).view(np.float16).astype(np.float32)
+    # the kernel on every finite f16 (bf16) input (k16: vpw8_sym in float), rounded to f16 (numpy: to
+    # nearest even) or bf16
+    if BF16:
+        x = (np.arange(65536, dtype=np.uint32) << 16).view(np.float32)
+    else:
+        x = np.arange(65536, dtype=np.uint16).view(np.float16).astype(np.float32)
     x = x[np.isfinite(x)]
     a = np.minimum(np.abs(x), F32(AMAX))
     k = np.round(a).astype(np.int64)
@@ -125,11 +150,18 @@ def check_f16(P):
     rng = np.random.default_rng(1)
     worst = []
     for t in range(4):
-        dy = np.ones(x.shape, np.float32) if t == 0 else rng.uniform(-1, 1, x.shape).astype(np.float16).astype(np.float32)
-        y = (dy * d).astype(np.float32).astype(np.float16).astype(np.float64)
+        if BF16:
+            dy = np.ones(x.shape, np.float32) if t == 0 else to_bf16(rng.uniform(-1, 1, x.shape).astype(np.float32))
+            dy = dy.astype(np.float32)
+            y = to_bf16((dy * d).astype(np.float32))
+        else:
+            dy = np.ones(x.shape, np.float32) if t == 0 else rng.uniform(-1, 1, x.shape).astype(np.float16).astype(np.float32)
+            y = (dy * d).astype(np.float32).astype(np.float16).astype(np.float64)
         rr = dy.astype(np.float64) * r
-        worst.append((np.abs(y - rr) / ulp16(np.maximum(np.abs(rr), np.abs(dy) / 16))).max())
-    print("/* every f16 input: max %.3f ULP (dy = 1), %.3f (random dy) */" % (worst[0], max(worst[1:])))
+        ulp = ulpb16 if BF16 else ulp16
+        worst.append((np.abs(y - rr) / ulp(np.maximum(np.abs(rr), np.abs(dy) / 16))).max())
+    print("/* every %s input: max %.3f ULP (dy = 1), %.3f (random dy) */" % ("bf16" if BF16 else "f16", worst[0],
+                                                                           max(worst[1:])))
 
 
 if __name__ == "__main__":
@@ -137,14 +169,18 @@ if __name__ == "__main__":
     if args and args[0] == "--f16":
         F16 = True
         args.pop(0)
+    elif args and args[0] == "--bf16":
+        BF16 = True
+        args.pop(0)
     name = "gelu"
     if args and not args[0].isdigit():
         name = args.pop(0)
         e_ref = {"gelu": e_gelu, "gelu_tanh": e_gelu_tanh}[name]
     deg = int(args[0]) if args else 9
     P, E = fit(deg)
-    print(ff.table("vact_%s_b%s" % (name, "16" if F16 else ""), [[P[i][j] for i in range(N)] for j in range(deg + 1)]))
-    if F16:
+    print(ff.table("vact_%s_b%s" % (name, "16" if F16 else "b16" if BF16 else ""),
+                   [[P[i][j] for i in range(N)] for j in range(deg + 1)]))
+    if F16 or BF16:
         check_f16(P)
     else:
         print("/* max %.3f ULP on the grid */" % max(E))

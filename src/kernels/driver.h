@@ -170,8 +170,8 @@ static inline void vstore_f16_nd_n(uint16_t *p, V v, size_t k) { vstore_f16_dn_n
  * src/kernels/t16/ defines VACT_KB16_NAME, else the accurate kb_NAME. */
 #define VACT_KB16(name) VACT_SECOND(VACT_KB16_##name, kb_##name, ~)
 /* ... and of type T (bf16, f16): kb16_T_NAME where src/kernels/t16/ defines
- * VACT_KB16_T_NAME (a kernel sized to that type alone, e.g. f16's narrower
- * range: gelu, gelu_tanh), else VACT_KB16(name). */
+ * VACT_KB16_T_NAME (a kernel sized to that type alone: bf16's gelu and
+ * gelu_tanh, src/kernels/t16/k16_pw.h), else VACT_KB16(name). */
 #define VACT_KB16T(name, T) VACT_SECOND(VACT_KB16_##T##_##name, VACT_KB16(name), ~)
 /* ---- piecewise-linear functions on the 16-bit bits ---------------------
  * A function whose bf16 / f16 results are its input bits or constants

@@ -3,7 +3,7 @@
  * load and the one rounding to bf16 / f16 (src/kernels/driver.h,
  * VACT_DEF_UNARY_T) for the functions that `#define VACT_K16_NAME ~,
  * k16_NAME` / `VACT_KB16_NAME ~, kb16_NAME` here, in k16_gelu_mish.h and in
- * k16_expfam.h (k16_pw.h: `VACT_KB16_f16_NAME`, one type's own backward);
+ * k16_expfam.h (k16_pw.h also `VACT_KB16_bf16_NAME`, one type's own backward);
  * every other function keeps its accurate f32 kernels.
  *
  * One accuracy target serves both types: the f32 value before the rounding
@@ -349,6 +349,20 @@ static inline V k16_exponential(V x, const vact_params *p) {
     if (many(vgt(vabs(x), vset1(87.0f)))) y = vexp16_c(x);
     return y;
 #endif
+}
+
+/* hard_swish(x) = x relu6(x + 3)/6 as the f32 kernel's q = c (xc + 3),
+ * rounded once (c = (1/6)(1 - 2^-24), f_hard_swish.h: q = 0 exactly at
+ * xc = -3), times xm = max(x, -3) in one rounding, without the f32 kernel's
+ * correction of c's -2^-24 (two ops): at most 3 2^-24 relative, far below
+ * 2^-12.4, and exact where the result is x (x >= 3: x (1 - 2^-24) rounds
+ * to x in 16 bits) or -0 (x <= -3, -inf). NaN kept (vmax, vmin). 4 ops. */
+#define VACT_K16_hard_swish ~, k16_hard_swish
+static inline V k16_hard_swish(V x, const vact_params *p) {
+    (void)p;
+    V xm = vmax(vset1(-3.0f), x);
+    V q = vfma(vmin(vset1(3.0f), xm), vset1(VACT_HSW_C), vset1(VACT_HSW_3C));
+    return vmul(xm, q);
 }
 
 #include "k16_gelu_mish.h"

@@ -1,6 +1,7 @@
-/* The 16-bit backward of gelu and gelu_tanh, bf16 and f16 (driver.h's
- * VACT_KB16): no exponential and no division, math/pw8sym.h's 8 pieces of
- * width 1 on min(|x|, 7) at degree 5 (19 ops with dy's multiply), fitted to
+/* The 16-bit backward of gelu and gelu_tanh (driver.h's VACT_KB16, and
+ * VACT_KB16T for bf16's own tables below): no exponential and no division,
+ * math/pw8sym.h's 8 pieces of width 1 on min(|x|, 7), in f16 at degree 5
+ * (19 ops with dy's multiply), fitted to
  * 2^-12 relative (half an f16 ULP at the bottom of a binade, with room for
  * a random dy's mantissa), floored at 2^-16 (the test's |dy|/16) and 2^-25
  * (half the f16 subnormal step), by scripts/fit_gelu_bwd.py --f16 gelu 5 /
@@ -10,7 +11,8 @@
  * of max(|r|, |dy|/16) in both types (docs/contract.md: f32's 2^-4 floor
  * for these derivatives, times dy): in bf16 that allows 2^-9 relative
  * above the floor and an absolute 2^-13 |dy| below it, which the f16 fit
- * holds with room (0.500 / 0.509 bf16 ULP over every bf16 input). So the
+ * held with room (0.500 / 0.509 bf16 ULP over every bf16 input; bf16 now
+ * runs its own degree-4 fit, below). So the
  * bf16 tail (|gelu'(-a)| < 2^-33.9 beyond a = 7) needs no relative
  * accuracy, as in the f32 backward (math/pw8sym.h), and bf16 no longer
  * takes e^(-a^2/2) times a rational and a division there (the kernels
@@ -54,6 +56,42 @@ static const float vact_pw16_b[2][VACT_PW16_DEG + 1][8] = {
     },
 };
 
+/* bf16 alone: the same pieces at degree 4 (17 ops with dy's multiply),
+ * fitted to bf16's tolerance, 8 times f16's: 2^-9 relative (half a bf16
+ * ULP at the top of a binade), floored at 2^-13 (half a bf16 ULP of the
+ * test's |dy|/16 at the top of dy's binade), by scripts/fit_gelu_bwd.py
+ * --bf16 gelu 4 / --bf16 gelu_tanh 4 (0.34 / 0.35 of that at most, piece 1;
+ * 0.574 / 0.550 bf16 ULP over every bf16 input with dy = 1, 0.667 / 0.649
+ * with random dy in the script; degree 3: 3.4 of it, 2.2 ULP).
+ * vact_pwb16_b[f][j][k] as vact_pw16_b. */
+#define VACT_PWB16_DEG 4
+static const float vact_pwb16_b[2][VACT_PWB16_DEG + 1][8] = {
+    {
+        {0x1p-1f, -0x1.5558e6p-4f, -0x1.5d22ap-4f, -0x1.875b72p-7f,
+         -0x1.081ce6p-11f, -0x1.e2eed4p-18f, -0x1.3bcf4cp-25f, 0x0p+0f},
+        {-0x1.985c8ep-1f, -0x1.f0c354p-3f, 0x1.ba5decp-4f, 0x1.fdcbb4p-6f,
+         0x1.e6c576p-10f, 0x1.0fc896p-15f, 0x1.75aaeap-23f, 0x1.2862c4p-28f},
+        {-0x1.5bf396p-8f, 0x1.73ea5cp-2f, 0x1.8845ap-12f, -0x1.114f7ep-5f,
+         -0x1.a4425cp-9f, -0x1.3cb2dcp-14f, -0x1.15ad9p-21f, 0x1.37cfb8p-25f},
+        {0x1.2f354p-2f, -0x1.20246p-4f, -0x1.29000ap-4f, 0x1.e408a4p-7f,
+         0x1.d4325cp-9f, 0x1.272444p-13f, 0x1.a364ecp-20f, 0x1.ffb01ep-24f},
+        {-0x1.1f98fap-4f, -0x1.43f6fp-4f, 0x1.550cfep-5f, 0x1.1ba518p-10f,
+         -0x1.253328p-9f, -0x1.1c7becp-13f, -0x1.04d118p-19f, 0x1.b3b59cp-24f},
+    },
+    {
+        {0x1p-1f, -0x1.53e9cep-4f, -0x1.60af5cp-4f, -0x1.7b8574p-7f,
+         -0x1.5f79ep-12f, -0x1.aded52p-20f, -0x1.429828p-30f, 0x0p+0f},
+        {-0x1.985be8p-1f, -0x1.f1288cp-3f, 0x1.b9eb1cp-4f, 0x1.051256p-5f,
+         0x1.7d5a3ep-10f, 0x1.1770aep-17f, 0x1.701d8p-36f, -0x1.180aeap-40f},
+        {-0x1.61fcaep-8f, 0x1.71d416p-2f, 0x1.a23ef2p-9f, -0x1.1e515ep-5f,
+         -0x1.8034c2p-9f, -0x1.cad0fcp-16f, -0x1.3896d6p-27f, -0x1.19c908p-35f},
+        {0x1.3120f4p-2f, -0x1.23140ep-4f, -0x1.28dbdp-4f, 0x1.e26792p-7f,
+         0x1.ea137ap-9f, 0x1.59b96ap-14f, 0x1.83b96ep-23f, -0x1.576022p-33f},
+        {-0x1.25688cp-4f, -0x1.3d53acp-4f, 0x1.443c3p-5f, 0x1.16447p-9f,
+         -0x1.4b4bd8p-9f, -0x1.a329dcp-14f, -0x1.5688c2p-22f, -0x1.46460ap-32f},
+    },
+};
+
 #define VACT_KB16_gelu ~, kb16_pw_gelu
 static inline V kb16_pw_gelu(V x, V dy, const vact_params *p) {
     (void)p;
@@ -63,6 +101,17 @@ static inline V kb16_pw_gelu(V x, V dy, const vact_params *p) {
 static inline V kb16_pw_gelu_tanh(V x, V dy, const vact_params *p) {
     (void)p;
     return vmul(dy, vpw8_sym(x, vact_pw16_b[1], VACT_PW16_DEG));
+}
+
+#define VACT_KB16_bf16_gelu ~, kb16b_pw_gelu
+static inline V kb16b_pw_gelu(V x, V dy, const vact_params *p) {
+    (void)p;
+    return vmul(dy, vpw8_sym(x, vact_pwb16_b[0], VACT_PWB16_DEG));
+}
+#define VACT_KB16_bf16_gelu_tanh ~, kb16b_pw_gelu_tanh
+static inline V kb16b_pw_gelu_tanh(V x, V dy, const vact_params *p) {
+    (void)p;
+    return vmul(dy, vpw8_sym(x, vact_pwb16_b[1], VACT_PWB16_DEG));
 }
 
 #endif

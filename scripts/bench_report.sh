@@ -33,7 +33,7 @@
 #                 hard_swish (T16_FUNCS below). --isa restricts the ISAs run (default avx512,avx2,neon).
 #                 No accuracy, ops or chart. The default list is 301 runs in pass 1 (the AVX-512
 #                 rows, 16M and its 16-bit / f32 pairs included) and 244 in pass 2 (the AVX2 rows and the capped XNNPACK
-#                 ones): about 8 min with 3 rounds (0.2 s each) on the 2-core machine;
+#                 ones): about 10.5 min with 3 rounds (0.2 s each) on the 2-core machine;
 #                 --filter 'gelu|sigmoid|relu' --reps 3 under 2 min.
 #
 # Pass 1 runs everything (vact on every ISA; SLEEF and Eigen at AVX-512 and

@@ -597,6 +597,58 @@ static int test_big_n(const ref_fn *f) {
     return failures;
 }
 
+/* relu's 16-bit backward runs on the bits (src/kernels/t16/h16.h,
+ * hb16_relu), not through the f32 kernel: every x pattern against special dy
+ * (signed zeros, +-1, subnormals, the largest finite, +-inf, quiet and
+ * signaling NaNs of both signs), on every ISA, bit for bit against the f32
+ * kernel (the scalar table) on the exactly widened inputs, rounded (the
+ * results are dy or signed zeros: exact) with NaN -> the default NaN. The
+ * exhaustive test above takes dy finite. */
+static int test_relu_special_dy(const ref_fn *f) {
+    const offs *o = &g_offs[f - ref_fns];
+    const size_t nx = 65536;
+    const float *prm = f->sets[0];
+    int failures = 0;
+    uint16_t *x = malloc(nx * 2), *dy = malloc(nx * 2), *dx = malloc(nx * 2);
+    float *xf = malloc(nx * 4), *dyf = malloc(nx * 4), *dxf = malloc(nx * 4);
+    vact_unary_bwd_fn b32;
+    memcpy(&b32, (const char *)tab(0) + offsetof(vact_table, relu_bwd), sizeof b32);
+    vact_params p = {prm[0], prm[1]};
+    for (int ty = 0; ty < 2; ty++) {
+        const htype *ht = &g_types[ty];
+        const uint16_t inf = ty ? 0x7c00 : 0x7f80;
+        const uint16_t sp[] = {0x0000, 0x8000, ht->to(1.0f), ht->to(-1.0f), 0x0001, 0x8001, (uint16_t)(inf - 1),
+                               (uint16_t)(0x8000 | (inf - 1)), inf, (uint16_t)(0x8000 | inf), ht->nan,
+                               (uint16_t)(0x8000 | ht->nan), (uint16_t)(inf + 1), (uint16_t)(0x8000 | (inf + 1))};
+        for (size_t j = 0; j < sizeof sp / sizeof *sp; j++) {
+            for (size_t i = 0; i < nx; i++) {
+                x[i] = (uint16_t)i;
+                dy[i] = sp[j];
+                xf[i] = ht->from(x[i]);
+                dyf[i] = ht->from(dy[i]);
+            }
+            b32(nx, xf, dyf, dxf, &p);
+            for (int k = 0; k < g_nisa; k++) {
+                call_b(tab(k), o->b[ty], prm, nx, x, dy, dx);
+                size_t bad = 0, first = 0;
+                for (size_t i = 0; i < nx; i++) {
+                    uint16_t want = isnan(dxf[i]) ? ht->nan : ht->to(dxf[i]);
+                    if (dx[i] != want && !bad++) first = i;
+                }
+                if (bad) {
+                    printf("  FAIL %s %s bwd %s dy 0x%04x: %zu results differ from the f32 kernel's (x 0x%04zx)\n",
+                           f->name, ht->name, tname(k), sp[j], bad, first);
+                    failures++;
+                }
+            }
+        }
+    }
+    printf("T16 %s bwd, every x with special dy (zeros, subnormal, max, inf, NaN): %s\n", f->name,
+           failures ? "FAIL" : "the f32 kernel's bits");
+    free(x); free(dy); free(dx); free(xf); free(dyf); free(dxf);
+    return failures;
+}
+
 int main(int argc, char **argv) {
     g_nisa = isa_list(g_isas);
     if (vact__table_simde()) g_isas[g_nisa++] = -1;
@@ -632,6 +684,7 @@ int main(int argc, char **argv) {
     /* the big-array loops: streaming, the integer one (relu), the per-call
      * cases (leaky_relu), an output-sized kernel (exponential); plain, an
      * output-sized (sigmoid) and an accurate kernel (gelu) */
+    if (f && !strcmp(f->name, "relu") && test_relu_special_dy(f)) rc = 1;
     if (f && (!strcmp(f->name, "relu") || !strcmp(f->name, "leaky_relu") || !strcmp(f->name, "exponential") ||
               !strcmp(f->name, "sigmoid") || !strcmp(f->name, "gelu")) && test_big_n(f))
         rc = 1;

@@ -235,6 +235,49 @@ static inline void vact_h16_fix(uint16_t *y, size_t m, vact_h16t t) {
         }                                                                                   \
         return;                                                                             \
     }
+/* The same for a backward whose 16-bit results are dy's bits, signed zeros
+ * or the default NaN (relu): VACT_HB16_NAME (`~, hb16_NAME`) runs
+ * hb16_NAME(VH x, VH dy, vact_h16t t, &p) on the bits, with the bits of the
+ * f32 kernel's result rounded by the _nd store. */
+static inline VH vact_hb16_none(VH x, VH dy, vact_h16t t, const vact_params *p) {
+    (void)x; (void)t; (void)p;
+    return dy;
+}
+#define VACT_HB16(name) VACT_SECOND(VACT_HB16_##name, vact_hb16_none, ~)
+#define VACT_HAS_HB16(name) VACT_SECOND(VACT_HB16ON_##name, 0, ~)
+#define VACT_HB16_PAIRS(name, STORE)                                                        \
+    if (i + 2 * VACT_WH <= n) {                                                             \
+        VH a = vh_load(x + i), b = vh_load(x + i + VACT_WH);                                \
+        VH da = vh_load(dy + i), db = vh_load(dy + i + VACT_WH);                            \
+        for (; i + 2 * VACT_WH <= n; i += 2 * VACT_WH) {                                    \
+            VH ra = VACT_HB16(name)(a, da, t, &p), rb = VACT_HB16(name)(b, db, t, &p);      \
+            const size_t in = i + 4 * VACT_WH <= n ? i + 2 * VACT_WH : i;                   \
+            a = vh_load(x + in);                                                            \
+            b = vh_load(x + in + VACT_WH);                                                  \
+            da = vh_load(dy + in);                                                          \
+            db = vh_load(dy + in + VACT_WH);                                                \
+            STORE(dx + i, ra);                                                              \
+            STORE(dx + i + VACT_WH, rb);                                                    \
+        }                                                                                   \
+    }
+#define VACT_HB16_LOOP(name, T)                                                             \
+    if (VACT_HAS_HB16(name)) {                                                              \
+        const vact_h16t t = VACT_H16T_##T;                                                  \
+        if (VACT_NT && n >= 2 * VACT_NT_MIN && ((uintptr_t)dx & 1) == 0) {                  \
+            const size_t a = VACT_WH * sizeof(uint16_t);                                    \
+            size_t h = ((a - ((uintptr_t)dx & (a - 1))) & (a - 1)) / sizeof(uint16_t);      \
+            if (h) vh_store_n(dx, VACT_HB16(name)(vh_load_n(x, h), vh_load_n(dy, h), t, &p), h); \
+            i = h;                                                                          \
+            VACT_HB16_PAIRS(name, vh_store_nt)                                              \
+            vact_nt_fence();                                                                \
+        }                                                                                   \
+        VACT_HB16_PAIRS(name, vh_store)                                                     \
+        for (; i < n; i += VACT_WH) {                                                       \
+            size_t k = n - i < VACT_WH ? n - i : VACT_WH;                                   \
+            vh_store_n(dx + i, VACT_HB16(name)(vh_load_n(x + i, k), vh_load_n(dy + i, k), t, &p), k); \
+        }                                                                                   \
+        return;                                                                             \
+    }
 /* ---- the forward loops of the 16-bit variants --------------------------
  * Per-call cases (VACT_K16V_NAME `~, k16v_NAME`, VACT_K16CASE_NAME `~,
  * k16case_NAME`): a kernel k16v_NAME(x, &p, c) whose branches on the
@@ -434,6 +477,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
         VACT_UNIT_GO(name, _bwd_##T, (n, x, dy, dx, pp))                                    \
         const vact_params p = *pp;                                                          \
         size_t i = 0;                                                                       \
+        VACT_HB16_LOOP(name, T)                                                             \
         if (VACT_STREAM16(name, F) && vact_nt16_ok(n, dx)) {                                \
             const size_t h = vact_nt16_head(dx);                                            \
             for (size_t k; i < h; i += k) {                                                 \

@@ -1,12 +1,14 @@
-/* Piecewise-linear bf16 / f16 forward kernels on the stored bits (16-bit
- * integer lanes, the vocabulary's vh_* ops): VACT_H16_NAME / h16_NAME, run
- * by src/kernels/driver.h's VACT_H16_LOOP instead of the f32 kernel between
- * a 16-bit load and store. Each gives exactly the bits of that path (the
+/* Piecewise-linear bf16 / f16 kernels on the stored bits (16-bit integer
+ * lanes, the vocabulary's vh_* ops): forward VACT_H16_NAME / h16_NAME and
+ * backward VACT_HB16_NAME / hb16_NAME, run by src/kernels/driver.h's
+ * VACT_H16_LOOP / VACT_HB16_LOOP instead of the f32 kernel between 16-bit
+ * loads and a store. Each gives exactly the bits of that path (the
  * f32 kernel on the exact widened input, NaN -> the type's default NaN t.dn)
  * for every input pattern: both types are sign-magnitude, so an int16 read
  * of the bits orders the non-negative values and puts every negative one
  * (-0 the lowest) below them. tests/test_t16.c checks all 65536 inputs on
- * every ISA against the reference and the scalar path.
+ * every ISA against the reference and the scalar path (the backward also
+ * against the f32 kernel with special dy: test_relu_special_dy).
  * Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c),
  * and driver.h's 16-bit helpers (vact_h16t, vact_h16_nan) before this file
  * (kernels/all.h: driver.h, then t16/k16.h, which includes this file). */
@@ -28,6 +30,29 @@ static inline VH h16_relu(VH x, vact_h16t t, const vact_params *p) {
 }
 #define VACT_H16_relu ~, h16_relu
 #define VACT_H16ON_relu ~, 1
+
+/* relu's backward on the bits (driver.h's VACT_HB16): kb_relu gives dy for
+ * x > 0, else dy * max(0, x) with max(0, x) = +0 for x < 0 and for +0, -0
+ * for -0 (vmax's tie gives the second operand): a zero with dy's sign,
+ * flipped for x = -0 (adding 0x8000 flips the top bit), and NaN where dy is
+ * +-inf (inf * 0) or NaN; x > 0 passes dy (NaN for a NaN dy); a NaN x
+ * gives NaN either way. NaN results are the default NaN, as the _nd store
+ * makes them. x = -0 is the lowest int16, so x > 0x8000 (signed) is
+ * x != -0. 13 ops per VACT_WH lanes, no conversion. */
+static inline VH hb16_relu(VH x, VH dy, vact_h16t t, const vact_params *p) {
+    (void)p;
+    const VH sgn = vh_set1(0x8000);
+    VH s = vh_and(dy, sgn);                                         /* dy * +0 */
+    VH z = vh_sel(vh_gt_s(x, sgn), s, vh_add(s, sgn));             /* x = -0: dy * -0 */
+    MH pos = vh_gt_s(x, vh_set1(0));                                /* x > 0 (or a NaN x) */
+    VH r = vh_sel(pos, dy, z);
+    /* |dy| above this is a NaN result: inf where dy passes, inf - 1 where it is times 0 */
+    VH lim = vh_sel(pos, vh_set1(t.inf), vh_set1((uint16_t)(t.inf - 1)));
+    r = vh_sel(vh_gt_s(vh_and(dy, vh_set1(0x7fff)), lim), vh_set1(t.dn), r);
+    return vact_h16_nan(x, r, t);
+}
+#define VACT_HB16_relu ~, hb16_relu
+#define VACT_HB16ON_relu ~, 1
 
 /* leaky_relu (f32 lanes, driver.h's per-call cases): k_leaky_relu's
  * x > 0 ? x : a x (its max / min / select give those bits), the case chosen

@@ -203,38 +203,6 @@ static inline void vact_h16_fix(uint16_t *y, size_t m, vact_h16t t) {
 }
 #define VACT_H16(name) VACT_SECOND(VACT_H16_##name, vact_h16_none, ~)
 #define VACT_HAS_H16(name) VACT_SECOND(VACT_H16ON_##name, 0, ~)
-/* two vectors per iteration, the next pair loaded before this pair's stores
- * (software pipelined, see VACT_FWD16_LOOPS) */
-#define VACT_H16_PAIRS(name, STORE)                                                         \
-    if (i + 2 * VACT_WH <= n) {                                                             \
-        VH a = vh_load(x + i), b = vh_load(x + i + VACT_WH);                                \
-        for (; i + 2 * VACT_WH <= n; i += 2 * VACT_WH) {                                    \
-            VH ra = VACT_H16(name)(a, t, &p), rb = VACT_H16(name)(b, t, &p);                \
-            const size_t in = i + 4 * VACT_WH <= n ? i + 2 * VACT_WH : i;                   \
-            a = vh_load(x + in);                                                            \
-            b = vh_load(x + in + VACT_WH);                                                  \
-            STORE(y + i, ra);                                                               \
-            STORE(y + i + VACT_WH, rb);                                                     \
-        }                                                                                   \
-    }
-#define VACT_H16_LOOP(name, T)                                                              \
-    if (VACT_HAS_H16(name)) {                                                               \
-        const vact_h16t t = VACT_H16T_##T;                                                  \
-        if (VACT_NT && n >= 2 * VACT_NT_MIN && ((uintptr_t)y & 1) == 0) {                   \
-            const size_t a = VACT_WH * sizeof(uint16_t);                                    \
-            size_t h = ((a - ((uintptr_t)y & (a - 1))) & (a - 1)) / sizeof(uint16_t);       \
-            if (h) vh_store_n(y, VACT_H16(name)(vh_load_n(x, h), t, &p), h);                \
-            i = h;                                                                          \
-            VACT_H16_PAIRS(name, vh_store_nt)                                               \
-            vact_nt_fence();                                                                \
-        }                                                                                   \
-        VACT_H16_PAIRS(name, vh_store)                                                      \
-        for (; i < n; i += VACT_WH) {                                                       \
-            size_t k = n - i < VACT_WH ? n - i : VACT_WH;                                   \
-            vh_store_n(y + i, VACT_H16(name)(vh_load_n(x + i, k), t, &p), k);               \
-        }                                                                                   \
-        return;                                                                             \
-    }
 /* The same for a backward whose 16-bit results are dy's bits, signed zeros
  * or the default NaN (relu): VACT_HB16_NAME (`~, hb16_NAME`) runs
  * hb16_NAME(VH x, VH dy, vact_h16t t, &p) on the bits, with the bits of the
@@ -245,39 +213,52 @@ static inline VH vact_hb16_none(VH x, VH dy, vact_h16t t, const vact_params *p) 
 }
 #define VACT_HB16(name) VACT_SECOND(VACT_HB16_##name, vact_hb16_none, ~)
 #define VACT_HAS_HB16(name) VACT_SECOND(VACT_HB16ON_##name, 0, ~)
-#define VACT_HB16_PAIRS(name, STORE)                                                        \
+/* One loop for both: CALL(fn, xs, dys) calls the forward fn(xs) (the dy
+ * tokens dropped: the forward functions have no dy) or the backward
+ * fn(xs, dys); DY(...) keeps its statements for the backward only. Large
+ * outputs (as the other 16-bit loops) stream from a head that aligns y.
+ * Two vectors per iteration, the next pair loaded before this pair's stores
+ * (software pipelined, see VACT_FWD16_LOOPS). */
+#define VACT_H16_FWD_(fn, xs, dys) fn(xs, t, &p)
+#define VACT_H16_BWD_(fn, xs, dys) fn(xs, dys, t, &p)
+#define VACT_H16_DY_OFF_(...)
+#define VACT_H16_DY_ON_(...) __VA_ARGS__
+#define VACT_H16_PAIRS_(fn, CALL, DY, y, STORE)                                             \
     if (i + 2 * VACT_WH <= n) {                                                             \
         VH a = vh_load(x + i), b = vh_load(x + i + VACT_WH);                                \
-        VH da = vh_load(dy + i), db = vh_load(dy + i + VACT_WH);                            \
+        DY(VH da = vh_load(dy + i); VH db = vh_load(dy + i + VACT_WH);)                     \
         for (; i + 2 * VACT_WH <= n; i += 2 * VACT_WH) {                                    \
-            VH ra = VACT_HB16(name)(a, da, t, &p), rb = VACT_HB16(name)(b, db, t, &p);      \
+            VH ra = CALL(fn, a, da), rb = CALL(fn, b, db);                                  \
             const size_t in = i + 4 * VACT_WH <= n ? i + 2 * VACT_WH : i;                   \
             a = vh_load(x + in);                                                            \
             b = vh_load(x + in + VACT_WH);                                                  \
-            da = vh_load(dy + in);                                                          \
-            db = vh_load(dy + in + VACT_WH);                                                \
-            STORE(dx + i, ra);                                                              \
-            STORE(dx + i + VACT_WH, rb);                                                    \
+            DY(da = vh_load(dy + in); db = vh_load(dy + in + VACT_WH);)                     \
+            STORE(y + i, ra);                                                               \
+            STORE(y + i + VACT_WH, rb);                                                     \
         }                                                                                   \
     }
-#define VACT_HB16_LOOP(name, T)                                                             \
-    if (VACT_HAS_HB16(name)) {                                                              \
+#define VACT_H16_RUN_(fn, CALL, DY, y, T)                                                   \
+    {                                                                                       \
         const vact_h16t t = VACT_H16T_##T;                                                  \
-        if (VACT_NT && n >= 2 * VACT_NT_MIN && ((uintptr_t)dx & 1) == 0) {                  \
-            const size_t a = VACT_WH * sizeof(uint16_t);                                    \
-            size_t h = ((a - ((uintptr_t)dx & (a - 1))) & (a - 1)) / sizeof(uint16_t);      \
-            if (h) vh_store_n(dx, VACT_HB16(name)(vh_load_n(x, h), vh_load_n(dy, h), t, &p), h); \
+        if (VACT_NT && n >= 2 * VACT_NT_MIN && ((uintptr_t)y & 1) == 0) {                   \
+            const size_t al = VACT_WH * sizeof(uint16_t);                                   \
+            size_t h = ((al - ((uintptr_t)y & (al - 1))) & (al - 1)) / sizeof(uint16_t);    \
+            if (h) vh_store_n(y, CALL(fn, vh_load_n(x, h), vh_load_n(dy, h)), h);           \
             i = h;                                                                          \
-            VACT_HB16_PAIRS(name, vh_store_nt)                                              \
+            VACT_H16_PAIRS_(fn, CALL, DY, y, vh_store_nt)                                   \
             vact_nt_fence();                                                                \
         }                                                                                   \
-        VACT_HB16_PAIRS(name, vh_store)                                                     \
+        VACT_H16_PAIRS_(fn, CALL, DY, y, vh_store)                                          \
         for (; i < n; i += VACT_WH) {                                                       \
             size_t k = n - i < VACT_WH ? n - i : VACT_WH;                                   \
-            vh_store_n(dx + i, VACT_HB16(name)(vh_load_n(x + i, k), vh_load_n(dy + i, k), t, &p), k); \
+            vh_store_n(y + i, CALL(fn, vh_load_n(x + i, k), vh_load_n(dy + i, k)), k);      \
         }                                                                                   \
         return;                                                                             \
     }
+#define VACT_H16_LOOP(name, T)                                                              \
+    if (VACT_HAS_H16(name)) VACT_H16_RUN_(VACT_H16(name), VACT_H16_FWD_, VACT_H16_DY_OFF_, y, T)
+#define VACT_HB16_LOOP(name, T)                                                             \
+    if (VACT_HAS_HB16(name)) VACT_H16_RUN_(VACT_HB16(name), VACT_H16_BWD_, VACT_H16_DY_ON_, dx, T)
 /* ---- the forward loops of the 16-bit variants --------------------------
  * Per-call cases (VACT_K16V_NAME `~, k16v_NAME`, VACT_K16CASE_NAME `~,
  * k16case_NAME`): a kernel k16v_NAME(x, &p, c) whose branches on the

@@ -58,6 +58,8 @@ struct Elementwise16 {
 const Elementwise16 kElementwise16[] = {
 #include "../src/common/functions.def"
 };
+static_assert(sizeof kElementwise16 / sizeof *kElementwise16 == sizeof kElementwise / sizeof *kElementwise,
+              "kElementwise16 pairs with kElementwise by index");
 
 using RowFwd = void (*)(size_t, size_t, const float *, float *);
 using RowBwd = void (*)(size_t, size_t, const float *, const float *, float *);
@@ -127,6 +129,7 @@ void register_vact() {
     for (size_t fi = 0; fi < sizeof kElementwise16 / sizeof *kElementwise16; ++fi) {
         const Elementwise16 &f = kElementwise16[fi];
         const Elementwise &f32 = kElementwise[fi]; // the same list, the same order
+        if (std::strcmp(f.name, f32.name) != 0) continue; // (never: both from functions.def)
         for (vact_isa isa : isas) {
             const std::string in = vact_isa_name(isa);
             const char *label = vact_isa_name(isa);

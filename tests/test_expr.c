@@ -14,6 +14,8 @@
  *   fused_ops     scalar operands and fused pairs of the forward: every
  *                 operation and side, every ISA, the bits of C's IEEE float
  *                 operations (min/max: IEEE 754-2019)
+ *   fused_chunks  the fused max's NaN check per chunk (AVX2): chunks with
+ *                 and without NaN, infinities, a tail, every ISA
  *   inplace       y over x, dx over x or dy: the bits of separate arrays
  *   errors        each kind of bad formula: NULL, the message and its column
  *   threads       one compiled expression from 4 threads: the same bits */
@@ -421,6 +423,49 @@ static void test_fused_ops(void **state) {
     assert_int_equal(bad, 0);
 }
 
+/* The fused max's chunks (ops.h, VACT_MINMAX_NN: AVX2): max(a*x, q) with a
+ * finite nonzero a checks its inputs for NaN once per chunk of 512 elements
+ * and redoes a chunk that has one. Chunks without a NaN, with one NaN, with
+ * infinities of both signs (a false alarm of the witness), and a tail, for
+ * q = x (the witness on x alone), abs(x) and sqrt(x) (NaN where x < 0: only
+ * the check tells those lanes, m1 & m2 loses their NaN), a = 0.1, 3, -2 and
+ * inf (not that path): every ISA, the bits of the IEEE maximum. */
+static void test_fused_chunks(void **state) {
+    (void)state;
+    enum { N = 4 * 512 + 37 };
+    float *x = malloc(N * 4), *y = malloc(N * 4);
+    unsigned st = 17;
+    for (int i = 0; i < N; i++) x[i] = rnd_uniform(&st, -10.0f, 10.0f);
+    x[512 + 300] = __builtin_nanf("");
+    x[2 * 512 + 5] = INFINITY;
+    x[2 * 512 + 77] = -INFINITY;
+    x[2 * 512 + 78] = 0.0f;
+    x[3 * 512 + 9] = -0.0f;
+    x[N - 3] = __builtin_nanf("");
+    static const char *fs[3] = {"max(a*x, x)", "max(a*x, abs(x))", "max(a*x, sqrt(x))"};
+    static const float av[] = {0.1f, 3.0f, -2.0f, INFINITY};
+    int isas[5], nisa = isa_list(isas), bad = 0;
+    for (int f = 0; f < 3; f++) {
+        vact_expr *e = compile_ok(fs[f], "a");
+        for (int k = 0; k < nisa; k++) {
+            vact_isa_select((vact_isa)isas[k]);
+            for (size_t a = 0; a < sizeof av / sizeof av[0]; a++) {
+                vact_expr_f32(e, N, x, y, &av[a]);
+                for (int i = 0; i < N; i++) {
+                    float r = ieee_max(av[a] * x[i], f == 2 ? sqrtf(x[i]) : f ? fabsf(x[i]) : x[i]);
+                    if (!same_bits(y[i], r) && bad++ < 5)
+                        printf("%s a=%g %s x[%d]=%a: %a, want %a\n", fs[f], (double)av[a],
+                               vact_isa_name((vact_isa)isas[k]), i, (double)x[i], (double)y[i], (double)r);
+                }
+            }
+        }
+        vact_expr_free(e);
+    }
+    printf("fused_chunks: %d differ\n", bad);
+    free(x); free(y);
+    assert_int_equal(bad, 0);
+}
+
 /* ---- inplace ---------------------------------------------------------------- */
 /* y over x, dx over x or over dy (the backward writes dx directly only when
  * it overlaps neither): the bits of separate arrays; a node used twice
@@ -561,6 +606,7 @@ int main(void) {
         cmocka_unit_test(test_mish_formula), cmocka_unit_test(test_dp_sum),
         cmocka_unit_test(test_isa_same),     cmocka_unit_test(test_errors),
         cmocka_unit_test(test_threads),      cmocka_unit_test(test_fused_ops),
+        cmocka_unit_test(test_fused_chunks),
         cmocka_unit_test(test_inplace),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);

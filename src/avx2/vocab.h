@@ -194,20 +194,19 @@ static inline V vlut16(const float *tbl, V t) {
     V hi = _mm256_permutevar8x32_ps(_mm256_loadu_ps(tbl + 8), i);
     return _mm256_blendv_ps(lo, hi, vasf(_mm256_slli_epi32(i, 28)));
 }
-/* IEEE maximum/minimum (common/vocab_minmax.h): maxps returns its second
- * operand on a tie, so max(a, b) & max(b, a) is the +0 of a ±0 tie (and the
- * value otherwise); min's | gives -0. A NaN lane is or-ed with the all-ones
- * unordered mask: the NaN 0xffffffff (5 ops; NaN payloads are unspecified,
- * docs/contract.md). */
+/* IEEE maximum/minimum (common/vocab_minmax.h): maxps / minps return their
+ * second operand on a tie or a NaN, so max(a, b) & max(b, a) is the +0 of a
+ * ±0 tie (and the value otherwise), and min(a, b) | min(b, a) the -0 of a
+ * tie. With a NaN, one of the two is that NaN and the other the other
+ * operand: the | keeps a NaN (all-ones exponent, a nonzero mantissa), so
+ * vmin_ieee is those 3 ops; the & does not, and vmax_ieee ors in the
+ * unordered mask (the NaN 0xffffffff; 5 ops; NaN payloads are unspecified,
+ * docs/contract.md). vmax_ieee_nn: the 3 ops, for lanes without a NaN. */
 #define VACT_MINMAX_IEEE 1
-static inline V vmax_ieee(V a, V b) {
-    V r = _mm256_and_ps(_mm256_max_ps(a, b), _mm256_max_ps(b, a));
-    return _mm256_or_ps(r, _mm256_cmp_ps(a, b, _CMP_UNORD_Q));
-}
-static inline V vmin_ieee(V a, V b) {
-    V r = _mm256_or_ps(_mm256_min_ps(a, b), _mm256_min_ps(b, a));
-    return _mm256_or_ps(r, _mm256_cmp_ps(a, b, _CMP_UNORD_Q));
-}
+static inline V vmax_ieee_nn(V a, V b) { return _mm256_and_ps(_mm256_max_ps(a, b), _mm256_max_ps(b, a)); }
+static inline V vmax_ieee(V a, V b) { return _mm256_or_ps(vmax_ieee_nn(a, b), _mm256_cmp_ps(a, b, _CMP_UNORD_Q)); }
+static inline V vmin_ieee(V a, V b) { return _mm256_or_ps(_mm256_min_ps(a, b), _mm256_min_ps(b, a)); }
+#define VACT_MINMAX_NN 1
 /* tbl[bits(t) & 7]: one vpermps. VACT_LUT16_SLOW: vlut16 costs two permutes
  * and a blend here, so kernels with many lookups take 8-entry tables */
 static inline V vlut8(const float *tbl, V t) { return _mm256_permutevar8x32_ps(_mm256_loadu_ps(tbl), vasi(t)); }

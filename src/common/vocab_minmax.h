@@ -8,7 +8,12 @@
  * NaN 0xffffffff. A vocabulary with a shorter sequence defines
  * VACT_MINMAX_IEEE and its own (AVX-512: vrangeps and two vfixupimmps, 3
  * ops; AVX2: two maxps/minps whose and/or settles the ±0 tie and an or with
- * the unordered mask, 5 ops); this portable form is 9 ops. */
+ * the unordered mask, 5 ops; its vmin_ieee needs no mask: 3 ops); this
+ * portable form is 9 ops.
+ *   vmax_ieee_nn(a, b)  (VACT_MINMAX_NN: AVX2) vmax_ieee where neither a nor
+ *                    b is NaN, cheaper (3 ops); anything where one is: for
+ *                    callers that know the NaN lanes some other way
+ *                    (src/kernels/expr/ops.h's fused loop). */
 #ifndef VACT_VOCAB_MINMAX_H
 #define VACT_VOCAB_MINMAX_H
 

@@ -153,6 +153,16 @@ inline void paired(benchmark::State &st, size_t elems, const char *isa, A &&a, B
     st.SetLabel(isa);
 }
 
+// vact's bf16 (bf) or f16 function NAME at its default parameters, for the
+// peers' paired 16M rows (IMPL "PEER_pair": paired() with a = vact's call at
+// the peer's ISA, b = the peer's, so "ratio" is vact's speed over the peer's);
+// null if vact has no such function. vact_select_isa: vact_isa_select by name.
+using Fwd16 = void (*)(size_t, const uint16_t *, uint16_t *);
+using Bwd16 = void (*)(size_t, const uint16_t *, const uint16_t *, uint16_t *);
+Fwd16 vact_fwd16(const std::string &name, bool bf);
+Bwd16 vact_bwd16(const std::string &name, bool bf);
+bool vact_select_isa(const std::string &isa);
+
 // Counter "nan_out" = 1 when the first (up to 64) outputs are all NaN: the
 // function is still a placeholder, its speed means nothing (the report says so).
 inline void mark_nan_output(benchmark::State &st, const float *out, size_t n) {

@@ -194,6 +194,32 @@ void register_onednn() {
                                   {DNNL_ARG_DIFF_SRC, mem16(md1(n, kBf16), b.dx)}};
                         run(st, n, kBwdBytes16, prim, args);
                     });
+                if (n != kBig) continue;
+                // 16M: vact's bf16 call and oneDNN's alternated (paired(): the
+                // memory bandwidth drifts between separate benchmarks)
+                const Fwd16 vf = vact_fwd16(e.name, true);
+                const Bwd16 vb = vact_bwd16(e.name, true);
+                if (has_fwd && vf)
+                    add(func, "fwd", "onednn_pair", isa, size_token(n, d), [e, n, d, vf, isa](benchmark::State &st) {
+                        const Bufs16 &b = bufs16(n, true, d);
+                        dnnl::eltwise_forward prim(elt_fwd_pd(e, n, prop_kind::forward_inference, kBf16));
+                        Args args{{DNNL_ARG_SRC, mem16(md1(n, kBf16), b.x)},
+                                  {DNNL_ARG_DST, mem16(md1(n, kBf16), b.y)}};
+                        if (!vact_select_isa(isa)) return st.SkipWithError("vact: no such ISA");
+                        paired(st, n, isa_label(), [&] { vf(n, b.x, b.y); },
+                               [&] { prim.execute(strm(), args); strm().wait(); });
+                    });
+                if (has_bwd && vb)
+                    add(func, "bwd", "onednn_pair", isa, size_token(n, d), [e, n, d, vb, isa](benchmark::State &st) {
+                        const Bufs16 &b = bufs16(n, true, d);
+                        dnnl::eltwise_backward prim(elt_bwd_pd(e, n, kBf16));
+                        Args args{{DNNL_ARG_SRC, mem16(md1(n, kBf16), b.x)},
+                                  {DNNL_ARG_DIFF_DST, mem16(md1(n, kBf16), b.dy)},
+                                  {DNNL_ARG_DIFF_SRC, mem16(md1(n, kBf16), b.dx)}};
+                        if (!vact_select_isa(isa)) return st.SkipWithError("vact: no such ISA");
+                        paired(st, n, isa_label(), [&] { vb(n, b.x, b.dy, b.dx); },
+                               [&] { prim.execute(strm(), args); strm().wait(); });
+                    });
             }
         }
     }

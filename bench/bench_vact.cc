@@ -39,8 +39,6 @@ const Elementwise kElementwise[] = {
 };
 
 // and their bf16 / f16 variants (benchmarked as FUNC "NAME.bf16" / "NAME.f16")
-using Fwd16 = void (*)(size_t, const uint16_t *, uint16_t *);
-using Bwd16 = void (*)(size_t, const uint16_t *, const uint16_t *, uint16_t *);
 struct Elementwise16 {
     const char *name;
     Fwd16 bf16, f16;
@@ -89,6 +87,21 @@ const RowWise kRowWise[] = {
 
 void register_vact_expr(const std::vector<vact_isa> &isas);
 } // namespace
+
+Fwd16 vact_fwd16(const std::string &name, bool bf) {
+    for (const Elementwise16 &f : kElementwise16)
+        if (name == f.name) return bf ? f.bf16 : f.f16;
+    return nullptr;
+}
+Bwd16 vact_bwd16(const std::string &name, bool bf) {
+    for (const Elementwise16 &f : kElementwise16)
+        if (name == f.name) return bf ? f.bwd_bf16 : f.bwd_f16;
+    return nullptr;
+}
+bool vact_select_isa(const std::string &isa) {
+    vact_isa i;
+    return vact_isa_from_name(isa.c_str(), &i) == 0 && vact_isa_select(i) == 0;
+}
 
 void register_vact() {
     if (config().peers_only && !config().vact_at_peer_isa) return;

@@ -164,6 +164,27 @@ void register_xnnpack() {
                         }
                         run_op(st, op, n, kFwdBytes16);
                     });
+            // 16M: vact's f16 call and XNNPACK's alternated (paired(), as oneDNN's)
+            const Fwd16 vf = n == kBig ? vact_fwd16(f.name, false) : nullptr;
+            if (!vf) continue;
+            for (Dist d : dists(n, true))
+                add(std::string(f.name) + ".f16", "fwd", "xnnpack_pair", isa, size_token(n, d),
+                    [f, n, d, vf, isa](benchmark::State &st) {
+                        const Bufs16 &b = bufs16(n, false, d);
+                        xnn_operator_t op = nullptr;
+                        if (f.create(n, &op) != xnn_status_success ||
+                            f.setup(op, 1, b.x, b.y) != xnn_status_success) {
+                            if (op) xnn_delete_operator(op);
+                            return st.SkipWithError("xnnpack operator creation failed");
+                        }
+                        if (!vact_select_isa(isa)) {
+                            xnn_delete_operator(op);
+                            return st.SkipWithError("vact: no such ISA");
+                        }
+                        paired(st, n, isa_label(), [&] { vf(n, b.x, b.y); },
+                               [&] { xnn_run_operator(op, nullptr); });
+                        xnn_delete_operator(op);
+                    });
         }
     }
     for (Rows r : row_sizes()) {

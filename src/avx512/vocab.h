@@ -190,6 +190,9 @@ static inline V vact_nanfix_(V r, V a, V b) { /* a quiet NaN of a or b where one
 }
 static inline V vmax_ieee(V a, V b) { return vact_nanfix_(_mm512_range_ps(a, b, 5), a, b); }
 static inline V vmin_ieee(V a, V b) { return vact_nanfix_(_mm512_range_ps(a, b, 4), a, b); }
+/* vrangeps alone: the IEEE maximum where neither is NaN (common/vocab_minmax.h) */
+#define VACT_MINMAX_NN 1
+static inline V vmax_ieee_nn(V a, V b) { return _mm512_range_ps(a, b, 5); }
 #include "vocab_fast.h" /* the fast tier's estimate operations */
 #include "../common/vocab_pow2.h"
 #include "../common/vocab_half.h"

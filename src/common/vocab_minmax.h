@@ -10,8 +10,9 @@
  * ops; AVX2: two maxps/minps whose and/or settles the ±0 tie and an or with
  * the unordered mask, 5 ops; its vmin_ieee needs no mask: 3 ops); this
  * portable form is 9 ops.
- *   vmax_ieee_nn(a, b)  (VACT_MINMAX_NN: AVX2) vmax_ieee where neither a nor
- *                    b is NaN, cheaper (3 ops); anything where one is: for
+ *   vmax_ieee_nn(a, b)  (VACT_MINMAX_NN: AVX2, AVX-512) vmax_ieee where
+ *                    neither a nor b is NaN, cheaper (AVX2 3 ops, AVX-512
+ *                    one vrangeps); anything where one is: for
  *                    callers that know the NaN lanes some other way
  *                    (src/kernels/expr/ops.h's fused loop). */
 #ifndef VACT_VOCAB_MINMAX_H

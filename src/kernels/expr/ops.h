@@ -114,8 +114,9 @@ static inline __attribute__((always_inline)) void vact_fused_loop_(const int k1,
      * one per two); a chunk of VACT_FUSED_CH elements whose witness has a
      * NaN lane (or an inf - inf: a false alarm) is done again by vmax_ieee.
      * The same bits either way, a NaN's payload aside (left open by the
-     * contract). `max(alpha*x, x)` on AVX2, n = 4096: 18-20.6 Gelem/s against
-     * 14.4-15.2 by vmax_ieee alone (vact_bench expr_prelu, load 0.9-1.2). */
+     * contract). `max(alpha*x, x)` at n = 4096 (vact_bench expr_prelu, the
+     * libraries alternated, load 0.9-1.4): AVX2 18-20.6 Gelem/s against
+     * 14.4-15.2 by vmax_ieee alone, AVX-512 36-42 against 22-30. */
     if (k2 == 3 && s == s && s != 0.0f && s - s == 0.0f && vact_apart_(y, px, n) && vact_apart_(y, pq, n)) {
         const int same = pq == px;
         while (i + 4 * VACT_W <= n) {

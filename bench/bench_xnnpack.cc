@@ -107,6 +107,16 @@ void run_op(benchmark::State &st, xnn_operator_t op, size_t elems, size_t bpe) {
     xnn_delete_operator(op);
 }
 
+// The f16 operator of f over b's n elements, created and set up; null on failure.
+xnn_operator_t op16(const Unary16 &f, size_t n, const Bufs16 &b) {
+    xnn_operator_t op = nullptr;
+    if (f.create(n, &op) != xnn_status_success || f.setup(op, 1, b.x, b.y) != xnn_status_success) {
+        if (op) xnn_delete_operator(op);
+        return nullptr;
+    }
+    return op;
+}
+
 } // namespace
 
 void cap_xnnpack(const std::string &isa) {
@@ -156,13 +166,7 @@ void register_xnnpack() {
                 add(std::string(f.name) + ".f16", "fwd", "xnnpack", isa, size_token(n, d),
                     [f, n, d](benchmark::State &st) {
                         const Bufs16 &b = bufs16(n, false, d);
-                        xnn_operator_t op = nullptr;
-                        if (f.create(n, &op) != xnn_status_success ||
-                            f.setup(op, 1, b.x, b.y) != xnn_status_success) {
-                            if (op) xnn_delete_operator(op);
-                            op = nullptr;
-                        }
-                        run_op(st, op, n, kFwdBytes16);
+                        run_op(st, op16(f, n, b), n, kFwdBytes16);
                     });
             // 16M: vact's f16 call and XNNPACK's alternated (paired(), as oneDNN's)
             const Fwd16 vf = n == kBig ? vact_fwd16(f.name, false) : nullptr;
@@ -171,12 +175,8 @@ void register_xnnpack() {
                 add(std::string(f.name) + ".f16", "fwd", "xnnpack_pair", isa, size_token(n, d),
                     [f, n, d, vf, isa](benchmark::State &st) {
                         const Bufs16 &b = bufs16(n, false, d);
-                        xnn_operator_t op = nullptr;
-                        if (f.create(n, &op) != xnn_status_success ||
-                            f.setup(op, 1, b.x, b.y) != xnn_status_success) {
-                            if (op) xnn_delete_operator(op);
-                            return st.SkipWithError("xnnpack operator creation failed");
-                        }
+                        xnn_operator_t op = op16(f, n, b);
+                        if (op == nullptr) return st.SkipWithError("xnnpack operator creation failed");
                         if (!vact_select_isa(isa)) {
                             xnn_delete_operator(op);
                             return st.SkipWithError("vact: no such ISA");

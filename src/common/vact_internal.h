@@ -73,6 +73,13 @@ typedef struct vact_table {
     vact_powi_bwd_fn powi_bwd;
 } vact_table;
 
+/* 1 when [a, a + n) and [b, b + n) share an element (the expressions'
+ * in-place checks: src/dispatch/expr.c, src/kernels/expr/ops.h) */
+static inline int vact__overlaps(const float *a, const float *b, size_t n) {
+    const uintptr_t u = (uintptr_t)a, v = (uintptr_t)b, l = n * sizeof(float);
+    return u < v + l && v < u + l;
+}
+
 /* 1 when p is inside the parameter domain d (VACT_D_*) (src/dispatch/api.c) */
 int vact__param_ok(int domain, float p);
 

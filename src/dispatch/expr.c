@@ -707,8 +707,6 @@ static void contrib(adjs *A, const vact_expr *e, int j, const float *src, int ne
     }
 }
 
-static int overlaps(const float *a, const float *b, size_t n) { return a < b + n && b < a + n; }
-
 void vact_expr_backward_f32(const vact_expr *e, size_t n, const float *x, const float *dy,
                             float *dx, const float *p, float *dp) {
     if (!e) return;
@@ -727,7 +725,7 @@ void vact_expr_backward_f32(const vact_expr *e, size_t n, const float *x, const 
     tmp[1] = tmp[0] + blk;
     const float *val[VACT_EXPR_MAXN];
     fill_leaves(e, p, buf, blk, 1);
-    const int dx_direct = e->xnode >= 0 && !overlaps(dx, x, n) && !overlaps(dx, dy, n);
+    const int dx_direct = e->xnode >= 0 && !vact__overlaps(dx, x, n) && !vact__overlaps(dx, dy, n);
     for (size_t i0 = 0; i0 < n; i0 += blk) {
         size_t m = n - i0 < blk ? n - i0 : blk;
         forward_block(e, t, m, x + i0, p, buf, val, NULL, 0);

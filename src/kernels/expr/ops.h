@@ -94,11 +94,6 @@ static inline __attribute__((always_inline)) V vact_fused2_(const int k2, V t, V
     }
 }
 #define VACT_FUSED_CH 512
-/* [y, y + n) and [p, p + n) do not overlap */
-static inline int vact_apart_(const float *y, const float *p, size_t n) {
-    const uintptr_t a = (uintptr_t)y, b = (uintptr_t)p, l = n * sizeof(float);
-    return a + l <= b || b + l <= a;
-}
 static inline __attribute__((always_inline)) void vact_fused_loop_(const int k1, const int k2, size_t n,
                                                                   const float *px, float s,
                                          const float *pq, float *y) {
@@ -117,7 +112,7 @@ static inline __attribute__((always_inline)) void vact_fused_loop_(const int k1,
      * contract). `max(alpha*x, x)` at n = 4096 (vact_bench expr_prelu, the
      * libraries alternated, load 0.9-1.4): AVX2 18-20.6 Gelem/s against
      * 14.4-15.2 by vmax_ieee alone, AVX-512 36-42 against 22-30. */
-    if (k2 == 3 && s == s && s != 0.0f && s - s == 0.0f && vact_apart_(y, px, n) && vact_apart_(y, pq, n)) {
+    if (k2 == 3 && s == s && s != 0.0f && s - s == 0.0f && !vact__overlaps(y, px, n) && !vact__overlaps(y, pq, n)) {
         const int same = pq == px;
         while (i + 4 * VACT_W <= n) {
             const size_t i0 = i, e = n - i > VACT_FUSED_CH ? i + VACT_FUSED_CH : n;

@@ -293,6 +293,24 @@ static inline VH vact_hb16_none(VH x, VH dy, vact_h16t t, const vact_params *p) 
 #define VACT_T16_FIX_f16 0
 #endif
 #define VACT_T16_FIX_bf16 0
+/* Functions whose f16 NaN result is the input's own NaN, quieted, with the
+ * same bits on every ISA (VACT_K16KEEP_NAME `~, fn`, fn(c) true for the
+ * call's cases where it holds: leaky_relu with a finite nonzero slope,
+ * src/kernels/t16/h16.h): stored as they are, with no default-NaN blend,
+ * test or fix-up. The conversions keep a NaN's sign and top payload bits
+ * and set the quiet bit, alike on every ISA (F16C, FCVT, vocab_half.h's
+ * integer version); bf16's _dn rounding is for the default NaN alone, so
+ * bf16 always takes the _nd stores. */
+static inline int vact_k16keep_none(int c) { (void)c; return 0; }
+#define VACT_T16_KEEPOK_f16 1
+#define VACT_T16_KEEPOK_bf16 0
+/* the first k of v at p: as it is when keep, else with the default NaN */
+#define vact_store16_n_(T, keep, p, v, k)                                                   \
+    do {                                                                                    \
+        if (keep) vstore_##T##_dn_n(p, v, k);                                               \
+        else vstore_##T##_nd_n(p, v, k);                                                    \
+    } while (0)
+#define VACT_K16KEEP(name, T, c) (VACT_T16_KEEPOK_##T && VACT_SECOND(VACT_K16KEEP_##name, vact_k16keep_none, ~)(c))
 static inline int vact_k16case_none(const vact_params *p) { (void)p; return 0; }
 static inline V vact_k16v_none(V x, const vact_params *p, int c) { (void)p; (void)c; return x; }
 #define VACT_K16V(name) VACT_SECOND(VACT_K16V_##name, vact_k16v_none, ~)
@@ -365,7 +383,9 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
             for (int j = 0; j < U; j++) v[j] = VACT_K16C(name, nx[j], C);                   \
             const size_t in = i + 2 * U * VACT_W <= n ? i + U * VACT_W : i;                 \
             for (int j = 0; j < U; j += 2) vload_##T##x2(x + in + (size_t)j * VACT_W, &nx[j], &nx[j + 1]); \
-            if (VACT_T16_FIX_##T) {                                                         \
+            if (VACT_K16KEEP(name, T, C)) {                                                 \
+                for (int j = 0; j < U; j += 2) vstore_##T##x2_dn(y + i + (size_t)j * VACT_W, v[j], v[j + 1], NT); \
+            } else if (VACT_T16_FIX_##T) {                                                  \
                 for (int j = 0; j < U; j += 2) nanf[j / 2 % 2] = vfma(v[j], v[j + 1], nanf[j / 2 % 2]); \
                 for (int j = 0; j < U; j += 2) vstore_##T##x2_dn(y + i + (size_t)j * VACT_W, v[j], v[j + 1], NT); \
             } else if (U % 4 == 0) {                                                        \
@@ -374,16 +394,19 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
                 for (int j = 0; j < U; j += 2) vstore_##T##x2_nd(y + i + (size_t)j * VACT_W, v[j], v[j + 1], NT); \
             }                                                                               \
         }                                                                                   \
-        if (VACT_T16_FIX_##T && many(VACT_UNORD_(nanf[0], nanf[1]))) vact_h16_fix(y + i0, i - i0, (vact_h16t)VACT_H16T_##T); \
+        if (VACT_T16_FIX_##T && !VACT_K16KEEP(name, T, C) && many(VACT_UNORD_(nanf[0], nanf[1]))) vact_h16_fix(y + i0, i - i0, (vact_h16t)VACT_H16T_##T); \
     }                                                                                       \
     for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                          \
         V a, b;                                                                             \
         vload_##T##x2(x + i, &a, &b);                                                       \
-        vstore_##T##x2_nd(y + i, VACT_K16C(name, a, C), VACT_K16C(name, b, C), NT);         \
+        if (VACT_K16KEEP(name, T, C))                                                       \
+            vstore_##T##x2_dn(y + i, VACT_K16C(name, a, C), VACT_K16C(name, b, C), NT);     \
+        else                                                                                \
+            vstore_##T##x2_nd(y + i, VACT_K16C(name, a, C), VACT_K16C(name, b, C), NT);     \
     }                                                                                       \
     for (; i < n; i += VACT_W) {                                                            \
         size_t k = n - i < VACT_W ? n - i : VACT_W;                                         \
-        vstore_##T##_nd_n(y + i, VACT_K16C(name, vload_##T##_n(x + i, k), C), k);           \
+        vact_store16_n_(T, VACT_K16KEEP(name, T, C), y + i, VACT_K16C(name, vload_##T##_n(x + i, k), C), k); \
     }
 #ifdef VACT_UNORD
 #define VACT_UNORD_(a, b) vact_unord(a, b)
@@ -445,7 +468,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
             const size_t h = vact_nt16_head(y);                                             \
             for (size_t k; i < h; i += k) {                                                 \
                 k = h - i < VACT_W ? h - i : VACT_W;                                        \
-                vstore_##T##_nd_n(y + i, VACT_K16C(name, vload_##T##_n(x + i, k), c), k);  \
+                vact_store16_n_(T, VACT_K16KEEP(name, T, c), y + i, VACT_K16C(name, vload_##T##_n(x + i, k), c), k); \
             }                                                                               \
             VACT_FWD16_CASES(name, T, 1, UN)                                                \
             vact_nt_fence();                                                                \

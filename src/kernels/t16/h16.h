@@ -57,14 +57,15 @@ static inline VH hb16_relu(VH x, VH dy, vact_h16t t, const vact_params *p) {
 /* leaky_relu (f32 lanes, driver.h's per-call cases): k_leaky_relu's
  * x > 0 ? x : a x (its max / min / select give those bits), the case chosen
  * once per call instead of on every vector. Cases 1 and 2 as k_leaky_relu:
- * vmin(x, a x) for a > 1, the select for NaN; case 0, vmax(x, a x)
- * for a <= 1, a != 0; case 4, a = +-0: vleaky_zero (x = -inf gives the
+ * vmin(x, a x) for finite a > 1, the select for a NaN or infinite a; case
+ * 0, vmax(x, a x) for finite a <= 1, a != 0; case 4, a = +-0: vleaky_zero (x = -inf gives the
  * limit -a). Where the vocabulary blends by a sign bit in one op
  * (VACT_SEL_SIGN_1OP: AVX2's vblendvps), case 3 takes every finite a > +0
  * (bits 1 .. below +inf's): by x's sign bit alone, no compare -- the same bits: x = +0 gives +0 = a * +0;
- * -0, the negatives and -inf give a x; +inf gives x; NaN x gives a NaN
- * either way (the store makes it the default NaN). */
+ * -0, the negatives and -inf give a x; +inf gives x; NaN x gives x's NaN
+ * either way (below). */
 static inline int k16case_leaky_relu(const vact_params *p) {
+    if (!(p->a >= -0x1.fffffep127f && p->a <= 0x1.fffffep127f)) return 2; /* +-inf, NaN */
 #ifdef VACT_SEL_SIGN_1OP
     uint32_t u;
     memcpy(&u, &p->a, sizeof u);
@@ -81,6 +82,20 @@ static inline V k16v_leaky_relu(V x, const vact_params *p, int c) {
     if (c == 4) return vleaky_zero(x, vset1(p->a));
     return vsel(vgt(x, vzero()), x, ax);
 }
+/* Cases 0, 1 and 3 have a finite nonzero slope a: a NaN x gives x's own
+ * NaN (a x propagates it; max, min and the blend return a NaN operand, and
+ * x and a x are the same NaN), quieted by the f16 conversions on every ISA,
+ * so the f16 loops store it as it is (driver.h's VACT_K16KEEP): no NaN test
+ * per vector, and the bits of XNNPACK's f16 kernel, which keeps the payload
+ * too. Cases 2 (a = +-inf or NaN: inf * 0 makes a NaN whose sign differs
+ * between x86 and ARM) and 4 keep the default NaN. The same non-NaN bits
+ * in every case: for a = +-inf the select gives what the f32 kernel's
+ * max / min does (x for x > 0, a x below, NaN at +-0). vact_bench
+ * leaky_relu.f16/fwd/{vact,xnnpack}/avx2/4096, old and new library
+ * alternated: see the note of 2026-12-06 (the README's bf16/f16 speed
+ * table). */
+static inline int k16keep_leaky_relu(int c) { return c == 0 || c == 1 || c == 3; }
+#define VACT_K16KEEP_leaky_relu ~, k16keep_leaky_relu
 #define VACT_K16V_leaky_relu ~, k16v_leaky_relu
 #define VACT_K16CASE_leaky_relu ~, k16case_leaky_relu
 #define VACT_K16VON_leaky_relu ~, 1

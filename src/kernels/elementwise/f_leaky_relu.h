@@ -33,8 +33,9 @@ static inline V k_leaky_relu(V x, const vact_params *p) {
 }
 static inline V kb_leaky_relu(V x, V dy, const vact_params *p) {
     /* a > 0 (the usual slopes): max(a, x) is a for every x <= 0 and NaN
-     * for a NaN x, as a + max(0, x) is, in one op instead of two (the
-     * AVX2 bf16 backward at n = 4096: see the note of 2026-12-06). Other
+     * for a NaN x, as a + max(0, x) is, in one op instead of two (AVX2,
+     * n = 4096, old and new library alternated 5 times, medians: f32
+     * 12.1 -> 13.3 Gelem/s, bf16 7.8 -> 8.2, f16 8.4 -> 8.7). Other
      * slopes need the sum: a + max(0, x) is a only because max(0, x) is
      * +-0 there (a = -0 and x < 0: +0, as before). */
     V g = p->a > 0.0f ? vmax(vset1(p->a), x) : vadd(vset1(p->a), vmax(vzero(), x));

@@ -304,11 +304,17 @@ static inline VH vact_hb16_none(VH x, VH dy, vact_h16t t, const vact_params *p) 
 static inline int vact_k16keep_none(int c) { (void)c; return 0; }
 #define VACT_T16_KEEPOK_f16 1
 #define VACT_T16_KEEPOK_bf16 0
-/* the first k of v at p: as it is when keep, else with the default NaN */
+/* the first k of v at p, and the pair a, b: as they are when keep, else
+ * with the default NaN */
 #define vact_store16_n_(T, keep, p, v, k)                                                   \
     do {                                                                                    \
         if (keep) vstore_##T##_dn_n(p, v, k);                                               \
         else vstore_##T##_nd_n(p, v, k);                                                    \
+    } while (0)
+#define vact_store16x2_(T, keep, p, a, b, nt)                                               \
+    do {                                                                                    \
+        if (keep) vstore_##T##x2_dn(p, a, b, nt);                                           \
+        else vstore_##T##x2_nd(p, a, b, nt);                                                \
     } while (0)
 #define VACT_K16KEEP(name, T, c) (VACT_T16_KEEPOK_##T && VACT_SECOND(VACT_K16KEEP_##name, vact_k16keep_none, ~)(c))
 static inline int vact_k16case_none(const vact_params *p) { (void)p; return 0; }
@@ -383,10 +389,9 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
             for (int j = 0; j < U; j++) v[j] = VACT_K16C(name, nx[j], C);                   \
             const size_t in = i + 2 * U * VACT_W <= n ? i + U * VACT_W : i;                 \
             for (int j = 0; j < U; j += 2) vload_##T##x2(x + in + (size_t)j * VACT_W, &nx[j], &nx[j + 1]); \
-            if (VACT_K16KEEP(name, T, C)) {                                                 \
-                for (int j = 0; j < U; j += 2) vstore_##T##x2_dn(y + i + (size_t)j * VACT_W, v[j], v[j + 1], NT); \
-            } else if (VACT_T16_FIX_##T) {                                                  \
-                for (int j = 0; j < U; j += 2) nanf[j / 2 % 2] = vfma(v[j], v[j + 1], nanf[j / 2 % 2]); \
+            if (VACT_K16KEEP(name, T, C) || VACT_T16_FIX_##T) { /* stored as they are */  \
+                if (!VACT_K16KEEP(name, T, C))                                              \
+                    for (int j = 0; j < U; j += 2) nanf[j / 2 % 2] = vfma(v[j], v[j + 1], nanf[j / 2 % 2]); \
                 for (int j = 0; j < U; j += 2) vstore_##T##x2_dn(y + i + (size_t)j * VACT_W, v[j], v[j + 1], NT); \
             } else if (U % 4 == 0) {                                                        \
                 for (int j = 0; j < U; j += 4) vstore_##T##x4_nd(y + i + (size_t)j * VACT_W, &v[j], NT); \
@@ -399,10 +404,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
     for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                          \
         V a, b;                                                                             \
         vload_##T##x2(x + i, &a, &b);                                                       \
-        if (VACT_K16KEEP(name, T, C))                                                       \
-            vstore_##T##x2_dn(y + i, VACT_K16C(name, a, C), VACT_K16C(name, b, C), NT);     \
-        else                                                                                \
-            vstore_##T##x2_nd(y + i, VACT_K16C(name, a, C), VACT_K16C(name, b, C), NT);     \
+        vact_store16x2_(T, VACT_K16KEEP(name, T, C), y + i, VACT_K16C(name, a, C), VACT_K16C(name, b, C), NT); \
     }                                                                                       \
     for (; i < n; i += VACT_W) {                                                            \
         size_t k = n - i < VACT_W ? n - i : VACT_W;                                         \

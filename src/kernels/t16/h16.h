@@ -72,7 +72,7 @@ static inline int k16case_leaky_relu(const vact_params *p) {
     if (u - 1u < 0x7f7fffffu) return 3;
 #endif
     if (p->a == 0.0f) return 4;
-    return (p->a <= 1.0f && p->a != 0.0f) ? 0 : p->a > 1.0f ? 1 : 2;
+    return p->a <= 1.0f ? 0 : 1; /* finite, nonzero */
 }
 static inline V k16v_leaky_relu(V x, const vact_params *p, int c) {
     V ax = vmul(vset1(p->a), x);

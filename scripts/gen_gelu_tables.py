@@ -118,15 +118,26 @@ def fit_bins(amax=f32(14.6), N=160):
         tables.append((ch, cs))
     return tables
 
-def fit_q(deg=4, N=200):
-    h = float(LN2 / 2) * 1.01
-    xs = [x for x in cheb(-h, h, N) if abs(x) > 1e-6]
+def est_residual(tables):
+    """the range of Pt - (c0 + c1 v + c2 v^2) over the bins: the error of
+    the degree-2 estimate of T that picks n"""
+    lo = hi = 0.0
+    for k, (ch, cs) in enumerate(tables):
+        c = 2.0 * k
+        a, b = max(c - 1, 0.0) - c, min(c + 1, float(f32(14.6))) - c
+        for x in cheb(a, b, 2001):
+            r = sum(cs[q] * x ** q for q in range(3, D + 1))
+            lo, hi = min(lo, r), max(hi, r)
+    return lo, hi
+
+def fit_q(lo, hi, deg=4, N=200):
+    xs = [x for x in cheb(lo, hi, N) if abs(x) > 1e-6]
     e = 1 + mpf(DELTA)
     ys = [float((exp(mpf(x) * e) - 1 - mpf(x) * e) / mpf(x) ** 2) for x in xs]
     wt = [float(mpf(x) ** 2 / exp(mpf(x) * e)) for x in xs]
     qs = fit_rounded(xs, ys, list(range(deg, -1, -1)), deg, wt)
     err = 0
-    for x in cheb(-h, h, 2001):
+    for x in cheb(lo, hi, 2001):
         if x == 0:
             continue
         q = 0.0
@@ -134,8 +145,8 @@ def fit_q(deg=4, N=200):
             q = q * x + c
         s = x + x * (DELTA + x * q)
         err = max(err, abs((1 + s) / exp(mpf(x) * e) - 1))
-    print("e^(rho (1 + delta)): delta %a, q of degree %d, max relative error 2^%.2f"
-          % (DELTA, deg, math.log2(err)), file=sys.stderr)
+    print("e^(rho (1 + delta)) on [%.4f, %.4f]: delta %a, q of degree %d, max relative error 2^%.2f"
+          % (lo, hi, DELTA, deg, math.log2(err)), file=sys.stderr)
     return qs
 
 def fh(v):
@@ -146,8 +157,11 @@ def fh(v):
     return m + 'p' + e + 'f'
 
 if __name__ == '__main__':
-    qs = fit_q()
     t = fit_bins()
+    rlo, rhi = est_residual(t)
+    h = float(LN2 / 2) * 1.01
+    print("the degree-2 estimate of T: Pt minus it in [%.4f, %.4f]" % (rlo, rhi), file=sys.stderr)
+    qs = fit_q(-h + rlo, h + rhi)
     print('#define VACT_GELU_C %s /* ln2 rounded to a multiple of 2^-20 */' % fh(C))
     print('#define VACT_GELU_DELTA %s /* ln2/VACT_GELU_C - 1 */' % fh(DELTA))
     for i, q in enumerate(qs):

@@ -13,15 +13,19 @@
  * float coefficients (< 2^-25.4 absolute, bin 1), Ch a multiple of 2^-20
  * (in bin 0, where no 2kv takes the slope, Ch is the middle of the range).
  * With C = ln2 rounded to a multiple of 2^-20 and lambda = C/ln2, the tables
- * fit lambda T + 2kv + 64 C, so that with m = n + 64 (n = round(T log2 e)
- * from T2 = (Ch - 2kv) + Pt and the magic-bias sum tt)
+ * fit lambda T + 2kv + 64 C, so that with m = n + 64 (n = round(Te log2 e)
+ * by the magic-bias sum tt, from the degree-2 estimate Te = ((Ch - 2kv) +
+ * c0) + (c1 + c2 v) v of T, which does not wait for Pt's Horner chain)
  *   rho = ((Ch - m C) - 2kv) + Pt = lambda (T - n ln2)
  * where Ch - m C (a multiple of 2^-20 below 16) and its difference with 2kv
  * (of 2^-22 below 2) are exact: no ln2 lo part (it is lambda, taken by the
  * tables and by the exponential), rho rounds twice (Pt, |Pt| < 0.83: 2^-25;
- * the sum, |rho| <~ 0.35: 2^-26) besides the fit. e^(rho/lambda) - 1 =
+ * the sum, |rho| < 0.39: 2^-26) besides the fit. rho's range is ln2/2
+ * widened by the estimate's error Pt - (c0 + c1 v + c2 v^2), in [-0.032,
+ * 0.012] (bin 0 and bin 1), so q is fitted on [-0.382, 0.362].
+ * e^(rho/lambda) - 1 =
  * s = rho + rho (delta + rho q(rho)) (1 + delta = 1/lambda, q of degree 4,
- * gen_gelu_tables.py: 2^-27.3), Zb = (a + a s) 2^(n+64) by one fma and an
+ * gen_gelu_tables.py: 2^-27.4), Zb = (a + a s) 2^(n+64) by one fma and an
  * exact scaling (vscale2n_t_: p = a (1 + s) in [0, 21], n + 64 in [-96, 63],
  * so p 2^(n+64) is normal or 0 and exact; 2^(n+64) from the bits of tt
  * where there is no scalef), and gelu = max(x, 0) - Zb 2^-64 by one fma,
@@ -29,10 +33,26 @@
  * Budget (relative errors before p's rounding, x < 0): fit 2^-25.4, Pt
  * 2^-25 (where |Pt| >= 1/2: v near +-1 in bins 1 to 6; the old hi + lo form
  * rounded v P without -v^2/2 there, 2^-27 from bin 2 on), rho 2^-26,
- * exponential 2^-27.3, s's rounding 2^-26 / (1 + s), then p 0.5 ULP (x >= 0:
- * Z's errors weigh Z/gelu <= 1, and the last rounding): exhaustive max 1.818
- * ULP at x = -4.959 (bin 2; the hi + lo form: 1.650). 36 ops per AVX-512
- * vector and 37 on AVX2 (scripts/kernel_ops.py; the hi + lo form: 42, 45).
+ * exponential 2^-27.4, s's rounding 2^-26 / (1 + s), then p 0.5 ULP (x >= 0:
+ * Z's errors weigh Z/gelu <= 1, and the last rounding): exhaustive max 1.834
+ * ULP at x = -10.96 (AVX-512 and AVX2; n from T2 = (Ch - 2kv) + Pt, the
+ * form before: 1.818 at x = -4.959; the hi + lo form: 1.650). 38 ops per
+ * AVX-512 vector and 39 on AVX2 (scripts/kernel_ops.py; n from T2: 36, 37;
+ * the hi + lo form: 42, 45), yet 7-8% faster than n from T2 (vact_bench
+ * 4096, max of 30 short runs, 2026-12-06: 0.575x Eigen against 0.535x on
+ * AVX-512, 0.564x against 0.52x on AVX2): the chain from v to rho is 29
+ * cycles instead of 45 by the usual latencies, and this kernel is bound by
+ * its dependent chain more than by its ops (the same mix of 37 independent
+ * ops issues in about 10 cycles on the Zen 5 measured, the kernel took
+ * about 17). Not kept (same session): Pt and q by Estrin's scheme (their
+ * extra roundings: 2.04-2.14 ULP in bins 0 and 1); rho from X = Ch - 2kv
+ * with its exact error by a fast two-sum (2 ops more, no faster); the
+ * final fma as max(x, 0) - scalef(p, n) on AVX-512 (an FMA-pipe op for an
+ * add-pipe one: no faster); GCC's pre-register-allocation scheduler
+ * (-fschedule-insns -fsched-pressure, which interleaves the two unrolled
+ * vectors): +3-7% here, but 10-30% slower for a dozen other kernels when
+ * set for the whole object, and the per-function optimize attribute is
+ * fragile, so neither is used.
  * gelu'(x) = Phi(x) + x phi(x) = E(a) for x < 0 and 1 - E(a) for x >= 0,
  * E(a) = Q(a) - a phi(a) (E(7) ~ 2^-33.9): math/pw8sym.h's 8 pieces of
  * degree 9, no exponential and no division, 27 ops per vector (the form
@@ -53,11 +73,11 @@
  * and Pt's coefficients, vact_gelu_c[j] = c_j */
 #define VACT_GELU_C 0x1.62e42p-1f /* ln2 rounded to a multiple of 2^-20 */
 #define VACT_GELU_DELTA 0x1.6fdadep-21f /* ln2/VACT_GELU_C - 1 */
-#define VACT_GELU_Q0 0x1.000014p-1f
-#define VACT_GELU_Q1 0x1.5554b8p-3f
-#define VACT_GELU_Q2 0x1.555954p-5f
-#define VACT_GELU_Q3 0x1.12400cp-7f
-#define VACT_GELU_Q4 0x1.6a1ad8p-10f
+#define VACT_GELU_Q0 0x1.000012p-1f
+#define VACT_GELU_Q1 0x1.55548cp-3f
+#define VACT_GELU_Q2 0x1.555e6ap-5f
+#define VACT_GELU_Q3 0x1.125eacp-7f
+#define VACT_GELU_Q4 0x1.665572p-10f
 #define VACT_GELU_D 6
 static const float vact_gelu_ch[8] = {0x1.58c124p+5f, 0x1.44a02cp+5f, 0x1.1002a6p+5f, 0x1.79fe8p+4f, 0x1.2b229ep+3f, -0x1.1bd5e4p+3f, -0x1.f0c9a8p+4f, -0x1.c99cd4p+5f};
 static const float vact_gelu_c[VACT_GELU_D + 1][8] = {
@@ -78,8 +98,9 @@ static inline V k_gelu(V x, const vact_params *p) {
     V v = vsub(a, k2);                                      /* exact */
     V Pt = vhorner_lut8(vact_gelu_c, VACT_GELU_D, u, v);   /* math/pw8sym.h */
     V ch = vlut8(vact_gelu_ch, u);
-    V T2 = vadd(vfnma(k2, v, ch), Pt);                      /* ~ lambda T + 64 C */
-    V tt = vfma(T2, vset1(VACT_LOG2E), vset1(VACT_MAGIC_B));
+    V p12 = vfma(vlut8(vact_gelu_c[2], u), v, vlut8(vact_gelu_c[1], u));
+    V Te = vfma(p12, v, vadd(vfnma(k2, v, ch), vlut8(vact_gelu_c[0], u))); /* T to degree 2 */
+    V tt = vfma(Te, vset1(VACT_LOG2E), vset1(VACT_MAGIC_B));
     V m = vsub(tt, vset1(VACT_MAGIC_B));                    /* n + 64 */
     V r1 = vfnma(k2, v, vfma(m, vset1(-VACT_GELU_C), ch)); /* both exact */
     V rho = vadd(r1, Pt);                                   /* lambda (T - n ln2) */

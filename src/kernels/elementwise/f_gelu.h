@@ -44,8 +44,9 @@
  * cycles instead of 45 by the usual latencies, and this kernel is bound by
  * its dependent chain more than by its ops (the same mix of 37 independent
  * ops issues in about 10 cycles on the Zen 5 measured, the kernel took
- * about 17). Not kept (same session): Pt and q by Estrin's scheme (their
- * extra roundings: 2.04-2.14 ULP in bins 0 and 1); rho from X = Ch - 2kv
+ * about 17). Not kept (same session): Pt by Estrin's scheme (its extra
+ * roundings: 2.04-2.14 ULP in bins 0 and 1), q by Estrin's (1.834 ULP
+ * too, but 2-5% slower); rho from X = Ch - 2kv
  * with its exact error by a fast two-sum (2 ops more, no faster); the
  * final fma as max(x, 0) - scalef(p, n) on AVX-512 (an FMA-pipe op for an
  * add-pipe one: no faster); GCC's pre-register-allocation scheduler

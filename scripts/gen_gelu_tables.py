@@ -20,8 +20,11 @@ squares on Chebyshev points, every coefficient rounded to float in the order
 c1, c2, ..., c6, c0 with the others refitted after each rounding (c1 and c2
 chosen among 7 float neighbours). The exponential then takes e^(rho/lambda):
   e^(rho (1 + delta)) - 1 = rho + rho (delta + rho q(rho)), 1 + delta = 1/lambda,
-q of degree 4 near-minimax relative to e^(rho (1 + delta)) on |rho| <= 1.01
-ln2/2 (the same way, float coefficients q4, q3, ..., q0). Prints the C
+q of degree 4 near-minimax relative to e^(rho (1 + delta)) on [-1.01 ln2/2 +
+lo, 1.01 ln2/2 + hi] (the same way, float coefficients q4, q3, ..., q0),
+where [lo, hi] is the range of Pt - (c0 + c1 v + c2 v^2) over the bins: the
+kernel picks n from that degree-2 estimate of T, so rho's range widens by
+its error ([-0.382, 0.362] with these bins). Prints the C
 definitions and, on stderr, each bin's max error (absolute, in rho) with the
 float coefficients and the relative error of the exponential.
 Needs mpmath (Debian: python3-mpmath); about 30 s.

@@ -101,11 +101,18 @@ def fit_rounded(xs, ys, order, deg, wt=None, cands_for=()):
 def cheb(lo, hi, N):
     return [lo + (hi - lo) * (1 - math.cos(math.pi * i / (N - 1))) / 2 for i in range(N)]
 
-def fit_bins(amax=f32(14.6), N=160):
+AMAX = f32(14.6)
+
+def bin_v_range(k, amax=AMAX):
+    """bin k's range of v = a - 2k, a in [0, amax]"""
+    c = 2.0 * k
+    return max(c - 1, 0.0) - c, min(c + 1, amax) - c
+
+def fit_bins(amax=AMAX, N=160):
     tables = []
     for k in range(8):
         c = 2.0 * k
-        lo, hi = max(c - 1, 0.0) - c, min(c + 1, amax) - c
+        lo, hi = bin_v_range(k, amax)
         xs = cheb(lo, hi, N)
         g = lambda v: LAM * (-2 * k * k - mpf(v) ** 2 / 2 + L(c + v)) + 2 * k * (1 - LAM) * mpf(v) + 64 * C
         ch = f32(g(0) if k else (g(0) + g(hi)) / 2)
@@ -125,10 +132,8 @@ def est_residual(tables):
     """the range of Pt - (c0 + c1 v + c2 v^2) over the bins: the error of
     the degree-2 estimate of T that picks n"""
     lo = hi = 0.0
-    for k, (ch, cs) in enumerate(tables):
-        c = 2.0 * k
-        a, b = max(c - 1, 0.0) - c, min(c + 1, float(f32(14.6))) - c
-        for x in cheb(a, b, 2001):
+    for k, (_, cs) in enumerate(tables):
+        for x in cheb(*bin_v_range(k), 2001):
             r = sum(cs[q] * x ** q for q in range(3, D + 1))
             lo, hi = min(lo, r), max(hi, r)
     return lo, hi

@@ -30,6 +30,7 @@ VREG = re.compile(r"%[xyz]mm\d+|%k[0-7]")
 MOVES = ("vmovaps", "vmovups", "vmovdqa", "vmovdqu", "vmovdqa32", "vmovdqa64", "vmovdqu32", "vmovdqu64",
          "vmovss", "vmovd", "vmovq")
 BRANCH = re.compile(r"^j[a-z]+$")
+STACK = re.compile(r"\(%r[sb]p\)")
 
 
 def objects(build):
@@ -80,8 +81,9 @@ def count(loop):
         if not VREG.search(ops):
             continue
         has_mem = "(" in ops
-        if has_mem and ops.rstrip().endswith(")") and (mn.startswith("vmov") or mn.startswith("vmaskmov")):
-            stores += 1  # AT&T: memory destination last
+        if (has_mem and ops.rstrip().endswith(")") and (mn.startswith("vmov") or mn.startswith("vmaskmov"))
+                and not STACK.search(ops)):
+            stores += 1  # AT&T: memory destination last; a spill to the stack is no output
         if mn in MOVES or mn.startswith("vbroadcast") or mn == "kmovw" or mn == "kmovb":
             if has_mem:
                 mem += 1

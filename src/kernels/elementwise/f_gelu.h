@@ -14,8 +14,8 @@
  * (in bin 0, where no 2kv takes the slope, Ch is the middle of the range).
  * With C = ln2 rounded to a multiple of 2^-20 and lambda = C/ln2, the tables
  * fit lambda T + 2kv + 64 C, so that with m = n + 64 (n = round(Te log2 e)
- * by the magic-bias sum tt, from the degree-2 estimate Te = ((Ch - 2kv) +
- * c0) + (c1 + c2 v) v of T, which does not wait for Pt's Horner chain)
+ * by the magic-bias sum tt, from the degree-2 estimate Te = (Ch + c0) +
+ * ((c1 - 2k) + c2 v) v of T, which does not wait for Pt's Horner chain)
  *   rho = ((Ch - m C) - 2kv) + Pt = lambda (T - n ln2)
  * where Ch - m C (a multiple of 2^-20 below 16) and its difference with 2kv
  * (of 2^-22 below 2) are exact: no ln2 lo part (it is lambda, taken by the
@@ -25,35 +25,44 @@
  * 0.012] (bin 0 and bin 1), so q is fitted on [-0.382, 0.362].
  * e^(rho/lambda) - 1 =
  * s = rho + rho (delta + rho q(rho)) (1 + delta = 1/lambda, q of degree 4,
- * gen_gelu_tables.py: 2^-27.4), Zb = (a + a s) 2^(n+64) by one fma and an
- * exact scaling (vscale2n_t_: p = a (1 + s) in [0, 21], n + 64 in [-96, 63],
- * so p 2^(n+64) is normal or 0 and exact; 2^(n+64) from the bits of tt
- * where there is no scalef), and gelu = max(x, 0) - Zb 2^-64 by one fma,
- * which rounds once (a subnormal result included), the same bits everywhere.
- * Budget (relative errors before p's rounding, x < 0): fit 2^-25.4, Pt
+ * gen_gelu_tables.py: 2^-27.4), Zb = As + As s by one fma from As = a
+ * 2^(n+64), exact (a in [0, 14.6], n + 64 in [-96, 63]: normal or 0; by
+ * vscale2n_t_, 2^(n+64) from the bits of tt where there is no scalef) and
+ * off the chain, Zb normal (a Q(a) 2^64 > 2^-94), so it rounds as (a + a s)
+ * then scaled would, where a (1 + s) >= 2^-126; and gelu = max(x, 0) - Zb
+ * 2^-64 by one fma, which rounds once (a subnormal result included), the
+ * same bits everywhere.
+ * Budget (relative errors before Zb's rounding, x < 0): fit 2^-25.4, Pt
  * 2^-25 (where |Pt| >= 1/2: v near +-1 in bins 1 to 6; the old hi + lo form
  * rounded v P without -v^2/2 there, 2^-27 from bin 2 on), rho 2^-26,
- * exponential 2^-27.4, s's rounding 2^-26 / (1 + s), then p 0.5 ULP (x >= 0:
+ * exponential 2^-27.4, s's rounding 2^-26 / (1 + s), then Zb 0.5 ULP (x >= 0:
  * Z's errors weigh Z/gelu <= 1, and the last rounding): exhaustive max 1.834
  * ULP at x = -10.96 (AVX-512 and AVX2; n from T2 = (Ch - 2kv) + Pt, the
  * form before: 1.818 at x = -4.959; the hi + lo form: 1.650). 38 ops per
  * AVX-512 vector and 39 on AVX2 (scripts/kernel_ops.py; n from T2: 36, 37;
- * the hi + lo form: 42, 45), yet 7-8% faster than n from T2 (vact_bench
- * 4096, max of 30 short runs, 2026-12-06: 0.575x Eigen against 0.535x on
- * AVX-512, 0.564x against 0.52x on AVX2): the chain from v to rho is 29
- * cycles instead of 45 by the usual latencies, and this kernel is bound by
- * its dependent chain more than by its ops (the same mix of 37 independent
- * ops issues in about 10 cycles on the Zen 5 measured, the kernel took
- * about 17). Not kept (same session): Pt by Estrin's scheme (its extra
- * roundings: 2.04-2.14 ULP in bins 0 and 1), q by Estrin's (1.834 ULP
- * too, but 2-5% slower); rho from X = Ch - 2kv
- * with its exact error by a fast two-sum (2 ops more, no faster); the
- * final fma as max(x, 0) - scalef(p, n) on AVX-512 (an FMA-pipe op for an
- * add-pipe one: no faster); GCC's pre-register-allocation scheduler
- * (-fschedule-insns -fsched-pressure, which interleaves the two unrolled
- * vectors): +3-7% here, but 10-30% slower for a dozen other kernels when
- * set for the whole object, and the per-function optimize attribute is
- * fragile, so neither is used.
+ * the hi + lo form: 42, 45).
+ * Speed. On the Zen 5 measured (independent zmm ops, 2026-12-06): FMAs and
+ * multiplies issue on two pipes; adds, min/max, shifts, rounding and
+ * vscalefps (one per cycle) on the two others; vpermps on one of each; logic
+ * on all four. Of the 38 ops, 20 are FMAs (19 with Te's c1 - 2k as a
+ * subtraction, not an fma): 10 cycles per vector at best, yet the kernel
+ * took about 15.5: its chain of dependent ops (about 70 cycles from x to
+ * the result) fills the scheduler before the FMA pipes do. Hence the two
+ * stages (k1_gelu up to rho, As and max(x, 0); k2_gelu the exponential and
+ * the result) and the driver's software-pipelined loop, which runs stage 1
+ * of the next two vectors next to stage 2 of these two (VACT_STAGES):
+ * +14% on both ISAs (vact_bench 4096, max of 30 short runs, 2026-12-06:
+ * 0.65x Eigen on AVX-512, 0.62x on AVX2, were 0.57x and 0.56x). Before it,
+ * n from Te instead of T2 (+7-8%: the chain from v to rho is 29 cycles
+ * instead of 45), and As off the chain (one scaling less on it, 1-2%). Not
+ * kept: Pt by Estrin's scheme (its extra roundings: 2.04-2.14 ULP in bins
+ * 0 and 1), q by Estrin's (1.834 ULP too, but an FMA-pipe op more and 2-5%
+ * slower; so was s = rho (1 + delta) + rho^2 q); rho from X = Ch - 2kv with
+ * its exact error by a fast two-sum (2 ops more, no faster); the final fma
+ * as max(x, 0) - scalef(p, n) on AVX-512 (no faster); GCC's
+ * pre-register-allocation scheduler (-fschedule-insns -fsched-pressure):
+ * +3-7% here, but 10-30% slower for a dozen other kernels when set for the
+ * whole object, and the per-function optimize attribute is fragile.
  * gelu'(x) = Phi(x) + x phi(x) = E(a) for x < 0 and 1 - E(a) for x >= 0,
  * E(a) = Q(a) - a phi(a) (E(7) ~ 2^-33.9): math/pw8sym.h's 8 pieces of
  * degree 9, no exponential and no division, 27 ops per vector (the form
@@ -91,7 +100,12 @@ static const float vact_gelu_c[VACT_GELU_D + 1][8] = {
     {-0x1.0a440cp-14f, 0x1.d3019ap-16f, 0x1.c387a4p-18f, 0x1.779e7ap-20f, 0x1.82075cp-22f, 0x1.1b52d2p-23f, 0x1.f73b4ep-25f, 0x1.8a3014p-27f},
 };
 
-static inline V k_gelu(V x, const vact_params *p) {
+/* in two stages for the driver's software-pipelined loop (VACT_STAGES) */
+#define VACT_STAGES_gelu ~, 1
+typedef struct {
+    V rho, As, r0;
+} vact_gelu_s;
+static inline vact_gelu_s k1_gelu(V x, const vact_params *p) {
     (void)p;
     V a = vmin(vabs(x), vset1(VACT_NQ_AMAX));              /* NaN -> 14.6 */
     V u = vadd(a, vset1(0x1.8p24f));                        /* 2 round(a/2) + 1.5 2^24 */
@@ -99,21 +113,31 @@ static inline V k_gelu(V x, const vact_params *p) {
     V v = vsub(a, k2);                                      /* exact */
     V Pt = vhorner_lut8(vact_gelu_c, VACT_GELU_D, u, v);   /* math/pw8sym.h */
     V ch = vlut8(vact_gelu_ch, u);
-    /* c0..c2 are Pt's own lookups (the compiler shares them: 38 ops in all) */
-    V p12 = vfma(vlut8(vact_gelu_c[2], u), v, vlut8(vact_gelu_c[1], u));
-    V Te = vfma(p12, v, vadd(vfnma(k2, v, ch), vlut8(vact_gelu_c[0], u))); /* T to degree 2 */
+    /* Te = (ch + c0) + ((c1 - 2k) + c2 v) v; c0..c2 are Pt's own lookups
+     * (the compiler shares them) */
+    V p12 = vfma(vlut8(vact_gelu_c[2], u), v, vsub(vlut8(vact_gelu_c[1], u), k2));
+    V Te = vfma(p12, v, vadd(ch, vlut8(vact_gelu_c[0], u))); /* T to degree 2 */
     V tt = vfma(Te, vset1(VACT_LOG2E), vset1(VACT_MAGIC_B));
     V m = vsub(tt, vset1(VACT_MAGIC_B));                    /* n + 64 */
     V r1 = vfnma(k2, v, vfma(m, vset1(-VACT_GELU_C), ch)); /* both exact */
-    V rho = vadd(r1, Pt);                                   /* lambda (T - n ln2) */
+    vact_gelu_s st;
+    st.rho = vadd(r1, Pt);                                  /* lambda (T - n ln2) */
+    st.As = vscale2n_t_(a, m, tt);                          /* a 2^(n+64), exact */
+    st.r0 = vmax(vzero(), x);                               /* -0, NaN: x's own */
+    return st;
+}
+static inline V k2_gelu(vact_gelu_s st, const vact_params *p) {
+    (void)p;
+    V rho = st.rho;
     V q = vfma(vset1(VACT_GELU_Q4), rho, vset1(VACT_GELU_Q3));
     q = vfma(q, rho, vset1(VACT_GELU_Q2));
     q = vfma(q, rho, vset1(VACT_GELU_Q1));
     q = vfma(q, rho, vset1(VACT_GELU_Q0));
     V s = vfma(rho, vfma(rho, q, vset1(VACT_GELU_DELTA)), rho); /* e^(rho/lambda) - 1 */
-    V Zb = vscale2n_t_(vfma(a, s, a), m, tt);              /* |x| Q(|x|) 2^64, exact */
-    return vfma(Zb, vset1(-0x1p-64f), vmax(vzero(), x));  /* -0, NaN: x's own */
+    V Zb = vfma(st.As, s, st.As);                           /* |x| Q(|x|) 2^64 */
+    return vfma(Zb, vset1(-0x1p-64f), st.r0);
 }
+static inline V k_gelu(V x, const vact_params *p) { return k2_gelu(k1_gelu(x, p), p); }
 
 /* the backward's table (scripts/fit_gelu_bwd.py 9): vact_gelu_b[j][k] = c_j
  * of piece k */

@@ -43,28 +43,28 @@ static inline int vact_nt_ok(size_t n, const float *p) {
 /* The software-pipelined forward main loop of a kernel written in two stages
  * (`#define VACT_STAGES_gelu ~, 1` in f_gelu.h, with its state type
  * vact_gelu_s, k1_gelu: x -> state and k2_gelu: state -> y, and k_gelu(x) =
- * k2_gelu(k1_gelu(x), p)): each iteration runs stage 1 of the next U vectors
+ * k2_gelu(k1_gelu(x), p); in the fast tier VACT_STAGES_FAST_NAME, with
+ * vact_NAME_fs, kf1_NAME, kf2_NAME and kf_NAME): each iteration runs stage 1 of the next U vectors
  * next to stage 2 of the current U, so that a kernel bound by its long chain
  * of dependent ops finds independent work in the scheduler's window. Every
  * element goes through the same ops as k_NAME's (the same bits); the loads
  * of the next vectors come before the stores of the current ones, which is
  * safe in place (y == x). Leaves fewer than U vectors to the loops below. */
 #define VACT_STAGES(name) VACT_SECOND(VACT_STAGES_##name, 0, ~)
-#define VACT_UNARY_LOOP_P0(name, K, U, STORE)
-#define VACT_UNARY_LOOP_P1(name, K, U, STORE)                                           \
+#define VACT_UNARY_LOOP_P0(K1, K2, S, U, STORE)
+#define VACT_UNARY_LOOP_P1(K1, K2, S, U, STORE)                                         \
     if (i + 2 * (U) * VACT_W <= n) {                                                    \
-        vact_##name##_s s[U], t[U];                                                     \
-        for (int j = 0; j < (U); j++) s[j] = k1_##name(vload(x + i + (size_t)j * VACT_W), &p); \
+        S s[U], t[U];                                                                   \
+        for (int j = 0; j < (U); j++) s[j] = K1(vload(x + i + (size_t)j * VACT_W), &p); \
         for (; i + 2 * (U) * VACT_W <= n; i += (U) * VACT_W) {                          \
-            for (int j = 0; j < (U); j++)                                               \
-                t[j] = k1_##name(vload(x + i + (size_t)((U) + j) * VACT_W), &p);        \
-            for (int j = 0; j < (U); j++) STORE(y + i + (size_t)j * VACT_W, k2_##name(s[j], &p)); \
+            for (int j = 0; j < (U); j++) t[j] = K1(vload(x + i + (size_t)((U) + j) * VACT_W), &p); \
+            for (int j = 0; j < (U); j++) STORE(y + i + (size_t)j * VACT_W, K2(s[j], &p)); \
             for (int j = 0; j < (U); j++) s[j] = t[j];                                  \
         }                                                                               \
-        for (int j = 0; j < (U); j++) STORE(y + i + (size_t)j * VACT_W, k2_##name(s[j], &p)); \
+        for (int j = 0; j < (U); j++) STORE(y + i + (size_t)j * VACT_W, K2(s[j], &p));  \
         i += (U) * VACT_W;                                                              \
     }
-#define VACT_UNARY_LOOP_PIPE(name, P, K, U, STORE) VACT_CAT(VACT_UNARY_LOOP_P, P)(name, K, U, STORE)
+#define VACT_UNARY_LOOP_PIPE(P, K1, K2, S, U, STORE) VACT_CAT(VACT_UNARY_LOOP_P, P)(K1, K2, S, U, STORE)
 
 #define VACT_UNARY_BWD_LOOP(KB, STORE)                                                  \
     for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                      \
@@ -97,7 +97,7 @@ static inline int vact_nt_ok(size_t n, const float *p) {
 /* The full-array forward KFN(name##SFX) and backward KFN(name##SFX##_bwd) of
  * the vector kernels K (forward) and KB (backward), forward unroll U (SFX
  * empty, or _fast for the fast tier). */
-#define VACT_DEF_UNARY_K(name, SFX, K, KB, U, P)                                        \
+#define VACT_DEF_UNARY_K(name, SFX, K, KB, U, P, K1, K2, S)                            \
     VACT_FLATTEN static void KFN(name##SFX)(size_t n, const float *x, float *y, const vact_params *pp) { \
         VACT_UNIT_GO(name, SFX, (n, x, y, pp))                                          \
         const vact_params p = *pp;                                                      \
@@ -106,11 +106,11 @@ static inline int vact_nt_ok(size_t n, const float *p) {
             size_t h = vact_nt_head(y);                                                 \
             if (h) vstore_n(y, K(vload_n(x, h), &p), h);                                \
             i = h;                                                                      \
-            VACT_UNARY_LOOP_PIPE(name, P, K, U, vstore_nt)                              \
+            VACT_UNARY_LOOP_PIPE(P, K1, K2, S, U, vstore_nt)                            \
             VACT_UNARY_LOOP(K, U, vstore_nt)                                            \
             vact_nt_fence();                                                            \
         }                                                                               \
-        VACT_UNARY_LOOP_PIPE(name, P, K, U, vstore)                                     \
+        VACT_UNARY_LOOP_PIPE(P, K1, K2, S, U, vstore)                                   \
         VACT_UNARY_LOOP(K, U, vstore)                                                   \
         for (; i < n; i += VACT_W) {                                                    \
             size_t k = n - i < VACT_W ? n - i : VACT_W;                                 \
@@ -137,20 +137,24 @@ static inline int vact_nt_ok(size_t n, const float *p) {
     }
 /* the accurate tier: k_NAME / kb_NAME (software-pipelined where VACT_STAGES) */
 #define VACT_DEF_UNARY(name)                                                            \
-    VACT_DEF_UNARY_K(name, , k_##name, kb_##name, VACT_UNROLL(name), VACT_STAGES(name))
+    VACT_DEF_UNARY_K(name, , k_##name, kb_##name, VACT_UNROLL(name), VACT_STAGES(name), k1_##name, \
+                     k2_##name, vact_##name##_s)
 
 /* ---- the fast tier ------------------------------------------------------
  * A function of the fast tier (VACT_TF in the list) has its own kernels when
  * src/kernels/fast/ defines VACT_FAST_NAME (`#define VACT_FAST_sigmoid ~, 1`)
  * with kf_NAME / kfb_NAME: then KFN(NAME_fast) / KFN(NAME_fast_bwd) are built
- * from them (unroll VACT_UNROLL_FAST_NAME, default 2). Otherwise the fast
+ * from them (unroll VACT_UNROLL_FAST_NAME, default 2; software-pipelined
+ * where VACT_STAGES_FAST_NAME, above). Otherwise the fast
  * tier's table entries are the accurate kernels (they meet its bounds). */
 #define VACT_IF_(c, ...) VACT_CAT(VACT_IF_T16_, c)(__VA_ARGS__)
 #define VACT_HAS_FAST(name) VACT_SECOND(VACT_FAST_##name, 0, ~)
 #define VACT_UNROLL_FAST(name) VACT_SECOND(VACT_UNROLL_FAST_##name, 2, ~)
+#define VACT_STAGES_FAST(name) VACT_SECOND(VACT_STAGES_FAST_##name, 0, ~)
 #define VACT_DEF_UNARY_FAST(name)                                                       \
     VACT_IF_(VACT_HAS_FAST(name),                                                       \
-             VACT_DEF_UNARY_K(name, _fast, kf_##name, kfb_##name, VACT_UNROLL_FAST(name), 0))
+             VACT_DEF_UNARY_K(name, _fast, kf_##name, kfb_##name, VACT_UNROLL_FAST(name), \
+                              VACT_STAGES_FAST(name), kf1_##name, kf2_##name, vact_##name##_fs))
 /* the fast tier's table entry: f when NAME has its own fast kernels, else a */
 #define VACT_FAST_PICK(name, f, a) VACT_CAT(VACT_FAST_PICK_, VACT_HAS_FAST(name))(f, a)
 #define VACT_FAST_PICK_1(f, a) f

@@ -53,28 +53,27 @@
  *   and a multiply; 25 with 16 pieces of degree 7); Eigen's rational erf
  *   (wrong below x ~ -4 in relative terms): 19 per 16 lanes (15 multiplies
  *   and FMAs, a min, a max, an add) and a division. AVX2: 28 per 8 lanes
- *   (11 vpermps, 10 FMAs, a multiply), unrolled 4, Eigen 19 and a division:
- *   on the Zen 5 it was measured on, a model that fits the measurements
- *   (not a documented one): Eigen bound by its 15 on the two FMA pipes (7.5
- *   cycles), vact by its 22 FMAs and permutes on three pipes (7.3), so AVX2
- *   stays near Eigen's speed (0.9-1.0x) unless the FMA + permute count
- *   (2 D + 4 in this form) drops to about 20 or less. Measured on that
- *   Zen 5 (independent ymm ops, 2026-12-05): FMAs and multiplies issue on
- *   two pipes, vpermps on two, one of them shared with the FMAs (12 + 12 in
- *   8 cycles), add/sub/min/max/vpslld on the two add pipes (one shared with
- *   the permutes), logic on all four. Latency counts too (a dependent
- *   chain of about 36 cycles by the usual latencies): in a standalone loop
- *   over the same tables (4096 floats, best of many runs, load 7-9 on the
- *   2 cores), Horner (27 ops, a chain 16 cycles longer) took 8% more time,
- *   Estrin with u^4 (29 ops, 4 cycles shorter) 5% more, unroll 2 or 8 1%
- *   or 4% more than 4; degree 8 by Estrin (26 ops) 6% less, but no degree-8
- *   set holds 4 ULP (above). Not shipped either (2026-12-05): p_9 packed
- *   into the low 16 bits of c's entries (c = the entry, p_9 = the entry
- *   << 16, one vpslld for one vpermps, p_9 at 8 bits with p_0..p_8 refitted
- *   around it; AMAX = 7.625, whose low bits are 0, the end pieces' p_9 =
- *   0): 2.97 ULP over every float, but no faster (0.89-0.95x Eigen, as the
- *   shipped set in the same A/B session, load 5): the permute pipes are not
- *   the only limit.
+ *   (11 vpermps, 10 FMAs, a multiply), Eigen 19 and a division. On the
+ *   Zen 5 measured (independent ops, 2026-12-05/06): FMAs and multiplies
+ *   issue on two pipes, vpermps on two (one shared with the FMAs, one with
+ *   the adds), add/sub/min/max/shifts on the two add pipes, logic on all
+ *   four: Eigen is bound by its 15 on the FMA pipes (7.5 cycles), vact's 22
+ *   FMAs and permutes need three pipes (7.3). Unrolled 4 in one loop, the
+ *   kernel stayed at 0.9-1.0x Eigen on AVX2: its dependent chain (about 36
+ *   cycles) kept the scheduler full. In two stages (kf1_gelu: the piece and
+ *   u; kf2_gelu: the lookups and the polynomial) under the driver's
+ *   software-pipelined loop (VACT_STAGES_FAST), the same ops and bits: 1.11x
+ *   Eigen on AVX2 (was 0.96x) and 1.34x on AVX-512 (was 1.26x), vact_bench
+ *   4096, max of 30 short runs in one A/B session, 2026-12-06. Earlier
+ *   (standalone loop, 2026-12-05): Horner (27 ops, a chain 16 cycles
+ *   longer) took 8% more time than Estrin, Estrin with u^4 (29 ops, 4
+ *   cycles shorter) 5% more; degree 8 by Estrin (26 ops) 6% less, but no
+ *   degree-8 set holds 4 ULP (above). Not shipped either (2026-12-05): p_9
+ *   packed into the low 16 bits of c's entries (c = the entry, p_9 = the
+ *   entry << 16, one vpslld for one vpermps, p_9 at 8 bits with p_0..p_8
+ *   refitted around it; AMAX = 7.625, whose low bits are 0, the end pieces'
+ *   p_9 = 0): 2.97 ULP over every float, but no faster (0.89-0.95x Eigen,
+ *   as the shipped set in the same A/B session, load 5).
  * NaN: max(x, 0) keeps it (vmax with the NaN second), whatever g is (a is
  *   NaN, or AMAX with AVX-512's one-vrangeps vabsmin).
  *
@@ -308,20 +307,34 @@ static const float vact_fgelu_b[9][16] = {
 #define VACT_FG_P vact_fgelu16_p
 #define VACT_FG_DEG 7
 #endif
-static inline V kf_gelu(V x, const vact_params *p) {
+/* in two stages for the driver's software-pipelined loop (VACT_STAGES_FAST):
+ * stage 1 the piece and u, stage 2 the lookups and the polynomial */
+#define VACT_STAGES_FAST_gelu ~, 1
+typedef struct {
+    V t, u, r0;
+} vact_gelu_fs;
+static inline vact_gelu_fs kf1_gelu(V x, const vact_params *p) {
     (void)p;
     V a = vabsmin(x, VACT_FG(AMAX));            /* min(|x|, AMAX); NaN: kept or AMAX */
     V a1 = VACT_FG(A1) < VACT_FG(AMAX) ? vmin(a, vset1(VACT_FG(A1))) : a; /* a set with A1 = AMAX: no min */
-    V t = vfma(a1, vadd(a, vset1(VACT_FG(K))), vset1(VACT_FG(MDS)));
-    V u = vsub(a, VACT_FG_LUT(VACT_FG_C, t));
+    vact_gelu_fs st;
+    st.t = vfma(a1, vadd(a, vset1(VACT_FG(K))), vset1(VACT_FG(MDS)));
+    st.u = vsub(a, VACT_FG_LUT(VACT_FG_C, st.t));
+    st.r0 = vmax(vzero(), x);                              /* NaN: x's own (vmax) */
+    return st;
+}
+static inline V kf2_gelu(vact_gelu_fs st, const vact_params *p) {
+    (void)p;
+    V t = st.t, u = st.u;
     V u2 = vmul(u, u); /* Estrin: pairs q_j = p_2j + p_2j+1 u, then Horner in u^2 */
     V g = VACT_FG_DEG % 2 ? vfma(VACT_FG_LUT(VACT_FG_P[VACT_FG_DEG], t), u, VACT_FG_LUT(VACT_FG_P[VACT_FG_DEG - 1], t))
                           : VACT_FG_LUT(VACT_FG_P[VACT_FG_DEG], t);
 #pragma GCC unroll 16
     for (int j = (VACT_FG_DEG - 1) / 2 - VACT_FG_DEG % 2; j >= 0; j--)
         g = vfma(g, u2, vfma(VACT_FG_LUT(VACT_FG_P[2 * j + 1], t), u, VACT_FG_LUT(VACT_FG_P[2 * j], t)));
-    return vsub(vmax(vzero(), x), g);                      /* NaN: x's own (vmax) */
+    return vsub(st.r0, g);
 }
+static inline V kf_gelu(V x, const vact_params *p) { return kf2_gelu(kf1_gelu(x, p), p); }
 
 static inline V kfb_gelu(V x, V dy, const vact_params *p) {
 #ifdef VACT_LUT16_SLOW
@@ -343,8 +356,5 @@ static inline V kfb_gelu(V x, V dy, const vact_params *p) {
 #endif
 }
 #define VACT_FAST_gelu ~, 1
-#ifdef VACT_LUT16_SLOW
-#define VACT_UNROLL_FAST_gelu ~, 4 /* AVX2: 4 vectors in flight (unroll 2 or 8: 1% or 4% slower, above) */
-#endif
 
 #endif

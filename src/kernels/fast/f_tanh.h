@@ -22,6 +22,17 @@ static inline V kf_tanh(V x, const vact_params *p) {
     (void)p;
     return vft_tanh(x);
 }
+/* its two stages for the driver's software-pipelined loop */
+#define VACT_STAGES_FAST_tanh ~, 1
+typedef vact_ft_s vact_tanh_fs;
+static inline vact_tanh_fs kf1_tanh(V x, const vact_params *p) {
+    (void)p;
+    return vft_tanh1(x);
+}
+static inline V kf2_tanh(vact_tanh_fs st, const vact_params *p) {
+    (void)p;
+    return vft_tanh2(st);
+}
 static inline V kfb_tanh(V x, V dy, const vact_params *p) {
     (void)p;
     V xc = vnclampabs(x, 20.0f);        /* -min(|x|, 20); NaN: kept or -20 (the tail's) */
@@ -42,6 +53,5 @@ static inline V kfb_tanh(V x, V dy, const vact_params *p) {
     return dx;
 }
 #define VACT_FAST_tanh ~, 1
-#define VACT_UNROLL_FAST_tanh ~, 4
 
 #endif

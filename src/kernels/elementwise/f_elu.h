@@ -11,10 +11,25 @@
 #include "../../common/vact_internal.h" /* vact_params */
 #include "../math/expm1.h"
 
-static inline V k_elu(V x, const vact_params *p) {
-    V a = vset1(p->a), lo, hi = vexpm1_hl_nc(x, &lo); /* lanes x > 0 discarded */
-    return vsel(vgt(x, vzero()), x, vfma(a, hi, vmul(a, lo)));
+/* in two stages for the driver's software-pipelined loop (VACT_STAGES):
+ * vexpm1_hl_nc's reduction, then its rest and the result (lanes x > 0 of
+ * the expm1 discarded) */
+#define VACT_STAGES_elu ~, 1
+typedef struct {
+    V x, r, tm;
+} vact_elu_s;
+static inline vact_elu_s k1_elu(V x, const vact_params *p) {
+    (void)p;
+    vact_elu_s st;
+    st.x = x;
+    st.r = vexpm1_hl_st1(x, x, 0, &st.tm);
+    return st;
 }
+static inline V k2_elu(vact_elu_s st, const vact_params *p) {
+    V a = vset1(p->a), lo, hi = vexpm1_hl_st2(st.r, st.tm, 0, &lo);
+    return vsel(vgt(st.x, vzero()), st.x, vfma(a, hi, vmul(a, lo)));
+}
+static inline V k_elu(V x, const vact_params *p) { return k2_elu(k1_elu(x, p), p); }
 /* dx for the lanes x < -80 (when there are any), where a e^x alone may
  * underflow while dy a e^x does not: (dy (a e1)) p2 e^(x + 174) by the split
  * exp; the other lanes keep dx. Below the split's clamp (-174) the rest

@@ -8,6 +8,21 @@
 #include "../math/exp.h"
 
 static inline V k_exponential(V x, const vact_params *p) { (void)p; return vexp(x); }
+/* vexp's two stages for the driver's software-pipelined loop (VACT_STAGES) */
+#define VACT_STAGES_exponential ~, 1
+typedef struct {
+    V r, n;
+} vact_exponential_s;
+static inline vact_exponential_s k1_exponential(V x, const vact_params *p) {
+    (void)p;
+    vact_exponential_s st;
+    st.r = vexp_st1(x, &st.n);
+    return st;
+}
+static inline V k2_exponential(vact_exponential_s st, const vact_params *p) {
+    (void)p;
+    return vexp_st2(st.r, st.n);
+}
 static inline V kb_exponential(V x, V dy, const vact_params *p) {
     (void)p;
     /* n in [-252, 254]: dy*e^x may be finite where e^x alone is not */

@@ -76,11 +76,17 @@ static inline V vexp_reduce_lo(V x, V xl, V *n) {
 }
 
 /* ---- e^x ------------------------------------------------------------------ */
-/* e^x for every float x: 0 below -104, +inf above 88.73, NaN kept. */
-static inline V vexp(V x) {
+/* e^x for every float x: 0 below -104, +inf above 88.73, NaN kept; in two
+ * stages (the clamp and the reduction, then the polynomial and the scaling)
+ * for a software-pipelined loop (f_exponential.h) */
+static inline V vexp_st1(V x, V *n) {
     V xc = vmin(vset1(89.0f), vmax(vset1(-104.0f), x)); /* NaN stays NaN */
-    V n, r = vexp_reduce(xc, &n);
-    return vscale2n(vexp_poly(r), n);
+    return vexp_reduce(xc, n);
+}
+static inline V vexp_st2(V r, V n) { return vscale2n(vexp_poly(r), n); }
+static inline V vexp(V x) {
+    V n, r = vexp_st1(x, &n);
+    return vexp_st2(r, n);
 }
 /* e^(xh + xl), |xl| <= ulp(xh) a low part of the argument (beta*x as
  * hi + lo, ...) */

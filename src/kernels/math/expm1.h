@@ -34,9 +34,14 @@ static inline V vexpm1_q_estrin(V r, V r2) {
  * cerr_on = 0 drops the rounding error of 2^n - 1 (n <= -25, x < -17.3, where
  * it is < 2^-25 and hi + lo is within 2^-25 of -1): 2 ops fewer, for callers
  * that round a (hi + lo) to float once (the error stays below 1/2 ulp of a). */
-static inline V vexpm1_hl_(V xh, V xl, int has_lo, int cerr_on, V *lo) {
+/* In two stages for a software-pipelined loop (f_elu.h): the reduction
+ * (returns r, *tm the magic-bias sum), then the rest from r and tm. */
+static inline V vexpm1_hl_st1(V xh, V xl, int has_lo, V *tm) {
     V xc = vmax(vset1(-18.5f), xh); /* NaN stays NaN */
-    V n, tm, r = vexp_reduce_(xc, xl, has_lo, 1.0f, VACT_MAGIC_B, &n, &tm);
+    V n;
+    return vexp_reduce_(xc, xl, has_lo, 1.0f, VACT_MAGIC_B, &n, tm);
+}
+static inline V vexpm1_hl_st2(V r, V tm, int cerr_on, V *lo) {
     V s = vasf(vishl(vasi(tm), 23));                  /* 2^n */
     V t = vmul(vexpm1_q(r), vmul(r, r));
     V c = vsub(s, vset1(1.0f));                       /* exact for n >= -24 */
@@ -45,6 +50,10 @@ static inline V vexpm1_hl_(V xh, V xl, int has_lo, int cerr_on, V *lo) {
     if (cerr_on) hl = vadd(hl, vsub(s, vadd(c, vset1(1.0f)))); /* + (s - 1) - c */
     *lo = vfma(s, t, hl);
     return h;
+}
+static inline V vexpm1_hl_(V xh, V xl, int has_lo, int cerr_on, V *lo) {
+    V tm, r = vexpm1_hl_st1(xh, xl, has_lo, &tm);
+    return vexpm1_hl_st2(r, tm, cerr_on, lo);
 }
 /* e^x - 1 = hi + *lo */
 static inline V vexpm1_hl(V x, V *lo) { return vexpm1_hl_(x, x, 0, 1, lo); }

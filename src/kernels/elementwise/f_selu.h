@@ -23,12 +23,27 @@ static inline V vselu_scale(M pos, V v, V vl) {
     V vf = vmin(vset1(0x1.fffffep127f), v); /* inf*kl would meet +inf as NaN */
     return vfma(kh, v, vfma(kl, vf, vmul(kh, vl)));
 }
-static inline V k_selu(V x, const vact_params *p) {
+/* in two stages for the driver's software-pipelined loop (VACT_STAGES):
+ * vexpm1_hl's reduction, then its rest and the result (lanes x > 0 of the
+ * expm1 discarded) */
+#define VACT_STAGES_selu ~, 1
+typedef struct {
+    V x, r, tm;
+} vact_selu_s;
+static inline vact_selu_s k1_selu(V x, const vact_params *p) {
     (void)p;
-    M pos = vgt(x, vzero());
-    V lo, hi = vexpm1_hl(x, &lo); /* lanes x > 0 discarded */
-    return vselu_scale(pos, vsel(pos, x, hi), vsel(pos, vzero(), lo));
+    vact_selu_s st;
+    st.x = x;
+    st.r = vexpm1_hl_st1(x, x, 0, &st.tm);
+    return st;
 }
+static inline V k2_selu(vact_selu_s st, const vact_params *p) {
+    (void)p;
+    M pos = vgt(st.x, vzero());
+    V lo, hi = vexpm1_hl_st2(st.r, st.tm, 1, &lo);
+    return vselu_scale(pos, vsel(pos, st.x, hi), vsel(pos, vzero(), lo));
+}
+static inline V k_selu(V x, const vact_params *p) { return k2_selu(k1_selu(x, p), p); }
 static inline V kb_selu(V x, V dy, const vact_params *p) {
     (void)p;
     M pos = vgt(x, vzero());

@@ -22,12 +22,24 @@
 #include "../math/exp.h"
 #include "f_swish.h"
 
-static inline V k_silu(V x, const vact_params *p) {
+/* in two stages for the driver's software-pipelined loop (VACT_STAGES):
+ * the exponential, then the quotient and the tail */
+#define VACT_STAGES_silu ~, 1
+typedef struct {
+    V x, e;
+} vact_silu_s;
+static inline vact_silu_s k1_silu(V x, const vact_params *p) {
     (void)p;
     /* -|x| written so that a NaN x passes through unchanged (see f_swish.h):
      * otherwise -NaN from e could meet +NaN from x m */
-    V nx = vmin(vneg(x), x);
-    V e = vexp_t8_nc(nx);                     /* tail lanes unspecified, redone below */
+    vact_silu_s st;
+    st.x = x;
+    st.e = vexp_t8_nc(vmin(vneg(x), x));      /* tail lanes unspecified, redone below */
+    return st;
+}
+static inline V k2_silu(vact_silu_s st, const vact_params *p) {
+    (void)p;
+    V x = st.x, e = st.e, nx = vmin(vneg(x), x);
     V y = vsig_quot(x, e, vsel_neg(x, e, vset1(1.0f))); /* e = 1 at +-0; NaN: all NaN(x) */
     M tail = vlt(nx, vset1(VACT_SWISH_TAIL));
     if (many(tail)) {
@@ -38,6 +50,7 @@ static inline V k_silu(V x, const vact_params *p) {
     }
     return y;
 }
+static inline V k_silu(V x, const vact_params *p) { return k2_silu(k1_silu(x, p), p); }
 static inline V kb_silu(V x, V dy, const vact_params *p) { (void)p; return vswish_bwd(x, dy, 1.0f, 1); }
 
 #endif

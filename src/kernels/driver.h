@@ -51,6 +51,14 @@ static inline int vact_nt_ok(size_t n, const float *p) {
  * of the next vectors come before the stores of the current ones, which is
  * safe in place (y == x). Leaves fewer than U vectors to the loops below. */
 #define VACT_STAGES(name) VACT_SECOND(VACT_STAGES_##name, 0, ~)
+/* a stage-1 kernel K1 that is a shared helper F (x -> its state type T0),
+ * with the kernel's state type S as T0 */
+#define VACT_STAGE1_OF(K1, S, T0, F)                                                    \
+    typedef T0 S;                                                                       \
+    static inline S K1(V x, const vact_params *p) {                                     \
+        (void)p;                                                                        \
+        return F(x);                                                                    \
+    }
 #define VACT_UNARY_LOOP_P0(K1, K2, S, U, STORE)
 #define VACT_UNARY_LOOP_P1(K1, K2, S, U, STORE)                                         \
     if (i + 2 * (U) * VACT_W <= n) {                                                    \

@@ -15,16 +15,7 @@
  * vexpm1_hl_nc's reduction, then its rest and the result (lanes x > 0 of
  * the expm1 discarded) */
 #define VACT_STAGES_elu ~, 1
-typedef struct {
-    V x, r, tm;
-} vact_elu_s;
-static inline vact_elu_s k1_elu(V x, const vact_params *p) {
-    (void)p;
-    vact_elu_s st;
-    st.x = x;
-    st.r = vexpm1_hl_st1(x, x, 0, &st.tm);
-    return st;
-}
+VACT_STAGE1_OF(k1_elu, vact_elu_s, vact_expm1_s, vexpm1_stage1)
 static inline V k2_elu(vact_elu_s st, const vact_params *p) {
     V a = vset1(p->a), lo, hi = vexpm1_hl_st2(st.r, st.tm, 0, &lo);
     return vsel(vgt(st.x, vzero()), st.x, vfma(a, hi, vmul(a, lo)));

@@ -27,16 +27,7 @@ static inline V vselu_scale(M pos, V v, V vl) {
  * vexpm1_hl's reduction, then its rest and the result (lanes x > 0 of the
  * expm1 discarded) */
 #define VACT_STAGES_selu ~, 1
-typedef struct {
-    V x, r, tm;
-} vact_selu_s;
-static inline vact_selu_s k1_selu(V x, const vact_params *p) {
-    (void)p;
-    vact_selu_s st;
-    st.x = x;
-    st.r = vexpm1_hl_st1(x, x, 0, &st.tm);
-    return st;
-}
+VACT_STAGE1_OF(k1_selu, vact_selu_s, vact_expm1_s, vexpm1_stage1)
 static inline V k2_selu(vact_selu_s st, const vact_params *p) {
     (void)p;
     M pos = vgt(st.x, vzero());

@@ -24,11 +24,7 @@ static inline V kf_tanh(V x, const vact_params *p) {
 }
 /* its two stages for the driver's software-pipelined loop */
 #define VACT_STAGES_FAST_tanh ~, 1
-typedef vact_ft_s vact_tanh_fs;
-static inline vact_tanh_fs kf1_tanh(V x, const vact_params *p) {
-    (void)p;
-    return vft_tanh1(x);
-}
+VACT_STAGE1_OF(kf1_tanh, vact_tanh_fs, vact_ft_s, vft_tanh1)
 static inline V kf2_tanh(vact_tanh_fs st, const vact_params *p) {
     (void)p;
     return vft_tanh2(st);

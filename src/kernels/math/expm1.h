@@ -55,6 +55,17 @@ static inline V vexpm1_hl_(V xh, V xl, int has_lo, int cerr_on, V *lo) {
     V tm, r = vexpm1_hl_st1(xh, xl, has_lo, &tm);
     return vexpm1_hl_st2(r, tm, cerr_on, lo);
 }
+/* the state between the two stages for a kernel of x and e^x - 1 (elu,
+ * selu: k1_NAME returns vexpm1_stage1(x)) */
+typedef struct {
+    V x, r, tm;
+} vact_expm1_s;
+static inline vact_expm1_s vexpm1_stage1(V x) {
+    vact_expm1_s st;
+    st.x = x;
+    st.r = vexpm1_hl_st1(x, x, 0, &st.tm);
+    return st;
+}
 /* e^x - 1 = hi + *lo */
 static inline V vexpm1_hl(V x, V *lo) { return vexpm1_hl_(x, x, 0, 1, lo); }
 /* the same without the rounding error of 2^n - 1 for x < -17.3 (see above) */

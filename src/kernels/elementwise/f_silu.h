@@ -26,7 +26,7 @@
  * the exponential, then the quotient and the tail */
 #define VACT_STAGES_silu ~, 1
 typedef struct {
-    V x, e;
+    V x, nx, e;
 } vact_silu_s;
 static inline vact_silu_s k1_silu(V x, const vact_params *p) {
     (void)p;
@@ -34,12 +34,13 @@ static inline vact_silu_s k1_silu(V x, const vact_params *p) {
      * otherwise -NaN from e could meet +NaN from x m */
     vact_silu_s st;
     st.x = x;
-    st.e = vexp_t8_nc(vmin(vneg(x), x));      /* tail lanes unspecified, redone below */
+    st.nx = vmin(vneg(x), x);
+    st.e = vexp_t8_nc(st.nx);                 /* tail lanes unspecified, redone below */
     return st;
 }
 static inline V k2_silu(vact_silu_s st, const vact_params *p) {
     (void)p;
-    V x = st.x, e = st.e, nx = vmin(vneg(x), x);
+    V x = st.x, e = st.e, nx = st.nx;
     V y = vsig_quot(x, e, vsel_neg(x, e, vset1(1.0f))); /* e = 1 at +-0; NaN: all NaN(x) */
     M tail = vlt(nx, vset1(VACT_SWISH_TAIL));
     if (many(tail)) {

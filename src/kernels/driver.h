@@ -487,6 +487,54 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
                 vstore_##T##x2_nd(dx + i + (size_t)j * 2 * VACT_W, r[2 * j], r[2 * j + 1], NT); \
         }                                                                                   \
     }
+/* The software-pipelined backward main loop of a 16-bit kernel written in
+ * two stages (`#define VACT_STAGES16B_NAME ~, 1` in src/kernels/t16/, with
+ * the state type vact_NAME_b16s, kb16s1_NAME: x -> state, kb16s2_NAME:
+ * (state, dy) -> dx, and kb16_NAME(x, dy) = kb16s2_NAME(kb16s1_NAME(x), dy),
+ * which the other loops and the tails use): as VACT_UNARY_LOOP_P1 for f32,
+ * each iteration runs stage 1 of the next P pairs next to stage 2 of the
+ * current P pairs; the next inputs are loaded before the current outputs
+ * are stored (in place, and no load after a store in program order). The
+ * same ops per element as kb16_NAME: the same bits. Only where T's kernel
+ * is kb16_NAME (no VACT_KB16_T_NAME for it). Leaves fewer than 2P vectors
+ * to the loops below. */
+#define VACT_STAGES16B(name) VACT_SECOND(VACT_STAGES16B_##name, 0, ~)
+#define VACT_BWD16_LOOP_S0(name, T, P)
+#define VACT_BWD16_LOOP_S1(name, T, P)                                                   \
+    if (i + 4 * (P) * VACT_W <= n) {                                                    \
+        vact_##name##_b16s s[2 * (P)];                                                  \
+        V nd[2 * (P)], r[2 * (P)];                                                      \
+        for (int j = 0; j < (P); j++) {                                                 \
+            V a, b;                                                                     \
+            vload_##T##x2(x + i + (size_t)j * 2 * VACT_W, &a, &b);                      \
+            s[2 * j] = kb16s1_##name(a, &p);                                            \
+            s[2 * j + 1] = kb16s1_##name(b, &p);                                        \
+            vload_##T##x2(dy + i + (size_t)j * 2 * VACT_W, &nd[2 * j], &nd[2 * j + 1]);  \
+        }                                                                               \
+        for (; i + 4 * (P) * VACT_W <= n; i += 2 * (P) * VACT_W) {                      \
+            vact_##name##_b16s t[2 * (P)];                                              \
+            V td[2 * (P)];                                                              \
+            for (int j = 0; j < (P); j++) {                                             \
+                V a, b;                                                                 \
+                vload_##T##x2(x + i + (size_t)((P) + j) * 2 * VACT_W, &a, &b);          \
+                t[2 * j] = kb16s1_##name(a, &p);                                        \
+                t[2 * j + 1] = kb16s1_##name(b, &p);                                    \
+                vload_##T##x2(dy + i + (size_t)((P) + j) * 2 * VACT_W, &td[2 * j], &td[2 * j + 1]); \
+            }                                                                           \
+            for (int j = 0; j < 2 * (P); j++) r[j] = kb16s2_##name(s[j], nd[j], &p);    \
+            for (int j = 0; j < (P); j++)                                               \
+                vstore_##T##x2_nd(dx + i + (size_t)j * 2 * VACT_W, r[2 * j], r[2 * j + 1], 0); \
+            for (int j = 0; j < 2 * (P); j++) {                                         \
+                s[j] = t[j];                                                            \
+                nd[j] = td[j];                                                          \
+            }                                                                           \
+        }                                                                               \
+        for (int j = 0; j < 2 * (P); j++) r[j] = kb16s2_##name(s[j], nd[j], &p);        \
+        for (int j = 0; j < (P); j++)                                                   \
+            vstore_##T##x2_nd(dx + i + (size_t)j * 2 * VACT_W, r[2 * j], r[2 * j + 1], 0); \
+        i += 2 * (P) * VACT_W;                                                          \
+    }
+#define VACT_BWD16_LOOP_S(name, T, P) VACT_CAT(VACT_BWD16_LOOP_S, VACT_STAGES16B(name))(name, T, P)
 /* the forward loops for the call's case c, U vectors per iteration
  * (non-temporal pair stores if NT) */
 #define VACT_FWD16_CASES(name, T, NT, U)                                                   \
@@ -539,6 +587,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
             VACT_BWD16_LOOP(name, T, 1, VACT_NT16_P)                                        \
             vact_nt_fence();                                                                \
         }                                                                                   \
+        VACT_BWD16_LOOP_S(name, T, 2)                                                       \
         VACT_BWD16_LOOP(name, T, 0, 2)                                                      \
         VACT_BWD16_LOOP(name, T, 0, 1)                                                      \
         for (; i < n; i += VACT_W) {                                                        \

@@ -199,13 +199,19 @@ static inline V k16_sigmoid(V x, const vact_params *p) {
     return vsigk16(x, 1.0f);
 }
 #define VACT_KB16_sigmoid ~, kb16_sigmoid
-static inline V kb16_sigmoid(V x, V dy, const vact_params *p) {
+#define VACT_STAGES16B_sigmoid ~, 1 /* driver.h's VACT_BWD16_LOOP_S */
+typedef V vact_sigmoid_b16s;         /* E */
+static inline V kb16s1_sigmoid(V x, const vact_params *p) {
     (void)p;
     V a = vmin(vset1(-VACT_S16_LO), vabs(x));
-    V e = vexp16_neg_c(a, 1.0f, 64);
+    return vexp16_neg_c(a, 1.0f, 64);
+}
+static inline V kb16s2_sigmoid(V e, V dy, const vact_params *p) {
+    (void)p;
     V d = vfma(e, vfma(e, vset1(0x1p-64f), vset1(2.0f)), vset1(0x1p64f));
     return vmul(dy, vdiv(e, d));
 }
+static inline V kb16_sigmoid(V x, V dy, const vact_params *p) { return kb16s2_sigmoid(kb16s1_sigmoid(x, p), dy, p); }
 
 /* silu(x) = x sigmoid(x) = (x/(S + p)) S with x >= -120 (xl; x = -inf: -0):
  * the scaling by S last, exact unless the result is subnormal (one
@@ -316,13 +322,19 @@ static inline V k16_tanh(V x, const vact_params *p) {
  * f_sigmoid.h's e/fma(e, e + 2, 1)), E/D = 4 e/(1 + e)^2. 13 ops (AVX2:
  * 14). */
 #define VACT_KB16_tanh ~, kb16_tanh
-static inline V kb16_tanh(V x, V dy, const vact_params *p) {
+#define VACT_STAGES16B_tanh ~, 1
+typedef V vact_tanh_b16s; /* E */
+static inline V kb16s1_tanh(V x, const vact_params *p) {
     (void)p;
     V a = vmin(vset1(60.0f), vabs(x));
-    V e = vexp16_neg_c(a, 2.0f, 66);
+    return vexp16_neg_c(a, 2.0f, 66);
+}
+static inline V kb16s2_tanh(V e, V dy, const vact_params *p) {
+    (void)p;
     V d = vfma(e, vfma(e, vset1(0x1p-68f), vset1(0.5f)), vset1(0x1p64f));
     return vmul(dy, vdiv(e, d));
 }
+static inline V kb16_tanh(V x, V dy, const vact_params *p) { return kb16s2_tanh(kb16s1_tanh(x, p), dy, p); }
 
 /* e^x: clamped to [-110, 89] (0 below, inf above: n = 128), vscale2n's one
  * rounding for f32-subnormal results (bf16 subnormals). With scalef

@@ -70,10 +70,17 @@ static inline V k16_elu(V x, const vact_params *p) {
  * (a is not folded into vexp16_neg_ab: any finite a is valid here, and a
  * domain check would put a branch in the loop). */
 #define VACT_KB16_elu ~, kb16_elu
-static inline V kb16_elu(V x, V dy, const vact_params *p) {
+#define VACT_STAGES16B_elu ~, 1 /* driver.h's VACT_BWD16_LOOP_S */
+typedef V vact_elu_b16s;         /* elu'(x) */
+static inline V kb16s1_elu(V x, const vact_params *p) {
     V g = vmul(vset1(p->a), vexp16_neg(x));
-    return vmul(dy, vsel(vgt(x, vzero()), vset1(1.0f), g));
+    return vsel(vgt(x, vzero()), vset1(1.0f), g);
 }
+static inline V kb16s2_elu(V g, V dy, const vact_params *p) {
+    (void)p;
+    return vmul(dy, g);
+}
+static inline V kb16_elu(V x, V dy, const vact_params *p) { return kb16s2_elu(kb16s1_elu(x, p), dy, p); }
 
 /* selu = x > 0 ? L x : L A expm1(x), L and L A rounded to float (2^-25).
  * 14 ops; backward dy (x > 0 ? L : L A e^x), 11 ops. */
@@ -85,11 +92,18 @@ static inline V k16_selu(V x, const vact_params *p) {
     return vsel(vgt(x, vzero()), vmul(vset1(VACT_SELU16_L), x), vexpm1_16_ab(x, VACT_SELU16_LA, 1.0f));
 }
 #define VACT_KB16_selu ~, kb16_selu
-static inline V kb16_selu(V x, V dy, const vact_params *p) {
+#define VACT_STAGES16B_selu ~, 1
+typedef V vact_selu_b16s; /* selu'(x) */
+static inline V kb16s1_selu(V x, const vact_params *p) {
     (void)p;
     V g = vexp16_neg_ab(x, VACT_SELU16_LA, 1.0f, -110.0f);
-    return vmul(dy, vsel(vgt(x, vzero()), vset1(VACT_SELU16_L), g));
+    return vsel(vgt(x, vzero()), vset1(VACT_SELU16_L), g);
 }
+static inline V kb16s2_selu(V g, V dy, const vact_params *p) {
+    (void)p;
+    return vmul(dy, g);
+}
+static inline V kb16_selu(V x, V dy, const vact_params *p) { return kb16s2_selu(kb16s1_selu(x, p), dy, p); }
 
 /* celu = x > 0 ? x : a expm1(x/a), a > 0 (the wrapper's domain), in
  * [2^-20, 2^20] here (a branch on the parameter in every vector, the same

@@ -422,18 +422,46 @@ static inline size_t vact_nt16_head(const uint16_t *p) {
 static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
     return VACT_NT && n >= 2 * VACT_NT_MIN && ((uintptr_t)p & 1) == 0;
 }
+/* A forward 16-bit kernel written in two stages (`#define VACT_STAGES16_NAME
+ * ~, 1` in src/kernels/t16/, with the state type vact_NAME_16s,
+ * k16s1_NAME: x -> state, k16s2_NAME: state -> y and k16_NAME(x) =
+ * k16s2_NAME(k16s1_NAME(x)); not for kernels with per-call cases): the main
+ * loop below keeps stage 1 of the next U vectors as its pipelined inputs,
+ * so each iteration runs stage 2 of the current vectors next to stage 1 of
+ * the next ones (as VACT_UNARY_LOOP_P1 for f32). Other kernels: stage 1 is
+ * the load itself (the state is x). */
+#define VACT_STAGES16(name) VACT_SECOND(VACT_STAGES16_##name, 0, ~)
+#define VACT_K16S_T0(name) V
+#define VACT_K16S_T1(name) vact_##name##_16s
+#define VACT_K16S1_0(name, v) (v)
+#define VACT_K16S1_1(name, v) k16s1_##name(v, &p)
+#define VACT_K16S2_0(name, s, C) VACT_K16C(name, s, C)
+#define VACT_K16S2_1(name, s, C) k16s2_##name(s, &p)
+#define VACT_K16S_T(name) VACT_CAT(VACT_K16S_T, VACT_STAGES16(name))(name)
+#define VACT_K16S1(name, v) VACT_CAT(VACT_K16S1_, VACT_STAGES16(name))(name, v)
+#define VACT_K16S2(name, s, C) VACT_CAT(VACT_K16S2_, VACT_STAGES16(name))(name, s, C)
 #define VACT_FWD16_LOOPS(name, T, C, NT, U)                                                \
-    V nx[U];                                                                                \
+    VACT_K16S_T(name) nx[U];                                                                \
     if (i + U * VACT_W <= n)                                                                \
-        for (int j = 0; j < U; j += 2) vload_##T##x2(x + i + (size_t)j * VACT_W, &nx[j], &nx[j + 1]); \
+        for (int j = 0; j < U; j += 2) {                                                    \
+            V a_, b_;                                                                       \
+            vload_##T##x2(x + i + (size_t)j * VACT_W, &a_, &b_);                            \
+            nx[j] = VACT_K16S1(name, a_);                                                   \
+            nx[j + 1] = VACT_K16S1(name, b_);                                               \
+        }                                                                                   \
     while (i + U * VACT_W <= n) {                                                           \
         const size_t i0 = i, e = n - i > VACT_T16_NBLK ? i + VACT_T16_NBLK : n;               \
         V nanf[2] = {vzero(), vzero()};                                                     \
         for (; i + U * VACT_W <= e; i += U * VACT_W) {                                      \
             V v[U];                                                                         \
-            for (int j = 0; j < U; j++) v[j] = VACT_K16C(name, nx[j], C);                   \
+            for (int j = 0; j < U; j++) v[j] = VACT_K16S2(name, nx[j], C);                  \
             const size_t in = i + 2 * U * VACT_W <= n ? i + U * VACT_W : i;                 \
-            for (int j = 0; j < U; j += 2) vload_##T##x2(x + in + (size_t)j * VACT_W, &nx[j], &nx[j + 1]); \
+            for (int j = 0; j < U; j += 2) {                                                \
+                V a_, b_;                                                                   \
+                vload_##T##x2(x + in + (size_t)j * VACT_W, &a_, &b_);                       \
+                nx[j] = VACT_K16S1(name, a_);                                               \
+                nx[j + 1] = VACT_K16S1(name, b_);                                           \
+            }                                                                               \
             if (VACT_K16KEEP(name, T, C) || VACT_T16_FIX_##T) { /* stored as they are */  \
                 if (!VACT_K16KEEP(name, T, C))                                              \
                     for (int j = 0; j < U; j += 2) nanf[j / 2 % 2] = vfma(v[j], v[j + 1], nanf[j / 2 % 2]); \

@@ -98,13 +98,19 @@ static inline V vexp16_neg(V x) { return vexp16_neg_ab(x, 1.0f, 1.0f, -110.0f); 
  * k = sg gives r_x = x - m LN2_HI/sg = sg r exactly (negation is exact),
  * and p = 1 - sg r_x + C0 r_x^2 - sg C1 r_x^3: the bits of vsig16_sp(sg x)
  * (every intermediate the same or its exact negative) */
-static inline V vsig16_sp_s(V x, float sg, V *s) {
+/* in two parts (stage 1 and 2 of the staged silu forward): the reduction
+ * r and *s, then p of r */
+static inline V vsig16_red_s(V x, float sg, V *s) {
     V m, t, r = vexp16_reduce_t(x, sg, &m, &t);
+    *s = vscale2n_et(vset1(1.0f), m, t);
+    return r;
+}
+static inline V vsig16_poly_s(V r, float sg) {
     V q = vfma(vset1(-sg * VACT_E16_C1), r, vset1(VACT_E16_C0));
     q = vfma(q, r, vset1(-sg));
-    *s = vscale2n_et(vset1(1.0f), m, t);
     return vfma(q, r, vset1(1.0f)); /* 1 - r + C0 r^2 - C1 r^3 */
 }
+static inline V vsig16_sp_s(V x, float sg, V *s) { return vsig16_poly_s(vsig16_red_s(x, sg, s), sg); }
 static inline V vsig16_sp(V z, V *s) { return vsig16_sp_s(z, 1.0f, s); }
 /* the clamp of the sigmoid family's argument: sigmoid(30) rounds to 1
  * (S + p rounds to S = 2^43), and S = 0 at -120 (m = -173): sigmoid is
@@ -219,12 +225,23 @@ static inline V kb16_sigmoid(V x, V dy, const vact_params *p) { return kb16s2_si
  * S + p >= S for x >= 0). 12 ops. Backward: S (S + p (1 + x))/(S + p)^2
  * (vsilu16_d) on the clamped x: 17 ops. */
 #define VACT_K16_silu ~, k16_silu
-static inline V k16_silu(V x, const vact_params *p) {
+#define VACT_STAGES16_silu ~, 1 /* driver.h's VACT_FWD16_LOOPS */
+typedef struct {
+    V xl, r, s;
+} vact_silu_16s;
+static inline vact_silu_16s k16s1_silu(V x, const vact_params *p) {
     (void)p;
-    V xl = vmax(vset1(VACT_S16_LO), x);
-    V s, e = vsig16_sp(vmin(vset1(VACT_S16_HI), xl), &s);
-    return vmul(vdiv(xl, vadd(s, e)), s);
+    vact_silu_16s st;
+    st.xl = vmax(vset1(VACT_S16_LO), x);
+    st.r = vsig16_red_s(vmin(vset1(VACT_S16_HI), st.xl), 1.0f, &st.s);
+    return st;
 }
+static inline V k16s2_silu(vact_silu_16s st, const vact_params *p) {
+    (void)p;
+    V e = vsig16_poly_s(st.r, 1.0f);
+    return vmul(vdiv(st.xl, vadd(st.s, e)), st.s);
+}
+static inline V k16_silu(V x, const vact_params *p) { return k16s2_silu(k16s1_silu(x, p), p); }
 #define VACT_KB16_silu ~, kb16_silu
 static inline V kb16_silu(V x, V dy, const vact_params *p) {
     (void)p;
@@ -302,18 +319,30 @@ static inline V k16_gelu_tanh(V x, const vact_params *p) {
 #define VACT_T16_P2 0x1.57110ap+0f     /* 8 C1 */
 #define VACT_T16_P3 -0x1.54dc2ap-1f    /* -16 C2 */
 #define VACT_K16_tanh ~, k16_tanh
-static inline V k16_tanh(V x, const vact_params *p) {
+#define VACT_STAGES16_tanh ~, 1 /* driver.h's VACT_FWD16_LOOPS */
+typedef struct {
+    V h, t;
+} vact_tanh_16s;
+static inline vact_tanh_16s k16s1_tanh(V x, const vact_params *p) {
     (void)p;
+    vact_tanh_16s r;
     V a = vmin(vset1(9.0f), vmax(vset1(-9.0f), x));
-    V m, t = vexp_round_(a, 2.0f, VACT_MAGIC_B, &m);
-    V h = vexp_r1_(a, m, 2.0f);
+    V m;
+    r.t = vexp_round_(a, 2.0f, VACT_MAGIC_B, &m);
+    r.h = vexp_r1_(a, m, 2.0f);
+    return r;
+}
+static inline V k16s2_tanh(vact_tanh_16s st, const vact_params *p) {
+    (void)p;
+    V h = st.h;
     V q = vfma(vfma(vset1(VACT_T16_P3), h, vset1(VACT_T16_P2)), h, vset1(VACT_T16_P1));
     q = vfma(q, h, vset1(2.0f));
-    V s = vasf(vishl(vasi(t), 23)); /* 2^m, m in [-26, 26] */
+    V s = vasf(vishl(vasi(st.t), 23)); /* 2^m, m in [-26, 26] */
     V num = vfms(h, q, vsub(vset1(1.0f), s));
     V den = vfms(s, vset1(2.0f), num);
     return vdiv(num, den);
 }
+static inline V k16_tanh(V x, const vact_params *p) { return k16s2_tanh(k16s1_tanh(x, p), p); }
 /* tanh'(x) = 1 - tanh^2 = 4 e/(1 + e)^2, e = e^-2|x| (|x| clamped to 60:
  * tanh' ~ 2^-171 there): no 1 - t^2 cancellation for large |x|. As
  * kb16_sigmoid with k = 2 and the factor 4 in the scale: E = 2^66 e

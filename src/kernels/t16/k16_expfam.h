@@ -50,22 +50,43 @@ static inline V vexpm1_16_ab(V x, float a, float b) {
  * p = r + r^2 (C0 + C1 r + C2 r^2) (the same polynomial, the same bound):
  * as many ops, but one constant fewer live in the loop, which AVX2's 16
  * registers need (elu and tanh_shrink' spill with vexpm1_16_ab(x, a, 1)). */
-static inline V vexpm1_16(V x) {
+/* in two parts (stage 1 and 2 of the staged elu forward): the reduction
+ * (r, and the magic-bias sum *t), then the rest */
+static inline V vexpm1_16_red(V x, V *t) {
     V xc = vmax(vset1(-20.0f), x);
-    V n, t = vexp_round_(xc, 1.0f, VACT_MAGIC_B, &n);
-    V r = vexp_r1_(xc, n, 1.0f);
+    V n;
+    *t = vexp_round_(xc, 1.0f, VACT_MAGIC_B, &n);
+    return vexp_r1_(xc, n, 1.0f);
+}
+static inline V vexpm1_16_fin(V r, V t) {
     V s = vasf(vishl(vasi(t), 23)); /* 2^n, n in [-29, 0] */
     V q = vfma(vfma(vset1(VACT_EM16_C2), r, vset1(VACT_EM16_C1)), r, vset1(VACT_EM16_C0));
     V p = vfma(vmul(r, r), q, r); /* expm1(r) */
     return vfma(s, p, vsub(s, vset1(1.0f)));
 }
+static inline V vexpm1_16(V x) {
+    V t, r = vexpm1_16_red(x, &t);
+    return vexpm1_16_fin(r, t);
+}
 
 /* elu = x > 0 ? x : a expm1(x); -inf -> -a. 14 ops (vexpm1_16_ab(x, a, 1)
  * saves the product by a on AVX-512 but spills on AVX2). */
 #define VACT_K16_elu ~, k16_elu
-static inline V k16_elu(V x, const vact_params *p) {
-    return vsel(vgt(x, vzero()), x, vmul(vset1(p->a), vexpm1_16(x)));
+#define VACT_STAGES16_elu ~, 1 /* driver.h's VACT_FWD16_LOOPS */
+typedef struct {
+    V x, r, t;
+} vact_elu_16s;
+static inline vact_elu_16s k16s1_elu(V x, const vact_params *p) {
+    (void)p;
+    vact_elu_16s st;
+    st.x = x;
+    st.r = vexpm1_16_red(x, &st.t);
+    return st;
 }
+static inline V k16s2_elu(vact_elu_16s st, const vact_params *p) {
+    return vsel(vgt(st.x, vzero()), st.x, vmul(vset1(p->a), vexpm1_16_fin(st.r, st.t)));
+}
+static inline V k16_elu(V x, const vact_params *p) { return k16s2_elu(k16s1_elu(x, p), p); }
 /* elu' = x > 0 ? 1 : a e^x; dx = dy (a e^x) (x = -inf: dy * 0). 12 ops
  * (a is not folded into vexp16_neg_ab: any finite a is valid here, and a
  * domain check would put a branch in the loop). */

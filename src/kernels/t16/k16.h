@@ -158,15 +158,23 @@ static inline float vact_pow2f_(int c) { /* 2^c, c in [-126, 127]: a constant af
     union { uint32_t u; float f; } v = {(uint32_t)(127 + c) << 23};
     return v.f;
 }
-static inline V vexp16_neg_c(V a, float k, int c) {
+/* in two parts (stage 1 and 2 of the staged sigmoid forward): the rounding
+ * (t, and n in *n), then the rest */
+static inline V vexp16_neg_c_rnd(V a, float k, int c, V *n) {
 #ifdef VACT_SCALEF
     const float magic = VACT_MAGIC + 127.0f + (float)c;
-    const float sc = vact_pow2f_(c);
 #else
     const float magic = VACT_MAGIC + (float)c;
-    const float sc = 1.0f;
 #endif
-    V n, t = vexp_round_(a, -k, magic, &n);
+    return vexp_round_(a, -k, magic, n);
+}
+static inline V vexp16_neg_c_fin(V a, V n, V t, float k, int c) {
+#ifdef VACT_SCALEF
+    const float sc = vact_pow2f_(c);
+#else
+    const float sc = 1.0f;
+    (void)c;
+#endif
     V r = vexp_r1_(a, n, -k); /* a + n LN2_HI/k */
     V q = vfma(vset1(-sc * k * k * k * VACT_E16_C1), r, vset1(sc * k * k * VACT_E16_C0));
     q = vfma(q, r, vset1(-sc * k));
@@ -177,6 +185,10 @@ static inline V vexp16_neg_c(V a, float k, int c) {
 #else
     return vasf(viadd(vasi(p), vishl(vasi(t), 23)));
 #endif
+}
+static inline V vexp16_neg_c(V a, float k, int c) {
+    V n, t = vexp16_neg_c_rnd(a, k, c, &n);
+    return vexp16_neg_c_fin(a, n, t, k, c);
 }
 /* sigmoid(x) = K/(K + E), E = 2^-64 e^-x (vexp16_neg_c, x clamped to
  * [-120, 30]: sigmoid is 0 / 1 in 16 bits beyond), K = 2^-64: E in [2^-108,
@@ -193,17 +205,29 @@ static inline V vexp16_neg_c(V a, float k, int c) {
  * 14). */
 /* sigmoid(sg x), sg = +-1: the clamp and k of vexp16_neg_c mirrored for
  * sg = -1 (E = 2^-64 e^x: the same bits as vsigk16(-x, 1)) */
-static inline V vsigk16(V x, float sg) {
+static inline V vsigk16_clamp(V x, float sg) {
     const float lo = sg > 0 ? VACT_S16_LO : -VACT_S16_HI, hi = sg > 0 ? VACT_S16_HI : -VACT_S16_LO;
-    V xc = vmin(vset1(hi), vmax(vset1(lo), x));
-    V e = vexp16_neg_c(xc, sg, -64);
-    return vdiv(vset1(0x1p-64f), vadd(vset1(0x1p-64f), e));
+    return vmin(vset1(hi), vmax(vset1(lo), x));
 }
+static inline V vsigk16_fin(V e) { return vdiv(vset1(0x1p-64f), vadd(vset1(0x1p-64f), e)); }
+static inline V vsigk16(V x, float sg) { return vsigk16_fin(vexp16_neg_c(vsigk16_clamp(x, sg), sg, -64)); }
 #define VACT_K16_sigmoid ~, k16_sigmoid
-static inline V k16_sigmoid(V x, const vact_params *p) {
+#define VACT_STAGES16_sigmoid ~, 1 /* driver.h's VACT_FWD16_LOOPS */
+typedef struct {
+    V xc, n, t;
+} vact_sigmoid_16s;
+static inline vact_sigmoid_16s k16s1_sigmoid(V x, const vact_params *p) {
     (void)p;
-    return vsigk16(x, 1.0f);
+    vact_sigmoid_16s st;
+    st.xc = vsigk16_clamp(x, 1.0f);
+    st.t = vexp16_neg_c_rnd(st.xc, 1.0f, -64, &st.n);
+    return st;
 }
+static inline V k16s2_sigmoid(vact_sigmoid_16s st, const vact_params *p) {
+    (void)p;
+    return vsigk16_fin(vexp16_neg_c_fin(st.xc, st.n, st.t, 1.0f, -64));
+}
+static inline V k16_sigmoid(V x, const vact_params *p) { return k16s2_sigmoid(k16s1_sigmoid(x, p), p); }
 #define VACT_KB16_sigmoid ~, kb16_sigmoid
 #define VACT_STAGES16B_sigmoid ~, 1 /* driver.h's VACT_BWD16_LOOP_S */
 typedef V vact_sigmoid_b16s;         /* E */

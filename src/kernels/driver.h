@@ -417,7 +417,12 @@ static inline size_t vact_nt16_head(const uint16_t *p) {
  * The others are bound by their arithmetic there, and streaming measured
  * 0.66-0.94x plain stores for them (sigmoid, gelu: vact_bench 16M rows, old
  * and new library alternated in one session), against 1.1-1.9x for
- * leaky_relu, hard_swish and exponential's backward. */
+ * leaky_relu, hard_swish and exponential's backward. On 2026-12-06 (16M
+ * vact_pair rows, the two libraries alternated, two rounds) hard_swish and
+ * hard_sigmoid measured better with plain stores on AVX2 (bf16 forward
+ * 1.93-2.04x f32 against 1.13-1.51x streamed; backward 1.50-1.57x against
+ * 1.35-1.43x) and alike on AVX-512, so they no longer stream;
+ * exponential's measured alike both ways and still streams. */
 #define VACT_STREAM16(name, F) (((F) & VACT_PWL) || VACT_SECOND(VACT_STREAM16_##name, 0, ~))
 static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
     return VACT_NT && n >= 2 * VACT_NT_MIN && ((uintptr_t)p & 1) == 0;

@@ -396,23 +396,44 @@ static inline V kb16_tanh(V x, V dy, const vact_params *p) { return kb16s2_tanh(
  * (the same bits, subnormal results included); a NaN x gives a NaN p and
  * so a NaN product. A vector with a lane beyond (+-inf, |x| > 87: rare)
  * is redone whole by the clamped path under a vector-wide branch. */
-static inline V vexp16_c(V x) {
+static inline V vexp16_c_red(V x, V *n) { /* in two parts: the reduction, */
     V xc = vmin(vset1(89.0f), vmax(vset1(-110.0f), x));
-    V n, r = vexp16_reduce(xc, &n);
-    return vscale2n(vexp16_poly(r), n);
+    return vexp16_reduce(xc, n);
+}
+static inline V vexp16_c_fin(V r, V n) { return vscale2n(vexp16_poly(r), n); } /* the rest */
+static inline V vexp16_c(V x) {
+    V n, r = vexp16_c_red(x, &n);
+    return vexp16_c_fin(r, n);
 }
 #define VACT_K16_exponential ~, k16_exponential
-static inline V k16_exponential(V x, const vact_params *p) {
+#define VACT_STAGES16_exponential ~, 1 /* driver.h's VACT_FWD16_LOOPS */
+typedef struct {
+    V x, r, n; /* n: the magic-bias sum t off AVX-512 */
+} vact_exponential_16s;
+static inline vact_exponential_16s k16s1_exponential(V x, const vact_params *p) {
+    (void)p;
+    vact_exponential_16s st;
+    st.x = x;
+#ifdef VACT_SCALEF
+    st.r = vexp16_c_red(x, &st.n);
+#else
+    V n;
+    st.n = vexp_round_(x, 1.0f, VACT_MAGIC_B, &n);
+    st.r = vexp_r1_(x, n, 1.0f);
+#endif
+    return st;
+}
+static inline V k16s2_exponential(vact_exponential_16s st, const vact_params *p) {
     (void)p;
 #ifdef VACT_SCALEF
-    return vexp16_c(x);
+    return vexp16_c_fin(st.r, st.n);
 #else
-    V n, t = vexp_round_(x, 1.0f, VACT_MAGIC_B, &n);
-    V y = vmul(vexp16_poly(vexp_r1_(x, n, 1.0f)), vasf(vishl(vasi(t), 23)));
-    if (many(vgt(vabs(x), vset1(87.0f)))) y = vexp16_c(x);
+    V y = vmul(vexp16_poly(st.r), vasf(vishl(vasi(st.n), 23)));
+    if (many(vgt(vabs(st.x), vset1(87.0f)))) y = vexp16_c(st.x);
     return y;
 #endif
 }
+static inline V k16_exponential(V x, const vact_params *p) { return k16s2_exponential(k16s1_exponential(x, p), p); }
 
 /* hard_swish(x) = x relu6(x + 3)/6 as the f32 kernel's q = c (xc + 3),
  * rounded once (c = (1/6)(1 - 2^-24), f_hard_swish.h: q = 0 exactly at

@@ -449,15 +449,17 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
 #define VACT_K16S_T(name) VACT_CAT(VACT_K16S_T, VACT_STAGES16(name))(name)
 #define VACT_K16S1(name, v) VACT_CAT(VACT_K16S1_, VACT_STAGES16(name))(name, v)
 #define VACT_K16S2(name, s, C) VACT_CAT(VACT_K16S2_, VACT_STAGES16(name))(name, s, C)
+/* stage 1 of the U vectors at xp into s[0..U) */
+#define VACT_K16S1_LOAD_(name, T, xp, s, U)                                                \
+    for (int j = 0; j < (U); j += 2) {                                                      \
+        V a_, b_;                                                                           \
+        vload_##T##x2((xp) + (size_t)j * VACT_W, &a_, &b_);                                 \
+        s[j] = VACT_K16S1(name, a_);                                                        \
+        s[j + 1] = VACT_K16S1(name, b_);                                                    \
+    }
 #define VACT_FWD16_LOOPS(name, T, C, NT, U)                                                \
     VACT_K16S_T(name) nx[U];                                                                \
-    if (i + U * VACT_W <= n)                                                                \
-        for (int j = 0; j < U; j += 2) {                                                    \
-            V a_, b_;                                                                       \
-            vload_##T##x2(x + i + (size_t)j * VACT_W, &a_, &b_);                            \
-            nx[j] = VACT_K16S1(name, a_);                                                   \
-            nx[j + 1] = VACT_K16S1(name, b_);                                               \
-        }                                                                                   \
+    if (i + U * VACT_W <= n) VACT_K16S1_LOAD_(name, T, x + i, nx, U)                        \
     while (i + U * VACT_W <= n) {                                                           \
         const size_t i0 = i, e = n - i > VACT_T16_NBLK ? i + VACT_T16_NBLK : n;               \
         V nanf[2] = {vzero(), vzero()};                                                     \
@@ -465,12 +467,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
             V v[U];                                                                         \
             for (int j = 0; j < U; j++) v[j] = VACT_K16S2(name, nx[j], C);                  \
             const size_t in = i + 2 * U * VACT_W <= n ? i + U * VACT_W : i;                 \
-            for (int j = 0; j < U; j += 2) {                                                \
-                V a_, b_;                                                                   \
-                vload_##T##x2(x + in + (size_t)j * VACT_W, &a_, &b_);                       \
-                nx[j] = VACT_K16S1(name, a_);                                               \
-                nx[j + 1] = VACT_K16S1(name, b_);                                           \
-            }                                                                               \
+            VACT_K16S1_LOAD_(name, T, x + in, nx, U)                                        \
             if (VACT_K16KEEP(name, T, C) || VACT_T16_FIX_##T) { /* stored as they are */  \
                 if (!VACT_K16KEEP(name, T, C))                                              \
                     for (int j = 0; j < U; j += 2) nanf[j / 2 % 2] = vfma(v[j], v[j + 1], nanf[j / 2 % 2]); \
@@ -537,27 +534,24 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
  * to the loops below. */
 #define VACT_STAGES16B(name) VACT_SECOND(VACT_STAGES16B_##name, 0, ~)
 #define VACT_BWD16_LOOP_S0(name, T, P)
+/* stage 1 of the P pairs at x + k into s, and the dy at dy + k into d */
+#define VACT_KB16S1_LOAD_(name, T, k, s, d, P)                                          \
+    for (int j = 0; j < (P); j++) {                                                     \
+        V a, b;                                                                         \
+        vload_##T##x2(x + (k) + (size_t)j * 2 * VACT_W, &a, &b);                        \
+        s[2 * j] = kb16s1_##name(a, &p);                                                \
+        s[2 * j + 1] = kb16s1_##name(b, &p);                                            \
+        vload_##T##x2(dy + (k) + (size_t)j * 2 * VACT_W, &d[2 * j], &d[2 * j + 1]);      \
+    }
 #define VACT_BWD16_LOOP_S1(name, T, P)                                                   \
     if (i + 4 * (P) * VACT_W <= n) {                                                    \
         vact_##name##_b16s s[2 * (P)];                                                  \
         V nd[2 * (P)], r[2 * (P)];                                                      \
-        for (int j = 0; j < (P); j++) {                                                 \
-            V a, b;                                                                     \
-            vload_##T##x2(x + i + (size_t)j * 2 * VACT_W, &a, &b);                      \
-            s[2 * j] = kb16s1_##name(a, &p);                                            \
-            s[2 * j + 1] = kb16s1_##name(b, &p);                                        \
-            vload_##T##x2(dy + i + (size_t)j * 2 * VACT_W, &nd[2 * j], &nd[2 * j + 1]);  \
-        }                                                                               \
+        VACT_KB16S1_LOAD_(name, T, i, s, nd, P)                                         \
         for (; i + 4 * (P) * VACT_W <= n; i += 2 * (P) * VACT_W) {                      \
             vact_##name##_b16s t[2 * (P)];                                              \
             V td[2 * (P)];                                                              \
-            for (int j = 0; j < (P); j++) {                                             \
-                V a, b;                                                                 \
-                vload_##T##x2(x + i + (size_t)((P) + j) * 2 * VACT_W, &a, &b);          \
-                t[2 * j] = kb16s1_##name(a, &p);                                        \
-                t[2 * j + 1] = kb16s1_##name(b, &p);                                    \
-                vload_##T##x2(dy + i + (size_t)((P) + j) * 2 * VACT_W, &td[2 * j], &td[2 * j + 1]); \
-            }                                                                           \
+            VACT_KB16S1_LOAD_(name, T, i + 2 * (P) * VACT_W, t, td, P)                  \
             for (int j = 0; j < 2 * (P); j++) r[j] = kb16s2_##name(s[j], nd[j], &p);    \
             for (int j = 0; j < (P); j++)                                               \
                 vstore_##T##x2_nd(dx + i + (size_t)j * 2 * VACT_W, r[2 * j], r[2 * j + 1], 0); \

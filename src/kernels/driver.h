@@ -56,8 +56,10 @@ static inline int vact_nt_ok(size_t n, const float *p) {
  * count (the fast elu, the bf16 gelu backward). The 16-bit loops do the
  * same (VACT_FWD16_LOOPS, VACT_BWD16_LOOP_S): at n = 4096 +9% to +13% for
  * the sigmoid and tanh backward on AVX2, +4% to +9% for the bf16 forward
- * of sigmoid, tanh, elu and silu (vact_bench, the two libraries
- * alternated, 2026-12-06). */
+ * of sigmoid, tanh, elu, silu and exponential (vact_bench, the two
+ * libraries alternated, 2026-12-06). Not kept: the exponential backward in
+ * two stages (AVX2 -24%: its state spills), softplus' and log_sigmoid'
+ * (+-5%). */
 #define VACT_STAGES(name) VACT_SECOND(VACT_STAGES_##name, 0, ~)
 /* a stage-1 kernel K1 that is a shared helper F (x -> its state type T0),
  * with the kernel's state type S as T0 */

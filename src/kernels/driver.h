@@ -545,26 +545,27 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
         s[2 * j + 1] = kb16s1_##name(b, &p);                                            \
         vload_##T##x2(dy + (k) + (size_t)j * 2 * VACT_W, &d[2 * j], &d[2 * j + 1]);      \
     }
+/* stage 2 of the P pairs in s, d, stored at dx + k */
+#define VACT_KB16S2_STORE_(name, T, k, s, d, P)                                         \
+    for (int j = 0; j < (P); j++)                                                       \
+        vstore_##T##x2_nd(dx + (k) + (size_t)j * 2 * VACT_W, kb16s2_##name(s[2 * j], d[2 * j], &p), \
+                          kb16s2_##name(s[2 * j + 1], d[2 * j + 1], &p), 0);
 #define VACT_BWD16_LOOP_S1(name, T, P)                                                   \
     if (i + 4 * (P) * VACT_W <= n) {                                                    \
         vact_##name##_b16s s[2 * (P)];                                                  \
-        V nd[2 * (P)], r[2 * (P)];                                                      \
+        V nd[2 * (P)];                                                                  \
         VACT_KB16S1_LOAD_(name, T, i, s, nd, P)                                         \
         for (; i + 4 * (P) * VACT_W <= n; i += 2 * (P) * VACT_W) {                      \
             vact_##name##_b16s t[2 * (P)];                                              \
             V td[2 * (P)];                                                              \
             VACT_KB16S1_LOAD_(name, T, i + 2 * (P) * VACT_W, t, td, P)                  \
-            for (int j = 0; j < 2 * (P); j++) r[j] = kb16s2_##name(s[j], nd[j], &p);    \
-            for (int j = 0; j < (P); j++)                                               \
-                vstore_##T##x2_nd(dx + i + (size_t)j * 2 * VACT_W, r[2 * j], r[2 * j + 1], 0); \
+            VACT_KB16S2_STORE_(name, T, i, s, nd, P)                                    \
             for (int j = 0; j < 2 * (P); j++) {                                         \
                 s[j] = t[j];                                                            \
                 nd[j] = td[j];                                                          \
             }                                                                           \
         }                                                                               \
-        for (int j = 0; j < 2 * (P); j++) r[j] = kb16s2_##name(s[j], nd[j], &p);        \
-        for (int j = 0; j < (P); j++)                                                   \
-            vstore_##T##x2_nd(dx + i + (size_t)j * 2 * VACT_W, r[2 * j], r[2 * j + 1], 0); \
+        VACT_KB16S2_STORE_(name, T, i, s, nd, P)                                        \
         i += 2 * (P) * VACT_W;                                                          \
     }
 #define VACT_BWD16_LOOP_S(name, T, P) VACT_CAT(VACT_BWD16_LOOP_S, VACT_STAGES16B(name))(name, T, P)

@@ -52,6 +52,14 @@ static inline V vexp16_reduce_t(V x, float k, V *n, V *t) {
     *t = vexp_round_(x, k, VACT_MAGIC_E, n);
     return vexp_r1_(x, *n, k);
 }
+/* The same reduction with VACT_MAGIC_B (the exponent bias folded in):
+ * returns r and the magic-bias sum in *t, whose bits shifted left by 23
+ * are 2^n (normal n) */
+static inline V vexp16_reduce_b(V x, float k, V *t) {
+    V n;
+    *t = vexp_round_(x, k, VACT_MAGIC_B, &n);
+    return vexp_r1_(x, n, k);
+}
 /* vscale2n_e(p, n) given t = n + VACT_MAGIC_E (vexp16_reduce_t): scalef
  * (VACT_SCALEF), else (p 2^(n+63)) 2^-63 with 2^(n+63) from the bits of t
  * shifted left by 23 (its low 9 mantissa bits are n + 190, the exponent
@@ -349,9 +357,7 @@ static inline vact_tanh_16s k16s1_tanh(V x, const vact_params *p) {
     (void)p;
     vact_tanh_16s r;
     V a = vmin(vset1(9.0f), vmax(vset1(-9.0f), x));
-    V m;
-    r.t = vexp_round_(a, 2.0f, VACT_MAGIC_B, &m);
-    r.h = vexp_r1_(a, m, 2.0f);
+    r.h = vexp16_reduce_b(a, 2.0f, &r.t);
     return r;
 }
 static inline V k16s2_tanh(vact_tanh_16s st, const vact_params *p) {
@@ -417,9 +423,7 @@ static inline vact_exponential_16s k16s1_exponential(V x, const vact_params *p) 
 #ifdef VACT_SCALEF
     st.r = vexp16_c_red(x, &st.n);
 #else
-    V n;
-    st.n = vexp_round_(x, 1.0f, VACT_MAGIC_B, &n);
-    st.r = vexp_r1_(x, n, 1.0f);
+    st.r = vexp16_reduce_b(x, 1.0f, &st.n);
 #endif
     return st;
 }

@@ -53,10 +53,7 @@ static inline V vexpm1_16_ab(V x, float a, float b) {
 /* in two parts (stage 1 and 2 of the staged elu forward): the reduction
  * (r, and the magic-bias sum *t), then the rest */
 static inline V vexpm1_16_red(V x, V *t) {
-    V xc = vmax(vset1(-20.0f), x);
-    V n;
-    *t = vexp_round_(xc, 1.0f, VACT_MAGIC_B, &n);
-    return vexp_r1_(xc, n, 1.0f);
+    return vexp16_reduce_b(vmax(vset1(-20.0f), x), 1.0f, t);
 }
 static inline V vexpm1_16_fin(V r, V t) {
     V s = vasf(vishl(vasi(t), 23)); /* 2^n, n in [-29, 0] */
@@ -174,8 +171,8 @@ static inline V kb16_exponential(V x, V dy, const vact_params *p) {
 #ifdef VACT_SCALEF
     return vexp16_dy_c(x, dy);
 #else
-    V n, t = vexp_round_(x, 1.0f, VACT_MAGIC_B, &n);
-    V g = vmul(vmul(dy, vexp16_poly(vexp_r1_(x, n, 1.0f))), vasf(vishl(vasi(t), 23)));
+    V t, r = vexp16_reduce_b(x, 1.0f, &t);
+    V g = vmul(vmul(dy, vexp16_poly(r)), vasf(vishl(vasi(t), 23)));
     M big = vgt(vabs(x), vset1(87.0f));
     if (many(big)) g = vsel(big, vexp16_dy_c(x, dy), g); /* only those lanes: vscale2n rounds */
     return g;                                             /* twice below |dy p| = 2^-100 */

@@ -23,6 +23,9 @@ static inline void vstore_n(float *p, V v, size_t k) { _mm256_maskstore_ps(p, va
 #define VACT_NT 1
 static inline void vstore_nt(float *p, V v) { _mm256_stream_ps(p, v); }
 static inline void vact_nt_fence(void) { _mm_sfence(); }
+/* the backward loops' software prefetch distance in bytes (driver.h's
+ * VACT_PREFETCH_) */
+#define VACT_PF 4096
 /* the 16-bit pair stores' last op (nt: non-temporal, p then aligned to the
  * store's size; a constant after inlining) */
 static inline void vact_put256_(void *p, __m256i v, int nt) {

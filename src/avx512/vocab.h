@@ -22,6 +22,9 @@ static inline void vstore_n(float *p, V v, size_t k) { _mm512_mask_storeu_ps(p, 
 #define VACT_NT 1
 static inline void vstore_nt(float *p, V v) { _mm512_stream_ps(p, v); }
 static inline void vact_nt_fence(void) { _mm_sfence(); }
+/* the backward loops' software prefetch distance in bytes (driver.h's
+ * VACT_PREFETCH_) */
+#define VACT_PF 4096
 /* the 16-bit pair stores' last op (nt: non-temporal, p then aligned to the
  * store's size; a constant after inlining) */
 static inline void vact_put512_(void *p, __m512i v, int nt) {

@@ -25,6 +25,26 @@ static inline int vact_nt_ok(size_t n, const float *p) {
     return VACT_NT && n >= VACT_NT_MIN && ((uintptr_t)p & (sizeof(float) - 1)) == 0;
 }
 
+/* Software prefetch in the backward loops (two input streams): each
+ * iteration asks for the lines VACT_PF bytes past the ones it loads, one
+ * prefetch per 64-byte line of x and of dy (a hint: no fault past the end,
+ * no value changes), in the 16-bit backward main loops at every n and in
+ * the f32 backward's large-array (non-temporal) loop. VACT_PF comes from the
+ * ISA's vocab.h (0, none: scalar, NEON, where it was not measured).
+ * Measured on 2026-12-06 (vact_bench 16M vact_pair rows, the old and new
+ * library alternated): the 16-bit backward 1.1-1.5x on AVX-512 and up to
+ * 1.3x on AVX2, the f32 backward 1.07-1.34x; the 16-bit forward (one input
+ * stream) gained nothing, so it has none. */
+#ifndef VACT_PF
+#define VACT_PF 0
+#endif
+#define VACT_PREFETCH_(ptr, bytes)                                                      \
+    do {                                                                                \
+        if (VACT_PF)                                                                    \
+            for (size_t o_ = 0; o_ < (size_t)(bytes); o_ += 64)                         \
+                __builtin_prefetch((const void *)((uintptr_t)(ptr) + VACT_PF + o_));    \
+    } while (0)
+
 /* Forward main-loop unroll: 2 vectors, or VACT_UNROLL_name's (written
  * `#define VACT_UNROLL_relu6 ~, 4` in f_relu6.h) for kernels of a few ops,
  * where two loads + two stores per iteration leave the FP ports idle. The
@@ -84,8 +104,13 @@ static inline int vact_nt_ok(size_t n, const float *p) {
     }
 #define VACT_UNARY_LOOP_PIPE(P, K1, K2, S, U, STORE) VACT_CAT(VACT_UNARY_LOOP_P, P)(K1, K2, S, U, STORE)
 
-#define VACT_UNARY_BWD_LOOP(KB, STORE)                                                  \
+/* PF: x and dy prefetched ahead (VACT_PREFETCH_: the large arrays' loop) */
+#define VACT_UNARY_BWD_LOOP(KB, STORE, PF)                                              \
     for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                      \
+        if (PF) {                                                                       \
+            VACT_PREFETCH_(x + i, 8 * VACT_W);                                        \
+            VACT_PREFETCH_(dy + i, 8 * VACT_W);                                       \
+        }                                                                               \
         V a = vload(x + i), b = vload(x + i + VACT_W);                                  \
         V da = vload(dy + i), db = vload(dy + i + VACT_W);                              \
         a = KB(a, da, &p);                                                              \
@@ -144,10 +169,10 @@ static inline int vact_nt_ok(size_t n, const float *p) {
             size_t h = vact_nt_head(dx);                                                \
             if (h) vstore_n(dx, KB(vload_n(x, h), vload_n(dy, h), &p), h);              \
             i = h;                                                                      \
-            VACT_UNARY_BWD_LOOP(KB, vstore_nt)                                          \
+            VACT_UNARY_BWD_LOOP(KB, vstore_nt, 1)                                       \
             vact_nt_fence();                                                            \
         }                                                                               \
-        VACT_UNARY_BWD_LOOP(KB, vstore)                                                 \
+        VACT_UNARY_BWD_LOOP(KB, vstore, 0)                                              \
         for (; i < n; i += VACT_W) {                                                    \
             size_t k = n - i < VACT_W ? n - i : VACT_W;                                 \
             vstore_n(dx + i, KB(vload_n(x + i, k), vload_n(dy + i, k), &p), k);         \
@@ -279,6 +304,7 @@ static inline VH vact_hb16_none(VH x, VH dy, vact_h16t t, const vact_params *p) 
         VH a = vh_load(x + i), b = vh_load(x + i + VACT_WH);                                \
         DY(VH da = vh_load(dy + i); VH db = vh_load(dy + i + VACT_WH);)                     \
         for (; i + 2 * VACT_WH <= n; i += 2 * VACT_WH) {                                    \
+            DY(VACT_PREFETCH_(x + i, 4 * VACT_WH); VACT_PREFETCH_(dy + i, 4 * VACT_WH);) \
             VH ra = CALL(fn, a, da), rb = CALL(fn, b, db);                                  \
             const size_t in = i + 4 * VACT_WH <= n ? i + 2 * VACT_WH : i;                   \
             a = vh_load(x + in);                                                            \
@@ -288,10 +314,10 @@ static inline VH vact_hb16_none(VH x, VH dy, vact_h16t t, const vact_params *p) 
             STORE(y + i + VACT_WH, rb);                                                     \
         }                                                                                   \
     }
-#define VACT_H16_RUN_(fn, CALL, DY, y, T)                                                   \
+#define VACT_H16_RUN_(fn, CALL, DY, y, T, NTOK)                                             \
     {                                                                                       \
         const vact_h16t t = VACT_H16T_##T;                                                  \
-        if (VACT_NT && n >= 2 * VACT_NT_MIN && ((uintptr_t)y & 1) == 0) {                   \
+        if (NTOK && VACT_NT && n >= 2 * VACT_NT_MIN && ((uintptr_t)y & 1) == 0) {           \
             const size_t al = VACT_WH * sizeof(uint16_t);                                   \
             size_t h = ((al - ((uintptr_t)y & (al - 1))) & (al - 1)) / sizeof(uint16_t);    \
             if (h) vh_store_n(y, CALL(fn, vh_load_n(x, h), vh_load_n(dy, h)), h);           \
@@ -307,9 +333,9 @@ static inline VH vact_hb16_none(VH x, VH dy, vact_h16t t, const vact_params *p) 
         return;                                                                             \
     }
 #define VACT_H16_LOOP(name, T)                                                              \
-    if (VACT_HAS_H16(name)) VACT_H16_RUN_(VACT_H16(name), VACT_H16_FWD_, VACT_H16_DY_OFF_, y, T)
+    if (VACT_HAS_H16(name)) VACT_H16_RUN_(VACT_H16(name), VACT_H16_FWD_, VACT_H16_DY_OFF_, y, T, 1)
 #define VACT_HB16_LOOP(name, T)                                                             \
-    if (VACT_HAS_HB16(name)) VACT_H16_RUN_(VACT_HB16(name), VACT_H16_BWD_, VACT_H16_DY_ON_, dx, T)
+    if (VACT_HAS_HB16(name)) VACT_H16_RUN_(VACT_HB16(name), VACT_H16_BWD_, VACT_H16_DY_ON_, dx, T, 0)
 /* ---- the forward loops of the 16-bit variants --------------------------
  * Per-call cases (VACT_K16V_NAME `~, k16v_NAME`, VACT_K16CASE_NAME `~,
  * k16case_NAME`): a kernel k16v_NAME(x, &p, c) whose branches on the
@@ -402,24 +428,23 @@ static inline void vstore_bf16x4_nd(uint16_t *p, const V *v, int nt) {
 }
 #endif
 static inline void vstore_f16x4_nd(uint16_t *p, const V *v, int nt) { VACT_ND4_(f16, p, v, nt); }
-/* Large 16-bit arrays (n >= 2 VACT_NT_MIN elements, 4 MiB, as for f32) on
- * ISAs with non-temporal stores: the pair stores stream (their nt), from the
- * first element where y is aligned to a 64-byte cache line; the elements
- * before it (vact_nt16_head, < 32) go through the tail's partial vectors
- * first. Each iteration of those loops stores whole lines back to back
- * (VACT_NT16_U vectors forward, VACT_NT16_P pairs backward, at least 64
- * bytes), so a line's write-combining never waits on the next iteration's
- * arithmetic. Every element's result is the plain path's (elementwise
+/* Large 16-bit forward arrays (n >= 2 VACT_NT_MIN elements, 4 MiB, as for
+ * f32) on ISAs with non-temporal stores: the pair stores stream (their nt),
+ * from the first element where y is aligned to a 64-byte cache line; the
+ * elements before it (vact_nt16_head, < 32) go through the tail's partial
+ * vectors first. Each iteration of those loops stores whole lines back to
+ * back (VACT_NT16_U vectors, at least 64 bytes), so a line's
+ * write-combining never waits on the next iteration's arithmetic. Every element's result is the plain path's (elementwise
  * kernels). y must be 2-byte aligned (uint16_t), else the plain path. */
 #define VACT_NT16_U (VACT_W >= 16 ? 2 : 32 / VACT_W)
-#define VACT_NT16_P (VACT_W >= 16 ? 1 : 16 / VACT_W)
 static inline size_t vact_nt16_head(const uint16_t *p) {
     const size_t a = 64;
     return ((a - ((uintptr_t)p & (a - 1))) & (a - 1)) / sizeof(uint16_t);
 }
-/* Which functions stream: the cheap kernels, whose 16-bit loops run at the
+/* Which forwards stream: the cheap kernels, whose 16-bit loops run at the
  * memory's speed at 16M -- the piecewise-linear ones (VACT_PWL in the list,
- * F) and those that say `#define VACT_STREAM16_NAME ~, 1` (src/kernels/t16/).
+ * F) and those that say `#define VACT_STREAM16_NAME ~, 1` (src/kernels/t16/;
+ * none today).
  * The others are bound by their arithmetic there, and streaming measured
  * 0.66-0.94x plain stores for them (sigmoid, gelu: vact_bench 16M rows, old
  * and new library alternated in one session), against 1.1-1.9x for
@@ -427,8 +452,14 @@ static inline size_t vact_nt16_head(const uint16_t *p) {
  * vact_pair rows, the two libraries alternated, two rounds) hard_swish and
  * hard_sigmoid measured better with plain stores on AVX2 (bf16 forward
  * 1.93-2.04x f32 against 1.13-1.51x streamed; backward 1.50-1.57x against
- * 1.35-1.43x) and alike on AVX-512, so they no longer stream;
- * exponential's measured alike both ways and still streams. */
+ * 1.35-1.43x) and alike on AVX-512, so they no longer stream.
+ * Later that day, with the backward loops' prefetch (VACT_PREFETCH_), every
+ * backward stores plainly: streaming the prefetched backward measured
+ * 0.83-0.96x plain stores (AVX2 leaky_relu, exponential; 16M
+ * vact_pair rows, two rounds), and the exponential forward stopped
+ * streaming (AVX2 bf16 2.68 -> 4.21 Gelem/s, f16 2.87 -> 4.97; AVX-512
+ * 5.26 -> 7.10, 5.45 -> 7.10; 16M vact_pair rows, the libraries
+ * alternated; the backward's prefetch and stores changed with it). */
 #define VACT_STREAM16(name, F) (((F) & VACT_PWL) || VACT_SECOND(VACT_STREAM16_##name, 0, ~))
 static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
     return VACT_NT && n >= 2 * VACT_NT_MIN && ((uintptr_t)p & 1) == 0;
@@ -496,7 +527,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
 #else
 #define VACT_UNORD_(a, b) mor(visnan(a), visnan(b))
 #endif
-/* the backward's pair loop, P pairs per iteration (non-temporal stores if NT).
+/* the backward's pair loop, P pairs per iteration, x and dy prefetched ahead.
  * The plain path runs P = 2 (then one pair more, P = 1): 1.06-1.13x P = 1 for
  * the f16 sigmoid / tanh / hard_swish backward on AVX2 and AVX-512 and the
  * bf16 ones on AVX-512 at n = 4096 (AVX2 bf16 +-1%); P = 3 and 4 were
@@ -504,7 +535,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
  * NaN fix-up (VACT_T16_FIX_f16: _dn stores, an FMA witness per pair, two
  * accumulators) measured 0.98-0.99x here for the AVX2 f16 sigmoid / tanh
  * backward (1.03-1.09x on AVX-512 f16), so the pairs keep the _nd stores. */
-#define VACT_BWD16_LOOP(name, T, NT, P)                                                     \
+#define VACT_BWD16_LOOP(name, T, P)                                                         \
     if (i + 2 * (P) * VACT_W <= n) {                                                        \
         V nx[2 * (P)], nd[2 * (P)];                                                         \
         for (int j = 0; j < (P); j++) {                                                     \
@@ -513,6 +544,8 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
         }                                                                                   \
         for (; i + 2 * (P) * VACT_W <= n; i += 2 * (P) * VACT_W) {                          \
             V r[2 * (P)];                                                                   \
+            VACT_PREFETCH_(x + i, 4 * (P) * VACT_W);                                      \
+            VACT_PREFETCH_(dy + i, 4 * (P) * VACT_W);                                     \
             for (int j = 0; j < 2 * (P); j++) r[j] = VACT_KB16T(name, T)(nx[j], nd[j], &p); \
             const size_t in = i + 4 * (P) * VACT_W <= n ? i + 2 * (P) * VACT_W : i;          \
             for (int j = 0; j < (P); j++) {                                                 \
@@ -520,7 +553,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
                 vload_##T##x2(dy + in + (size_t)j * 2 * VACT_W, &nd[2 * j], &nd[2 * j + 1]); \
             }                                                                               \
             for (int j = 0; j < (P); j++)                                                   \
-                vstore_##T##x2_nd(dx + i + (size_t)j * 2 * VACT_W, r[2 * j], r[2 * j + 1], NT); \
+                vstore_##T##x2_nd(dx + i + (size_t)j * 2 * VACT_W, r[2 * j], r[2 * j + 1], 0); \
         }                                                                                   \
     }
 /* The software-pipelined backward main loop of a 16-bit kernel written in
@@ -558,6 +591,8 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
         for (; i + 4 * (P) * VACT_W <= n; i += 2 * (P) * VACT_W) {                      \
             vact_##name##_b16s t[2 * (P)];                                              \
             V td[2 * (P)];                                                              \
+            VACT_PREFETCH_(x + i, 4 * (P) * VACT_W);                                  \
+            VACT_PREFETCH_(dy + i, 4 * (P) * VACT_W);                                 \
             VACT_KB16S1_LOAD_(name, T, i + 2 * (P) * VACT_W, t, td, P)                  \
             VACT_KB16S2_STORE_(name, T, i, s, nd, P)                                    \
             for (int j = 0; j < 2 * (P); j++) {                                         \
@@ -611,19 +646,9 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
         const vact_params p = *pp;                                                          \
         size_t i = 0;                                                                       \
         VACT_HB16_LOOP(name, T)                                                             \
-        if (VACT_STREAM16(name, F) && vact_nt16_ok(n, dx)) {                                \
-            const size_t h = vact_nt16_head(dx);                                            \
-            for (size_t k; i < h; i += k) {                                                 \
-                k = h - i < VACT_W ? h - i : VACT_W;                                        \
-                V g = VACT_KB16T(name, T)(vload_##T##_n(x + i, k), vload_##T##_n(dy + i, k), &p); \
-                vstore_##T##_nd_n(dx + i, g, k);                                            \
-            }                                                                               \
-            VACT_BWD16_LOOP(name, T, 1, VACT_NT16_P)                                        \
-            vact_nt_fence();                                                                \
-        }                                                                                   \
         VACT_BWD16_LOOP_S(name, T, 2)                                                       \
-        VACT_BWD16_LOOP(name, T, 0, 2)                                                      \
-        VACT_BWD16_LOOP(name, T, 0, 1)                                                      \
+        VACT_BWD16_LOOP(name, T, 2)                                                         \
+        VACT_BWD16_LOOP(name, T, 1)                                                         \
         for (; i < n; i += VACT_W) {                                                        \
             size_t k = n - i < VACT_W ? n - i : VACT_W;                                     \
             V g = VACT_KB16T(name, T)(vload_##T##_n(x + i, k), vload_##T##_n(dy + i, k), &p); \

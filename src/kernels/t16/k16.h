@@ -17,9 +17,6 @@
  * Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_T16_K16_H
 #define VACT_T16_K16_H
-/* Besides the piecewise-linear functions, this cheap kernel streams large
- * outputs with non-temporal stores (src/kernels/driver.h, VACT_STREAM16) */
-#define VACT_STREAM16_exponential ~, 1
 #include "../../common/vact_internal.h" /* vact_params */
 #include "../math/exp.h"
 

@@ -556,9 +556,11 @@ static int test_alpha_edges(const ref_fn *f) {
     return failures;
 }
 
-/* The 16-bit loops of the cheap kernels stream from 2M elements
+/* From 2M elements the 16-bit forward loops of the cheap kernels stream
  * (non-temporal pair stores after a head that aligns the output:
- * src/kernels/driver.h, VACT_STREAM16), the others store plainly: n = 2^21 + 37 at output
+ * src/kernels/driver.h, VACT_STREAM16), the others store plainly, and the
+ * backward runs its prefetching copy of the main loops (VACT_PREFETCH_;
+ * relu's integer loop after an aligning head): n = 2^21 + 37 at output
  * offsets 0-3, 13 and 31 elements and in place, every ISA. The forward
  * against the scalar bits of each pattern; the backward (dy all patterns in
  * another order) against the scalar path's bits on the same arrays. */
@@ -690,9 +692,10 @@ int main(int argc, char **argv) {
     }
     int rc = _cmocka_run_group_tests("t16", &t, 1, NULL, NULL);
     if (f && !strcmp(f->name, "celu") && test_alpha_edges(f)) rc = 1;
-    /* the big-array loops: streaming, the integer one (relu), the per-call
-     * cases (leaky_relu), an output-sized kernel (exponential); plain, an
-     * output-sized (sigmoid) and an accurate kernel (gelu) */
+    /* the big-array loops: streaming forward, the integer one (relu), the
+     * per-call cases (leaky_relu); plain forward, an output-sized
+     * (exponential, sigmoid) and an accurate kernel (gelu); every backward
+     * prefetched, sigmoid's two-stage one among them */
     if (f && !strcmp(f->name, "relu") && test_relu_special_dy(f)) rc = 1;
     if (f && (!strcmp(f->name, "relu") || !strcmp(f->name, "leaky_relu") || !strcmp(f->name, "exponential") ||
               !strcmp(f->name, "sigmoid") || !strcmp(f->name, "gelu")) && test_big_n(f))

@@ -28,8 +28,11 @@ static inline int vact_nt_ok(size_t n, const float *p) {
 /* Software prefetch in the backward loops (two input streams): each
  * iteration asks for the lines VACT_PF bytes past the ones it loads, one
  * prefetch per 64-byte line of x and of dy (a hint: no fault past the end,
- * no value changes), in the 16-bit backward main loops at every n and in
- * the f32 backward's large-array (non-temporal) loop. VACT_PF comes from the
+ * no value changes), where on (a constant) is set: in the loops for large
+ * arrays only, the f32 backward's non-temporal loop (from VACT_NT_MIN
+ * elements) and a copy of the 16-bit backward's main loops (from 2
+ * VACT_NT_MIN, as the 16-bit streaming); the loops for smaller arrays are
+ * the same code as without it. VACT_PF comes from the
  * ISA's vocab.h (0, none: scalar, NEON, where it was not measured).
  * Measured on 2026-12-06 (vact_bench 16M vact_pair rows, the old and new
  * library alternated): the 16-bit backward 1.1-1.5x on AVX-512 and up to
@@ -38,9 +41,9 @@ static inline int vact_nt_ok(size_t n, const float *p) {
 #ifndef VACT_PF
 #define VACT_PF 0
 #endif
-#define VACT_PREFETCH_(ptr, bytes)                                                      \
+#define VACT_PREFETCH_(on, ptr, bytes)                                                  \
     do {                                                                                \
-        if (VACT_PF)                                                                    \
+        if (VACT_PF && (on))                                                            \
             for (size_t o_ = 0; o_ < (size_t)(bytes); o_ += 64)                         \
                 __builtin_prefetch((const void *)((uintptr_t)(ptr) + VACT_PF + o_));    \
     } while (0)
@@ -107,10 +110,8 @@ static inline int vact_nt_ok(size_t n, const float *p) {
 /* PF: x and dy prefetched ahead (VACT_PREFETCH_: the large arrays' loop) */
 #define VACT_UNARY_BWD_LOOP(KB, STORE, PF)                                              \
     for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                      \
-        if (PF) {                                                                       \
-            VACT_PREFETCH_(x + i, 8 * VACT_W);                                        \
-            VACT_PREFETCH_(dy + i, 8 * VACT_W);                                       \
-        }                                                                               \
+        VACT_PREFETCH_(PF, x + i, 8 * VACT_W);                                          \
+        VACT_PREFETCH_(PF, dy + i, 8 * VACT_W);                                         \
         V a = vload(x + i), b = vload(x + i + VACT_W);                                  \
         V da = vload(dy + i), db = vload(dy + i + VACT_W);                              \
         a = KB(a, da, &p);                                                              \
@@ -299,12 +300,12 @@ static inline VH vact_hb16_none(VH x, VH dy, vact_h16t t, const vact_params *p) 
 #define VACT_H16_BWD_(fn, xs, dys) fn(xs, dys, t, &p)
 #define VACT_H16_DY_OFF_(...)
 #define VACT_H16_DY_ON_(...) __VA_ARGS__
-#define VACT_H16_PAIRS_(fn, CALL, DY, y, STORE)                                             \
+#define VACT_H16_PAIRS_(fn, CALL, DY, y, STORE, PF)                                         \
     if (i + 2 * VACT_WH <= n) {                                                             \
         VH a = vh_load(x + i), b = vh_load(x + i + VACT_WH);                                \
         DY(VH da = vh_load(dy + i); VH db = vh_load(dy + i + VACT_WH);)                     \
         for (; i + 2 * VACT_WH <= n; i += 2 * VACT_WH) {                                    \
-            DY(VACT_PREFETCH_(x + i, 4 * VACT_WH); VACT_PREFETCH_(dy + i, 4 * VACT_WH);) \
+            DY(VACT_PREFETCH_(PF, x + i, 4 * VACT_WH); VACT_PREFETCH_(PF, dy + i, 4 * VACT_WH);) \
             VH ra = CALL(fn, a, da), rb = CALL(fn, b, db);                                  \
             const size_t in = i + 4 * VACT_WH <= n ? i + 2 * VACT_WH : i;                   \
             a = vh_load(x + in);                                                            \
@@ -314,18 +315,21 @@ static inline VH vact_hb16_none(VH x, VH dy, vact_h16t t, const vact_params *p) 
             STORE(y + i + VACT_WH, rb);                                                     \
         }                                                                                   \
     }
+#define VACT_H16_STORE_0 vh_store
+#define VACT_H16_STORE_1 vh_store_nt
+/* NTOK: the large arrays stream (forward), else they are prefetched (backward) */
 #define VACT_H16_RUN_(fn, CALL, DY, y, T, NTOK)                                             \
     {                                                                                       \
         const vact_h16t t = VACT_H16T_##T;                                                  \
-        if (NTOK && VACT_NT && n >= 2 * VACT_NT_MIN && ((uintptr_t)y & 1) == 0) {           \
+        if ((NTOK ? VACT_NT : VACT_PF) && n >= 2 * VACT_NT_MIN && ((uintptr_t)y & 1) == 0) { \
             const size_t al = VACT_WH * sizeof(uint16_t);                                   \
             size_t h = ((al - ((uintptr_t)y & (al - 1))) & (al - 1)) / sizeof(uint16_t);    \
             if (h) vh_store_n(y, CALL(fn, vh_load_n(x, h), vh_load_n(dy, h)), h);           \
             i = h;                                                                          \
-            VACT_H16_PAIRS_(fn, CALL, DY, y, vh_store_nt)                                   \
-            vact_nt_fence();                                                                \
+            VACT_H16_PAIRS_(fn, CALL, DY, y, VACT_CAT(VACT_H16_STORE_, NTOK), 1)            \
+            if (NTOK) vact_nt_fence();                                                      \
         }                                                                                   \
-        VACT_H16_PAIRS_(fn, CALL, DY, y, vh_store)                                          \
+        VACT_H16_PAIRS_(fn, CALL, DY, y, vh_store, 0)                                       \
         for (; i < n; i += VACT_WH) {                                                       \
             size_t k = n - i < VACT_WH ? n - i : VACT_WH;                                   \
             vh_store_n(y + i, CALL(fn, vh_load_n(x + i, k), vh_load_n(dy + i, k)), k);      \
@@ -535,7 +539,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
  * NaN fix-up (VACT_T16_FIX_f16: _dn stores, an FMA witness per pair, two
  * accumulators) measured 0.98-0.99x here for the AVX2 f16 sigmoid / tanh
  * backward (1.03-1.09x on AVX-512 f16), so the pairs keep the _nd stores. */
-#define VACT_BWD16_LOOP(name, T, P)                                                         \
+#define VACT_BWD16_LOOP(name, T, P, PF)                                                     \
     if (i + 2 * (P) * VACT_W <= n) {                                                        \
         V nx[2 * (P)], nd[2 * (P)];                                                         \
         for (int j = 0; j < (P); j++) {                                                     \
@@ -544,8 +548,8 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
         }                                                                                   \
         for (; i + 2 * (P) * VACT_W <= n; i += 2 * (P) * VACT_W) {                          \
             V r[2 * (P)];                                                                   \
-            VACT_PREFETCH_(x + i, 4 * (P) * VACT_W);                                      \
-            VACT_PREFETCH_(dy + i, 4 * (P) * VACT_W);                                     \
+            VACT_PREFETCH_(PF, x + i, 4 * (P) * VACT_W);                                    \
+            VACT_PREFETCH_(PF, dy + i, 4 * (P) * VACT_W);                                   \
             for (int j = 0; j < 2 * (P); j++) r[j] = VACT_KB16T(name, T)(nx[j], nd[j], &p); \
             const size_t in = i + 4 * (P) * VACT_W <= n ? i + 2 * (P) * VACT_W : i;          \
             for (int j = 0; j < (P); j++) {                                                 \
@@ -568,7 +572,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
  * is kb16_NAME (no VACT_KB16_T_NAME for it). Leaves fewer than 2P vectors
  * to the loops below. */
 #define VACT_STAGES16B(name) VACT_SECOND(VACT_STAGES16B_##name, 0, ~)
-#define VACT_BWD16_LOOP_S0(name, T, P)
+#define VACT_BWD16_LOOP_S0(name, T, P, PF)
 /* stage 1 of the P pairs at x + k into s, and the dy at dy + k into d */
 #define VACT_KB16S1_LOAD_(name, T, k, s, d, P)                                          \
     for (int j = 0; j < (P); j++) {                                                     \
@@ -583,7 +587,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
     for (int j = 0; j < (P); j++)                                                       \
         vstore_##T##x2_nd(dx + (k) + (size_t)j * 2 * VACT_W, kb16s2_##name(s[2 * j], d[2 * j], &p), \
                           kb16s2_##name(s[2 * j + 1], d[2 * j + 1], &p), 0);
-#define VACT_BWD16_LOOP_S1(name, T, P)                                                   \
+#define VACT_BWD16_LOOP_S1(name, T, P, PF)                                               \
     if (i + 4 * (P) * VACT_W <= n) {                                                    \
         vact_##name##_b16s s[2 * (P)];                                                  \
         V nd[2 * (P)];                                                                  \
@@ -591,8 +595,8 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
         for (; i + 4 * (P) * VACT_W <= n; i += 2 * (P) * VACT_W) {                      \
             vact_##name##_b16s t[2 * (P)];                                              \
             V td[2 * (P)];                                                              \
-            VACT_PREFETCH_(x + i, 4 * (P) * VACT_W);                                  \
-            VACT_PREFETCH_(dy + i, 4 * (P) * VACT_W);                                 \
+            VACT_PREFETCH_(PF, x + i, 4 * (P) * VACT_W);                                \
+            VACT_PREFETCH_(PF, dy + i, 4 * (P) * VACT_W);                               \
             VACT_KB16S1_LOAD_(name, T, i + 2 * (P) * VACT_W, t, td, P)                  \
             VACT_KB16S2_STORE_(name, T, i, s, nd, P)                                    \
             for (int j = 0; j < 2 * (P); j++) {                                         \
@@ -603,7 +607,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
         VACT_KB16S2_STORE_(name, T, i, s, nd, P)                                        \
         i += 2 * (P) * VACT_W;                                                          \
     }
-#define VACT_BWD16_LOOP_S(name, T, P) VACT_CAT(VACT_BWD16_LOOP_S, VACT_STAGES16B(name))(name, T, P)
+#define VACT_BWD16_LOOP_S(name, T, P, PF) VACT_CAT(VACT_BWD16_LOOP_S, VACT_STAGES16B(name))(name, T, P, PF)
 /* the forward loops for the call's case c, U vectors per iteration
  * (non-temporal pair stores if NT) */
 #define VACT_FWD16_CASES(name, T, NT, U)                                                   \
@@ -646,9 +650,13 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
         const vact_params p = *pp;                                                          \
         size_t i = 0;                                                                       \
         VACT_HB16_LOOP(name, T)                                                             \
-        VACT_BWD16_LOOP_S(name, T, 2)                                                       \
-        VACT_BWD16_LOOP(name, T, 2)                                                         \
-        VACT_BWD16_LOOP(name, T, 1)                                                         \
+        if (VACT_PF && n >= 2 * VACT_NT_MIN) { /* large arrays: x, dy prefetched */         \
+            VACT_BWD16_LOOP_S(name, T, 2, 1)                                                \
+            VACT_BWD16_LOOP(name, T, 2, 1)                                                  \
+        }                                                                                   \
+        VACT_BWD16_LOOP_S(name, T, 2, 0)                                                    \
+        VACT_BWD16_LOOP(name, T, 2, 0)                                                      \
+        VACT_BWD16_LOOP(name, T, 1, 0)                                                      \
         for (; i < n; i += VACT_W) {                                                        \
             size_t k = n - i < VACT_W ? n - i : VACT_W;                                     \
             V g = VACT_KB16T(name, T)(vload_##T##_n(x + i, k), vload_##T##_n(dy + i, k), &p); \

@@ -321,7 +321,7 @@ static inline VH vact_hb16_none(VH x, VH dy, vact_h16t t, const vact_params *p) 
 #define VACT_H16_RUN_(fn, CALL, DY, y, T, NTOK)                                             \
     {                                                                                       \
         const vact_h16t t = VACT_H16T_##T;                                                  \
-        if ((NTOK ? VACT_NT : VACT_PF) && n >= 2 * VACT_NT_MIN && ((uintptr_t)y & 1) == 0) { \
+        if ((((NTOK) && VACT_NT) || (!(NTOK) && VACT_PF)) && n >= 2 * VACT_NT_MIN && ((uintptr_t)y & 1) == 0) { \
             const size_t al = VACT_WH * sizeof(uint16_t);                                   \
             size_t h = ((al - ((uintptr_t)y & (al - 1))) & (al - 1)) / sizeof(uint16_t);    \
             if (h) vh_store_n(y, CALL(fn, vh_load_n(x, h), vh_load_n(dy, h)), h);           \

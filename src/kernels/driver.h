@@ -35,9 +35,12 @@ static inline int vact_nt_ok(size_t n, const float *p) {
  * the same code as without it. VACT_PF comes from the
  * ISA's vocab.h (0, none: scalar, NEON, where it was not measured).
  * Measured on 2026-12-06 (vact_bench 16M vact_pair rows, the old and new
- * library alternated): the 16-bit backward 1.1-1.5x on AVX-512 and up to
- * 1.3x on AVX2, the f32 backward 1.07-1.34x; the 16-bit forward (one input
- * stream) gained nothing, so it has none. */
+ * library alternated, 3 rounds, bf16): the 16-bit backward's ratio to f32
+ * 1.44-1.87x -> 1.64-2.20x (exponential, hard_swish, leaky_relu, relu,
+ * sigmoid on both ISAs; AVX-512 relu 1.76x -> 1.69x and AVX2 sigmoid 1.66x
+ * -> 1.64x the two that fell), while the f32 backward itself became
+ * 1.07-1.34x faster (one round); the 16-bit forward (one input stream)
+ * gained nothing, so it has none. */
 #ifndef VACT_PF
 #define VACT_PF 0
 #endif
@@ -438,8 +441,9 @@ static inline void vstore_f16x4_nd(uint16_t *p, const V *v, int nt) { VACT_ND4_(
  * elements before it (vact_nt16_head, < 32) go through the tail's partial
  * vectors first. Each iteration of those loops stores whole lines back to
  * back (VACT_NT16_U vectors, at least 64 bytes), so a line's
- * write-combining never waits on the next iteration's arithmetic. Every element's result is the plain path's (elementwise
- * kernels). y must be 2-byte aligned (uint16_t), else the plain path. */
+ * write-combining never waits on the next iteration's arithmetic. Every
+ * element's result is the plain path's (elementwise kernels). y must be
+ * 2-byte aligned (uint16_t), else the plain path. */
 #define VACT_NT16_U (VACT_W >= 16 ? 2 : 32 / VACT_W)
 static inline size_t vact_nt16_head(const uint16_t *p) {
     const size_t a = 64;
@@ -447,8 +451,8 @@ static inline size_t vact_nt16_head(const uint16_t *p) {
 }
 /* Which forwards stream: the cheap kernels, whose 16-bit loops run at the
  * memory's speed at 16M -- the piecewise-linear ones (VACT_PWL in the list,
- * F) and those that say `#define VACT_STREAM16_NAME ~, 1` (src/kernels/t16/;
- * none today).
+ * F; until 2026-12-06 also those that said `#define VACT_STREAM16_NAME ~,
+ * 1`, the last one exponential: see below).
  * The others are bound by their arithmetic there, and streaming measured
  * 0.66-0.94x plain stores for them (sigmoid, gelu: vact_bench 16M rows, old
  * and new library alternated in one session), against 1.1-1.9x for
@@ -464,7 +468,7 @@ static inline size_t vact_nt16_head(const uint16_t *p) {
  * streaming (AVX2 bf16 2.68 -> 4.21 Gelem/s, f16 2.87 -> 4.97; AVX-512
  * 5.26 -> 7.10, 5.45 -> 7.10; 16M vact_pair rows, the libraries
  * alternated; the backward's prefetch and stores changed with it). */
-#define VACT_STREAM16(name, F) (((F) & VACT_PWL) || VACT_SECOND(VACT_STREAM16_##name, 0, ~))
+#define VACT_STREAM16(name, F) ((F) & VACT_PWL)
 static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
     return VACT_NT && n >= 2 * VACT_NT_MIN && ((uintptr_t)p & 1) == 0;
 }

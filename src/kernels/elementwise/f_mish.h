@@ -72,7 +72,7 @@ static inline V k_mish(V x, const vact_params *p) {
     V a = vmax(vor(x, vset1(-0.0f)), vset1(VACT_MISH_AMIN)); /* -|x|; NaN -> -110 */
     V n, t, r = vexp_reduce_(a, a, 0, 1.0f, VACT_MISH_M64, &n, &t);
     V s = vexp_s(r);                                        /* e^a = (1 + s) 2^n */
-    V S = vasf(vishl(vasi(t), 23));                         /* 2^(n+64), n in [-159, 0] */
+    V S = vpow2_t(t); /* 2^(n+64), n in [-159, 0] */
     V e = vmul(vfma(s, S, S), vset1(0x1p-64f));
     M neg = vle(x, vzero());
     V ti = vadd(vmax(t, vset1(VACT_MISH_M64 - 2.0f)), vsel(neg, vzero(), vset1(3.0f)));
@@ -113,7 +113,7 @@ static inline V kb_mish(V x, V dy, const vact_params *p) {
     V a = vmax(vor(x, vset1(-0.0f)), vset1(VACT_MISH_BMIN)); /* -|x|; NaN -> -88 */
     V n, t, r = vexp_reduce_(a, a, 0, 1.0f, VACT_MAGIC_B, &n, &t);
     V s = vexp_s(r);
-    V S = vasf(vishl(vasi(t), 23));                         /* 2^n, n in [-126, 0]; +0 at n = -127 */
+    V S = vpow2_t(t); /* 2^n, n in [-126, 0]; +0 at n = -127 */
     V e = vfma(s, S, S);
     M neg = vle(x, vzero());
     V ti = vadd(vmax(t, vset1(VACT_MAGIC_B - 2.0f)), vsel(neg, vzero(), vset1(3.0f)));

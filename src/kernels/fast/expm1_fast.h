@@ -21,7 +21,7 @@
 static inline V vfexpm1_a_lo(V z, V zl, V ia, int has_lo, float a) {
     const float h = 0.5f * a; /* a subnormal: |error| < a, far under the floor */
     V t = vfma(z, vset1(VACT_LOG2E), vset1(VACT_MAGIC_B + 1.0f));
-    V s2 = vasf(vishl(vasi(t), 23)); /* 2^(n+1) */
+    V s2 = vpow2_t(t); /* 2^(n+1) */
     V n = vsub(t, vset1(VACT_MAGIC_B + 1.0f));
     V r = vfma(n, vset1(-VACT_LN2_HI), z);
     if (has_lo) r = vfma(zl, ia, r);

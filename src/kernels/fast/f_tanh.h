@@ -35,7 +35,7 @@ static inline V kfb_tanh(V x, V dy, const vact_params *p) {
     V nm, tm = vexp_round_(xc, 2.0f, VACT_MAGIC_B - 2.0f, &nm); /* -m; -m - 2 + 127 + magic */
     V rh = vexp_r1_(xc, nm, 2.0f);                         /* xc + m ln2/2 */
     V er = vft_exp_2(rh);                                  /* e^r */
-    V Y = vmul(vasf(vishl(vasi(tm), 23)), er);             /* E/4 = 2^(-m-2) e^r */
+    V Y = vmul(vpow2_t(tm), er); /* E/4 = 2^(-m-2) e^r */
     V D = vadd(Y, vset1(0.25f));                           /* (1 + E)/4 */
     V dx = vdiv(vmul(dy, Y), vmul(D, D));                  /* dy 4E/(1 + E)^2 */
     M tail = veq(xc, vset1(-20.0f));

@@ -70,7 +70,7 @@ static inline vact_ft_s vft_tanh1(V x) {
     V n = vsub(vset1(VACT_MAGIC_B), tm);                  /* +0 for x = +-0 */
     vact_ft_s st;
     st.rh = vfnma(n, vset1(VACT_FT_LN2H), xc);            /* xc - n ln2/2: -0 kept */
-    st.pi = vasf(vishl(vasi(tm), 23));                    /* 2^-n */
+    st.pi = vpow2_t(tm); /* 2^-n */
     return st;
 }
 static inline V vft_tanh2(vact_ft_s st) {

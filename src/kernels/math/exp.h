@@ -107,6 +107,10 @@ static inline V vexp_neg_h(V x) {
     V n, r = vexp_reduce(xc, &n);
     return vscale2n_e(vexp_poly_h(r), n);
 }
+/* 2^m from t, a magic-bias sum whose low 9 mantissa bits hold m + 127 mod
+ * 2^9 (VACT_MAGIC_B: m = n; other magics: m = n + their offset): t's bits
+ * shifted left by 23, exact for m in [-126, 127] (no rounding) */
+static inline V vpow2_t(V t) { return vasf(vishl(vasi(t), 23)); }
 /* p 2^n given B = 2^(n+k), a normal float built from the bits of a
  * magic-bias sum by the caller, and s = 2^-k (a constant): scalef on
  * AVX-512 (B unused), else (p B) s, the product by s left out for s = 1.
@@ -130,7 +134,7 @@ static inline V vscale2n_b_(V p, V n, V B, float s) {
  * 2^n built from the bits of t (2 ops instead of vscale2n_e's 4). Both
  * round p 2^n once, so whenever the result is normal the bits are those of
  * vscale2n / vscale2n_e. */
-static inline V vscale2n_t_(V p, V n, V t) { return vscale2n_b_(p, n, vasf(vishl(vasi(t), 23)), 1.0f); }
+static inline V vscale2n_t_(V p, V n, V t) { return vscale2n_b_(p, n, vpow2_t(t), 1.0f); }
 /* e^x for x in [-86, 0] (or NaN): the bits of vexp_neg_h there, without its
  * clamp; lanes below -86 (or -inf) are unspecified (NaN, inf or garbage):
  * for callers that redo them under a vector-wide tail branch */

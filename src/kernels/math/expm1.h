@@ -42,7 +42,7 @@ static inline V vexpm1_hl_st1(V xh, V xl, int has_lo, V *tm) {
     return vexp_reduce_(xc, xl, has_lo, 1.0f, VACT_MAGIC_B, &n, tm);
 }
 static inline V vexpm1_hl_st2(V r, V tm, int cerr_on, V *lo) {
-    V s = vasf(vishl(vasi(tm), 23));                  /* 2^n */
+    V s = vpow2_t(tm); /* 2^n */
     V t = vmul(vexpm1_q(r), vmul(r, r));
     V c = vsub(s, vset1(1.0f));                       /* exact for n >= -24 */
     V h = vfma(s, r, c);

@@ -63,7 +63,7 @@ static inline V vexp16_reduce_b(V x, float k, V *t) {
  * field for n in [-189, 64]): the add of vscale2n_e's own magic saved
  * (3 ops instead of 4). p 2^(n+63) is exact wherever p 2^(n+64) is (the
  * domain of vscale2n_e: normal), so the bits are vscale2n_e's. */
-static inline V vscale2n_et(V p, V n, V t) { return vscale2n_b_(p, n, vasf(vishl(vasi(t), 23)), 0x1p-63f); }
+static inline V vscale2n_et(V p, V n, V t) { return vscale2n_b_(p, n, vpow2_t(t), 0x1p-63f); }
 /* a e^(b x) for b x <= 0 (or NaN, kept), x clamped at lo = -110/b (0 below):
  * the reduction with k = b (n = round(b x log2e), r' = x - n LN2_HI/b =
  * r/b, LN2_HI/b rounded once: |n| 2^-24 ln2 <= 2^-17.2 absolute in r) and
@@ -362,7 +362,7 @@ static inline V k16s2_tanh(vact_tanh_16s st, const vact_params *p) {
     V h = st.h;
     V q = vfma(vfma(vset1(VACT_T16_P3), h, vset1(VACT_T16_P2)), h, vset1(VACT_T16_P1));
     q = vfma(q, h, vset1(2.0f));
-    V s = vasf(vishl(vasi(st.t), 23)); /* 2^m, m in [-26, 26] */
+    V s = vpow2_t(st.t); /* 2^m, m in [-26, 26] */
     V num = vfms(h, q, vsub(vset1(1.0f), s));
     V den = vfms(s, vset1(2.0f), num);
     return vdiv(num, den);
@@ -429,7 +429,7 @@ static inline V k16s2_exponential(vact_exponential_16s st, const vact_params *p)
 #ifdef VACT_SCALEF
     return vexp16_c_fin(st.r, st.n);
 #else
-    V y = vmul(vexp16_poly(st.r), vasf(vishl(vasi(st.n), 23)));
+    V y = vmul(vexp16_poly(st.r), vpow2_t(st.n));
     if (many(vgt(vabs(st.x), vset1(87.0f)))) y = vexp16_c(st.x);
     return y;
 #endif

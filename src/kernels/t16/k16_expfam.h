@@ -38,7 +38,7 @@ static inline V vexpm1_16_ab(V x, float a, float b) {
     V xc = vmax(vset1(-20.0f / b), x);
     V n, t = vexp_round_(xc, b, VACT_MAGIC + 128.0f, &n);
     V r = vexp_r1_(xc, n, b);
-    V s2 = vasf(vishl(vasi(t), 23)); /* 2^(n+1), n in [-29, 0] */
+    V s2 = vpow2_t(t); /* 2^(n+1), n in [-29, 0] */
     V u = vfma(vset1(h * (b * b * b * b) * VACT_EM16_C2), r, vset1(h * (b * b * b) * VACT_EM16_C1));
     u = vfma(u, r, vset1(h * (b * b) * VACT_EM16_C0));
     u = vfma(u, r, vset1(h * b));
@@ -56,7 +56,7 @@ static inline V vexpm1_16_red(V x, V *t) {
     return vexp16_reduce_b(vmax(vset1(-20.0f), x), 1.0f, t);
 }
 static inline V vexpm1_16_fin(V r, V t) {
-    V s = vasf(vishl(vasi(t), 23)); /* 2^n, n in [-29, 0] */
+    V s = vpow2_t(t); /* 2^n, n in [-29, 0] */
     V q = vfma(vfma(vset1(VACT_EM16_C2), r, vset1(VACT_EM16_C1)), r, vset1(VACT_EM16_C0));
     V p = vfma(vmul(r, r), q, r); /* expm1(r) */
     return vfma(s, p, vsub(s, vset1(1.0f)));
@@ -172,7 +172,7 @@ static inline V kb16_exponential(V x, V dy, const vact_params *p) {
     return vexp16_dy_c(x, dy);
 #else
     V t, r = vexp16_reduce_b(x, 1.0f, &t);
-    V g = vmul(vmul(dy, vexp16_poly(r)), vasf(vishl(vasi(t), 23)));
+    V g = vmul(vmul(dy, vexp16_poly(r)), vpow2_t(t));
     M big = vgt(vabs(x), vset1(87.0f));
     if (many(big)) g = vsel(big, vexp16_dy_c(x, dy), g); /* only those lanes: vscale2n rounds */
     return g;                                             /* twice below |dy p| = 2^-100 */

@@ -608,53 +608,91 @@ static int test_big_n(const ref_fn *f) {
     return failures;
 }
 
-/* relu's 16-bit backward runs on the bits (src/kernels/t16/h16.h,
- * hb16_relu), not through the f32 kernel: every x pattern against special dy
+/* The piecewise-linear functions (VACT_PWL) return input bits, dy's bits,
+ * signed zeros or constants, and their 16-bit variants must be exactly the
+ * f32 kernel's result on the widened input, rounded once (NaN: the default
+ * NaN, or nan_out's for the forward). relu, relu6, hard_tanh, threshold and
+ * hard_shrink (and soft_shrink's backward) compute them on the bits
+ * (src/kernels/t16/h16.h), with thresholds compared as order keys found
+ * once per call. Every x pattern, forward, and backward against special dy
  * (signed zeros, +-1, subnormals, the largest finite, +-inf, quiet and
- * signaling NaNs of both signs), on every ISA, bit for bit against the f32
- * kernel (the scalar table) on the exactly widened inputs, rounded (the
- * results are dy or signed zeros: exact) with NaN -> the default NaN. The
- * exhaustive test above takes dy finite. */
-static int test_relu_special_dy(const ref_fn *f) {
+ * signaling NaNs of both signs), on every ISA, against the f32 kernel of
+ * the scalar table, for the function's parameter sets and the edges below:
+ * thresholds at +-0, between a type's values, below its smallest
+ * subnormal, beyond its largest finite, +-inf, and NaN (not in the API's
+ * domain: the f32 kernel's loops then), values that round to inf or are
+ * NaN. The exhaustive test above takes dy finite and the listed sets. */
+typedef struct { const char *name; int n; float p[14][2]; } bits_extra;
+static const bits_extra g_bits_extra[] = {
+    {"threshold", 14, {{-0.0f, 7}, {0.0f, -1}, {-1e-42f, 2}, {1e-42f, 0}, {0.3f, NAN}, {-2.7f, 1e30f},
+                       {INFINITY, 3}, {-INFINITY, 3}, {70000, 1}, {-70000, 1}, {1e-30f, -0.0f},
+                       {6.0e-8f, 0.2f}, {-3.0e-8f, 0.2f}, {NAN, 1}}},
+    {"hard_shrink", 11, {{0.0f, 0}, {-0.0f, 0}, {-1, 0}, {1e-42f, 0}, {0.3f, 0}, {70000, 0}, {INFINITY, 0},
+                         {-INFINITY, 0}, {9e-8f, 0}, {1.00390625f, 0}, {NAN, 0}}},
+    {"soft_shrink", 9, {{0.0f, 0}, {0.3f, 0}, {1e-42f, 0}, {70000, 0}, {1e30f, 0}, {INFINITY, 0},
+                        {-INFINITY, 0}, {-1, 0}, {NAN, 0}}},
+    {"leaky_relu", 7, {{2.5f, 0}, {1e-40f, 0}, {0.0f, 0}, {-0.0f, 0}, {INFINITY, 0}, {-INFINITY, 0}, {NAN, 0}}},
+};
+static int test_bits(const ref_fn *f) {
     const offs *o = &g_offs[f - ref_fns];
     const size_t nx = 65536;
-    const float *prm = f->sets[0];
-    int failures = 0;
+    int failures = 0, nsets = f->nsets;
+    const bits_extra *ex = NULL;
+    for (size_t e = 0; e < sizeof g_bits_extra / sizeof *g_bits_extra; e++)
+        if (!strcmp(g_bits_extra[e].name, f->name)) ex = &g_bits_extra[e];
+    if (ex) nsets += ex->n;
     uint16_t *x = malloc(nx * 2), *dy = malloc(nx * 2), *dx = malloc(nx * 2);
     float *xf = malloc(nx * 4), *dyf = malloc(nx * 4), *dxf = malloc(nx * 4);
-    vact_unary_bwd_fn b32;
-    memcpy(&b32, (const char *)tab(0) + offsetof(vact_table, relu_bwd), sizeof b32);
-    vact_params p = {prm[0], prm[1]};
-    for (int ty = 0; ty < 2; ty++) {
-        const htype *ht = &g_types[ty];
-        const uint16_t inf = ty ? 0x7c00 : 0x7f80;
-        const uint16_t sp[] = {0x0000, 0x8000, ht->to(1.0f), ht->to(-1.0f), 0x0001, 0x8001, (uint16_t)(inf - 1),
-                               (uint16_t)(0x8000 | (inf - 1)), inf, (uint16_t)(0x8000 | inf), ht->nan,
-                               (uint16_t)(0x8000 | ht->nan), (uint16_t)(inf + 1), (uint16_t)(0x8000 | (inf + 1))};
-        for (size_t j = 0; j < sizeof sp / sizeof *sp; j++) {
+    for (int ps = 0; ps < nsets; ps++) {
+        const float *prm = ps < f->nsets ? f->sets[ps] : ex->p[ps - f->nsets];
+        for (int ty = 0; ty < 2; ty++) {
+            const htype *ht = &g_types[ty];
+            const uint16_t inf = ty ? 0x7c00 : 0x7f80;
+            const uint16_t sp[] = {0x0000, 0x8000, ht->to(1.0f), ht->to(-1.0f), 0x0001, 0x8001, (uint16_t)(inf - 1),
+                                   (uint16_t)(0x8000 | (inf - 1)), inf, (uint16_t)(0x8000 | inf), ht->nan,
+                                   (uint16_t)(0x8000 | ht->nan), (uint16_t)(inf + 1), (uint16_t)(0x8000 | (inf + 1))};
             for (size_t i = 0; i < nx; i++) {
                 x[i] = (uint16_t)i;
-                dy[i] = sp[j];
                 xf[i] = ht->from(x[i]);
-                dyf[i] = ht->from(dy[i]);
             }
-            b32(nx, xf, dyf, dxf, &p);
+            ref_call_fwd(tab(0), f, prm, nx, xf, dxf);
             for (int k = 0; k < g_nisa; k++) {
-                call_b(tab(k), o->b[ty], prm, nx, x, dy, dx);
+                call_f(tab(k), o->f[ty], prm, nx, x, dx);
                 size_t bad = 0, first = 0;
                 for (size_t i = 0; i < nx; i++) {
-                    uint16_t want = isnan(dxf[i]) ? ht->nan : ht->to(dxf[i]);
+                    uint16_t want = isnan(dxf[i]) ? (isnan(xf[i]) ? nan_out(ht, f->name, prm[0], x[i]) : ht->nan)
+                                                  : ht->to(dxf[i]);
                     if (dx[i] != want && !bad++) first = i;
                 }
                 if (bad) {
-                    printf("  FAIL %s %s bwd %s dy 0x%04x: %zu results differ from the f32 kernel's (x 0x%04zx)\n",
-                           f->name, ht->name, tname(k), sp[j], bad, first);
+                    printf("  FAIL %s(%g,%g) %s fwd %s: %zu results differ from the f32 kernel's (x 0x%04zx: 0x%04x)\n",
+                           f->name, prm[0], prm[1], ht->name, tname(k), bad, first, dx[first]);
                     failures++;
+                }
+            }
+            for (size_t j = 0; j < sizeof sp / sizeof *sp; j++) {
+                for (size_t i = 0; i < nx; i++) {
+                    dy[i] = sp[j];
+                    dyf[i] = ht->from(dy[i]);
+                }
+                ref_call_bwd(tab(0), f, prm, nx, xf, dyf, dxf);
+                for (int k = 0; k < g_nisa; k++) {
+                    call_b(tab(k), o->b[ty], prm, nx, x, dy, dx);
+                    size_t bad = 0, first = 0;
+                    for (size_t i = 0; i < nx; i++) {
+                        uint16_t want = isnan(dxf[i]) ? ht->nan : ht->to(dxf[i]);
+                        if (dx[i] != want && !bad++) first = i;
+                    }
+                    if (bad) {
+                        printf("  FAIL %s(%g,%g) %s bwd %s dy 0x%04x: %zu results differ from the f32 kernel's (x 0x%04zx: 0x%04x)\n",
+                               f->name, prm[0], prm[1], ht->name, tname(k), sp[j], bad, first, dx[first]);
+                        failures++;
+                    }
                 }
             }
         }
     }
-    printf("T16 %s bwd, every x with special dy (zeros, subnormal, max, inf, NaN): %s\n", f->name,
+    printf("T16 %s fwd and bwd (special dy), every x, %d parameter sets: %s\n", f->name, nsets,
            failures ? "FAIL" : "the f32 kernel's bits");
     free(x); free(dy); free(dx); free(xf); free(dyf); free(dxf);
     return failures;
@@ -692,12 +730,14 @@ int main(int argc, char **argv) {
     }
     int rc = _cmocka_run_group_tests("t16", &t, 1, NULL, NULL);
     if (f && !strcmp(f->name, "celu") && test_alpha_edges(f)) rc = 1;
-    /* the big-array loops: streaming forward, the integer one (relu), the
+    /* the big-array loops: streaming forward, the integer ones (relu;
+     * threshold with its per-call key; soft_shrink's backward alone), the
      * per-call cases (leaky_relu); plain forward, an output-sized
      * (exponential, sigmoid) and an accurate kernel (gelu); every backward
      * prefetched, sigmoid's two-stage one among them */
-    if (f && !strcmp(f->name, "relu") && test_relu_special_dy(f)) rc = 1;
+    if (f && (f->flags & VACT_PWL) && test_bits(f)) rc = 1;
     if (f && (!strcmp(f->name, "relu") || !strcmp(f->name, "leaky_relu") || !strcmp(f->name, "exponential") ||
+              !strcmp(f->name, "threshold") || !strcmp(f->name, "soft_shrink") ||
               !strcmp(f->name, "sigmoid") || !strcmp(f->name, "gelu")) && test_big_n(f))
         rc = 1;
     if (f)

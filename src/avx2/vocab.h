@@ -179,11 +179,14 @@ static inline void vh_store_n(uint16_t *p, VH v, size_t k) {
 }
 static inline VH vh_set1(uint16_t a) { return _mm256_set1_epi16((short)a); }
 static inline VH vh_and(VH a, VH b) { return _mm256_and_si256(a, b); }
+static inline VH vh_or(VH a, VH b) { return _mm256_or_si256(a, b); }
+static inline VH vh_xor(VH a, VH b) { return _mm256_xor_si256(a, b); }
 static inline VH vh_add(VH a, VH b) { return _mm256_add_epi16(a, b); }
 static inline VH vh_sub(VH a, VH b) { return _mm256_sub_epi16(a, b); }
 static inline VH vh_max_s(VH a, VH b) { return _mm256_max_epi16(a, b); }
 static inline VH vh_min_s(VH a, VH b) { return _mm256_min_epi16(a, b); }
 static inline MH vh_gt_s(VH a, VH b) { return _mm256_cmpgt_epi16(a, b); }
+static inline MH vh_eq(VH a, VH b) { return _mm256_cmpeq_epi16(a, b); }
 static inline VH vh_sel(MH m, VH a, VH b) { return _mm256_blendv_epi8(b, a, m); }
 /* the lanes where a or b is NaN: one unordered compare (the 16-bit stores'
  * NaN default, src/kernels/driver.h) */

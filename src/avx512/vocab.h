@@ -162,11 +162,14 @@ static inline void vh_store_nt(uint16_t *p, VH v) { _mm512_stream_si512((void *)
 static inline void vh_store_n(uint16_t *p, VH v, size_t k) { _mm512_mask_storeu_epi16(p, vact_tailmask32(k), v); }
 static inline VH vh_set1(uint16_t a) { return _mm512_set1_epi16((short)a); }
 static inline VH vh_and(VH a, VH b) { return _mm512_and_si512(a, b); }
+static inline VH vh_or(VH a, VH b) { return _mm512_or_si512(a, b); }
+static inline VH vh_xor(VH a, VH b) { return _mm512_xor_si512(a, b); }
 static inline VH vh_add(VH a, VH b) { return _mm512_add_epi16(a, b); }
 static inline VH vh_sub(VH a, VH b) { return _mm512_sub_epi16(a, b); }
 static inline VH vh_max_s(VH a, VH b) { return _mm512_max_epi16(a, b); }
 static inline VH vh_min_s(VH a, VH b) { return _mm512_min_epi16(a, b); }
 static inline MH vh_gt_s(VH a, VH b) { return _mm512_cmpgt_epi16_mask(a, b); }
+static inline MH vh_eq(VH a, VH b) { return _mm512_cmpeq_epi16_mask(a, b); }
 static inline VH vh_sel(MH m, VH a, VH b) { return _mm512_mask_blend_epi16(m, b, a); }
 /* f16 by vcvtph2ps / vcvtps2ph (imm 0: nearest even), as on AVX2 (see there) */
 #define VACT_F16_HW 1

@@ -261,9 +261,12 @@ static inline void vstore_f16_nd_n(uint16_t *p, V v, size_t k) { vstore_f16_dn_n
  * lanes: vh_*), t the type's +inf and default NaN bits; it returns exactly
  * the bits of the f32 kernel's result rounded by the _nd store (the
  * exhaustive tests/test_t16.c compares every input across ISAs). */
-typedef struct { uint16_t inf, dn; } vact_h16t;
-#define VACT_H16T_bf16 {0x7f80, 0x7fc0}
-#define VACT_H16T_f16 {0x7c00, 0x7e00}
+typedef struct {
+    uint16_t inf, dn; /* the type's +inf and default NaN */
+    uint16_t k, b;    /* per call, from h16prep_NAME: a threshold's key, a value's bits */
+} vact_h16t;
+#define VACT_H16T_bf16 {0x7f80, 0x7fc0, 0, 0}
+#define VACT_H16T_f16 {0x7c00, 0x7e00, 0, 0}
 static inline VH vact_h16_none(VH x, vact_h16t t, const vact_params *p) { (void)t; (void)p; return x; }
 /* r, with the default NaN where x is NaN (|x| above the infinity's bits) */
 static inline VH vact_h16_nan(VH x, VH r, vact_h16t t) {
@@ -282,6 +285,13 @@ static inline void vact_h16_fix(uint16_t *y, size_t m, vact_h16t t) {
     }
 }
 #define VACT_H16(name) VACT_SECOND(VACT_H16_##name, vact_h16_none, ~)
+/* Per call, before the integer loops (VACT_H16PREP_NAME `~, h16prep_NAME`):
+ * h16prep_NAME(&t, &p) fills t.k / t.b from the parameters and returns 1,
+ * or returns 0 for parameters the integer kernel does not take (then the
+ * loops below run the f32 kernel between conversions, as for any other
+ * function). */
+static inline int vact_h16prep_none(vact_h16t *t, const vact_params *p) { (void)t; (void)p; return 1; }
+#define VACT_H16PREP(name) VACT_SECOND(VACT_H16PREP_##name, vact_h16prep_none, ~)
 #define VACT_HAS_H16(name) VACT_SECOND(VACT_H16ON_##name, 0, ~)
 /* The same for a backward whose 16-bit results are dy's bits, signed zeros
  * or the default NaN (relu): VACT_HB16_NAME (`~, hb16_NAME`) runs
@@ -321,9 +331,10 @@ static inline VH vact_hb16_none(VH x, VH dy, vact_h16t t, const vact_params *p) 
 #define VACT_H16_STORE_0 vh_store
 #define VACT_H16_STORE_1 vh_store_nt
 /* NTOK: the large arrays stream (forward), else they are prefetched (backward) */
-#define VACT_H16_RUN_(fn, CALL, DY, y, T, NTOK)                                             \
+#define VACT_H16_RUN_(fn, PREP, CALL, DY, y, T, NTOK)                                       \
     {                                                                                       \
-        const vact_h16t t = VACT_H16T_##T;                                                  \
+    vact_h16t t = VACT_H16T_##T;                                                            \
+    if (PREP(&t, &p)) {                                                                     \
         if ((((NTOK) && VACT_NT) || (!(NTOK) && VACT_PF)) && n >= 2 * VACT_NT_MIN && ((uintptr_t)y & 1) == 0) { \
             const size_t al = VACT_WH * sizeof(uint16_t);                                   \
             size_t h = ((al - ((uintptr_t)y & (al - 1))) & (al - 1)) / sizeof(uint16_t);    \
@@ -338,11 +349,12 @@ static inline VH vact_hb16_none(VH x, VH dy, vact_h16t t, const vact_params *p) 
             vh_store_n(y + i, CALL(fn, vh_load_n(x + i, k), vh_load_n(dy + i, k)), k);      \
         }                                                                                   \
         return;                                                                             \
+    }                                                                                       \
     }
 #define VACT_H16_LOOP(name, T)                                                              \
-    if (VACT_HAS_H16(name)) VACT_H16_RUN_(VACT_H16(name), VACT_H16_FWD_, VACT_H16_DY_OFF_, y, T, 1)
+    if (VACT_HAS_H16(name)) VACT_H16_RUN_(VACT_H16(name), VACT_H16PREP(name), VACT_H16_FWD_, VACT_H16_DY_OFF_, y, T, 1)
 #define VACT_HB16_LOOP(name, T)                                                             \
-    if (VACT_HAS_HB16(name)) VACT_H16_RUN_(VACT_HB16(name), VACT_H16_BWD_, VACT_H16_DY_ON_, dx, T, 0)
+    if (VACT_HAS_HB16(name)) VACT_H16_RUN_(VACT_HB16(name), VACT_H16PREP(name), VACT_H16_BWD_, VACT_H16_DY_ON_, dx, T, 0)
 /* ---- the forward loops of the 16-bit variants --------------------------
  * Per-call cases (VACT_K16V_NAME `~, k16v_NAME`, VACT_K16CASE_NAME `~,
  * k16case_NAME`): a kernel k16v_NAME(x, &p, c) whose branches on the

@@ -179,11 +179,14 @@ static inline void vh_store_n(uint16_t *p, VH v, size_t k) {
 }
 static inline VH vh_set1(uint16_t a) { return vreinterpretq_s16_u16(vdupq_n_u16(a)); }
 static inline VH vh_and(VH a, VH b) { return vandq_s16(a, b); }
+static inline VH vh_or(VH a, VH b) { return vorrq_s16(a, b); }
+static inline VH vh_xor(VH a, VH b) { return veorq_s16(a, b); }
 static inline VH vh_add(VH a, VH b) { return vaddq_s16(a, b); } /* wrapping */
 static inline VH vh_sub(VH a, VH b) { return vsubq_s16(a, b); }
 static inline VH vh_max_s(VH a, VH b) { return vmaxq_s16(a, b); }
 static inline VH vh_min_s(VH a, VH b) { return vminq_s16(a, b); }
 static inline MH vh_gt_s(VH a, VH b) { return vcgtq_s16(a, b); }
+static inline MH vh_eq(VH a, VH b) { return vceqq_s16(a, b); }
 static inline VH vh_sel(MH m, VH a, VH b) { return vbslq_s16(m, a, b); }
 /* tbl[bits(t) & 7]: TBL over the 32 table bytes */
 static inline V vlut8(const float *tbl, V t) {

@@ -125,12 +125,15 @@ static inline void vh_store_nt(uint16_t *p, VH v) { *p = v; }
 static inline void vh_store_n(uint16_t *p, VH v, size_t k) { if (k) *p = v; }
 static inline VH vh_set1(uint16_t a) { return a; }
 static inline VH vh_and(VH a, VH b) { return (VH)(a & b); }
+static inline VH vh_or(VH a, VH b) { return (VH)(a | b); }
+static inline VH vh_xor(VH a, VH b) { return (VH)(a ^ b); }
 static inline VH vh_add(VH a, VH b) { return (VH)(a + b); }
 static inline VH vh_sub(VH a, VH b) { return (VH)(a - b); }
 static inline int32_t vact_s16(VH a) { return a >= 0x8000u ? (int32_t)a - 0x10000 : (int32_t)a; }
 static inline VH vh_max_s(VH a, VH b) { return vact_s16(a) > vact_s16(b) ? a : b; }
 static inline VH vh_min_s(VH a, VH b) { return vact_s16(a) < vact_s16(b) ? a : b; }
 static inline MH vh_gt_s(VH a, VH b) { return vact_s16(a) > vact_s16(b); }
+static inline MH vh_eq(VH a, VH b) { return a == b; }
 static inline VH vh_sel(MH m, VH a, VH b) { return m ? a : b; }
 /* tbl[bits(t) & 15] (the fast tier's 2^(j/16) tables) */
 static inline V vlut16(const float *tbl, V t) { return tbl[vact_u(t) & 15u]; }

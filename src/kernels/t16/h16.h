@@ -31,28 +31,186 @@ static inline VH h16_relu(VH x, vact_h16t t, const vact_params *p) {
 #define VACT_H16_relu ~, h16_relu
 #define VACT_H16ON_relu ~, 1
 
+/* The backward of these functions: dy where it passes (pass), else dy
+ * times a signed zero, whose sign bits (0 or 0x8000 per lane) are zs: that
+ * zero with dy's sign flipped by zs, or NaN where dy is +-inf (inf * 0) or
+ * NaN; a passed NaN dy is NaN too. NaN results are the default NaN, as the
+ * _nd store makes them (a NaN x: the caller's vact_h16_nan). */
+static inline VH vact_hb16_gate(MH pass, VH dy, VH zs, vact_h16t t) {
+    VH r = vh_sel(pass, dy, vh_xor(vh_and(dy, vh_set1(0x8000)), zs));
+    /* |dy| above this is a NaN result: inf where dy passes, inf - 1 where it is times 0 */
+    VH lim = vh_sel(pass, vh_set1(t.inf), vh_set1((uint16_t)(t.inf - 1)));
+    return vh_sel(vh_gt_s(vh_and(dy, vh_set1(0x7fff)), lim), vh_set1(t.dn), r);
+}
+
 /* relu's backward on the bits (driver.h's VACT_HB16): kb_relu gives dy for
  * x > 0, else dy * max(0, x) with max(0, x) = +0 for x < 0 and for +0, -0
  * for -0 (vmax's tie gives the second operand): a zero with dy's sign,
- * flipped for x = -0 (adding 0x8000 flips the top bit), and NaN where dy is
- * +-inf (inf * 0) or NaN; x > 0 passes dy (NaN for a NaN dy); a NaN x
- * gives NaN either way. NaN results are the default NaN, as the _nd store
- * makes them. x = -0 is the lowest int16, so x > 0x8000 (signed) is
- * x != -0. 13 ops per VACT_WH lanes, no conversion. */
+ * flipped for x = -0, and NaN where dy is +-inf (inf * 0) or NaN; x > 0
+ * passes dy (NaN for a NaN dy); a NaN x gives NaN either way. x = -0 is the
+ * lowest int16, so x > 0x8000 (signed) is x != -0. 13 ops per VACT_WH
+ * lanes, no conversion. */
 static inline VH hb16_relu(VH x, VH dy, vact_h16t t, const vact_params *p) {
     (void)p;
     const VH sgn = vh_set1(0x8000);
-    VH s = vh_and(dy, sgn);                                         /* dy * +0 */
-    VH z = vh_sel(vh_gt_s(x, sgn), s, vh_add(s, sgn));             /* x = -0: dy * -0 */
+    VH zs = vh_sel(vh_gt_s(x, sgn), vh_set1(0), sgn);              /* x = -0: dy * -0 */
     MH pos = vh_gt_s(x, vh_set1(0));                                /* x > 0 (or a NaN x) */
-    VH r = vh_sel(pos, dy, z);
-    /* |dy| above this is a NaN result: inf where dy passes, inf - 1 where it is times 0 */
-    VH lim = vh_sel(pos, vh_set1(t.inf), vh_set1((uint16_t)(t.inf - 1)));
-    r = vh_sel(vh_gt_s(vh_and(dy, vh_set1(0x7fff)), lim), vh_set1(t.dn), r);
-    return vact_h16_nan(x, r, t);
+    return vact_h16_nan(x, vact_hb16_gate(pos, dy, zs, t), t);
 }
 #define VACT_HB16_relu ~, hb16_relu
 #define VACT_HB16ON_relu ~, 1
+
+/* ---- the clamps and thresholds ----------------------------------------------
+ * An order key: the int16 k(h) = h for h >= 0 (+0 and the positives), 0x7fff - h
+ * (wrapping) for the negatives (-0 -> -1, -inf -> -32641; a negative NaN
+ * below that), so that x < y as numbers implies k(x) < k(y), and -0, +0
+ * are the adjacent keys -1, 0. A comparison with a float parameter a (not
+ * NaN) is one with K(a) = the largest key whose value is <= a: x <= a iff
+ * k(x) <= K(a) (both zeros fall on the same side: they are equal as
+ * numbers and adjacent as keys). K(a) per call, by the vocabulary's own
+ * rounding of a to the type (vstore_T_nd_n, the one the f32 path stores
+ * with) and widening, then stepped down where its value is above a, or up
+ * where the next one's is still <= a (a = -0: +0's key); one step at most,
+ * as the rounding is to the nearest. */
+static inline VH vact_h16_key(VH x) { return vh_sel(vh_gt_s(vh_set1(0), x), vh_sub(vh_set1(0x7fff), x), x); }
+static inline int vact_h16_isbf(vact_h16t t) { return t.inf == 0x7f80; }
+static inline uint16_t vact_h16_round1(float a, vact_h16t t) {
+    uint16_t h;
+    if (vact_h16_isbf(t)) vstore_bf16_nd_n(&h, vset1(a), 1);
+    else vstore_f16_nd_n(&h, vset1(a), 1);
+    return h;
+}
+static inline float vact_h16_value(int32_t k, vact_h16t t) { /* the value of key k */
+    uint16_t h = (uint16_t)(k >= 0 ? k : 0x7fff - k);
+    float f;
+    vstore_n(&f, vact_h16_isbf(t) ? vload_bf16_n(&h, 1) : vload_f16_n(&h, 1), 1);
+    return f;
+}
+/* K(a) for a not NaN, as the int16 bits */
+static inline uint16_t vact_h16_kle(float a, vact_h16t t) {
+    uint16_t h = vact_h16_round1(a, t);
+    int32_t k = h < 0x8000u ? (int32_t)h : 0x7fff - (int32_t)h;
+    while (vact_h16_value(k, t) > a) k--;                /* stops at -inf's key */
+    while (k < 0x7fff && vact_h16_value(k + 1, t) <= a) k++; /* a NaN value stops it */
+    return (uint16_t)k;
+}
+/* t.k = K(p->a); 0 (the f32 kernel instead) for a NaN a */
+static inline int vact_h16prep_a(vact_h16t *t, const vact_params *p) {
+    if (p->a != p->a) return 0;
+    t->k = vact_h16_kle(p->a, *t);
+    return 1;
+}
+/* the type's 1.0 and 6.0 */
+static inline uint16_t vact_h16_one(vact_h16t t) { return vact_h16_isbf(t) ? 0x3f80 : 0x3c00; }
+static inline uint16_t vact_h16_six(vact_h16t t) { return vact_h16_isbf(t) ? 0x40c0 : 0x4600; }
+
+/* relu6: k_relu6's min(6, max(0, x)), relu's bits (above) capped at 6's
+ * (x > 6 and +inf; a positive NaN too, made the default NaN after). 7 ops. */
+static inline VH vact_h16_relu6(VH x, vact_h16t t) {
+    const VH one = vh_set1(1);
+    return vh_min_s(vh_add(vh_max_s(vh_sub(x, one), vh_set1(0xffff)), one), vh_set1(vact_h16_six(t)));
+}
+static inline VH h16_relu6(VH x, vact_h16t t, const vact_params *p) {
+    (void)p;
+    return vact_h16_nan(x, vact_h16_relu6(x, t), t);
+}
+#define VACT_H16_relu6 ~, h16_relu6
+#define VACT_H16ON_relu6 ~, 1
+/* kb_relu6: dy where min(6, max(0, x)) == x (x in [0, 6], -0 too), else
+ * dy * (y * 0) with y = +0 or 6: dy * +0. 15 ops. */
+static inline VH hb16_relu6(VH x, VH dy, vact_h16t t, const vact_params *p) {
+    (void)p;
+    MH in = vh_eq(vact_h16_relu6(x, t), x);
+    return vact_h16_nan(x, vact_hb16_gate(in, dy, vh_set1(0), t), t);
+}
+#define VACT_HB16_relu6 ~, hb16_relu6
+#define VACT_HB16ON_relu6 ~, 1
+
+/* hard_tanh: k_hard_tanh's min(1, max(-1, x)): |x| capped at 1's bits,
+ * x's sign put back (x itself in [-1, 1], +-0 included). 6 ops. */
+static inline VH h16_hard_tanh(VH x, vact_h16t t, const vact_params *p) {
+    (void)p;
+    VH ax = vh_and(x, vh_set1(0x7fff));
+    VH r = vh_or(vh_min_s(ax, vh_set1(vact_h16_one(t))), vh_and(x, vh_set1(0x8000)));
+    return vh_sel(vh_gt_s(ax, vh_set1(t.inf)), vh_set1(t.dn), r);
+}
+#define VACT_H16_hard_tanh ~, h16_hard_tanh
+#define VACT_H16ON_hard_tanh ~, 1
+/* a NaN x's result: the default NaN (ax = |x|'s bits) */
+static inline VH vact_h16_nanax(VH ax, VH r, vact_h16t t) {
+    return vh_sel(vh_gt_s(ax, vh_set1(t.inf)), vh_set1(t.dn), r);
+}
+/* kb_hard_tanh: dy where y == x (|x| <= 1), else dy * (y * 0) with y = +-1,
+ * x's sign: a zero with dy's sign flipped by x's. 14 ops. */
+static inline VH hb16_hard_tanh(VH x, VH dy, vact_h16t t, const vact_params *p) {
+    (void)p;
+    VH ax = vh_and(x, vh_set1(0x7fff));
+    MH in = vh_gt_s(vh_set1((uint16_t)(vact_h16_one(t) + 1)), ax);
+    return vact_h16_nanax(ax, vact_hb16_gate(in, dy, vh_and(x, vh_set1(0x8000)), t), t);
+}
+#define VACT_HB16_hard_tanh ~, hb16_hard_tanh
+#define VACT_HB16ON_hard_tanh ~, 1
+
+/* threshold(x; a, b): k_threshold's x <= a ? b : x, with b rounded once
+ * per call as the f32 path stores it (the default NaN for a NaN b). 8 ops. */
+static inline int h16prep_threshold(vact_h16t *t, const vact_params *p) {
+    if (!vact_h16prep_a(t, p)) return 0;
+    t->b = vact_h16_round1(p->b, *t);
+    return 1;
+}
+static inline VH h16_threshold(VH x, vact_h16t t, const vact_params *p) {
+    (void)p;
+    VH r = vh_sel(vh_gt_s(vact_h16_key(x), vh_set1(t.k)), x, vh_set1(t.b));
+    return vact_h16_nan(x, r, t);
+}
+/* kb_threshold: dy where x > a, else dy * min(0, |x|) = dy * +0. 15 ops. */
+static inline VH hb16_threshold(VH x, VH dy, vact_h16t t, const vact_params *p) {
+    (void)p;
+    MH out = vh_gt_s(vact_h16_key(x), vh_set1(t.k));
+    return vact_h16_nan(x, vact_hb16_gate(out, dy, vh_set1(0), t), t);
+}
+#define VACT_H16PREP_threshold ~, h16prep_threshold
+#define VACT_H16_threshold ~, h16_threshold
+#define VACT_H16ON_threshold ~, 1
+#define VACT_HB16_threshold ~, hb16_threshold
+#define VACT_HB16ON_threshold ~, 1
+
+/* hard_shrink(x; a): k_hard_shrink's |x| <= a ? +0 : x (|x|'s key is its
+ * bits). 5 ops. */
+static inline VH h16_hard_shrink(VH x, vact_h16t t, const vact_params *p) {
+    (void)p;
+    VH ax = vh_and(x, vh_set1(0x7fff));
+    return vact_h16_nanax(ax, vh_sel(vh_gt_s(ax, vh_set1(t.k)), x, vh_set1(0)), t);
+}
+/* kb_hard_shrink: dy where |x| > a, else dy * min(0, |x|) = dy * +0. 11 ops. */
+static inline VH hb16_hard_shrink(VH x, VH dy, vact_h16t t, const vact_params *p) {
+    (void)p;
+    VH ax = vh_and(x, vh_set1(0x7fff));
+    return vact_h16_nanax(ax, vact_hb16_gate(vh_gt_s(ax, vh_set1(t.k)), dy, vh_set1(0), t), t);
+}
+#define VACT_H16PREP_hard_shrink ~, vact_h16prep_a
+#define VACT_H16_hard_shrink ~, h16_hard_shrink
+#define VACT_H16ON_hard_shrink ~, 1
+#define VACT_HB16_hard_shrink ~, hb16_hard_shrink
+#define VACT_HB16ON_hard_shrink ~, 1
+
+/* soft_shrink's backward (its forward, x -+ t, is arithmetic: the f32
+ * kernel): kb_soft_shrink's dy where |x| > t, else dy * (c * 0) with the
+ * clamp c = x there (t >= 0 finite; for t < 0 every number passes): a zero
+ * with dy's sign flipped by x's. t = +inf (c * 0 NaN at x = +-inf) and NaN
+ * take the f32 kernel. 13 ops. */
+static inline int h16prep_soft_shrink(vact_h16t *t, const vact_params *p) {
+    return p->a <= 0x1.fffffep127f && vact_h16prep_a(t, p);
+}
+static inline VH hb16_soft_shrink(VH x, VH dy, vact_h16t t, const vact_params *p) {
+    (void)p;
+    VH ax = vh_and(x, vh_set1(0x7fff));
+    MH out = vh_gt_s(ax, vh_set1(t.k));
+    return vact_h16_nanax(ax, vact_hb16_gate(out, dy, vh_and(x, vh_set1(0x8000)), t), t);
+}
+#define VACT_H16PREP_soft_shrink ~, h16prep_soft_shrink
+#define VACT_HB16_soft_shrink ~, hb16_soft_shrink
+#define VACT_HB16ON_soft_shrink ~, 1
 
 /* leaky_relu (f32 lanes, driver.h's per-call cases): k_leaky_relu's
  * x > 0 ? x : a x (its max / min / select give those bits), the case chosen

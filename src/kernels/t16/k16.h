@@ -450,6 +450,26 @@ static inline V k16_hard_swish(V x, const vact_params *p) {
     return vmul(xm, q);
 }
 
+/* softsign = x / (1 + |x|) with a = min(|x|, 2^100) (f_softsign.h's cap:
+ * inf gives 1; NaN kept, vmin's second operand): one division, d = 1 + a
+ * rounded once (2^-24), the quotient once: within 2^-22.9 relative, and
+ * x's sign or-ed back (-0 -> -0). No Fast2Sum or residual correction (the
+ * f32 kernel's, 9 ops more). 6 ops. */
+#define VACT_K16_softsign ~, k16_softsign
+static inline V k16_softsign(V x, const vact_params *p) {
+    (void)p;
+    V a = vmin(vset1(VACT_SOFTSIGN_AMAX), vabs(x));
+    return vor(vdiv(a, vadd(vset1(1.0f), a)), vand(x, vset1(-0.0f)));
+}
+/* softsign' = 1/(1 + |x|)^2: i = 1/d as above, dy (i i): 3 roundings more,
+ * within 2^-21.9. 6 ops. */
+#define VACT_KB16_softsign ~, kb16_softsign
+static inline V kb16_softsign(V x, V dy, const vact_params *p) {
+    (void)p;
+    V i = vdiv(vset1(1.0f), vadd(vset1(1.0f), vmin(vset1(VACT_SOFTSIGN_AMAX), vabs(x))));
+    return vmul(dy, vmul(i, i));
+}
+
 #include "k16_gelu_mish.h"
 #include "k16_pw.h"
 #include "k16_expfam.h"

@@ -237,12 +237,19 @@ static void test_ew(void **state) {
         /* leaky_relu's 16-bit loops pick a kernel per slope (above 1,
          * subnormal: AVX2's sign-bit blend for finite a > +0; +-0, whose
          * x = -inf gives the limit -a; +-inf and NaN, whose NaN results
-         * are the default NaN): those slopes too, beyond the list's sets */
-        static const float leaky_extra[7][2] = {{2.5f, 0}, {1e-40f, 0}, {0.0f, 0}, {-0.0f, 0},
-                                                {INFINITY, 0}, {-INFINITY, 0}, {NAN, 0}};
-        int nextra = strcmp(f->name, "leaky_relu") == 0 ? 7 : 0;
+         * are the default NaN); squareplus's kernel scales b below 2^-100
+         * and x where b >= 2^100, and takes b = 0 as relu: those parameters
+         * too, beyond the list's sets */
+        static const struct { const char *name; int n; float p[7][2]; } extra[] = {
+            {"leaky_relu", 7, {{2.5f, 0}, {1e-40f, 0}, {0.0f, 0}, {-0.0f, 0}, {INFINITY, 0}, {-INFINITY, 0}, {NAN, 0}}},
+            {"squareplus", 7, {{0.0f, 0}, {1e-30f, 0}, {1e-42f, 0}, {0x1.8p100f, 0}, {3e38f, 0}, {1e10f, 0}, {7e-4f, 0}}},
+        };
+        int nextra = 0;
+        const float (*xp)[2] = NULL;
+        for (size_t e = 0; e < sizeof extra / sizeof *extra; e++)
+            if (!strcmp(f->name, extra[e].name)) nextra = extra[e].n, xp = extra[e].p;
         for (int ps = 0; ps < f->nsets + nextra; ps++) {
-            const float *prm = ps < f->nsets ? f->sets[ps] : leaky_extra[ps - f->nsets];
+            const float *prm = ps < f->nsets ? f->sets[ps] : xp[ps - f->nsets];
             double pd[2] = {prm[0], prm[1]};
             for (size_t i = 0; i < n; i++) {
                 float xf = ht->from(x[i]);

@@ -49,19 +49,23 @@ static inline vact_sqp vsquareplus_s(V x, float b, int want_sl) {
 }
 /* x < 0 lanes: returns m * b/(2(s + a)) * 4 = m * b/D2 to ~1 ULP, where m
  * (*scale = 1/(4m)) is 2^64 when b < 2^-100 (so that b*m, the quotient and
- * the correction stay normal) and 1 otherwise; 0 at x = -inf (the limit) */
-static inline V vsquareplus_neg(V x, vact_sqp q, float b, float *scale) {
+ * the correction stay normal) and 1 otherwise; 0 at x = -inf (the limit).
+ * corr = 0 (a constant; the 16-bit kernels, src/kernels/t16/k16.h): the
+ * quotient alone, m b / fl(D2), within 2^-22.9, for q without sl. */
+static inline V vsquareplus_neg(V x, vact_sqp q, float b, float *scale, int corr) {
     float m = b < 0x1p-100f ? 0x1p64f : 1.0f;
     float nb = b * m;                                           /* exact */
     *scale = 0.25f / m;
     V h = vset1(0.5f);
     V sh = vmul(h, q.s), ah = vmul(h, q.a);
     V d2 = vadd(sh, ah);                                        /* s >= a: Fast2Sum */
-    V d2l = vfma(h, q.sl, vsub(ah, vsub(d2, sh)));
     V bv = vset1(nb);
     V y1 = vdiv(bv, d2);
-    V z = vfnma(y1, d2l, vfnma(y1, d2, bv));                    /* nb - y1 (d2 + d2l) */
-    y1 = vfma(z, vmul(y1, vset1(1.0f / nb)), y1);               /* y1/nb ~ 1/d2 */
+    if (corr) {
+        V d2l = vfma(h, q.sl, vsub(ah, vsub(d2, sh)));
+        V z = vfnma(y1, d2l, vfnma(y1, d2, bv));                /* nb - y1 (d2 + d2l) */
+        y1 = vfma(z, vmul(y1, vset1(1.0f / nb)), y1);           /* y1/nb ~ 1/d2 */
+    }
     return vsel(vlt(x, vset1(-0x1.fffffep127f)), vzero(), y1);
 }
 static inline V k_squareplus(V x, const vact_params *p) {
@@ -72,7 +76,7 @@ static inline V k_squareplus(V x, const vact_params *p) {
     V h = vset1(0.5f);
     V ypos = vfma(h, x, vmul(h, q.s));
     float sc;
-    V yneg = vsquareplus_neg(x, q, b, &sc);
+    V yneg = vsquareplus_neg(x, q, b, &sc, 1);
     yneg = vmul(yneg, vset1(sc));
     return vsel(vlt(x, vzero()), yneg, ypos);
 }
@@ -84,7 +88,7 @@ static inline V kb_squareplus(V x, V dy, const vact_params *p) {
     V h = vset1(0.5f);
     M neg = vlt(x, vzero());
     float sc;
-    V yneg = vsquareplus_neg(x, q, b, &sc);
+    V yneg = vsquareplus_neg(x, q, b, &sc, 1);
     V r = vdiv(vsel(neg, yneg, xc), q.s);
     V g = vsel(neg, vmul(r, vset1(sc)), vfma(h, r, h));
     return vmul(dy, g);

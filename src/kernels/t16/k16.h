@@ -470,6 +470,41 @@ static inline V kb16_softsign(V x, V dy, const vact_params *p) {
     return vmul(dy, vmul(i, i));
 }
 
+/* squareplus(x; b) = (x + s)/2, s = sqrt(x^2 + b): f_squareplus.h's
+ * kernel without its residual sl and its correction of the quotient
+ * (vsquareplus_s(.., 0), vsquareplus_neg(.., 0): s scaled where x^2 would
+ * overflow or underflow, b scaled where tiny): x >= 0: fma(x/2, s/2);
+ * x < 0: b/(2(s + |x|)) as m b / fl(s/2 + |x|/2) times 1/(4m), within
+ * 2^-22 relative; x = -inf: the limit 0. b = 0 is relu, as there; a b
+ * outside the domain (negative, inf, NaN) takes the f32 kernel. */
+#define VACT_K16_squareplus ~, k16_squareplus
+static inline V k16_squareplus(V x, const vact_params *p) {
+    float b = p->a;
+    if (!(b > 0.0f && b <= 0x1.fffffep127f)) return k_squareplus(x, p);
+    V xc = vmin(vset1(0x1.fffffep127f), vmax(vset1(-0x1.fffffep127f), x));
+    vact_sqp q = vsquareplus_s(xc, b, 0);
+    V h = vset1(0.5f);
+    float sc;
+    V yneg = vsquareplus_neg(x, q, b, &sc, 0);
+    yneg = vmul(yneg, vset1(sc));
+    return vsel(vlt(x, vzero()), yneg, vfma(h, x, vmul(h, q.s)));
+}
+/* squareplus' = x >= 0: (1 + x/s)/2; x < 0: y/s, y as above (kb_squareplus
+ * without the corrections): two divisions, within 2^-21.5 relative. */
+#define VACT_KB16_squareplus ~, kb16_squareplus
+static inline V kb16_squareplus(V x, V dy, const vact_params *p) {
+    float b = p->a;
+    if (!(b > 0.0f && b <= 0x1.fffffep127f)) return kb_squareplus(x, dy, p);
+    V xc = vmin(vset1(0x1.fffffep127f), vmax(vset1(-0x1.fffffep127f), x));
+    vact_sqp q = vsquareplus_s(xc, b, 0);
+    V h = vset1(0.5f);
+    M neg = vlt(x, vzero());
+    float sc;
+    V yneg = vsquareplus_neg(x, q, b, &sc, 0);
+    V r = vdiv(vsel(neg, yneg, xc), q.s);
+    return vmul(dy, vsel(neg, vmul(r, vset1(sc)), vfma(h, r, h)));
+}
+
 #include "k16_gelu_mish.h"
 #include "k16_pw.h"
 #include "k16_expfam.h"

@@ -29,12 +29,11 @@
 #                 alternate the two calls in one benchmark, bench/README.md) and the counts
 #                 met / missed.
 #                 --filter is then a regex over function names (whole name, e.g. 'gelu|sigmoid|relu'
-#                 or 'gelu.*'); default: the transcendental functions and relu, leaky_relu,
-#                 hard_swish (T16_FUNCS below). --isa restricts the ISAs run (default avx512,avx2,neon).
-#                 No accuracy, ops or chart. The default list is 301 runs in pass 1 (the AVX-512
-#                 rows, 16M and its 16-bit / f32 pairs included) and 244 in pass 2 (the AVX2 rows and the capped XNNPACK
-#                 ones): about 10.5 min with 3 rounds (0.2 s each) on the 2-core machine;
-#                 --filter 'gelu|sigmoid|relu' --reps 3 under 2 min.
+#                 or 'gelu.*'); default: every elementwise function of src/common/functions.def
+#                 (since 2026-12-07; before, the transcendental ones and relu, leaky_relu,
+#                 hard_swish). --isa restricts the ISAs run (default avx512,avx2,neon).
+#                 No accuracy, ops or chart. About 17 min with 3 rounds (0.2 s each) on the
+#                 2-core machine; --filter 'gelu|sigmoid|relu' --reps 3 under 2 min.
 #
 # Pass 1 runs everything (vact on every ISA; SLEEF and Eigen at AVX-512 and
 # AVX2; oneDNN and XNNPACK at their best ISA). On a machine with AVX-512,
@@ -66,8 +65,8 @@ t16=0
 t16_isas="avx512,avx2,neon"
 min_time=""
 report_args=()
-# --t16's default functions: the transcendental ones and relu, leaky_relu, hard_swish
-T16_FUNCS="sigmoid|tanh|elu|selu|celu|silu|swish|gelu|gelu_tanh|softplus|mish|log_sigmoid|tanh_shrink|exponential|relu|leaky_relu|hard_swish"
+# --t16's default functions: every elementwise one (VACT_EW in functions.def)
+T16_FUNCS=$(grep -o '^VACT_EW([a-z_0-9]*' "$root/src/common/functions.def" | sed 's/^VACT_EW(//' | paste -sd '|')
 while [ $# -gt 0 ]; do
     case "$1" in
     --full) full="--full" ;;

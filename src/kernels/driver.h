@@ -333,23 +333,23 @@ static inline VH vact_hb16_none(VH x, VH dy, vact_h16t t, const vact_params *p) 
 /* NTOK: the large arrays stream (forward), else they are prefetched (backward) */
 #define VACT_H16_RUN_(fn, PREP, CALL, DY, y, T, NTOK)                                       \
     {                                                                                       \
-    vact_h16t t = VACT_H16T_##T;                                                            \
-    if (PREP(&t, &p)) {                                                                     \
-        if ((((NTOK) && VACT_NT) || (!(NTOK) && VACT_PF)) && n >= 2 * VACT_NT_MIN && ((uintptr_t)y & 1) == 0) { \
-            const size_t al = VACT_WH * sizeof(uint16_t);                                   \
-            size_t h = ((al - ((uintptr_t)y & (al - 1))) & (al - 1)) / sizeof(uint16_t);    \
-            if (h) vh_store_n(y, CALL(fn, vh_load_n(x, h), vh_load_n(dy, h)), h);           \
-            i = h;                                                                          \
-            VACT_H16_PAIRS_(fn, CALL, DY, y, VACT_CAT(VACT_H16_STORE_, NTOK), 1)            \
-            if (NTOK) vact_nt_fence();                                                      \
+        vact_h16t t = VACT_H16T_##T;                                                        \
+        if (PREP(&t, &p)) {                                                                 \
+            if ((((NTOK) && VACT_NT) || (!(NTOK) && VACT_PF)) && n >= 2 * VACT_NT_MIN && ((uintptr_t)y & 1) == 0) { \
+                const size_t al = VACT_WH * sizeof(uint16_t);                               \
+                size_t h = ((al - ((uintptr_t)y & (al - 1))) & (al - 1)) / sizeof(uint16_t); \
+                if (h) vh_store_n(y, CALL(fn, vh_load_n(x, h), vh_load_n(dy, h)), h);       \
+                i = h;                                                                      \
+                VACT_H16_PAIRS_(fn, CALL, DY, y, VACT_CAT(VACT_H16_STORE_, NTOK), 1)        \
+                if (NTOK) vact_nt_fence();                                                  \
+            }                                                                               \
+            VACT_H16_PAIRS_(fn, CALL, DY, y, vh_store, 0)                                   \
+            for (; i < n; i += VACT_WH) {                                                   \
+                size_t k = n - i < VACT_WH ? n - i : VACT_WH;                               \
+                vh_store_n(y + i, CALL(fn, vh_load_n(x + i, k), vh_load_n(dy + i, k)), k);  \
+            }                                                                               \
+            return;                                                                         \
         }                                                                                   \
-        VACT_H16_PAIRS_(fn, CALL, DY, y, vh_store, 0)                                       \
-        for (; i < n; i += VACT_WH) {                                                       \
-            size_t k = n - i < VACT_WH ? n - i : VACT_WH;                                   \
-            vh_store_n(y + i, CALL(fn, vh_load_n(x + i, k), vh_load_n(dy + i, k)), k);      \
-        }                                                                                   \
-        return;                                                                             \
-    }                                                                                       \
     }
 #define VACT_H16_LOOP(name, T)                                                              \
     if (VACT_HAS_H16(name)) VACT_H16_RUN_(VACT_H16(name), VACT_H16PREP(name), VACT_H16_FWD_, VACT_H16_DY_OFF_, y, T, 1)

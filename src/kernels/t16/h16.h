@@ -6,9 +6,12 @@
  * f32 kernel on the exact widened input, NaN -> the type's default NaN t.dn)
  * for every input pattern: both types are sign-magnitude, so an int16 read
  * of the bits orders the non-negative values and puts every negative one
- * (-0 the lowest) below them. tests/test_t16.c checks all 65536 inputs on
- * every ISA against the reference and the scalar path (the backward also
- * against the f32 kernel with special dy: test_relu_special_dy).
+ * (-0 the lowest) below them. A function with a float parameter gets its
+ * per-call constants from VACT_H16PREP_NAME (`~, h16prep_NAME`, driver.h),
+ * which may also decline the parameters. tests/test_t16.c checks all 65536
+ * inputs on every ISA against the reference and the scalar path, and
+ * (test_bits) forward and backward with special dy, at edge parameters,
+ * bit for bit against the f32 kernel.
  * Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c),
  * and driver.h's 16-bit helpers (vact_h16t, vact_h16_nan) before this file
  * (kernels/all.h: driver.h, then t16/k16.h, which includes this file). */

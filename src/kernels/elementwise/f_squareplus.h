@@ -68,30 +68,38 @@ static inline V vsquareplus_neg(V x, vact_sqp q, float b, float *scale, int corr
     }
     return vsel(vlt(x, vset1(-0x1.fffffep127f)), vzero(), y1);
 }
-static inline V k_squareplus(V x, const vact_params *p) {
-    float b = p->a;
-    if (b == 0.0f) return vmax(vzero(), x);
+/* squareplus and its derivative for b != 0, with the corrections (corr = 1,
+ * the f32 kernels) or without them (corr = 0, a constant: the 16-bit
+ * kernels, src/kernels/t16/k16.h) */
+static inline V vsquareplus_f(V x, float b, int corr) {
     V xc = vmin(vset1(0x1.fffffep127f), vmax(vset1(-0x1.fffffep127f), x));
-    vact_sqp q = vsquareplus_s(xc, b, 1);
+    vact_sqp q = vsquareplus_s(xc, b, corr);
     V h = vset1(0.5f);
     V ypos = vfma(h, x, vmul(h, q.s));
     float sc;
-    V yneg = vsquareplus_neg(x, q, b, &sc, 1);
+    V yneg = vsquareplus_neg(x, q, b, &sc, corr);
     yneg = vmul(yneg, vset1(sc));
     return vsel(vlt(x, vzero()), yneg, ypos);
+}
+static inline V vsquareplus_df(V x, float b, int corr) {
+    V xc = vmin(vset1(0x1.fffffep127f), vmax(vset1(-0x1.fffffep127f), x));
+    vact_sqp q = vsquareplus_s(xc, b, corr);
+    V h = vset1(0.5f);
+    M neg = vlt(x, vzero());
+    float sc;
+    V yneg = vsquareplus_neg(x, q, b, &sc, corr);
+    V r = vdiv(vsel(neg, yneg, xc), q.s);
+    return vsel(neg, vmul(r, vset1(sc)), vfma(h, r, h));
+}
+static inline V k_squareplus(V x, const vact_params *p) {
+    float b = p->a;
+    if (b == 0.0f) return vmax(vzero(), x);
+    return vsquareplus_f(x, b, 1);
 }
 static inline V kb_squareplus(V x, V dy, const vact_params *p) {
     float b = p->a;
     if (b == 0.0f) return vsel(vgt(x, vzero()), dy, vmul(dy, vmax(vzero(), x)));
-    V xc = vmin(vset1(0x1.fffffep127f), vmax(vset1(-0x1.fffffep127f), x));
-    vact_sqp q = vsquareplus_s(xc, b, 1);
-    V h = vset1(0.5f);
-    M neg = vlt(x, vzero());
-    float sc;
-    V yneg = vsquareplus_neg(x, q, b, &sc, 1);
-    V r = vdiv(vsel(neg, yneg, xc), q.s);
-    V g = vsel(neg, vmul(r, vset1(sc)), vfma(h, r, h));
-    return vmul(dy, g);
+    return vmul(dy, vsquareplus_df(x, b, 1));
 }
 
 #endif

@@ -481,13 +481,7 @@ static inline V kb16_softsign(V x, V dy, const vact_params *p) {
 static inline V k16_squareplus(V x, const vact_params *p) {
     float b = p->a;
     if (!(b > 0.0f && b <= 0x1.fffffep127f)) return k_squareplus(x, p);
-    V xc = vmin(vset1(0x1.fffffep127f), vmax(vset1(-0x1.fffffep127f), x));
-    vact_sqp q = vsquareplus_s(xc, b, 0);
-    V h = vset1(0.5f);
-    float sc;
-    V yneg = vsquareplus_neg(x, q, b, &sc, 0);
-    yneg = vmul(yneg, vset1(sc));
-    return vsel(vlt(x, vzero()), yneg, vfma(h, x, vmul(h, q.s)));
+    return vsquareplus_f(x, b, 0);
 }
 /* squareplus' = x >= 0: (1 + x/s)/2; x < 0: y/s, y as above (kb_squareplus
  * without the corrections): two divisions, within 2^-21.5 relative. */
@@ -495,14 +489,7 @@ static inline V k16_squareplus(V x, const vact_params *p) {
 static inline V kb16_squareplus(V x, V dy, const vact_params *p) {
     float b = p->a;
     if (!(b > 0.0f && b <= 0x1.fffffep127f)) return kb_squareplus(x, dy, p);
-    V xc = vmin(vset1(0x1.fffffep127f), vmax(vset1(-0x1.fffffep127f), x));
-    vact_sqp q = vsquareplus_s(xc, b, 0);
-    V h = vset1(0.5f);
-    M neg = vlt(x, vzero());
-    float sc;
-    V yneg = vsquareplus_neg(x, q, b, &sc, 0);
-    V r = vdiv(vsel(neg, yneg, xc), q.s);
-    return vmul(dy, vsel(neg, vmul(r, vset1(sc)), vfma(h, r, h)));
+    return vmul(dy, vsquareplus_df(x, b, 0));
 }
 
 /* sparse_plus: f_sparse_plus.h's (xc + 1)^2/4 with xc + 1 rounded once

@@ -629,11 +629,14 @@ static int test_big_n(const ref_fn *f) {
  * subnormal, beyond its largest finite, +-inf, and NaN (not in the API's
  * domain: the f32 kernel's loops then), values that round to inf or are
  * NaN. The exhaustive test above takes dy finite and the listed sets. */
-typedef struct { const char *name; int n; float p[14][2]; } bits_extra;
+typedef struct { const char *name; int n; float p[22][2]; } bits_extra;
 static const bits_extra g_bits_extra[] = {
-    {"threshold", 14, {{-0.0f, 7}, {0.0f, -1}, {-1e-42f, 2}, {1e-42f, 0}, {0.3f, NAN}, {-2.7f, 1e30f},
+    {"threshold", 22, {{-0.0f, 7}, {0.0f, -1}, {-1e-42f, 2}, {1e-42f, 0}, {0.3f, NAN}, {-2.7f, 1e30f},
                        {INFINITY, 3}, {-INFINITY, 3}, {70000, 1}, {-70000, 1}, {1e-30f, -0.0f},
-                       {6.0e-8f, 0.2f}, {-3.0e-8f, 0.2f}, {NAN, 1}}},
+                       {6.0e-8f, 0.2f}, {-3.0e-8f, 0.2f}, {NAN, 1}, {65504.5f, 3e-6f}, {-65519.0f, -1e-8f},
+                       {0x1.0p-14f, 65519.0f}, {-0x1.ff8p-15f, -65520.0f},
+                       /* values halfway between two bf16 / f16 values (ties to even, down and up) */
+                       {0.5f, 1.00390625f}, {0.5f, 1.01171875f}, {0.5f, 1.00048828125f}, {0.5f, 1.00146484375f}}},
     {"hard_shrink", 11, {{0.0f, 0}, {-0.0f, 0}, {-1, 0}, {1e-42f, 0}, {0.3f, 0}, {70000, 0}, {INFINITY, 0},
                          {-INFINITY, 0}, {9e-8f, 0}, {1.00390625f, 0}, {NAN, 0}}},
     {"soft_shrink", 9, {{0.0f, 0}, {0.3f, 0}, {1e-42f, 0}, {70000, 0}, {1e30f, 0}, {INFINITY, 0},

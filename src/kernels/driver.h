@@ -344,6 +344,10 @@ static inline VH vact_hb16_none(VH x, VH dy, vact_h16t t, const vact_params *p) 
                 if (NTOK) vact_nt_fence();                                                  \
             }                                                                               \
             VACT_H16_PAIRS_(fn, CALL, DY, y, vh_store, 0)                                   \
+            if (i + VACT_WH <= n) { /* one whole vector (n = 16 on AVX2: no stack buffer) */ \
+                vh_store(y + i, CALL(fn, vh_load(x + i), vh_load(dy + i)));                 \
+                i += VACT_WH;                                                               \
+            }                                                                               \
             for (; i < n; i += VACT_WH) {                                                   \
                 size_t k = n - i < VACT_WH ? n - i : VACT_WH;                               \
                 vh_store_n(y + i, CALL(fn, vh_load_n(x + i, k), vh_load_n(dy + i, k)), k);  \

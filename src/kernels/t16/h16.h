@@ -19,6 +19,7 @@
 #define VACT_T16_H16_H
 #include <string.h>
 #include "../../common/vact_internal.h" /* vact_params */
+#include "../../common/half16.h"    /* vact_h16_kle, vact_h16_round */
 
 /* relu: k_relu's vmax(0, x) returns x for x > 0 and for x = -0 (the tie
  * gives the second operand), +0 for the other negatives: as int16, x - 1
@@ -70,37 +71,15 @@ static inline VH hb16_relu(VH x, VH dy, vact_h16t t, const vact_params *p) {
  * are the adjacent keys -1, 0. A comparison with a float parameter a (not
  * NaN) is one with K(a) = the largest key whose value is <= a: x <= a iff
  * k(x) <= K(a) (both zeros fall on the same side: they are equal as
- * numbers and adjacent as keys). K(a) per call, by the vocabulary's own
- * rounding of a to the type (vstore_T_nd_n, the one the f32 path stores
- * with) and widening, then stepped down where its value is above a, or up
- * where the next one's is still <= a (a = -0: +0's key); one step at most,
- * as the rounding is to the nearest. */
+ * numbers and adjacent as keys). K(a) per call in plain C
+ * (src/common/half16.h's vact_h16_kle: a's magnitude truncated to the
+ * type, one step up for a negative a that is not a 16-bit value). */
 static inline VH vact_h16_key(VH x) { return vh_sel(vh_gt_s(vh_set1(0), x), vh_sub(vh_set1(0x7fff), x), x); }
 static inline int vact_h16_isbf(vact_h16t t) { return t.inf == 0x7f80; }
-static inline uint16_t vact_h16_round1(float a, vact_h16t t) {
-    uint16_t h;
-    if (vact_h16_isbf(t)) vstore_bf16_nd_n(&h, vset1(a), 1);
-    else vstore_f16_nd_n(&h, vset1(a), 1);
-    return h;
-}
-static inline float vact_h16_value(int32_t k, vact_h16t t) { /* the value of key k */
-    uint16_t h = (uint16_t)(k >= 0 ? k : 0x7fff - k);
-    float f;
-    vstore_n(&f, vact_h16_isbf(t) ? vload_bf16_n(&h, 1) : vload_f16_n(&h, 1), 1);
-    return f;
-}
-/* K(a) for a not NaN, as the int16 bits */
-static inline uint16_t vact_h16_kle(float a, vact_h16t t) {
-    uint16_t h = vact_h16_round1(a, t);
-    int32_t k = h < 0x8000u ? (int32_t)h : 0x7fff - (int32_t)h;
-    while (vact_h16_value(k, t) > a) k--;                /* stops at -inf's key */
-    while (k < 0x7fff && vact_h16_value(k + 1, t) <= a) k++; /* a NaN value stops it */
-    return (uint16_t)k;
-}
 /* t.k = K(p->a); 0 (the f32 kernel instead) for a NaN a */
 static inline int vact_h16prep_a(vact_h16t *t, const vact_params *p) {
     if (p->a != p->a) return 0;
-    t->k = vact_h16_kle(p->a, *t);
+    t->k = (uint16_t)vact_h16_kle(p->a, !vact_h16_isbf(*t));
     return 1;
 }
 /* the type's 1.0 and 6.0 */
@@ -155,10 +134,11 @@ static inline VH hb16_hard_tanh(VH x, VH dy, vact_h16t t, const vact_params *p) 
 #define VACT_HB16ON_hard_tanh ~, 1
 
 /* threshold(x; a, b): k_threshold's x <= a ? b : x, with b rounded once
- * per call as the f32 path stores it (the default NaN for a NaN b). 8 ops. */
+ * per call as the f32 path stores it (the default NaN for a NaN b;
+ * vact_h16_round). 8 ops. */
 static inline int h16prep_threshold(vact_h16t *t, const vact_params *p) {
     if (!vact_h16prep_a(t, p)) return 0;
-    t->b = vact_h16_round1(p->b, *t);
+    t->b = vact_h16_round(p->b, !vact_h16_isbf(*t));
     return 1;
 }
 static inline VH h16_threshold(VH x, vact_h16t t, const vact_params *p) {

@@ -215,6 +215,44 @@ static int lone_lanes(const vact_table *t, const offs *o, int ty, const float *p
     return bad != 0;
 }
 
+/* Parameter sets beyond the list's, per function (both tests below):
+ * ulp = 1, also in the exhaustive test against the double reference
+ * (test_ew): leaky_relu's 16-bit loops pick a kernel per slope (above 1,
+ * subnormal: AVX2's sign-bit blend for finite a > +0; +-0, whose x = -inf
+ * gives the limit -a; +-inf and NaN, whose NaN results are the default
+ * NaN); squareplus's kernel scales b below 2^-100 and x where b >= 2^100,
+ * and takes b = 0 as relu. ulp = 0, only bit for bit against the f32 kernel
+ * (test_bits, the piecewise-linear functions): thresholds at +-0, between
+ * a type's values, below its smallest subnormal, beyond its largest
+ * finite, +-inf, and NaN (not in the API's domain: the f32 kernel's loops
+ * then), values that round to inf or are NaN or lie halfway. */
+typedef struct { const char *name; int ulp, n; float p[22][2]; } extra_sets;
+static const extra_sets g_extra[] = {
+    {"threshold", 0, 22, {{-0.0f, 7}, {0.0f, -1}, {-1e-42f, 2}, {1e-42f, 0}, {0.3f, NAN}, {-2.7f, 1e30f},
+                       {INFINITY, 3}, {-INFINITY, 3}, {70000, 1}, {-70000, 1}, {1e-30f, -0.0f},
+                       {6.0e-8f, 0.2f}, {-3.0e-8f, 0.2f}, {NAN, 1}, {65504.5f, 3e-6f}, {-65519.0f, -1e-8f},
+                       {0x1.0p-14f, 65519.0f}, {-0x1.ff8p-15f, -65520.0f},
+                       /* values halfway between two bf16 / f16 values (ties to even, down and up) */
+                       {0.5f, 1.00390625f}, {0.5f, 1.01171875f}, {0.5f, 1.00048828125f}, {0.5f, 1.00146484375f}}},
+    {"hard_shrink", 0, 11, {{0.0f, 0}, {-0.0f, 0}, {-1, 0}, {1e-42f, 0}, {0.3f, 0}, {70000, 0}, {INFINITY, 0},
+                         {-INFINITY, 0}, {9e-8f, 0}, {1.00390625f, 0}, {NAN, 0}}},
+    {"soft_shrink", 0, 9, {{0.0f, 0}, {0.3f, 0}, {1e-42f, 0}, {70000, 0}, {1e30f, 0}, {INFINITY, 0},
+                        {-INFINITY, 0}, {-1, 0}, {NAN, 0}}},
+    {"leaky_relu", 1, 7, {{2.5f, 0}, {1e-40f, 0}, {0.0f, 0}, {-0.0f, 0}, {INFINITY, 0}, {-INFINITY, 0}, {NAN, 0}}},
+    {"squareplus", 1, 7, {{0.0f, 0}, {1e-30f, 0}, {1e-42f, 0}, {0x1.8p100f, 0}, {3e38f, 0}, {1e10f, 0}, {7e-4f, 0}}},
+};
+/* f's extra sets (ulp_only: those with ulp = 1), their count in *n */
+static const float (*extra_for(const ref_fn *f, int ulp_only, int *n))[2] {
+    for (size_t e = 0; e < sizeof g_extra / sizeof *g_extra; e++)
+        if (!strcmp(g_extra[e].name, f->name) && (g_extra[e].ulp || !ulp_only)) {
+            *n = g_extra[e].n;
+            return g_extra[e].p;
+        }
+    *n = 0;
+    return NULL;
+}
+
+
 static void test_ew(void **state) {
     const ref_fn *f = (const ref_fn *)*state;
     const offs *o = &g_offs[f - ref_fns];
@@ -234,20 +272,8 @@ static void test_ew(void **state) {
             float v = rnd_uniform(&st, 0.25f, 4.0f);
             dyr[i] = ht->to((i & 1) ? -v : v);
         }
-        /* leaky_relu's 16-bit loops pick a kernel per slope (above 1,
-         * subnormal: AVX2's sign-bit blend for finite a > +0; +-0, whose
-         * x = -inf gives the limit -a; +-inf and NaN, whose NaN results
-         * are the default NaN); squareplus's kernel scales b below 2^-100
-         * and x where b >= 2^100, and takes b = 0 as relu: those parameters
-         * too, beyond the list's sets */
-        static const struct { const char *name; int n; float p[7][2]; } extra[] = {
-            {"leaky_relu", 7, {{2.5f, 0}, {1e-40f, 0}, {0.0f, 0}, {-0.0f, 0}, {INFINITY, 0}, {-INFINITY, 0}, {NAN, 0}}},
-            {"squareplus", 7, {{0.0f, 0}, {1e-30f, 0}, {1e-42f, 0}, {0x1.8p100f, 0}, {3e38f, 0}, {1e10f, 0}, {7e-4f, 0}}},
-        };
-        int nextra = 0;
-        const float (*xp)[2] = NULL;
-        for (size_t e = 0; e < sizeof extra / sizeof *extra; e++)
-            if (!strcmp(f->name, extra[e].name)) nextra = extra[e].n, xp = extra[e].p;
+        int nextra; /* g_extra's sets with ulp = 1 */
+        const float (*xp)[2] = extra_for(f, 1, &nextra);
         for (int ps = 0; ps < f->nsets + nextra; ps++) {
             const float *prm = ps < f->nsets ? f->sets[ps] : xp[ps - f->nsets];
             double pd[2] = {prm[0], prm[1]};
@@ -624,37 +650,19 @@ static int test_big_n(const ref_fn *f) {
  * once per call. Every x pattern, forward, and backward against special dy
  * (signed zeros, +-1, subnormals, the largest finite, +-inf, quiet and
  * signaling NaNs of both signs), on every ISA, against the f32 kernel of
- * the scalar table, for the function's parameter sets and the edges below:
- * thresholds at +-0, between a type's values, below its smallest
- * subnormal, beyond its largest finite, +-inf, and NaN (not in the API's
- * domain: the f32 kernel's loops then), values that round to inf or are
- * NaN. The exhaustive test above takes dy finite and the listed sets. */
-typedef struct { const char *name; int n; float p[22][2]; } bits_extra;
-static const bits_extra g_bits_extra[] = {
-    {"threshold", 22, {{-0.0f, 7}, {0.0f, -1}, {-1e-42f, 2}, {1e-42f, 0}, {0.3f, NAN}, {-2.7f, 1e30f},
-                       {INFINITY, 3}, {-INFINITY, 3}, {70000, 1}, {-70000, 1}, {1e-30f, -0.0f},
-                       {6.0e-8f, 0.2f}, {-3.0e-8f, 0.2f}, {NAN, 1}, {65504.5f, 3e-6f}, {-65519.0f, -1e-8f},
-                       {0x1.0p-14f, 65519.0f}, {-0x1.ff8p-15f, -65520.0f},
-                       /* values halfway between two bf16 / f16 values (ties to even, down and up) */
-                       {0.5f, 1.00390625f}, {0.5f, 1.01171875f}, {0.5f, 1.00048828125f}, {0.5f, 1.00146484375f}}},
-    {"hard_shrink", 11, {{0.0f, 0}, {-0.0f, 0}, {-1, 0}, {1e-42f, 0}, {0.3f, 0}, {70000, 0}, {INFINITY, 0},
-                         {-INFINITY, 0}, {9e-8f, 0}, {1.00390625f, 0}, {NAN, 0}}},
-    {"soft_shrink", 9, {{0.0f, 0}, {0.3f, 0}, {1e-42f, 0}, {70000, 0}, {1e30f, 0}, {INFINITY, 0},
-                        {-INFINITY, 0}, {-1, 0}, {NAN, 0}}},
-    {"leaky_relu", 7, {{2.5f, 0}, {1e-40f, 0}, {0.0f, 0}, {-0.0f, 0}, {INFINITY, 0}, {-INFINITY, 0}, {NAN, 0}}},
-};
+ * the scalar table, for the function's parameter sets and all of its
+ * g_extra sets (above). The exhaustive test takes dy finite and the sets
+ * the double reference covers. */
 static int test_bits(const ref_fn *f) {
     const offs *o = &g_offs[f - ref_fns];
     const size_t nx = 65536;
-    int failures = 0, nsets = f->nsets;
-    const bits_extra *ex = NULL;
-    for (size_t e = 0; e < sizeof g_bits_extra / sizeof *g_bits_extra; e++)
-        if (!strcmp(g_bits_extra[e].name, f->name)) ex = &g_bits_extra[e];
-    if (ex) nsets += ex->n;
+    int failures = 0, nextra;
+    const float (*xp)[2] = extra_for(f, 0, &nextra);
+    const int nsets = f->nsets + nextra;
     uint16_t *x = malloc(nx * 2), *dy = malloc(nx * 2), *dx = malloc(nx * 2);
     float *xf = malloc(nx * 4), *dyf = malloc(nx * 4), *dxf = malloc(nx * 4);
     for (int ps = 0; ps < nsets; ps++) {
-        const float *prm = ps < f->nsets ? f->sets[ps] : ex->p[ps - f->nsets];
+        const float *prm = ps < f->nsets ? f->sets[ps] : xp[ps - f->nsets];
         for (int ty = 0; ty < 2; ty++) {
             const htype *ht = &g_types[ty];
             const uint16_t inf = ty ? 0x7c00 : 0x7f80;

@@ -268,10 +268,12 @@ typedef struct {
 #define VACT_H16T_bf16 {0x7f80, 0x7fc0, 0, 0}
 #define VACT_H16T_f16 {0x7c00, 0x7e00, 0, 0}
 static inline VH vact_h16_none(VH x, vact_h16t t, const vact_params *p) { (void)t; (void)p; return x; }
-/* r, with the default NaN where x is NaN (|x| above the infinity's bits) */
-static inline VH vact_h16_nan(VH x, VH r, vact_h16t t) {
-    return vh_sel(vh_gt_s(vh_and(x, vh_set1(0x7fff)), vh_set1(t.inf)), vh_set1(t.dn), r);
+/* r, with the default NaN where x is NaN: ax = |x|'s bits above the
+ * infinity's (vact_h16_nanax, for callers that have ax), or from x itself */
+static inline VH vact_h16_nanax(VH ax, VH r, vact_h16t t) {
+    return vh_sel(vh_gt_s(ax, vh_set1(t.inf)), vh_set1(t.dn), r);
 }
+static inline VH vact_h16_nan(VH x, VH r, vact_h16t t) { return vact_h16_nanax(vh_and(x, vh_set1(0x7fff)), r, t); }
 /* every NaN of the m stored 16-bit values at y made the default NaN */
 static inline void vact_h16_fix(uint16_t *y, size_t m, vact_h16t t) {
     size_t j = 0;

@@ -26,11 +26,13 @@
  * (wrapping) is >= 0 exactly for x > 0 and for -0 (0x8000 - 1 = 0x7fff),
  * so max(x - 1, -1) + 1 is x there and 0 elsewhere (+0 -> -1 -> 0 too).
  * 3 ops, and 3 for the NaN. */
+static inline VH vact_h16_relu(VH x) {
+    const VH one = vh_set1(1);
+    return vh_add(vh_max_s(vh_sub(x, one), vh_set1(0xffff)), one);
+}
 static inline VH h16_relu(VH x, vact_h16t t, const vact_params *p) {
     (void)p;
-    const VH one = vh_set1(1);
-    VH r = vh_add(vh_max_s(vh_sub(x, one), vh_set1(0xffff)), one);
-    return vact_h16_nan(x, r, t);
+    return vact_h16_nan(x, vact_h16_relu(x), t);
 }
 #define VACT_H16_relu ~, h16_relu
 #define VACT_H16ON_relu ~, 1
@@ -88,10 +90,7 @@ static inline uint16_t vact_h16_six(vact_h16t t) { return vact_h16_isbf(t) ? 0x4
 
 /* relu6: k_relu6's min(6, max(0, x)), relu's bits (above) capped at 6's
  * (x > 6 and +inf; a positive NaN too, made the default NaN after). 7 ops. */
-static inline VH vact_h16_relu6(VH x, vact_h16t t) {
-    const VH one = vh_set1(1);
-    return vh_min_s(vh_add(vh_max_s(vh_sub(x, one), vh_set1(0xffff)), one), vh_set1(vact_h16_six(t)));
-}
+static inline VH vact_h16_relu6(VH x, vact_h16t t) { return vh_min_s(vact_h16_relu(x), vh_set1(vact_h16_six(t))); }
 static inline VH h16_relu6(VH x, vact_h16t t, const vact_params *p) {
     (void)p;
     return vact_h16_nan(x, vact_h16_relu6(x, t), t);
@@ -114,14 +113,10 @@ static inline VH h16_hard_tanh(VH x, vact_h16t t, const vact_params *p) {
     (void)p;
     VH ax = vh_and(x, vh_set1(0x7fff));
     VH r = vh_or(vh_min_s(ax, vh_set1(vact_h16_one(t))), vh_and(x, vh_set1(0x8000)));
-    return vh_sel(vh_gt_s(ax, vh_set1(t.inf)), vh_set1(t.dn), r);
+    return vact_h16_nanax(ax, r, t);
 }
 #define VACT_H16_hard_tanh ~, h16_hard_tanh
 #define VACT_H16ON_hard_tanh ~, 1
-/* a NaN x's result: the default NaN (ax = |x|'s bits) */
-static inline VH vact_h16_nanax(VH ax, VH r, vact_h16t t) {
-    return vh_sel(vh_gt_s(ax, vh_set1(t.inf)), vh_set1(t.dn), r);
-}
 /* kb_hard_tanh: dy where y == x (|x| <= 1), else dy * (y * 0) with y = +-1,
  * x's sign: a zero with dy's sign flipped by x's. 14 ops. */
 static inline VH hb16_hard_tanh(VH x, VH dy, vact_h16t t, const vact_params *p) {

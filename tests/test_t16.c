@@ -220,12 +220,13 @@ static int lone_lanes(const vact_table *t, const offs *o, int ty, const float *p
  * (test_ew): leaky_relu's 16-bit loops pick a kernel per slope (above 1,
  * subnormal: AVX2's sign-bit blend for finite a > +0; +-0, whose x = -inf
  * gives the limit -a; +-inf and NaN, whose NaN results are the default
- * NaN); squareplus's kernel scales b below 2^-100 and x where b >= 2^100,
- * and takes b = 0 as relu. ulp = 0, only bit for bit against the f32 kernel
- * (test_bits, the piecewise-linear functions): thresholds at +-0, between
- * a type's values, below its smallest subnormal, beyond its largest
- * finite, +-inf, and NaN (not in the API's domain: the f32 kernel's loops
- * then), values that round to inf or are NaN or lie halfway. */
+ * NaN); squareplus's 16-bit kernel takes b in [2^-96, 2^100) and
+ * |x| <= 2^63 by one quotient and the rest by the f32 kernel's scaling
+ * (b below 2^-100 scaled, x where b >= 2^100), and b = 0 as relu.
+ * ulp = 0, only bit for bit against the f32 kernel (test_bits, the
+ * piecewise-linear functions): thresholds at +-0, between a type's values,
+ * below its smallest subnormal, beyond its largest finite, +-inf, and NaN
+ * (not in the API's domain: the f32 kernel's loops then), values that round to inf or are NaN or lie halfway. */
 typedef struct { const char *name; int ulp, n; float p[22][2]; } extra_sets;
 static const extra_sets g_extra[] = {
     {"threshold", 0, 22, {{-0.0f, 7}, {0.0f, -1}, {-1e-42f, 2}, {1e-42f, 0}, {0.3f, NAN}, {-2.7f, 1e30f},
@@ -239,7 +240,8 @@ static const extra_sets g_extra[] = {
     {"soft_shrink", 0, 9, {{0.0f, 0}, {0.3f, 0}, {1e-42f, 0}, {70000, 0}, {1e30f, 0}, {INFINITY, 0},
                         {-INFINITY, 0}, {-1, 0}, {NAN, 0}}},
     {"leaky_relu", 1, 7, {{2.5f, 0}, {1e-40f, 0}, {0.0f, 0}, {-0.0f, 0}, {INFINITY, 0}, {-INFINITY, 0}, {NAN, 0}}},
-    {"squareplus", 1, 7, {{0.0f, 0}, {1e-30f, 0}, {1e-42f, 0}, {0x1.8p100f, 0}, {3e38f, 0}, {1e10f, 0}, {7e-4f, 0}}},
+    {"squareplus", 1, 10, {{0.0f, 0}, {1e-30f, 0}, {1e-42f, 0}, {0x1.8p100f, 0}, {3e38f, 0}, {1e10f, 0}, {7e-4f, 0},
+                        {0x1p-96f, 0}, {0x1.fffffep99f, 0}, {0x1p100f, 0}}},
 };
 /* f's extra sets (ulp_only: those with ulp = 1), their count in *n */
 static const float (*extra_for(const ref_fn *f, int ulp_only, int *n))[2] {

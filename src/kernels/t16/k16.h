@@ -470,26 +470,47 @@ static inline V kb16_softsign(V x, V dy, const vact_params *p) {
     return vmul(dy, vmul(i, i));
 }
 
-/* squareplus(x; b) = (x + s)/2, s = sqrt(x^2 + b): f_squareplus.h's
- * kernel without its residual sl and its correction of the quotient
- * (vsquareplus_s(.., 0), vsquareplus_neg(.., 0): s scaled where x^2 would
- * overflow or underflow, b scaled where tiny): x >= 0: fma(x/2, s/2);
- * x < 0: b/(2(s + |x|)) as m b / fl(s/2 + |x|/2) times 1/(4m), within
- * 2^-22 relative; x = -inf: the limit 0. b = 0 is relu, as there; a b
- * outside the domain (negative, inf, NaN) takes the f32 kernel. */
+/* squareplus(x; b) = (x + s)/2, s = sqrt(x^2 + b), and its derivative,
+ * with one square root and one division, where b is in [2^-96, 2^100)
+ * and |x| <= 2^63: q = x^2 + b by one FMA is then a normal float, s is
+ * in [2^-48, 2^63.01] and s (s + |x|) <= 2^127.02 stays finite:
+ *   forward  x >= 0: (x + s)/2            x < 0: (b/2) / (s + |x|)
+ *   backward x >= 0: (s + x) / (2 s)      x < 0: (b/2) / (s (s + |x|))
+ * (x < 0: b/(2(s - x)) without the cancellation, and that over s), each
+ * a quotient num/den of selected operands; within 6 roundings, 2^-21.4
+ * relative. Lanes with |x| > 2^63 (infinities included) take
+ * f_squareplus.h's scaled kernel without its corrections (vsquareplus_f /
+ * _df(.., 0)), selected lane by lane in a branch taken only when a vector
+ * has such a lane, so a lane's bits never depend on its neighbours; a b
+ * outside [2^-96, 2^100) takes that kernel for the whole call (and b = 0,
+ * or b outside the domain, the f32 kernel). */
+#define VACT_SQP16_BLO 0x1p-96f
+#define VACT_SQP16_BHI 0x1p100f
+#define VACT_SQP16_XHI 0x1p63f
+static inline V vsquareplus16_(V x, float b, int bwd) {
+    V a = vabs(x);
+    V s = vsqrt(vfma(x, x, vset1(b)));
+    M neg = vlt(x, vzero());
+    V num = vsel(neg, vset1(0.5f * b), vadd(s, x)), sa = vadd(s, a);
+    V den = bwd ? vmul(s, vsel(neg, sa, vset1(2.0f))) : vsel(neg, sa, vset1(2.0f));
+    V y = vdiv(num, den);
+    M big = vgt(a, vset1(VACT_SQP16_XHI));
+    if (many(big)) y = vsel(big, bwd ? vsquareplus_df(x, b, 0) : vsquareplus_f(x, b, 0), y);
+    return y;
+}
 #define VACT_K16_squareplus ~, k16_squareplus
 static inline V k16_squareplus(V x, const vact_params *p) {
     float b = p->a;
     if (!(b > 0.0f && b <= 0x1.fffffep127f)) return k_squareplus(x, p);
-    return vsquareplus_f(x, b, 0);
+    if (!(b >= VACT_SQP16_BLO && b < VACT_SQP16_BHI)) return vsquareplus_f(x, b, 0);
+    return vsquareplus16_(x, b, 0);
 }
-/* squareplus' = x >= 0: (1 + x/s)/2; x < 0: y/s, y as above (kb_squareplus
- * without the corrections): two divisions, within 2^-21.5 relative. */
 #define VACT_KB16_squareplus ~, kb16_squareplus
 static inline V kb16_squareplus(V x, V dy, const vact_params *p) {
     float b = p->a;
     if (!(b > 0.0f && b <= 0x1.fffffep127f)) return kb_squareplus(x, dy, p);
-    return vmul(dy, vsquareplus_df(x, b, 0));
+    if (!(b >= VACT_SQP16_BLO && b < VACT_SQP16_BHI)) return vmul(dy, vsquareplus_df(x, b, 0));
+    return vmul(dy, vsquareplus16_(x, b, 1));
 }
 
 /* sparse_plus: f_sparse_plus.h's (xc + 1)^2/4 with xc + 1 rounded once

@@ -88,8 +88,8 @@ void vact_f16_to_f32(size_t n, const vact_f16 *x, float *y);
 /* 16 bit: f(exact input) rounded once to the output type, <= 1 ULP of  */
 /* that type, exact where representable; a NaN result (and every output */
 /* for a parameter outside its domain) is the NaN 0x7fc0 (bf16) /       */
-/* 0x7e00 (f16), except vact_leaky_relu_f16 with a finite nonzero       */
-/* alpha: a NaN x gives x itself, made quiet (as XNNPACK).              */
+/* 0x7e00 (f16), except vact_leaky_relu_bf16 / _f16 with a finite      */
+/* nonzero alpha: a NaN x gives x itself, made quiet (as XNNPACK).      */
 /* ------------------------------------------------------------------ */
 
 #define VACT_T16_DECL(name, T, ...)                                              \

@@ -63,10 +63,10 @@ static const htype g_types[2] = {
     {"f16", -14, 10, 65504.0, 65520.0, 0x7e00, ref_to_f16, ref_from_f16},
 };
 /* the forward's NaN for a NaN input x: the default NaN, but x itself,
- * quieted, for leaky_relu in f16 with a finite nonzero slope (driver.h's
- * VACT_K16KEEP: the bits XNNPACK's f16 kernel gives too) */
+ * quieted, for leaky_relu with a finite nonzero slope (driver.h's
+ * VACT_K16KEEP; in f16 the bits XNNPACK's f16 kernel gives too) */
 static uint16_t nan_out(const htype *t, const char *name, float a, uint16_t x) {
-    if (t->nan == 0x7e00 && !strcmp(name, "leaky_relu") && a != 0 && isfinite(a)) return (uint16_t)(x | 0x0200);
+    if (!strcmp(name, "leaky_relu") && a != 0 && isfinite(a)) return (uint16_t)(x | (t->nan == 0x7e00 ? 0x0200 : 0x0040));
     return t->nan;
 }
 static double ulp_t(const htype *t, double v) {

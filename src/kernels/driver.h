@@ -364,7 +364,8 @@ static inline VH vact_hb16_none(VH x, VH dy, vact_h16t t, const vact_params *p) 
 /* ---- the forward loops of the 16-bit variants --------------------------
  * Per-call cases (VACT_K16V_NAME `~, k16v_NAME`, VACT_K16CASE_NAME `~,
  * k16case_NAME`): a kernel k16v_NAME(x, &p, c) whose branches on the
- * parameters are the case c = k16case_NAME(&p), computed once per call, the
+ * parameters are the case c = k16case_NAME(&p, bf16) (bf16: 1 for the bf16
+ * loops, 0 for f16), computed once per call, the
  * loops compiled once per case (c a constant there; cases 0 to 4).
  * The main loop runs U vectors at a time in blocks of VACT_T16_NBLK elements.
  * f16 on VACT_UNORD ISAs (VACT_T16_FIX_f16): the results stored as they are
@@ -395,17 +396,16 @@ static inline VH vact_hb16_none(VH x, VH dy, vact_h16t t, const vact_params *p) 
 #define VACT_T16_FIX_f16 0
 #endif
 #define VACT_T16_FIX_bf16 0
-/* Functions whose f16 NaN result is the input's own NaN, quieted, with the
+/* Functions whose NaN result is the input's own NaN, quieted, with the
  * same bits on every ISA (VACT_K16KEEP_NAME `~, fn`, fn(c) true for the
  * call's cases where it holds: leaky_relu with a finite nonzero slope,
  * src/kernels/t16/h16.h): stored as they are, with no default-NaN blend,
- * test or fix-up. The conversions keep a NaN's sign and top payload bits
- * and set the quiet bit, alike on every ISA (F16C, FCVT, vocab_half.h's
- * integer version); bf16's _dn rounding is for the default NaN alone, so
- * bf16 always takes the _nd stores. */
+ * test or fix-up. The f16 conversions keep a NaN's sign and top payload
+ * bits and set the quiet bit, alike on every ISA (F16C, FCVT, vocab_half.h's
+ * integer version); a bf16 NaN input widens with 16 zero low bits, which the
+ * kernel's quieting keeps, so the _dn rounding (u + 0x7fff + bit 16 of u,
+ * no carry out of the low half then) returns its high half as it is. */
 static inline int vact_k16keep_none(int c) { (void)c; return 0; }
-#define VACT_T16_KEEPOK_f16 1
-#define VACT_T16_KEEPOK_bf16 0
 /* the first k of v at p, and the pair a, b: as they are when keep, else
  * with the default NaN */
 #define vact_store16_n_(T, keep, p, v, k)                                                   \
@@ -418,8 +418,11 @@ static inline int vact_k16keep_none(int c) { (void)c; return 0; }
         if (keep) vstore_##T##x2_dn(p, a, b, nt);                                           \
         else vstore_##T##x2_nd(p, a, b, nt);                                                \
     } while (0)
-#define VACT_K16KEEP(name, T, c) (VACT_T16_KEEPOK_##T && VACT_SECOND(VACT_K16KEEP_##name, vact_k16keep_none, ~)(c))
-static inline int vact_k16case_none(const vact_params *p) { (void)p; return 0; }
+#define VACT_K16KEEP(name, T, c) VACT_SECOND(VACT_K16KEEP_##name, vact_k16keep_none, ~)(c)
+static inline int vact_k16case_none(const vact_params *p, int bf16) { (void)p; (void)bf16; return 0; }
+/* the type as a constant for k16case_NAME's second argument */
+#define VACT_T16_ISBF_bf16 1
+#define VACT_T16_ISBF_f16 0
 static inline V vact_k16v_none(V x, const vact_params *p, int c) { (void)p; (void)c; return x; }
 #define VACT_K16V(name) VACT_SECOND(VACT_K16V_##name, vact_k16v_none, ~)
 #define VACT_K16CASE(name) VACT_SECOND(VACT_K16CASE_##name, vact_k16case_none, ~)
@@ -653,7 +656,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
         VACT_H16_LOOP(name, T)                                                              \
         enum { U = VACT_UNROLL16(name), /* 2, 4 or 8 vectors */                            \
                UN = VACT_NT && U < VACT_NT16_U ? VACT_NT16_U : U }; /* streaming: lines */ \
-        const int c = VACT_K16CASE(name)(&p);                                               \
+        const int c = VACT_K16CASE(name)(&p, VACT_T16_ISBF_##T);                            \
         if (VACT_STREAM16(name, F) && vact_nt16_ok(n, y)) {                                 \
             const size_t h = vact_nt16_head(y);                                             \
             for (size_t k; i < h; i += k) {                                                 \

@@ -194,18 +194,23 @@ static inline VH hb16_soft_shrink(VH x, VH dy, vact_h16t t, const vact_params *p
  * x > 0 ? x : a x (its max / min / select give those bits), the case chosen
  * once per call instead of on every vector. Cases 1 and 2 as k_leaky_relu:
  * vmin(x, a x) for finite a > 1, the select for a NaN or infinite a; case
- * 0, vmax(x, a x) for finite a <= 1, a != 0; case 4, a = +-0: vleaky_zero (x = -inf gives the
- * limit -a). Where the vocabulary blends by a sign bit in one op
- * (VACT_SEL_SIGN_1OP: AVX2's vblendvps), case 3 takes every finite a > +0
- * (bits 1 .. below +inf's): by x's sign bit alone, no compare -- the same bits: x = +0 gives +0 = a * +0;
- * -0, the negatives and -inf give a x; +inf gives x; NaN x gives x's NaN
- * either way (below). */
-static inline int k16case_leaky_relu(const vact_params *p) {
+ * 0, vmax(x, a x) for finite a <= 1, a != 0; case 4, a = +-0:
+ * vleaky_zero (x = -inf gives the limit -a). Where the vocabulary blends by
+ * a sign bit in one op (VACT_SEL_SIGN_1OP: AVX2's vblendvps), case 3 takes
+ * every finite a > +0 (bits 1 .. below +inf's) in f16: by x's sign bit
+ * alone, no compare -- the same bits: x = +0 gives +0 = a * +0; -0, the
+ * negatives and -inf give a x; +inf gives x; NaN x gives x's NaN either way
+ * (below). Not in bf16, whose loads keep a signaling NaN as it is: the
+ * blend would return a positive one unquieted, where a x is quiet (F16C
+ * quiets it on the load). */
+static inline int k16case_leaky_relu(const vact_params *p, int bf16) {
     if (!(p->a >= -0x1.fffffep127f && p->a <= 0x1.fffffep127f)) return 2; /* +-inf, NaN */
 #ifdef VACT_SEL_SIGN_1OP
     uint32_t u;
     memcpy(&u, &p->a, sizeof u);
-    if (u - 1u < 0x7f7fffffu) return 3;
+    if (!bf16 && u - 1u < 0x7f7fffffu) return 3;
+#else
+    (void)bf16;
 #endif
     if (p->a == 0.0f) return 4;
     return p->a <= 1.0f ? 0 : 1; /* finite, nonzero */
@@ -219,12 +224,13 @@ static inline V k16v_leaky_relu(V x, const vact_params *p, int c) {
     return vsel(vgt(x, vzero()), x, ax);
 }
 /* Cases 0, 1 and 3 have a finite nonzero slope a: a NaN x gives x's own
- * NaN (a x propagates it; max, min and the blend return a NaN operand, and
- * x and a x are the same NaN), quieted by the f16 conversions on every ISA,
- * so the f16 loops store it as it is (driver.h's VACT_K16KEEP): no NaN test
- * per vector, and the bits of XNNPACK's f16 kernel, which keeps the payload
- * too. Cases 2 (a = +-inf or NaN: inf * 0 makes a NaN whose sign differs
- * between x86 and ARM) and 4 keep the default NaN. The same non-NaN bits
+ * NaN (a x propagates it, quieted; max, min and the blend return a NaN
+ * operand, and x and a x are the same NaN but for the quiet bit), quieted
+ * by the f16 conversions on every ISA, and in bf16 (cases 0 and 1) a x
+ * itself, so the 16-bit loops store it as it is (driver.h's VACT_K16KEEP):
+ * no NaN test per vector, and in f16 the bits of XNNPACK's f16 kernel,
+ * which keeps the payload too. Cases 2 (a = +-inf or NaN: inf * 0 makes a
+ * NaN whose sign differs between x86 and ARM) and 4 keep the default NaN. The same non-NaN bits
  * in every case: for a = +-inf the select gives what the f32 kernel's
  * max / min does (x for x > 0, a x below, NaN at +-0). vact_bench
  * leaky_relu.f16/fwd/{vact,xnnpack}/avx2/4096, old and new library

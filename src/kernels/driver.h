@@ -472,8 +472,9 @@ static inline size_t vact_nt16_head(const uint16_t *p) {
 }
 /* Which forwards stream: the cheap kernels, whose 16-bit loops run at the
  * memory's speed at 16M -- the piecewise-linear ones (VACT_PWL in the list,
- * F; until 2026-12-06 also those that said `#define VACT_STREAM16_NAME ~,
- * 1`, the last one exponential: see below).
+ * F) but those that say VACT_NOSTREAM16_NAME (below); until 2026-12-06
+ * also those that said `#define VACT_STREAM16_NAME ~, 1`, the last one
+ * exponential: see below).
  * The others are bound by their arithmetic there, and streaming measured
  * 0.66-0.94x plain stores for them (sigmoid, gelu: vact_bench 16M rows, old
  * and new library alternated in one session), against 1.1-1.9x for
@@ -488,8 +489,13 @@ static inline size_t vact_nt16_head(const uint16_t *p) {
  * vact_pair rows, two rounds), and the exponential forward stopped
  * streaming (AVX2 bf16 2.68 -> 4.21 Gelem/s, f16 2.87 -> 4.97; AVX-512
  * 5.26 -> 7.10, 5.45 -> 7.10; 16M vact_pair rows, the libraries
- * alternated; the backward's prefetch and stores changed with it). */
-#define VACT_STREAM16(name, F) ((F) & VACT_PWL)
+ * alternated; the backward's prefetch and stores changed with it).
+ * On 2026-12-07 soft_shrink's forward stopped streaming too (`#define
+ * VACT_NOSTREAM16_NAME ~, 1`, src/kernels/t16/h16.h): 16M vact_pair rows,
+ * the libraries alternated 3 times each, AVX2 bf16 1.25-1.41x f32 streamed
+ * against 1.63-1.72x plain, f16 1.45-1.59x against 1.77-2.00x; AVX-512
+ * 1.71-2.74x against 1.78-1.99x (both types, no clear difference). */
+#define VACT_STREAM16(name, F) (((F) & VACT_PWL) && !VACT_SECOND(VACT_NOSTREAM16_##name, 0, ~))
 static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
     return VACT_NT && n >= 2 * VACT_NT_MIN && ((uintptr_t)p & 1) == 0;
 }

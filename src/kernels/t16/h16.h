@@ -189,6 +189,9 @@ static inline VH hb16_soft_shrink(VH x, VH dy, vact_h16t t, const vact_params *p
 #define VACT_H16PREP_soft_shrink ~, h16prep_soft_shrink
 #define VACT_HB16_soft_shrink ~, hb16_soft_shrink
 #define VACT_HB16ON_soft_shrink ~, 1
+/* its forward (f32 lanes, k_soft_shrink) stores plainly at 16M: driver.h's
+ * VACT_STREAM16 */
+#define VACT_NOSTREAM16_soft_shrink ~, 1
 
 /* leaky_relu (f32 lanes, driver.h's per-call cases): k_leaky_relu's
  * x > 0 ? x : a x (its max / min / select give those bits), the case chosen

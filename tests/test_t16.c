@@ -218,11 +218,12 @@ static int lone_lanes(const vact_table *t, const offs *o, int ty, const float *p
 /* Parameter sets beyond the list's, per function (both tests below):
  * ulp = 1, also in the exhaustive test against the double reference
  * (test_ew): leaky_relu's 16-bit loops pick a kernel per slope (above 1,
- * subnormal: AVX2's sign-bit blend for finite a > +0; +-0, whose x = -inf
- * gives the limit -a; +-inf and NaN, whose NaN results are the default
- * NaN); squareplus's 16-bit kernel takes b in [2^-96, 2^100) and
- * |x| <= 2^63 by one quotient and the rest by the f32 kernel's scaling
- * (b below 2^-100 scaled, x where b >= 2^100), and b = 0 as relu.
+ * subnormal: AVX2's sign-bit blend for finite a > +0 in f16, max / min in
+ * bf16; +-0, whose x = -inf gives the limit -a; +-inf and NaN, whose NaN
+ * results are the default NaN); squareplus's 16-bit kernel takes b in
+ * [2^-96, 2^100) and |x| <= 2^63 by one quotient and the rest by the f32
+ * kernel's scaling (b below 2^-100 scaled, x where b >= 2^100), and b = 0
+ * as relu.
  * ulp = 0, only bit for bit against the f32 kernel (test_bits, the
  * piecewise-linear functions): thresholds at +-0, between a type's values,
  * below its smallest subnormal, beyond its largest finite, +-inf, and NaN

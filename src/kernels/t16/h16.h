@@ -233,12 +233,13 @@ static inline V k16v_leaky_relu(V x, const vact_params *p, int c) {
  * itself, so the 16-bit loops store it as it is (driver.h's VACT_K16KEEP):
  * no NaN test per vector, and in f16 the bits of XNNPACK's f16 kernel,
  * which keeps the payload too. Cases 2 (a = +-inf or NaN: inf * 0 makes a
- * NaN whose sign differs between x86 and ARM) and 4 keep the default NaN. The same non-NaN bits
- * in every case: for a = +-inf the select gives what the f32 kernel's
- * max / min does (x for x > 0, a x below, NaN at +-0). vact_bench
- * leaky_relu.f16/fwd/{vact,xnnpack}/avx2/4096, old and new library
- * alternated 4 times (vact / XNNPACK in the same process): 0.91-0.97x with
- * the witness, 1.03-1.15x without (README, bf16 and f16 speed). */
+ * NaN whose sign differs between x86 and ARM) and 4 keep the default NaN.
+ * The same non-NaN bits in every case: for a = +-inf the select gives what
+ * the f32 kernel's max / min does (x for x > 0, a x below, NaN at +-0).
+ * vact_bench leaky_relu.f16/fwd/{vact,xnnpack}/avx2/4096, old and new
+ * library alternated 4 times (vact / XNNPACK in the same process):
+ * 0.91-0.97x with the witness, 1.03-1.15x without (README, bf16 and f16
+ * speed). */
 static inline int k16keep_leaky_relu(int c) { return c == 0 || c == 1 || c == 3; }
 #define VACT_K16KEEP_leaky_relu ~, k16keep_leaky_relu
 #define VACT_K16V_leaky_relu ~, k16v_leaky_relu

@@ -139,12 +139,15 @@ def main():
                                                  variant=V_F16)
     seeds["f16_softmax_one_long_row"] = seed(sm16, w=300, rows=1, moderate=0, place=(0x80, 0, 0, 0x80, 0),
                                              variant=V_F16)
-    # f16 leaky_relu forward: a finite nonzero slope keeps x's NaN (quieted),
-    # an infinite one gives the default NaN (docs/contract.md); the pool has
-    # a signaling and a negative NaN with payloads
+    # leaky_relu forward (f16, and bf16 since 2026-12-07): a finite nonzero
+    # slope keeps x's NaN (quieted), an infinite one gives the default NaN
+    # (docs/contract.md); the pool has a signaling and a negative NaN with
+    # payloads
     lr16 = next(j for j, f in enumerate(fns16) if f[0] == "leaky_relu")
     seeds["f16_leaky_relu_nan_payloads"] = seed(lr16, layout=2, w=70, params=(0.01, 0.0),
                                                 place=(3, 0x80, 0, 0x83, 0), variant=V_F16)
+    seeds["bf16_leaky_relu_nan_payloads"] = seed(lr16, layout=2, w=70, params=(0.01, 0.0),
+                                                 place=(3, 0x80, 0, 0x83, 0), variant=V_BF16)
     seeds["f16_leaky_relu_inf_slope"] = seed(lr16, w=33, params=(float("inf"), 0.0),
                                              place=(0x80, 0x80, 0, 0x80, 0), variant=V_F16)
     seeds["bf16_glu_odd_cols_in_place"] = seed(glu16, bwd=1, layout=1, w=65, rows=2, place=(0x80, 0x80, 0, 0, 0),

@@ -3,11 +3,12 @@
  * through the public API, against a reference run: the scalar ISA, out of
  * place. Each ISA's result must have the reference's bits (f32: any NaN equal
  * to any NaN; bf16/f16: exactly, and any NaN output is the type's default NaN,
- * 0x7fc0 / 0x7e00, include/vact.h, except the f16 leaky_relu forward with a
- * finite nonzero slope: x's own NaN, quieted); the inputs must not change; nothing outside the outputs may be
- * written (a snapshot check); reads outside the arrays fault on guard pages
- * (each array sits in its own mapping, between PROT_NONE pages, either flush
- * against the trailing guard or at an element offset from the leading one).
+ * 0x7fc0 / 0x7e00, include/vact.h, except the leaky_relu forward with a
+ * finite nonzero slope: x's own NaN, quieted); the inputs must not change;
+ * nothing outside the outputs may be written (a snapshot check); reads
+ * outside the arrays fault on guard pages (each array sits in its own
+ * mapping, between PROT_NONE pages, either flush against the trailing guard
+ * or at an element offset from the leading one).
  * Any difference prints what was called and traps.
  *
  * Input layout (bytes; missing bytes read as 0; scripts/fuzz_corpus.py
@@ -460,14 +461,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (l.ptr[S_OUT]) memcpy(g_ref[0], l.ptr[S_OUT], c.count[S_OUT] * es);
     if (l.ptr[S_DALPHA]) memcpy(g_ref[1], l.ptr[S_DALPHA], c.count[S_DALPHA] * es);
     /* 16 bit: a NaN result is the default NaN (every ISA then by equality),
-     * or x's own NaN, quieted, for the f16 forward of leaky_relu with a
-     * finite nonzero slope (docs/contract.md) */
+     * or x's own NaN, quieted (the quiet bit 0x0200 in f16, 0x0040 in bf16),
+     * for the forward of leaky_relu with a finite nonzero slope
+     * (docs/contract.md) */
     if (c.v->dnan) {
-        const int keep = c.v->dnan == 0x7e00 && !c.bwd && !strcmp(c.f->name, "leaky_relu") && c.p[0] != 0 &&
+        const int keep = !c.bwd && !strcmp(c.f->name, "leaky_relu") && c.p[0] != 0 &&
                          (bits_f32(&c.p[0], 0) & 0x7f800000u) != 0x7f800000u; /* finite */
+        const uint32_t quiet = c.v->dnan == 0x7e00 ? 0x0200 : 0x0040;
         for (size_t i = 0; i < c.count[S_OUT]; i++) {
             const uint32_t b = c.v->bits(g_ref[0], i);
-            const uint32_t want = keep ? (c.v->bits(g_in[0], i) | 0x0200) : c.v->dnan;
+            const uint32_t want = keep ? (c.v->bits(g_in[0], i) | quiet) : c.v->dnan;
             if ((b & 0x7fff) > c.v->exp_mask && b != want) report_elem(&c, "NaN output not the NaN due", i, b, want);
         }
     }

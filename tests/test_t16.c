@@ -227,7 +227,8 @@ static int lone_lanes(const vact_table *t, const offs *o, int ty, const float *p
  * ulp = 0, only bit for bit against the f32 kernel (test_bits, the
  * piecewise-linear functions): thresholds at +-0, between a type's values,
  * below its smallest subnormal, beyond its largest finite, +-inf, and NaN
- * (not in the API's domain: the f32 kernel's loops then), values that round to inf or are NaN or lie halfway. */
+ * (not in the API's domain: the f32 kernel's loops then), values that
+ * round to inf or are NaN or lie halfway. */
 typedef struct { const char *name; int ulp, n; float p[22][2]; } extra_sets;
 static const extra_sets g_extra[] = {
     {"threshold", 0, 22, {{-0.0f, 7}, {0.0f, -1}, {-1e-42f, 2}, {1e-42f, 0}, {0.3f, NAN}, {-2.7f, 1e30f},
@@ -254,7 +255,6 @@ static const float (*extra_for(const ref_fn *f, int ulp_only, int *n))[2] {
     *n = 0;
     return NULL;
 }
-
 
 static void test_ew(void **state) {
     const ref_fn *f = (const ref_fn *)*state;

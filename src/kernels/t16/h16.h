@@ -17,9 +17,8 @@
  * (kernels/all.h: driver.h, then t16/k16.h, which includes this file). */
 #ifndef VACT_T16_H16_H
 #define VACT_T16_H16_H
-#include <string.h>
 #include "../../common/vact_internal.h" /* vact_params */
-#include "../../common/half16.h"    /* vact_h16_kle, vact_h16_round */
+#include "../../common/half16.h"    /* vact_h16_kle, vact_h16_round, vact_h16_bits_of */
 
 /* relu: k_relu's vmax(0, x) returns x for x > 0 and for x = -0 (the tie
  * gives the second operand), +0 for the other negatives: as int16, x - 1
@@ -209,9 +208,7 @@ static inline VH hb16_soft_shrink(VH x, VH dy, vact_h16t t, const vact_params *p
 static inline int k16case_leaky_relu(const vact_params *p, int bf16) {
     if (!(p->a >= -0x1.fffffep127f && p->a <= 0x1.fffffep127f)) return 2; /* +-inf, NaN */
 #ifdef VACT_SEL_SIGN_1OP
-    uint32_t u;
-    memcpy(&u, &p->a, sizeof u);
-    if (!bf16 && u - 1u < 0x7f7fffffu) return 3;
+    if (!bf16 && vact_h16_bits_of(p->a) - 1u < 0x7f7fffffu) return 3;
 #else
     (void)bf16;
 #endif

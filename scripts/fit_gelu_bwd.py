@@ -17,7 +17,7 @@ floor makes the bound absolute); degree 8: 2.33. Pieces centred at k - 1/4
 (piece 1 on the root; one add more) measured worse: 3.5 and 3.7.
 Needs numpy (Debian: python3-numpy); about a minute.
 
-    /usr/bin/python3 scripts/fit_gelu_bwd.py [--f16|--bf16] [gelu|gelu_tanh] [DEG]   (default gelu 9: the shipped tables are gelu 9, gelu_tanh 9)
+    /usr/bin/python3 scripts/fit_gelu_bwd.py [--f16|--bf16|--bf16a] [gelu|gelu_tanh] [DEG]   (default gelu 9: the shipped tables are gelu 9, gelu_tanh 9)
 
 --f16: the 16-bit backward's tables (src/kernels/t16/k16_pw.h: vact_pw16_b[0]
 for gelu, [1] for gelu_tanh, degree 5; f16 only since bf16 has its own,
@@ -36,6 +36,12 @@ at the root), 0.57 ULP over every f16 input (gelu and gelu_tanh); degree 4:
 (half a bf16 ULP of the test's |dy|/16 for the largest dy of a binade); the
 check runs every bf16 input.
 
+--bf16a: the bf16 tables as shipped (vpw8_sym_c with centred = 0): each piece
+a polynomial in a itself, not in a - k, which saves the kernel two
+subtractions; bf16's tolerance leaves room for the rounding of the larger
+terms (the same maxima as --bf16). Pieces from ZERO_FROM (environment,
+default 7) on are 0: piece 7's |E| <= 2^-29, so d(-inf) = 0 and d(+inf) = 1.
+
 gelu_tanh (src/kernels/elementwise/f_gelu_tanh.h, vact_gelu_tanh_b) has the
 same symmetry, gelu_tanh'(-a) = 1 - gelu_tanh'(a), so the same layout:
 E(a) = sigmoid(-2u) - a (c1 + 3 c3 a^2) sigmoid'(2u), 2u = c1 a + c3 a^3,
@@ -52,6 +58,7 @@ import fit_fgelu as ff  # noqa: E402  (its Lawson fit, tuning, float Horner and 
 
 F32 = np.float32
 N, AMAX = 8, 7.0  # AMAX: the clamp, piece N-1's centre
+ZERO_FROM = int(os.environ.get("ZERO_FROM", "7"))  # --bf16a: pieces from this one on are 0
 
 
 C1 = 2 * math.sqrt(2 / math.pi)  # gelu_tanh: 2u = C1 x + C3 x^3
@@ -71,6 +78,7 @@ def e_gelu_tanh(a):
 e_ref = e_gelu
 
 
+CENTRED = True  # --bf16a: pieces in a itself (no centring), see fit()
 F16 = False  # --f16: the tolerance of the f16 backward (above)
 BF16 = False  # --bf16: the tolerance of the bf16 backward (above)
 
@@ -87,8 +95,12 @@ def weight(t):
     return 1 / np.minimum(tol(t), tol(1 - t))
 
 
+def piece_arg(a, k):
+    return (a - F32(k)).astype(np.float32) if CENTRED else a.astype(np.float32)
+
+
 def piece_err(P, k, a):
-    e = ff.horner32(P, (a - F32(k)).astype(np.float32))
+    e = ff.horner32(P, piece_arg(a, k))
     r = e_ref(a.astype(np.float64))
     en = np.abs(e.astype(np.float64) - r) / tol(r)                                # x = -a: d = E
     dp = (F32(1) - e).astype(np.float32).astype(np.float64)                       # x = +a: d = 1 - E
@@ -101,10 +113,15 @@ def fit(deg):
     for k in range(N):
         lo, hi = max(k - 0.5, 0.0), min(k + 0.5, AMAX)
         fix0 = 0.5 if k == 0 else (0.0 if k == N - 1 else None)
-        p = ff.fit_piece(lo, hi, float(k), deg, fix0, e_ref, weight)
+        if not CENTRED and k >= ZERO_FROM:
+            P.append([0.0] * (deg + 1))
+            E.append(piece_err(P[-1], k, np.linspace(lo, hi, 20001).astype(np.float32)))
+            print("/* piece %d: a in [%.1f, %.1f], 0, max %.3f of the tolerance */" % (k, lo, hi, E[-1]), flush=True)
+            continue
+        p = ff.fit_piece(lo, hi, float(k) if CENTRED else 0.0, deg, fix0 if CENTRED or k == 0 else None, e_ref, weight)
         a = np.unique(np.concatenate([np.linspace(lo, hi, 200001), [lo, hi]]).astype(np.float32))
         a = a[np.round(a.astype(np.float64)) == k]  # the kernel's piece (ties to even, as the magic sum)
-        p, e = ff.tune(p, lambda q: piece_err(q, k, a), fix0)
+        p, e = ff.tune(p, lambda q: piece_err(q, k, a), fix0 if CENTRED or k == 0 else None)
         P.append(p)
         E.append(e)
         print("/* piece %d: a in [%.1f, %.1f], max %.3f %s */" % (k, lo, hi, e,
@@ -140,7 +157,7 @@ def check_f16(P):
     x = x[np.isfinite(x)]
     a = np.minimum(np.abs(x), F32(AMAX))
     k = np.round(a).astype(np.int64)
-    v = (a - k.astype(np.float32)).astype(np.float32)
+    v = (a - k.astype(np.float32)).astype(np.float32) if CENTRED else a
     e = np.zeros_like(a)
     for i in range(N):
         e[k == i] = ff.horner32(P[i], v[k == i])
@@ -169,9 +186,9 @@ if __name__ == "__main__":
     if args and args[0] == "--f16":
         F16 = True
         args.pop(0)
-    elif args and args[0] == "--bf16":
+    elif args and args[0] in ("--bf16", "--bf16a"):
         BF16 = True
-        args.pop(0)
+        CENTRED = args.pop(0) == "--bf16"
     name = "gelu"
     if args and not args[0].isdigit():
         name = args.pop(0)

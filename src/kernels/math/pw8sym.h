@@ -7,11 +7,12 @@
  * Horner, d = E for x < 0 and 1 - E for x >= 0 (one select on the sign).
  * No exponential, no division: abs, min, add, 2 sub, deg + 1 lookups, deg
  * fma, sub, select = 2 deg + 8 ops per vector on AVX-512 and AVX2 (26 at
- * degree 9, the f32 tables; 18 and 16 at degrees 5 and 4, the f16 and bf16
- * ones in src/kernels/t16/k16_pw.h),
+ * degree 9, the f32 tables; 18 at degree 5, the f16 ones in
+ * src/kernels/t16/k16_pw.h; bf16's there, in a rather than v at degree 4:
+ * 2 deg + 6 = 14),
  * the same bits on every ISA.
  * The tables (scripts/fit_gelu_bwd.py) hold P_0(0) = 1/2 (d(+-0)) and
- * P_7(0) = 0, so d(-inf) = 0 and d(+inf) = 1 exactly. A NaN x: vmin keeps
+ * P_7(0) = 0 (bf16's: P_7 = 0), so d(-inf) = 0 and d(+inf) = 1 exactly. A NaN x: vmin keeps
  * it (its second operand), v and so E are NaN.
  * tb[j][k] is coefficient j of piece k.
  * Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
@@ -29,12 +30,16 @@ static inline V vhorner_lut8(const float (*c)[8], int deg, V idx, V v) {
 }
 
 #define VACT_PW8_DEG 9 /* the f32 tables' degree */
-static inline V vpw8_sym(V x, const float (*tb)[8], int deg) {
+/* centred: each piece k a polynomial in v = a - k (centred = 1), or in a
+ * itself (centred = 0: two subtractions fewer, 2 deg + 6 ops; for tables
+ * whose terms stay small next to the tolerance, bf16's, k16_pw.h) */
+static inline V vpw8_sym_c(V x, const float (*tb)[8], int deg, int centred) {
     V a = vmin(vset1(7.0f), vabs(x));                       /* NaN kept */
     V u = vadd(a, vset1(VACT_MAGIC));                       /* round(a) + 1.5 2^23 */
-    V v = vsub(a, vsub(u, vset1(VACT_MAGIC)));              /* exact */
+    V v = centred ? vsub(a, vsub(u, vset1(VACT_MAGIC))) : a; /* exact */
     V E = vhorner_lut8(tb, deg, u, v);
     return vsel_neg(x, E, vsub(vset1(1.0f), E));
 }
+static inline V vpw8_sym(V x, const float (*tb)[8], int deg) { return vpw8_sym_c(x, tb, deg, 1); }
 
 #endif

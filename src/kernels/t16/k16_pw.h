@@ -56,39 +56,44 @@ static const float vact_pw16_b[2][VACT_PW16_DEG + 1][8] = {
     },
 };
 
-/* bf16 alone: the same pieces at degree 4 (17 ops with dy's multiply),
- * fitted to bf16's tolerance, 8 times f16's: 2^-9 relative (half a bf16
- * ULP at the top of a binade), floored at 2^-13 (half a bf16 ULP of the
- * test's |dy|/16 at the top of dy's binade), by scripts/fit_gelu_bwd.py
- * --bf16 gelu 4 / --bf16 gelu_tanh 4 (0.34 / 0.35 of that at most, piece 1;
- * 0.574 / 0.550 bf16 ULP over every bf16 input with dy = 1, 0.667 / 0.649
- * with random dy in the script; degree 3: 3.4 of it, 2.2 ULP).
+/* bf16 alone: the same pieces at degree 4, each a polynomial in a itself
+ * rather than in a - k (vpw8_sym_c with centred = 0: 15 ops with dy's
+ * multiply instead of 17; the largest term, |c_2| a^2 ~ 2^0.5 (6.3) on piece
+ * 2, rounds to far below the tolerance), fitted to bf16's tolerance, 8
+ * times f16's: 2^-9 relative (half a bf16 ULP at the top of a binade),
+ * floored at 2^-13 (half a bf16 ULP of the test's |dy|/16 at the top of
+ * dy's binade), by scripts/fit_gelu_bwd.py --bf16a gelu 4 / --bf16a
+ * gelu_tanh 4 (0.34 / 0.35 of that at most, piece 1; 0.574 / 0.550 bf16
+ * ULP over every bf16 input with dy = 1, 0.667 / 0.649 with random dy in
+ * the script: the centred tables' figures; degree 3: 2.2 ULP). Piece 7,
+ * [6.5, 7], is 0: |E| <= 2^-29 there, so d(-inf) = 0 and d(+inf) = 1
+ * exactly, as the centred tables' P_7(0) = 0 gives.
  * vact_pwb16_b[f][j][k] as vact_pw16_b. */
 #define VACT_PWB16_DEG 4
 static const float vact_pwb16_b[2][VACT_PWB16_DEG + 1][8] = {
     {
-        {0x1p-1f, -0x1.5558e6p-4f, -0x1.5d22ap-4f, -0x1.875b72p-7f,
-         -0x1.081ce6p-11f, -0x1.e2eed4p-18f, -0x1.3bcf4cp-25f, 0x0p+0f},
-        {-0x1.985c8ep-1f, -0x1.f0c354p-3f, 0x1.ba5decp-4f, 0x1.fdcbb4p-6f,
-         0x1.e6c576p-10f, 0x1.0fc896p-15f, 0x1.75aaeap-23f, 0x1.2862c4p-28f},
-        {-0x1.5bf396p-8f, 0x1.73ea5cp-2f, 0x1.8845ap-12f, -0x1.114f7ep-5f,
-         -0x1.a4425cp-9f, -0x1.3cb2dcp-14f, -0x1.15ad9p-21f, 0x1.37cfb8p-25f},
-        {0x1.2f354p-2f, -0x1.20246p-4f, -0x1.29000ap-4f, 0x1.e408a4p-7f,
-         0x1.d4325cp-9f, 0x1.272444p-13f, 0x1.a364ecp-20f, 0x1.ffb01ep-24f},
-        {-0x1.1f98fap-4f, -0x1.43f6fp-4f, 0x1.550cfep-5f, 0x1.1ba518p-10f,
-         -0x1.253328p-9f, -0x1.1c7becp-13f, -0x1.04d118p-19f, 0x1.b3b59cp-24f},
+        {0x1p-1f, 0x1.07009p-1f, 0x1.e494fap-1f, -0x1.6ef91ep-1f,
+         -0x1.b89378p-1f, -0x1.abc062p-4f, -0x1.78e94ap-9f, 0x0p+0f},
+        {-0x1.985c8ep-1f, -0x1.ba2d4ep-1f, -0x1.0c4468p+1f, 0x1.06cacap-1f,
+         0x1.8b121p-1f, 0x1.444688p-4f, 0x1.e608a6p-10f, 0x0p+0f},
+        {-0x1.5bf396p-8f, 0x1.984c4p-4f, 0x1.6f41f4p+0f, -0x1.b9dd52p-4f,
+         -0x1.0b139cp-2f, -0x1.713426p-6f, -0x1.d628cp-12f, 0x0p+0f},
+        {0x1.2f354p-2f, 0x1.f7dbeep-3f, -0x1.9f4c8ep-2f, 0x1.d47bbep-10f,
+         0x1.42764ep-5f, 0x1.760d26p-9f, 0x1.9454c6p-15f, 0x0p+0f},
+        {-0x1.1f98fap-4f, -0x1.43f70ep-4f, 0x1.550c8ap-5f, 0x1.1ba62p-10f,
+         -0x1.253328p-9f, -0x1.1c7be8p-13f, -0x1.04d116p-19f, 0x0p+0f},
     },
     {
-        {0x1p-1f, -0x1.53e9cep-4f, -0x1.60af5cp-4f, -0x1.7b8574p-7f,
-         -0x1.5f79ep-12f, -0x1.aded52p-20f, -0x1.429828p-30f, 0x0p+0f},
-        {-0x1.985be8p-1f, -0x1.f1288cp-3f, 0x1.b9eb1cp-4f, 0x1.051256p-5f,
-         0x1.7d5a3ep-10f, 0x1.1770aep-17f, 0x1.701d8p-36f, -0x1.180aeap-40f},
-        {-0x1.61fcaep-8f, 0x1.71d416p-2f, 0x1.a23ef2p-9f, -0x1.1e515ep-5f,
-         -0x1.8034c2p-9f, -0x1.cad0fcp-16f, -0x1.3896d6p-27f, -0x1.19c908p-35f},
-        {0x1.3120f4p-2f, -0x1.23140ep-4f, -0x1.28dbdp-4f, 0x1.e26792p-7f,
-         0x1.ea137ap-9f, 0x1.59b96ap-14f, 0x1.83b96ep-23f, -0x1.576022p-33f},
-        {-0x1.25688cp-4f, -0x1.3d53acp-4f, 0x1.443c3p-5f, 0x1.16447p-9f,
-         -0x1.4b4bd8p-9f, -0x1.a329dcp-14f, -0x1.5688c2p-22f, -0x1.46460ap-32f},
+        {0x1p-1f, 0x1.076fp-1f, 0x1.d91032p-1f, -0x1.4b673ep-1f,
+         -0x1.e0faap-1f, -0x1.2d0468p-4f, -0x1.dac1d2p-12f, 0x0p+0f},
+        {-0x1.985be8p-1f, -0x1.bc9bfp-1f, -0x1.05435ep+1f, 0x1.a39cb8p-2f,
+         0x1.b3efccp-1f, 0x1.ce4a8p-5f, 0x1.3592eep-12f, 0x0p+0f},
+        {-0x1.61fcaep-8f, 0x1.c09702p-4f, 0x1.63509ap+0f, -0x1.b09274p-5f,
+         -0x1.296b1ap-2f, -0x1.0a4f16p-6f, -0x1.2eaea2p-14f, 0x0p+0f},
+        {0x1.3120f4p-2f, 0x1.e91d2p-3f, -0x1.8e7302p-2f, -0x1.60669ap-7f,
+         0x1.69ed08p-5f, 0x1.10c7f4p-9f, 0x1.06f56ep-17f, 0x0p+0f},
+        {-0x1.25688cp-4f, -0x1.3d5394p-4f, 0x1.443c0cp-5f, 0x1.1644b8p-9f,
+         -0x1.4b4bdp-9f, -0x1.a329dep-14f, -0x1.5688b6p-22f, 0x0p+0f},
     },
 };
 
@@ -106,12 +111,12 @@ static inline V kb16_pw_gelu_tanh(V x, V dy, const vact_params *p) {
 #define VACT_KB16_bf16_gelu ~, kb16b_pw_gelu
 static inline V kb16b_pw_gelu(V x, V dy, const vact_params *p) {
     (void)p;
-    return vmul(dy, vpw8_sym(x, vact_pwb16_b[0], VACT_PWB16_DEG));
+    return vmul(dy, vpw8_sym_c(x, vact_pwb16_b[0], VACT_PWB16_DEG, 0));
 }
 #define VACT_KB16_bf16_gelu_tanh ~, kb16b_pw_gelu_tanh
 static inline V kb16b_pw_gelu_tanh(V x, V dy, const vact_params *p) {
     (void)p;
-    return vmul(dy, vpw8_sym(x, vact_pwb16_b[1], VACT_PWB16_DEG));
+    return vmul(dy, vpw8_sym_c(x, vact_pwb16_b[1], VACT_PWB16_DEG, 0));
 }
 
 #endif

@@ -123,14 +123,18 @@ static inline void vload_u16x2_hi(const uint16_t *p, V *a, V *b) {
  * 0xff7f + 1 is the infinity, as in 32 bits). 9 ops for the pair (the
  * 32-bit form: 11). */
 #define VACT_BF16X2_DN 1
-static inline void vstore_bf16x2_dn(uint16_t *p, V a, V b, int nt) {
+/* vpack_bf16x2_dn: those 16 words as a VH, in memory order (driver.h's
+ * clamp on the rounded words, VACT_K16POST) */
+#define VACT_BF16X2_PACK 1
+static inline __m256i vpack_bf16x2_dn(V a, V b) { /* a VH */
     __m256i ua = _mm256_castps_si256(a), ub = _mm256_castps_si256(b);
     __m256i h = _mm256_blend_epi16(_mm256_srli_epi32(ua, 16), ub, 0xaa);
     __m256i l = _mm256_blend_epi16(ua, _mm256_slli_epi32(ub, 16), 0xaa);
     __m256i z = _mm256_or_si256(l, _mm256_and_si256(h, _mm256_set1_epi16(1)));
     __m256i c = _mm256_srli_epi16(_mm256_avg_epu16(z, _mm256_set1_epi16(0x7ffe)), 15);
-    vact_put256_(p, _mm256_add_epi16(h, c), nt);
+    return _mm256_add_epi16(h, c);
 }
+static inline void vstore_bf16x2_dn(uint16_t *p, V a, V b, int nt) { vact_put256_(p, vpack_bf16x2_dn(a, b), nt); }
 static inline void vstore_u16_n(uint16_t *p, VI v, size_t k) {
     uint16_t t[8];
     vstore_u16(t, v);

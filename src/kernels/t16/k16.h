@@ -450,6 +450,19 @@ static inline V k16_hard_swish(V x, const vact_params *p) {
     return vmul(xm, q);
 }
 
+/* hard_sigmoid in bf16 on VACT_BF16X2_PACK ISAs (driver.h's VACT_K16POST):
+ * fl(1/6) (x + 3) rounded to bf16, then clamped to [+0, 1] on the words:
+ * k_hard_sigmoid's bits (f_hard_sigmoid.h: min(max(x + 3, 0), 6) fl(1/6),
+ * 6 fl(1/6) = 1 exactly; x + 3 is +0 or at least 2^-22 in magnitude, so
+ * the product is not a zero of the wrong sign). */
+#define VACT_K16POST_hard_sigmoid ~, 1
+static inline V k16pre_hard_sigmoid(V x, const vact_params *p) {
+    (void)p;
+    return vmul(vadd(x, vset1(3.0f)), vset1(1.0f / 6.0f));
+}
+static inline VH k16post_hard_sigmoid(VH h) { return vh_min_s(vh_max_s(h, vh_set1(0)), vh_set1(0x3f80)); }
+static inline V k16post32_hard_sigmoid(V v) { return vmin(vset1(1.0f), vmax(vzero(), v)); }
+
 /* softsign = x / (1 + |x|) with a = min(|x|, 2^100) (f_softsign.h's cap:
  * inf gives 1; NaN kept, vmin's second operand): one division, d = 1 + a
  * rounded once (2^-24), the quotient once: within 2^-22.9 relative, and

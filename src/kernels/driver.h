@@ -456,40 +456,47 @@ static inline void vstore_bf16x4_nd(uint16_t *p, const V *v, int nt) {
 }
 #endif
 static inline void vstore_f16x4_nd(uint16_t *p, const V *v, int nt) { VACT_ND4_(f16, p, v, nt); }
-/* A bf16 forward whose f32 kernel ends in a clamp to two bf16 values, lo
- * <= hi (hard_sigmoid: [0, 1]), on ISAs whose vocabulary packs a rounded
- * pair into one VH (VACT_BF16X2_PACK: AVX2, where each op on a VH does 16
- * lanes): `#define VACT_K16POST_NAME ~, 1` with k16pre_NAME (x -> the
- * kernel's value before its clamp), k16post_NAME (VH -> VH: the clamp on
- * the rounded words, as signed 16-bit integers) and k16post32_NAME (V -> V:
- * the clamp in f32, NaN kept). The main loop of VACT_FWD16_LOOPS then
- * stores post(round(pre(x))), which is round(kernel(x)) since rounding to
- * nearest is monotone and keeps lo and hi: for lo = +0 and hi > 0 every
- * word of a negative value (0x8000 and up) is below +0 as a signed integer,
- * every word above hi (up to +inf, 0x7f80) above it. A pair with a NaN
- * lane (one unordered compare) takes the f32 clamp and the _nd store
- * instead. 2 ops per pair in place of 4 (AVX2 hard_sigmoid: 15 ops per
- * pair instead of 17). The tail loops run k16_NAME / k_NAME. */
+/* A bf16 forward whose f32 kernel ends in an op that commutes with the
+ * rounding to bf16 -- a clamp to two bf16 values, a max with x itself --
+ * on ISAs whose vocabulary packs a rounded pair into one VH
+ * (VACT_BF16X2_PACK: AVX2, where an op on a VH does 16 lanes): `#define
+ * VACT_K16POST_NAME ~, 1` with k16pre_NAME (x -> the kernel's value before
+ * that op) and k16post_NAME (h, xw -> the op on the rounded words h, as
+ * signed 16-bit integers; xw: x's words, in memory order). The main loop
+ * of VACT_FWD16_LOOPS then stores post(round(pre(x)), x), which is
+ * round(kernel(x)) as rounding to nearest is monotone and keeps bf16
+ * values: on words of numbers, signed 16-bit order is float order between
+ * a negative and a nonnegative value and among nonnegative ones (every
+ * negative word, 0x8000 up, is below +0; +inf, 0x7f80, above every finite
+ * word). A pair with a NaN lane (one unordered compare on pre's values)
+ * is stored from the kernel itself instead (x reloaded: the _nd store).
+ * Every other loop runs the kernel. Post ops on a VH do 16 lanes: AVX2's
+ * hard_sigmoid takes 15 ops per pair instead of 17. */
 #define VACT_K16POSTON(name) VACT_SECOND(VACT_K16POST_##name, 0, ~)
 #ifdef VACT_BF16X2_PACK
 #define VACT_HAS_POST16(name, T) (VACT_K16POSTON(name) && VACT_T16_ISBF_##T)
-/* the pair v[0], v[1] at p */
-#define VACT_POST16_STORE2_1(name, p, v, nt)                                                \
+/* the pair v[0], v[1] of the x at xp, at yp */
+#define VACT_POST16_STORE2_1(name, yp, xp, v, nt)                                           \
     do {                                                                                    \
         const V *v_ = (v);                                                                  \
         if (__builtin_expect(!many(vact_unord(v_[0], v_[1])), 1)) {                         \
-            vact_put256_(p, k16post_##name(vpack_bf16x2_dn(v_[0], v_[1])), nt);            \
+            VH h_ = k16post_##name(vpack_bf16x2_dn(v_[0], v_[1]), vh_load(xp));            \
+            if (nt) vh_store_nt(yp, h_);                                                    \
+            else vh_store(yp, h_);                                                          \
         } else {                                                                            \
-            vstore_bf16x2_nd(p, k16post32_##name(v_[0]), k16post32_##name(v_[1]), nt);     \
+            V a_, b_;                                                                       \
+            vload_bf16x2(xp, &a_, &b_);                                                     \
+            vstore_bf16x2_nd(yp, VACT_K16C(name, a_, 0), VACT_K16C(name, b_, 0), nt);       \
         }                                                                                   \
     } while (0)
 #else
 #define VACT_HAS_POST16(name, T) 0
-#define VACT_POST16_STORE2_1(name, p, v, nt) ((void)(p), (void)(v))
+#define VACT_POST16_STORE2_1(name, yp, xp, v, nt) ((void)(yp), (void)(xp), (void)(v))
 #endif
-#define VACT_POST16_STORE2_0(name, p, v, nt) ((void)(p), (void)(v))
-#define VACT_POST16_STORE2_(name, p, v, nt) VACT_CAT(VACT_POST16_STORE2_, VACT_K16POSTON(name))(name, p, v, nt)
-/* the main loop's kernel: k16pre_NAME where the clamp comes after the
+#define VACT_POST16_STORE2_0(name, yp, xp, v, nt) ((void)(yp), (void)(xp), (void)(v))
+#define VACT_POST16_STORE2_(name, yp, xp, v, nt)                                            \
+    VACT_CAT(VACT_POST16_STORE2_, VACT_K16POSTON(name))(name, yp, xp, v, nt)
+/* the main loop's kernel: k16pre_NAME where the last op comes after the
  * rounding (VACT_HAS_POST16), else stage 2 */
 #define VACT_K16MAIN(name, T, s, C) VACT_CAT(VACT_K16MAIN_, VACT_K16POSTON(name))(name, T, s, C)
 #define VACT_K16MAIN_0(name, T, s, C) VACT_K16S2(name, s, C)
@@ -579,7 +586,8 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
                     for (int j = 0; j < U; j += 2) nanf[j / 2 % 2] = vfma(v[j], v[j + 1], nanf[j / 2 % 2]); \
                 for (int j = 0; j < U; j += 2) vstore_##T##x2_dn(y + i + (size_t)j * VACT_W, v[j], v[j + 1], NT); \
             } else if (VACT_HAS_POST16(name, T)) {                                          \
-                for (int j = 0; j < U; j += 2) VACT_POST16_STORE2_(name, y + i + (size_t)j * VACT_W, &v[j], NT); \
+                for (int j = 0; j < U; j += 2)                                              \
+                    VACT_POST16_STORE2_(name, y + i + (size_t)j * VACT_W, x + i + (size_t)j * VACT_W, &v[j], NT); \
             } else if (U % 4 == 0) {                                                        \
                 for (int j = 0; j < U; j += 4) vstore_##T##x4_nd(y + i + (size_t)j * VACT_W, &v[j], NT); \
             } else {                                                                        \

@@ -223,9 +223,10 @@ static int lone_lanes(const vact_table *t, const offs *o, int ty, const float *p
  * results are the default NaN); squareplus's 16-bit kernel takes b in
  * [2^-96, 2^100) and |x| <= 2^63 by one quotient and the rest by the f32
  * kernel's scaling (b below 2^-100 scaled, x where b >= 2^100), and b = 0
- * as relu; elu's backward folds alpha into its polynomial only for alpha in
- * [2^-20, 2^20] (1e-7 and 3e6 take the f32 kernel's; 3e6 failed the old
- * kernel, alpha times an f32-subnormal e^x, by 22 bf16 ULP).
+ * as relu; elu's backward takes alpha times its e^x for |alpha| <= 2^14
+ * (1e-7, 2^14) and the f32 kernel's elu' above (3e6, which failed the
+ * kernel before 2026-12-07 by 22 bf16 ULP: alpha times an f32-subnormal
+ * e^x).
  * ulp = 0, only bit for bit against the f32 kernel (test_bits, the
  * piecewise-linear functions): thresholds at +-0, between a type's values,
  * below its smallest subnormal, beyond its largest finite, +-inf, and NaN
@@ -244,7 +245,7 @@ static const extra_sets g_extra[] = {
     {"soft_shrink", 0, 9, {{0.0f, 0}, {0.3f, 0}, {1e-42f, 0}, {70000, 0}, {1e30f, 0}, {INFINITY, 0},
                         {-INFINITY, 0}, {-1, 0}, {NAN, 0}}},
     {"leaky_relu", 1, 7, {{2.5f, 0}, {1e-40f, 0}, {0.0f, 0}, {-0.0f, 0}, {INFINITY, 0}, {-INFINITY, 0}, {NAN, 0}}},
-    {"elu", 1, 2, {{1e-7f, 0}, {3e6f, 0}}},
+    {"elu", 1, 3, {{1e-7f, 0}, {16384.0f, 0}, {3e6f, 0}}},
     {"squareplus", 1, 10, {{0.0f, 0}, {1e-30f, 0}, {1e-42f, 0}, {0x1.8p100f, 0}, {3e38f, 0}, {1e10f, 0}, {7e-4f, 0},
                         {0x1p-96f, 0}, {0x1.fffffep99f, 0}, {0x1p100f, 0}}},
 };

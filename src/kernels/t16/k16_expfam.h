@@ -84,23 +84,24 @@ static inline V k16s2_elu(vact_elu_16s st, const vact_params *p) {
     return vsel(vgt(st.x, vzero()), st.x, vmul(vset1(p->a), vexpm1_16_fin(st.r, st.t)));
 }
 static inline V k16_elu(V x, const vact_params *p) { return k16s2_elu(k16s1_elu(x, p), p); }
-/* elu' = x > 0 ? 1 : a e^x; dx = dy (a e^x) (x = -inf: dy * 0). 11 ops:
- * a folded into vexp16_neg_ab's coefficients where a is in its domain,
- * [2^-20, 2^20] (the test's 0.3, 1 and 2.5: the same maxima as the product
- * by a after it, bf16 0.530 and f16 0.755 ULP), else the f32 kernel's
- * elu' (kb_elu with dy = 1). The check is on the call's a, the same branch
- * for every vector: +3% to +7% at n = 4096 on AVX2 and AVX-512 in both
- * types (vact_bench, the two libraries alternated three times,
- * 2026-12-07). Until then every a took a e^x with e^x from vexp16_neg,
- * which is an f32 subnormal below x = -87: a = 3e6 gave 22 bf16 ULP at
- * x = -104 (test_t16's extra sets now hold a = 1e-7 and 3e6). */
+/* elu' = x > 0 ? 1 : a e^x; dx = dy (a e^x) (x = -inf: dy * 0). 12 ops.
+ * e^x below x = -87.3 is an f32 subnormal, 2^-150 absolute: a times it is
+ * within a quarter of bf16's smallest subnormal step (2^-133) and within
+ * 2^-10 relative where it is normal for |a| <= 2^14, so larger |a| (and a
+ * NaN a) run the f32 kernel's elu' (driver.h's VACT_KB16FB, once per call;
+ * a = 3e6 gave 22 bf16 ULP at x = -104 until 2026-12-07; test_t16's extra
+ * sets hold a = 2^14 and 3e6). Tried and not kept: a folded into
+ * vexp16_neg_ab's coefficients (one op fewer, +3% to +7% at n = 4096 with
+ * the product as the fallback in the loop, but 4% to 15% slower than this
+ * in the report of 2026-12-07 once that fallback became the f32 kernel's). */
 #define VACT_KB16_elu ~, kb16_elu
+#define VACT_KB16FB_elu ~, kb16fb_elu
+static inline int kb16fb_elu(const vact_params *p) { return !(p->a >= -0x1p14f && p->a <= 0x1p14f); }
 #define VACT_STAGES16B_elu ~, 1 /* driver.h's VACT_BWD16_LOOP_S */
 typedef V vact_elu_b16s;         /* elu'(x) */
 static inline V kb16s1_elu(V x, const vact_params *p) {
-    const float a = p->a;
-    if (!(a >= 0x1p-20f && a <= 0x1p20f)) return kb_elu(x, vset1(1.0f), p);
-    return vsel(vgt(x, vzero()), vset1(1.0f), vexp16_neg_ab(x, a, 1.0f, -110.0f));
+    V g = vmul(vset1(p->a), vexp16_neg(x));
+    return vsel(vgt(x, vzero()), vset1(1.0f), g);
 }
 static inline V kb16s2_elu(V g, V dy, const vact_params *p) {
     (void)p;

@@ -534,18 +534,12 @@ static inline V kb16_squareplus(V x, V dy, const vact_params *p) {
 
 /* sparse_plus: f_sparse_plus.h's (xc + 1)^2/4 with xc + 1 rounded once
  * and squared in two roundings, no Fast2Sum carry: within 3 2^-24
- * relative; x > 1 gives x itself (NaN kept by the clamp). 7 ops. */
-#define VACT_K16_sparse_plus ~, k16_sparse_plus
-static inline V k16_sparse_plus(V x, const vact_params *p) {
-    (void)p;
-    V one = vset1(1.0f);
-    V s = vadd(vmin(one, vmax(vset1(-1.0f), x)), one);
-    return vsel(vgt(x, one), x, vmul(s, vmul(s, vset1(0.25f))));
-}
-/* in bf16 on VACT_BF16X2_PACK ISAs (driver.h's VACT_K16POST): q = (xc +
- * 1)^2/4 as above, rounded, then the larger of it and x on the words. q >=
- * x for x <= 1 ((x + 1)^2/4 - x = (x - 1)^2/4; xc + 1 is exact for a bf16 x
- * of magnitude above 2^-16, and q ~ 1/4 > x below), q = 1 < x above 1, and
+ * relative (k16pre_sparse_plus); x > 1 gives x itself (NaN kept by the
+ * clamp). 7 ops.
+ * In bf16 on VACT_BF16X2_PACK ISAs (driver.h's VACT_K16POST): q = (xc +
+ * 1)^2/4 rounded, then the larger of it and x on the words. q >= x for x
+ * <= 1 ((x + 1)^2/4 - x = (x - 1)^2/4; xc + 1 is exact for a bf16 x of
+ * magnitude above 2^-16, and q ~ 1/4 > x below), q = 1 < x above 1, and
  * q = +0 for x < -1 (max with a negative word): k16_sparse_plus's bits.
  * 5 ops per vector and 1 per pair instead of 7 per vector. */
 #define VACT_K16POST_sparse_plus ~, 1
@@ -555,6 +549,10 @@ static inline V k16pre_sparse_plus(V x, const vact_params *p) {
     V one = vset1(1.0f);
     V s = vadd(vmin(one, vmax(vset1(-1.0f), x)), one);
     return vmul(s, vmul(s, vset1(0.25f)));
+}
+#define VACT_K16_sparse_plus ~, k16_sparse_plus
+static inline V k16_sparse_plus(V x, const vact_params *p) {
+    return vsel(vgt(x, vset1(1.0f)), x, k16pre_sparse_plus(x, p));
 }
 static inline VH k16post_sparse_plus(VH h, VH xw) { return vh_max_s(h, xw); }
 

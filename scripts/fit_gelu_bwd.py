@@ -17,7 +17,7 @@ floor makes the bound absolute); degree 8: 2.33. Pieces centred at k - 1/4
 (piece 1 on the root; one add more) measured worse: 3.5 and 3.7.
 Needs numpy (Debian: python3-numpy); about a minute.
 
-    /usr/bin/python3 scripts/fit_gelu_bwd.py [--f16|--bf16|--bf16a] [gelu|gelu_tanh] [DEG]   (default gelu 9: the shipped tables are gelu 9, gelu_tanh 9)
+    /usr/bin/python3 scripts/fit_gelu_bwd.py [--f16|--f16a|--bf16|--bf16a] [gelu|gelu_tanh] [DEG]   (default gelu 9: the shipped tables are gelu 9, gelu_tanh 9)
 
 --f16: the 16-bit backward's tables (src/kernels/t16/k16_pw.h: vact_pw16_b[0]
 for gelu, [1] for gelu_tanh, degree 5; f16 only since bf16 has its own,
@@ -36,7 +36,7 @@ at the root), 0.57 ULP over every f16 input (gelu and gelu_tanh); degree 4:
 (half a bf16 ULP of the test's |dy|/16 for the largest dy of a binade); the
 check runs every bf16 input.
 
---bf16a: the bf16 tables as shipped (vpw8_sym_c with centred = 0): each piece
+--f16a / --bf16a: the f16 / bf16 tables as shipped (vpw8_sym_c with centred = 0): each piece
 a polynomial in a itself, not in a - k, which saves the kernel two
 subtractions; bf16's tolerance leaves room for the rounding of the larger
 terms (the same maxima as --bf16). Pieces from ZERO_FROM (environment,
@@ -58,7 +58,7 @@ import fit_fgelu as ff  # noqa: E402  (its Lawson fit, tuning, float Horner and 
 
 F32 = np.float32
 N, AMAX = 8, 7.0  # AMAX: the clamp, piece N-1's centre
-ZERO_FROM = int(os.environ.get("ZERO_FROM", "7"))  # --bf16a: pieces from this one on are 0
+ZERO_FROM = int(os.environ.get("ZERO_FROM", "7"))  # --f16a / --bf16a: pieces from this one on are 0
 
 
 C1 = 2 * math.sqrt(2 / math.pi)  # gelu_tanh: 2u = C1 x + C3 x^3
@@ -78,7 +78,7 @@ def e_gelu_tanh(a):
 e_ref = e_gelu
 
 
-CENTRED = True  # --bf16a: pieces in a itself (no centring), see fit()
+CENTRED = True  # --f16a / --bf16a: pieces in a itself (no centring), see fit()
 F16 = False  # --f16: the tolerance of the f16 backward (above)
 BF16 = False  # --bf16: the tolerance of the bf16 backward (above)
 
@@ -183,9 +183,9 @@ def check_f16(P):
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    if args and args[0] == "--f16":
+    if args and args[0] in ("--f16", "--f16a"):
         F16 = True
-        args.pop(0)
+        CENTRED = args.pop(0) == "--f16"
     elif args and args[0] in ("--bf16", "--bf16a"):
         BF16 = True
         CENTRED = args.pop(0) == "--bf16"

@@ -7,12 +7,12 @@
  * Horner, d = E for x < 0 and 1 - E for x >= 0 (one select on the sign).
  * No exponential, no division: abs, min, add, 2 sub, deg + 1 lookups, deg
  * fma, sub, select = 2 deg + 8 ops per vector on AVX-512 and AVX2 (26 at
- * degree 9, the f32 tables; 18 at degree 5, the f16 ones in
- * src/kernels/t16/k16_pw.h; bf16's there, in a rather than v at degree 4:
- * 2 deg + 6 = 14),
+ * degree 9, the f32 tables; the f16 and bf16 ones in
+ * src/kernels/t16/k16_pw.h, in a rather than v at degrees 5 and 4:
+ * 2 deg + 6 = 16 and 14),
  * the same bits on every ISA.
  * The tables (scripts/fit_gelu_bwd.py) hold P_0(0) = 1/2 (d(+-0)) and
- * P_7(0) = 0 (bf16's: P_7 = 0), so d(-inf) = 0 and d(+inf) = 1 exactly. A NaN x: vmin keeps
+ * P_7(0) = 0 (the 16-bit ones: P_7 = 0), so d(-inf) = 0 and d(+inf) = 1 exactly. A NaN x: vmin keeps
  * it (its second operand), v and so E are NaN.
  * tb[j][k] is coefficient j of piece k.
  * Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */

@@ -1,12 +1,16 @@
 /* The 16-bit backward of gelu and gelu_tanh (driver.h's VACT_KB16, and
  * VACT_KB16T for bf16's own tables below): no exponential and no division,
- * math/pw8sym.h's 8 pieces of width 1 on min(|x|, 7), in f16 at degree 5
- * (19 ops with dy's multiply), fitted to
+ * math/pw8sym.h's 8 pieces of width 1 on min(|x|, 7), in f16 at degree 5,
+ * each piece a polynomial in |x| itself, not in |x| - k (vpw8_sym_c with
+ * centred = 0: 17 ops with dy's multiply; the largest terms, ~2^1.5 on
+ * pieces 1-2, round to 2^-21 absolute, far below the floor), fitted to
  * 2^-12 relative (half an f16 ULP at the bottom of a binade, with room for
  * a random dy's mantissa), floored at 2^-16 (the test's |dy|/16) and 2^-25
- * (half the f16 subnormal step), by scripts/fit_gelu_bwd.py --f16 gelu 5 /
- * --f16 gelu_tanh 5 (0.19 / 0.17 of that at most; 0.574 / 0.564 f16 ULP
- * over every f16 input, dy = 1 or random; degree 4: 2.8 of it, 1.7 ULP).
+ * (half the f16 subnormal step), by scripts/fit_gelu_bwd.py --f16a gelu 5 /
+ * --f16a gelu_tanh 5 (0.20 / 0.18 of that at most; 0.574 / 0.568 f16 ULP
+ * over every f16 input, dy = 1 or random, in the script; the centred
+ * tables before 2026-12-07, `--f16`, 19 ops: 0.574 / 0.564; degree 4: 2.8
+ * of it, 1.7 ULP). Piece 7, [6.5, 7], is 0 (|E| < 2^-29 there).
  * Both derivatives cross zero away from 0, so their error is taken in ULP
  * of max(|r|, |dy|/16) in both types (docs/contract.md: f32's 2^-4 floor
  * for these derivatives, times dy): in bf16 that allows 2^-9 relative
@@ -27,32 +31,32 @@
 /* vact_pw16_b[f][j][k] = c_j of piece k, f = 0 gelu, 1 gelu_tanh */
 static const float vact_pw16_b[2][VACT_PW16_DEG + 1][8] = {
     {
-        {0x1p-1f, -0x1.55403cp-4f, -0x1.5d1f96p-4f, -0x1.876562p-7f,
-         -0x1.081576p-11f, -0x1.e1423ep-18f, -0x1.36175cp-25f, 0x0p+0f},
-        {-0x1.98821cp-1f, -0x1.ef9dd4p-3f, 0x1.ba420ep-4f, 0x1.fc43dcp-6f,
-         0x1.eb18aap-10f, 0x1.1f553ap-15f, 0x1.c0c552p-23f, 0x1.c9821ap-28f},
-        {-0x1.a784dp-12f, 0x1.736976p-2f, 0x1.0f225p-12f, -0x1.10ffdcp-5f,
-         -0x1.a47d3p-9f, -0x1.400a84p-14f, -0x1.21163p-21f, 0x1.a61e26p-24f},
-        {0x1.139546p-2f, -0x1.47ce9ep-4f, -0x1.26a24ep-4f, 0x1.0a9f6cp-6f,
-         0x1.b1815ap-9f, 0x1.d1aa18p-14f, 0x1.0cd006p-20f, 0x1.2e2f12p-21f},
-        {-0x1.57d5fcp-7f, -0x1.3df59cp-4f, 0x1.594b6p-5f, 0x1.e79f1cp-11f,
-         -0x1.2448bap-9f, -0x1.15cdc6p-13f, -0x1.f2d64ap-20f, 0x1.578dbep-20f},
-        {-0x1.7ad1fp-5f, 0x1.0a9f9ap-5f, -0x1.1a8adap-9f, -0x1.3bad4cp-8f,
-         0x1.bc9c12p-11f, 0x1.8f1dd4p-14f, 0x1.e26f86p-20f, 0x1.184b9ap-20f},
+        {0x1p-1f, 0x1.f70a9ep-2f, 0x1.04ca16p+0f, 0x1.9b2408p-2f,
+         -0x1.b5d2a8p+0f, -0x1.95a0b6p-2f, -0x1.104f52p-6f, 0x0p+0f},
+        {-0x1.98821cp-1f, -0x1.77f1bep-1f, -0x1.23867ep+1f, -0x1.6182fep+0f,
+         0x1.d7b6dap+0f, 0x1.7daafep-2f, 0x1.b5fcfcp-7f, 0x0p+0f},
+        {-0x1.a784dp-12f, -0x1.81e688p-3f, 0x1.9dae88p+0f, 0x1.2bc54cp+0f,
+         -0x1.997374p-1f, -0x1.1fdcbap-3f, -0x1.19ee8ap-8f, 0x0p+0f},
+        {0x1.139546p-2f, 0x1.1ca48ap-1f, -0x1.fb4436p-2f, -0x1.b6aeccp-2f,
+         0x1.65b9d4p-3f, 0x1.b2fcf2p-6f, 0x1.6b1ed8p-11f, 0x0p+0f},
+        {-0x1.57d5fcp-7f, -0x1.ec41c8p-3f, 0x1.04f5cap-4f, 0x1.2bc146p-4f,
+         -0x1.3a6ab8p-6f, -0x1.492c28p-9f, -0x1.d3df3cp-15f, 0x0p+0f},
+        {-0x1.7ad1fp-5f, 0x1.0a9f16p-5f, -0x1.1a9952p-9f, -0x1.3bacd8p-8f,
+         0x1.bc9c3ap-11f, 0x1.8f1dcep-14f, 0x1.e26f88p-20f, 0x0p+0f},
     },
     {
-        {0x1p-1f, -0x1.53d02cp-4f, -0x1.60acbep-4f, -0x1.7b8e38p-7f,
-         -0x1.5f6f0cp-12f, -0x1.a661d2p-20f, -0x1.0831d4p-30f, 0x0p+0f},
-        {-0x1.9882p-1f, -0x1.effab2p-3f, 0x1.b9d35ep-4f, 0x1.043d3p-5f,
-         0x1.82521ep-10f, 0x1.5000b4p-17f, 0x1.0ec06ep-27f, 0x1.dd8902p-39f},
-        {-0x1.bc3d14p-12f, 0x1.714be6p-2f, 0x1.954062p-9f, -0x1.1e0b1ap-5f,
-         -0x1.805fcep-9f, -0x1.d9ddf2p-16f, -0x1.1087bcp-26f, 0x1.d49d92p-35f},
-        {0x1.1516b2p-2f, -0x1.4bf25cp-4f, -0x1.26d734p-4f, 0x1.0bf266p-6f,
-         0x1.c23436p-9f, 0x1.d089a8p-15f, 0x1.d18b5p-25f, 0x1.8a5e5ap-32f},
-        {-0x1.687cb8p-7f, -0x1.36e5eap-4f, 0x1.47e206p-5f, 0x1.04b104p-9f,
-         -0x1.4a9f34p-9f, -0x1.94209p-14f, -0x1.39863ep-22f, 0x1.fe19c6p-31f},
-        {-0x1.80a94ep-5f, 0x1.12e036p-5f, -0x1.e2be38p-10f, -0x1.56f538p-8f,
-         0x1.ff1b9cp-11f, 0x1.6b90a4p-14f, 0x1.b32a32p-22f, 0x1.141c98p-30f},
+        {0x1p-1f, 0x1.f73c44p-2f, 0x1.f8af8ep-1f, 0x1.23db8ep-1f,
+         -0x1.eabf18p+0f, -0x1.5ae83cp-2f, -0x1.d04852p-9f, 0x0p+0f},
+        {-0x1.9882p-1f, -0x1.786c62p-1f, -0x1.1923b2p+1f, -0x1.a6bfbcp+0f,
+         0x1.0aabd6p+1f, 0x1.4b432cp-2f, 0x1.7a150cp-9f, 0x0p+0f},
+        {-0x1.bc3d14p-12f, -0x1.7f5f3p-3f, 0x1.8afb7ep+0f, 0x1.5695fcp+0f,
+         -0x1.d2079cp-1f, -0x1.fa856cp-4f, -0x1.ec8cacp-11f, 0x0p+0f},
+        {0x1.1516b2p-2f, 0x1.1dc0cep-1f, -0x1.dd0512p-2f, -0x1.e9f916p-2f,
+         0x1.9921bp-3f, 0x1.838608p-6f, 0x1.40c906p-13f, 0x0p+0f},
+        {-0x1.687cb8p-7f, -0x1.f30b24p-3f, 0x1.debc6cp-5f, 0x1.49aa9cp-4f,
+         -0x1.68c4f4p-6f, -0x1.28a9fep-9f, -0x1.a1c3b4p-17f, 0x0p+0f},
+        {-0x1.80a94ep-5f, 0x1.12e014p-5f, -0x1.e2ba9cp-10f, -0x1.56f456p-8f,
+         0x1.ff1b42p-11f, 0x1.6b909ep-14f, 0x1.b32a2p-22f, 0x0p+0f},
     },
 };
 
@@ -100,12 +104,12 @@ static const float vact_pwb16_b[2][VACT_PWB16_DEG + 1][8] = {
 #define VACT_KB16_gelu ~, kb16_pw_gelu
 static inline V kb16_pw_gelu(V x, V dy, const vact_params *p) {
     (void)p;
-    return vmul(dy, vpw8_sym(x, vact_pw16_b[0], VACT_PW16_DEG));
+    return vmul(dy, vpw8_sym_c(x, vact_pw16_b[0], VACT_PW16_DEG, 0));
 }
 #define VACT_KB16_gelu_tanh ~, kb16_pw_gelu_tanh
 static inline V kb16_pw_gelu_tanh(V x, V dy, const vact_params *p) {
     (void)p;
-    return vmul(dy, vpw8_sym(x, vact_pw16_b[1], VACT_PW16_DEG));
+    return vmul(dy, vpw8_sym_c(x, vact_pw16_b[1], VACT_PW16_DEG, 0));
 }
 
 #define VACT_KB16_bf16_gelu ~, kb16b_pw_gelu

@@ -36,11 +36,12 @@ at the root), 0.57 ULP over every f16 input (gelu and gelu_tanh); degree 4:
 (half a bf16 ULP of the test's |dy|/16 for the largest dy of a binade); the
 check runs every bf16 input.
 
---f16a / --bf16a: the f16 / bf16 tables as shipped (vpw8_sym_c with centred = 0): each piece
-a polynomial in a itself, not in a - k, which saves the kernel two
-subtractions; bf16's tolerance leaves room for the rounding of the larger
-terms (the same maxima as --bf16). Pieces from ZERO_FROM (environment,
-default 7) on are 0: piece 7's |E| <= 2^-29, so d(-inf) = 0 and d(+inf) = 1.
+--f16a / --bf16a: the f16 / bf16 tables as shipped (vpw8_sym_c with
+centred = 0): each piece a polynomial in a itself, not in a - k, which
+saves the kernel two subtractions; the 16-bit tolerances leave room for the
+rounding of the larger terms (the same maxima as --f16 / --bf16). Pieces
+from ZERO_FROM (environment, default 7) on are 0: piece 7's |E| <= 2^-29,
+so d(-inf) = 0 and d(+inf) = 1.
 
 gelu_tanh (src/kernels/elementwise/f_gelu_tanh.h, vact_gelu_tanh_b) has the
 same symmetry, gelu_tanh'(-a) = 1 - gelu_tanh'(a), so the same layout:

@@ -704,23 +704,18 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
 /* A 16-bit backward whose output-sized kernel holds only for some
  * parameters (`#define VACT_KB16FB_NAME ~, fn`, fn(&p) nonzero for the
  * others: elu's large alpha) runs the call with the f32 kernel kb_NAME
- * between the 16-bit load and store, one vector at a time: the check is
- * once per call, outside the loops, so the kernel's own loops stay as they
- * are. Returns n (every element done). */
+ * between the 16-bit load and store, one vector at a time (the tail's
+ * loop, VACT_BWD16_ONE_): the check is once per call, outside the loops,
+ * so the kernel's own loops stay as they are. */
 static inline int vact_kb16fb_none(const vact_params *p) { (void)p; return 0; }
 #define VACT_KB16FB(name) VACT_SECOND(VACT_KB16FB_##name, vact_kb16fb_none, ~)
-#define VACT_DEF_BWD16_FB_(name, T)                                                         \
-    static inline size_t vact_bwd16_fb_##name##_##T(size_t n, const uint16_t *x, const uint16_t *dy, \
-                                                          uint16_t *dx, const vact_params *pp) { \
-        const vact_params p = *pp;                                                          \
-        for (size_t i = 0; i < n; i += VACT_W) {                                            \
-            size_t k = n - i < VACT_W ? n - i : VACT_W;                                     \
-            vstore_##T##_nd_n(dx + i, kb_##name(vload_##T##_n(x + i, k), vload_##T##_n(dy + i, k), &p), k); \
-        }                                                                                   \
-        return n;                                                                           \
+/* the backward from i to n by KB, one vector at a time */
+#define VACT_BWD16_ONE_(KB, T)                                                              \
+    for (; i < n; i += VACT_W) {                                                            \
+        size_t k = n - i < VACT_W ? n - i : VACT_W;                                         \
+        vstore_##T##_nd_n(dx + i, KB(vload_##T##_n(x + i, k), vload_##T##_n(dy + i, k), &p), k); \
     }
 #define VACT_DEF_UNARY_T(name, T, F)                                                        \
-    VACT_DEF_BWD16_FB_(name, T)                                                             \
     VACT_FLATTEN static void KFN(name##_##T)(size_t n, const uint16_t *x, uint16_t *y,      \
                                              const vact_params *pp) {                       \
         VACT_UNIT_GO(name, _##T, (n, x, y, pp))                                             \
@@ -747,8 +742,8 @@ static inline int vact_kb16fb_none(const vact_params *p) { (void)p; return 0; }
         VACT_UNIT_GO(name, _bwd_##T, (n, x, dy, dx, pp))                                    \
         const vact_params p = *pp;                                                          \
         size_t i = 0;                                                                       \
-        VACT_HB16_LOOP(name, T)                                                             \
-        if (VACT_KB16FB(name)(&p)) i = vact_bwd16_fb_##name##_##T(n, x, dy, dx, &p);         \
+        VACT_HB16_LOOP(name, T) /* returns when it runs; i = 0 here */                       \
+        if (VACT_KB16FB(name)(&p)) VACT_BWD16_ONE_(kb_##name, T)                            \
         if (VACT_PF && n >= 2 * VACT_NT_MIN) { /* large arrays: x, dy prefetched */         \
             VACT_BWD16_LOOP_S(name, T, 2, 1)                                                \
             VACT_BWD16_LOOP(name, T, 2, 1)                                                  \
@@ -756,11 +751,7 @@ static inline int vact_kb16fb_none(const vact_params *p) { (void)p; return 0; }
         VACT_BWD16_LOOP_S(name, T, 2, 0)                                                    \
         VACT_BWD16_LOOP(name, T, 2, 0)                                                      \
         VACT_BWD16_LOOP(name, T, 1, 0)                                                      \
-        for (; i < n; i += VACT_W) {                                                        \
-            size_t k = n - i < VACT_W ? n - i : VACT_W;                                     \
-            V g = VACT_KB16T(name, T)(vload_##T##_n(x + i, k), vload_##T##_n(dy + i, k), &p); \
-            vstore_##T##_nd_n(dx + i, g, k);                                                \
-        }                                                                                   \
+        VACT_BWD16_ONE_(VACT_KB16T(name, T), T)                                             \
     }
 #define VACT_DEF_UNARY16(name, F) VACT_DEF_UNARY_T(name, bf16, F) VACT_DEF_UNARY_T(name, f16, F)
 

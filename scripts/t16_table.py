@@ -9,8 +9,10 @@ given), parses its "T16 ..." lines and prints one row per function: the max
 ULP error over every ISA the test ran (scalar, avx2, avx512, NEON through
 SIMDe, ...) and every parameter set, forward / backward per type. test_t16
 measures every 16-bit input pattern against the double reference, in ULP of
-the output type (bound 1); "bwd" is the larger of its two backward figures,
-dy = 1 and random dy (--detail prints them apart: dy=1 / random dy). The
+the output type (bound 1); "bwd" is the larger of its backward figures,
+dy = 1 and random dy (--detail prints them apart: dy=1 / random dy; random
+dy is the larger of test_t16's two samples, dy in +-[0.25, 4] and the wide
+dy over the type's range, the latter beyond its absolute slack |dy| 2^-149). The
 row-wise functions are tested forward only (bwd "-"; the rows and the row-sum
 check are test_t16's). The last column says whether every ISA gave the same
 bits and the same maxima (they must: test_t16 fails otherwise) and whether
@@ -26,9 +28,10 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TYPES = ("bf16", "f16")
 
-# T16 NAME TYPE [(params)] ISA fwd F @ X bwd B @ X bwd(dy) G FLAG   (elementwise, one ISA and parameter set)
+# T16 NAME TYPE [(params)] ISA fwd F @ X bwd B @ X bwd(dy) G wide W FLAG   (elementwise, one ISA and
+# parameter set; W: the wide random dy, beyond its absolute slack)
 EW = re.compile(r"^T16 (\S+)\s+(bf16|f16)\s+(\(\S*\))?\s*(\S+)\s+fwd\s+(\S+)\s+@\s+\S+\s+bwd\s+(\S+)\s+@\s+\S+"
-                r"\s+bwd\(dy\)\s+(\S+)\s+(\S+)")
+                r"\s+bwd\(dy\)\s+(\S+)(?:\s+wide\s+(\S+))?\s+(\S+)")
 # T16 NAME TYPE fwd max F ulp (bound 1) |row sum - 1| max S (bound 2^-P)   (row-wise, every ISA)
 RW = re.compile(r"^T16 (\S+)\s+(bf16|f16)\s+fwd max (\S+) ulp.*\|row sum - 1\| max (\S+)")
 
@@ -51,7 +54,8 @@ def run(exe, name):
     for line in p.stdout.splitlines():
         m = EW.match(line)
         if m and m.group(1) == name:
-            _, ty, _, isa, f, b, g, flag = m.groups()
+            _, ty, _, isa, f, b, g, w, flag = m.groups()
+            g = max(float(g), float(w or 0))
             r["kind"] = "EW"
             cur = r["isa"].get((ty, isa), (0.0, 0.0, 0.0))
             r["isa"][(ty, isa)] = tuple(max(a, float(v)) for a, v in zip(cur, (f, b, g)))
@@ -136,7 +140,7 @@ def main():
     bwd = "bwd (dy=1 / random dy)" if a.detail else "bwd"
     print("Max ULP error (of the output type; bound 1) measured by test_t16: elementwise over every 16-bit input "
           "(exhaustive), every parameter set of the tests and every ISA (%s); row-wise on test_t16's rows%s.\n" % (
-              ", ".join(all_isas) or "-", "" if a.detail else "; bwd = max of dy = 1 and random dy"))
+              ", ".join(all_isas) or "-", "" if a.detail else "; bwd = max of dy = 1 and random dy (in +-[0.25, 4], and wide beyond its slack)"))
     print("| function | bf16 fwd | bf16 %s | f16 fwd | f16 %s | same on every ISA |" % (bwd, bwd))
     print("|---|---:|---:|---:|---:|---|")
     for r in rows:

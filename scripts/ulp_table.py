@@ -12,7 +12,9 @@ import sys
 build = sys.argv[1] if len(sys.argv) > 1 else "build/release"
 out = subprocess.run([f"{build}/tests/test_ulp"] + sys.argv[2:], capture_output=True, text=True).stdout
 rows, isas = {}, []
-pat = re.compile(r"^ULP (\S+)\s+(\(\S*\))?\s*(\S+)\s+fwd\s+(\S+) @ \S+\s+bwd\s+(\S+) @ \S+\s+bwd\(dy\)\s+(\S+)\s+(\S+)")
+# ... bwd(dy) G [wide W] FLAG (W: test_ulp's wide random dy beyond its absolute slack, not tabled)
+pat = re.compile(r"^ULP (\S+)\s+(\(\S*\))?\s*(\S+)\s+fwd\s+(\S+) @ \S+\s+bwd\s+(\S+) @ \S+\s+bwd\(dy\)\s+(\S+)"
+                 r"(?:\s+wide\s+\S+)?\s+(\S+)")
 for line in out.splitlines():
     m = pat.match(line)
     if not m:

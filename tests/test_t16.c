@@ -6,8 +6,10 @@
  *   test_t16 conversions --all   every f32 bit pattern (by hand:
  *                                scripts/check_conversions.sh)
  * Elementwise, for each type, parameter set and ISA, over every 16-bit
- * pattern: forward and backward (dy = 1) and backward with random dy against
- * the double reference (tests/support/ref.c) within 1 ULP of the output type
+ * pattern: forward and backward (dy = 1), backward with random dy in
+ * +-[0.25, 4] and with a wide random dy (over the type's range: within 1
+ * ULP beyond the absolute |dy| 2^-149 of an f32 f'(x) below the normal
+ * range, REF_WIDE_SLACK, docs/contract.md) against the double reference (tests/support/ref.c) within 1 ULP of the output type
  * (bf16 2^(e-7), f16 2^(e-10), subnormal ulp 2^-133 / 2^-24), with the f32
  * test's rules (VACT_FLOOR: ulp of max(|r|, |dy|/16); VACT_KINK: either
  * side); exact where the exact result is representable (forward, and
@@ -136,7 +138,7 @@ static double g_max[2][3]; /* [type][fwd, bwd, bwd(dy)] over everything run */
 
 /* error of one backward value (dy * d), kink sides as in test_ulp */
 static double bwd_err(const htype *ht, const ref_fn *f, const double *pd, float x, float dy, float dx,
-                      double d, int *exact_bad) {
+                      double d, int *exact_bad, double slack) {
     double r = (double)dy * d;
     int floor_ = (f->flags & VACT_FLOOR) != 0;
     double e = err_t(ht, dx, r, floor_ ? fmax(fabs(r), fabs((double)dy) / 16) : r);
@@ -148,6 +150,11 @@ static double bwd_err(const htype *ht, const ref_fn *f, const double *pd, float 
             if (e2 < e) e = e2;
             if (ex && (double)dx == r2) ex = 0;
         }
+    }
+    if (slack > 0 && e > 0 && isfinite(e) && !isinf(dx)) { /* the wide dy's limit (REF_WIDE_SLACK) */
+        double ad = fabs((double)dx - r);
+        if (ad <= slack) e = 0, ex = 0;
+        else if (isfinite(ad)) e *= (ad - slack) / ad;
     }
     if (ex) (*exact_bad)++;
     return e;
@@ -264,20 +271,26 @@ static void test_ew(void **state) {
     const ref_fn *f = (const ref_fn *)*state;
     const offs *o = &g_offs[f - ref_fns];
     const size_t n = 65536;
-    uint16_t *x = malloc(n * 2), *one = malloc(n * 2), *dyr = malloc(n * 2);
-    uint16_t *y = malloc(n * 2), *d1 = malloc(n * 2), *d2 = malloc(n * 2);
-    uint16_t *sy = malloc(n * 2), *sd1 = malloc(n * 2), *sd2 = malloc(n * 2);
+    uint16_t *x = malloc(n * 2), *one = malloc(n * 2), *dyr = malloc(n * 2), *dyw = malloc(n * 2);
+    uint16_t *y = malloc(n * 2), *d1 = malloc(n * 2), *d2 = malloc(n * 2), *d3 = malloc(n * 2);
+    uint16_t *sy = malloc(n * 2), *sd1 = malloc(n * 2), *sd2 = malloc(n * 2), *sd3 = malloc(n * 2);
     uint16_t *ip1 = malloc(n * 2), *ip2 = malloc(n * 2);
     double *rf = malloc(n * sizeof *rf), *rd = malloc(n * sizeof *rd);
     int failures = 0;
     for (int ty = 0; ty < 2; ty++) {
         const htype *ht = &g_types[ty];
-        unsigned st = 777;
+        unsigned st = 777, sw = 4242; /* sw: the wide dy's own stream */
         for (size_t i = 0; i < n; i++) {
             x[i] = (uint16_t)i;
             one[i] = ht->to(1.0f);
             float v = rnd_uniform(&st, 0.25f, 4.0f);
             dyr[i] = ht->to((i & 1) ? -v : v);
+            /* the wide dy: +-[1, 2) 2^k over the type's range (bf16: k in
+             * [-40, 126], f16: [-24, 14]) */
+            int k = ty == 0 ? -40 + (int)(rnd_uniform(&sw, 0.0f, 1.0f) * 167.0f) % 167
+                            : -24 + (int)(rnd_uniform(&sw, 0.0f, 1.0f) * 39.0f) % 39;
+            float w = ldexpf(rnd_uniform(&sw, 1.0f, 2.0f), k);
+            dyw[i] = ht->to((i & 1) ? w : -w);
         }
         int nextra; /* g_extra's sets with ulp = 1 */
         const float (*xp)[2] = extra_for(f, 1, &nextra);
@@ -292,17 +305,18 @@ static void test_ew(void **state) {
             }
             for (int k = 0; k < g_nisa; k++) {
                 const vact_table *t = tab(k);
-                uint16_t *yy = k ? y : sy, *e1 = k ? d1 : sd1, *e2 = k ? d2 : sd2;
+                uint16_t *yy = k ? y : sy, *e1 = k ? d1 : sd1, *e2 = k ? d2 : sd2, *e3 = k ? d3 : sd3;
                 call_f(t, o->f[ty], prm, n, x, yy);
                 call_b(t, o->b[ty], prm, n, x, one, e1);
                 call_b(t, o->b[ty], prm, n, x, dyr, e2);
-                double wf = 0, wb = 0, wg = 0;
+                call_b(t, o->b[ty], prm, n, x, dyw, e3);
+                double wf = 0, wb = 0, wg = 0, ww = 0;
                 float xf_w = 0, xb_w = 0;
                 int exact_bad = 0, nan_bad = 0, diff = 0;
                 for (size_t i = 0; i < n; i++) {
                     float xf = ht->from(x[i]);
                     float yv = ht->from(yy[i]);
-                    if (k && (yy[i] != sy[i] || e1[i] != sd1[i] || e2[i] != sd2[i])) diff++;
+                    if (k && (yy[i] != sy[i] || e1[i] != sd1[i] || e2[i] != sd2[i] || e3[i] != sd3[i])) diff++;
                     if (isnan(xf)) { /* the references are for numbers */
                         if (yy[i] != nan_out(ht, f->name, prm[0], x[i]) || e1[i] != ht->nan) nan_bad++;
                         continue;
@@ -313,21 +327,24 @@ static void test_ew(void **state) {
                         exact_bad++;
                     }
                     if (ef > wf) { wf = ef; xf_w = xf; }
-                    double eb = bwd_err(ht, f, pd, xf, 1.0f, ht->from(e1[i]), rd[i], &exact_bad);
+                    double eb = bwd_err(ht, f, pd, xf, 1.0f, ht->from(e1[i]), rd[i], &exact_bad, 0);
                     if (eb > wb) { wb = eb; xb_w = xf; }
-                    double eg = bwd_err(ht, f, pd, xf, ht->from(dyr[i]), ht->from(e2[i]), rd[i], &exact_bad);
+                    double eg = bwd_err(ht, f, pd, xf, ht->from(dyr[i]), ht->from(e2[i]), rd[i], &exact_bad, 0);
                     if (eg > wg) wg = eg;
+                    float dw = ht->from(dyw[i]);
+                    double ew = bwd_err(ht, f, pd, xf, dw, ht->from(e3[i]), rd[i], &exact_bad, REF_WIDE_SLACK(dw));
+                    if (ew > ww) ww = ew;
                 }
                 char pstr[64] = "";
                 if (f->np == 1) snprintf(pstr, sizeof pstr, "(%g)", prm[0]);
                 if (f->np == 2) snprintf(pstr, sizeof pstr, "(%g,%g)", prm[0], prm[1]);
-                printf("T16 %-12s %-4s %-10s %-10s fwd %5.3f @ %-12.6g bwd %5.3f @ %-12.6g bwd(dy) %5.3f  %s\n",
-                       f->name, ht->name, pstr, tname(k), wf, (double)xf_w, wb, (double)xb_w, wg,
+                printf("T16 %-12s %-4s %-10s %-10s fwd %5.3f @ %-12.6g bwd %5.3f @ %-12.6g bwd(dy) %5.3f wide %5.3f  %s\n",
+                       f->name, ht->name, pstr, tname(k), wf, (double)xf_w, wb, (double)xb_w, wg, ww,
                        k ? (diff ? "DIFFERS" : "same-bits") : "reference-isa");
                 g_max[ty][0] = fmax(g_max[ty][0], wf);
                 g_max[ty][1] = fmax(g_max[ty][1], wb);
                 g_max[ty][2] = fmax(g_max[ty][2], wg);
-                if (wf > 1 || wb > 1 || wg > 1) { printf("  FAIL above 1 ULP\n"); failures++; }
+                if (wf > 1 || wb > 1 || wg > 1 || ww > 1) { printf("  FAIL above 1 ULP\n"); failures++; }
                 if (exact_bad) { printf("  FAIL %d results not exact where representable\n", exact_bad); failures++; }
                 if (nan_bad) { printf("  FAIL %d NaN inputs without the expected NaN out\n", nan_bad); failures++; }
                 if (diff) { printf("  FAIL %d results differ from scalar\n", diff); failures++; }
@@ -374,7 +391,8 @@ static void test_ew(void **state) {
             }
         }
     }
-    free(x); free(one); free(dyr); free(y); free(d1); free(d2); free(sy); free(sd1); free(sd2); free(rf); free(rd);
+    free(x); free(one); free(dyr); free(dyw); free(y); free(d1); free(d2); free(d3); free(sy); free(sd1); free(sd2); free(sd3);
+    free(rf); free(rd);
     free(ip1); free(ip2);
     assert_int_equal(failures, 0);
 }
@@ -584,7 +602,7 @@ static int test_alpha_edges(const ref_fn *f) {
                     if (isnan(xf)) continue;
                     double a = isinf(xf) ? copysign(1e300, xf) : (double)xf;
                     wf = fmax(wf, err_t(ht, ht->from(yy[i]), f->f(a, pd), f->f(a, pd)));
-                    wb = fmax(wb, bwd_err(ht, f, pd, xf, 1.0f, ht->from(dd[i]), f->df(a, pd), &exact_bad));
+                    wb = fmax(wb, bwd_err(ht, f, pd, xf, 1.0f, ht->from(dd[i]), f->df(a, pd), &exact_bad, 0));
                 }
                 printf("T16 %s %s alpha %a %s: fwd %.3f bwd %.3f %s\n", f->name, ht->name, (double)al[ai], tname(k), wf,
                        wb, diff ? "DIFFERS" : "");

@@ -271,6 +271,14 @@ double ref_bwd_err(const ref_fn *f, const double *pd, float x, float dy, float d
     return e;
 }
 
+double ref_bwd_err_wide(const ref_fn *f, const double *pd, float x, float dy, float dx, double d, double bound) {
+    double e = ref_bwd_err(f, pd, x, dy, dx, d, bound, 0);
+    if (e == 0 || !isfinite(e) || isinf(dx) || (f->flags & VACT_PWL)) return e;
+    double ad = fabs((double)dx - (double)dy * d), sl = REF_WIDE_SLACK(dy);
+    if (!(ad > 0) || !isfinite(ad)) return e;
+    return ad <= sl ? 0 : e * ((ad - sl) / ad); /* e = ad / ulp (or a kink's better side) */
+}
+
 uint16_t ref_bf16_bits(uint32_t u) {
     if ((u & 0x7fffffffu) > 0x7f800000u) return (uint16_t)((u >> 16) | 0x40);
     return (uint16_t)((u + 0x7fffu + ((u >> 16) & 1)) >> 16);

@@ -57,6 +57,13 @@ double ref_err(float y, double r, double ulp_of);
  * VACT_PWL; at a VACT_KINK above `bound`, the better one-sided derivative. */
 double ref_bwd_err(const ref_fn *f, const double *pd, float x, float dy, float dx, double d, double bound,
                    double flo);
+/* The backward's documented limit for a wide dy (docs/contract.md): f'(x)
+ * is an f32 value, so where it is below f32's normal range its absolute
+ * error is up to 2^-150 and dx = dy f'(x) carries |dy| times that. The
+ * error in ULP of what exceeds that absolute slack (|dy| 2^-149, twice
+ * the rounding); ref_bwd_err's otherwise. */
+#define REF_WIDE_SLACK(dy) (fabs((double)(dy)) * 0x1p-149)
+double ref_bwd_err_wide(const ref_fn *f, const double *pd, float x, float dy, float dx, double d, double bound);
 
 /* The fast tier's bounds (docs/contract.md): forward 4, backward 8 ULP of
  * max(|r|, 2^-20) */

@@ -73,7 +73,10 @@ static inline V vscale2n_et(V p, V n, V t) { return vscale2n_b_(p, n, vpow2_t(t)
  * vscale2n_e's one rounding of (a p) 2^n (its domain: n in [-159, 0] and
  * 2^-30 <= |a p| < 2^63 -- vscale2n_et forms p 2^(n+63) -- so |a| in
  * [2^-20, 2^20] or a = 0, b in the same range: the callers check), by
- * vscale2n_et. 8 ops (AVX2: 10). */
+ * vscale2n_et. Beyond that domain, n down to -189 and |a p| < 2^63 (elu':
+ * lo = -120, |a| <= 2^14), a p 2^(n+63) may round once more where it is
+ * below the normal range: the result is then below 2^-189 |a p| and off
+ * by at most 2^-149 absolute. 8 ops (AVX2: 10). */
 static inline V vexp16_neg_ab(V x, float a, float b, float lo) {
     V xc = vmax(vset1(lo), x);
     V n, t, r = vexp16_reduce_t(xc, b, &n, &t);

@@ -84,23 +84,26 @@ static inline V k16s2_elu(vact_elu_16s st, const vact_params *p) {
     return vsel(vgt(st.x, vzero()), st.x, vmul(vset1(p->a), vexpm1_16_fin(st.r, st.t)));
 }
 static inline V k16_elu(V x, const vact_params *p) { return k16s2_elu(k16s1_elu(x, p), p); }
-/* elu' = x > 0 ? 1 : a e^x; dx = dy (a e^x) (x = -inf: dy * 0). 12 ops.
- * e^x below x = -87.3 is an f32 subnormal, 2^-150 absolute: a times it is
- * within a quarter of bf16's smallest subnormal step (2^-133) and within
- * 2^-10 relative where it is normal for |a| <= 2^14, so larger |a| (and a
- * NaN a) run the f32 kernel's elu' (driver.h's VACT_KB16FB, once per call;
- * a = 3e6 gave 22 bf16 ULP at x = -104 until 2026-12-07; test_t16's extra
- * sets hold a = 2^14 and 3e6). Tried and not kept: a folded into
- * vexp16_neg_ab's coefficients (one op fewer, +3% to +7% at n = 4096 with
- * the product as the fallback in the loop, but 4% to 15% slower than this
- * in the report of 2026-12-07 once that fallback became the f32 kernel's). */
+/* elu' = x > 0 ? 1 : a e^x; dx = dy (a e^x) (x = -inf: dy * 0). 11 ops.
+ * a e^x by vexp16_neg_ab (a in the polynomial's coefficients, a e^x
+ * rounded once), clamped at x = -120, where |a| e^x < 2^-159 rounds to 0
+ * for |a| <= 2^14. Where a e^x is an f32 subnormal its error is then the
+ * one rounding, 2^-150 absolute, and dy times that stays within
+ * docs/contract.md's |dy| 2^-149 for any dy. Larger |a| (and a NaN a) run
+ * the f32 kernel's elu' (driver.h's VACT_KB16FB, once per call; a = 3e6
+ * gave 22 bf16 ULP at x = -104 with dy = 1 until 2026-12-07; test_t16's
+ * extra sets hold a = 2^14 and 3e6). Until 2026-12-07 it was a times
+ * vexp16_neg(x), clamped at -110, whose subnormal e^x carried 2^-150 times
+ * |a| into dx: 35.8 bf16 ULP beyond that slack with a = 2.5 and test_t16's
+ * wide dy (and clamping at -110 with a folded in gives a = 2^14 the nonzero
+ * a e^-110 where the value rounds to 0). */
 #define VACT_KB16_elu ~, kb16_elu
 #define VACT_KB16FB_elu ~, kb16fb_elu
 static inline int kb16fb_elu(const vact_params *p) { return !(p->a >= -0x1p14f && p->a <= 0x1p14f); }
 #define VACT_STAGES16B_elu ~, 1 /* driver.h's VACT_BWD16_LOOP_S */
 typedef V vact_elu_b16s;         /* elu'(x) */
 static inline V kb16s1_elu(V x, const vact_params *p) {
-    V g = vmul(vset1(p->a), vexp16_neg(x));
+    V g = vexp16_neg_ab(x, p->a, 1.0f, -120.0f);
     return vsel(vgt(x, vzero()), vset1(1.0f), g);
 }
 static inline V kb16s2_elu(V g, V dy, const vact_params *p) {

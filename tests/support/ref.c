@@ -271,10 +271,21 @@ double ref_bwd_err(const ref_fn *f, const double *pd, float x, float dy, float d
     return e;
 }
 
-double ref_bwd_err_wide(const ref_fn *f, const double *pd, float x, float dy, float dx, double d, double bound) {
+int ref_wide_slack(const char *name, int t16) {
+    static const char *const f32[] = {"squareplus"};
+    static const char *const h16[] = {"sigmoid", "softplus", "log_sigmoid", "tanh", "elu", "selu",
+                                      "celu", "softsign", "squareplus", "tanh_shrink", "exponential"};
+    const char *const *l = t16 ? h16 : f32;
+    size_t n = t16 ? sizeof h16 / sizeof *h16 : sizeof f32 / sizeof *f32;
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(l[i], name)) return 1;
+    return 0;
+}
+double ref_bwd_err_wide(const ref_fn *f, const double *pd, float x, float dy, float dx, double d, double bound,
+                        double sl) {
     double e = ref_bwd_err(f, pd, x, dy, dx, d, bound, 0);
-    if (e == 0 || !isfinite(e) || isinf(dx) || (f->flags & VACT_PWL)) return e;
-    double ad = fabs((double)dx - (double)dy * d), sl = REF_WIDE_SLACK(dy);
+    if (!(sl > 0) || e == 0 || !isfinite(e) || isinf(dx) || (f->flags & VACT_PWL)) return e;
+    double ad = fabs((double)dx - (double)dy * d);
     if (!(ad > 0) || !isfinite(ad)) return e;
     return ad <= sl ? 0 : e * ((ad - sl) / ad); /* e = ad / ulp (or a kink's better side) */
 }

@@ -57,13 +57,18 @@ double ref_err(float y, double r, double ulp_of);
  * VACT_PWL; at a VACT_KINK above `bound`, the better one-sided derivative. */
 double ref_bwd_err(const ref_fn *f, const double *pd, float x, float dy, float dx, double d, double bound,
                    double flo);
-/* The backward's documented limit for a wide dy (docs/contract.md): f'(x)
- * is an f32 value, so where it is below f32's normal range its absolute
- * error is up to 2^-150 and dx = dy f'(x) carries |dy| times that. The
- * error in ULP of what exceeds that absolute slack (|dy| 2^-149, twice
- * the rounding); ref_bwd_err's otherwise. */
+/* The backward's documented limit for a wide dy (docs/contract.md, "dy far
+ * from 1"): where a kernel forms f'(x) as an f32 value below f32's normal
+ * range, its absolute error is up to 2^-150 and dx = dy f'(x) carries |dy|
+ * times that. ref_wide_slack says which kernels still do (t16: the bf16 /
+ * f16 kernels, else the f32 ones); their error is taken of what exceeds
+ * the absolute slack REF_WIDE_SLACK(dy) (twice the rounding), every other
+ * function's in plain ULP. */
 #define REF_WIDE_SLACK(dy) (fabs((double)(dy)) * 0x1p-149)
-double ref_bwd_err_wide(const ref_fn *f, const double *pd, float x, float dy, float dx, double d, double bound);
+int ref_wide_slack(const char *name, int t16);
+/* ref_bwd_err less the absolute slack sl (0: ref_bwd_err itself) */
+double ref_bwd_err_wide(const ref_fn *f, const double *pd, float x, float dy, float dx, double d, double bound,
+                        double sl);
 
 /* The fast tier's bounds (docs/contract.md): forward 4, backward 8 ULP of
  * max(|r|, 2^-20) */

@@ -7,7 +7,9 @@
  * result is -a, and e^(x/a) is 0). celu'(x) = x > 0 ? 1 : e^(x/a).
  * Where -110 a overflows (a > ~3e36) no finite x reaches the clamp, and
  * x = -inf (q = -inf, its remainder inf - inf) gets its limits -a and 0 by
- * a select (vcelu_ninf). */
+ * a select (vcelu_ninf). The backward's lanes with x/a < -80 form dy e^(x/a)
+ * (x/a < -80) with e^(x/a) 2^128 and the scaling last, so a large |dy| does
+ * not meet a subnormal e^(x/a) (docs/contract.md, "dy far from 1"). */
 /* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_F_CELU_H
 #define VACT_F_CELU_H
@@ -41,7 +43,24 @@ static inline V kb_celu(V x, V dy, const vact_params *p) {
     V qh, ql;
     vcelu_arg(x, p, &qh, &ql);
     V e = vexp_hilo(qh, ql);
-    return vmul(dy, vcelu_ninf(x, vsel(vgt(x, vzero()), vset1(1.0f), e), -110.0f, p->a, 0.0f));
+    V dx = vmul(dy, vcelu_ninf(x, vsel(vgt(x, vzero()), vset1(1.0f), e), -110.0f, p->a, 0.0f));
+    /* x/a < -80: dy e^(x/a) without a subnormal e^(x/a): e' = e^(x/a) 2^128
+     * = e^((qh + 128 LN2_HI) + (ql + 128 LN2_LO)) by vexp_hilo (qh + 128
+     * LN2_HI exact: both multiples of 2^-17, the sum below 2^7), normal for
+     * x/a >= -176, and dx = ((dy e') 2^-64) 2^-64 (dy e' < 2^128: no
+     * overflow; one rounding more where dx is subnormal). x/a from x clamped
+     * at -190 a this time (e^-190 dy < 2^-145 for any dy); x = -inf keeps
+     * dy * 0. The same roundings as dy e on the other lanes. */
+    M tail = mand(vlt(qh, vset1(-80.0f)), vgt(x, vset1(-__builtin_inff())));
+    if (many(tail)) {
+        const float a = p->a, ia = 1.0f / a;
+        V xc = vmax(vset1(-190.0f * a), x);
+        V th = vmul(xc, vset1(ia)), tl = vmul(vfnma(th, vset1(a), xc), vset1(ia));
+        V es = vexp_hilo(vadd(th, vset1(128.0f * VACT_LN2_HI)), vadd(tl, vset1(128.0f * VACT_LN2_LO)));
+        V s = vset1(0x1p-64f);
+        dx = vsel(tail, vmul(vmul(vmul(dy, es), s), s), dx);
+    }
+    return dx;
 }
 
 #endif

@@ -3,8 +3,9 @@
  * of a after the rounding) and a (hi + lo) in one rounding (exactly -a below
  * -18.5, so elu(-inf) = -a).
  * elu'(x) = x > 0 ? 1 : a e^x; dx = dy * that (x > 0: dy * 1, so a NaN dy
- * stays NaN). For x < -80, dy a e^x is formed without a subnormal e^x, so
- * that a large |a| (up to FLT_MAX) still gets its small products right. */
+ * stays NaN). For x < -80, dy a e^x is formed without a subnormal e^x
+ * (vexp_dy_tail, math/exp.h), so that a large |a| (up to FLT_MAX) or |dy|
+ * still gets its small products right. */
 /* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_F_ELU_H
 #define VACT_F_ELU_H
@@ -21,25 +22,10 @@ static inline V k2_elu(vact_elu_s st, const vact_params *p) {
     return vsel(vgt(st.x, vzero()), st.x, vfma(a, hi, vmul(a, lo)));
 }
 static inline V k_elu(V x, const vact_params *p) { return k2_elu(k1_elu(x, p), p); }
-/* dx for the lanes x < -80 (when there are any), where a e^x alone may
- * underflow while dy a e^x does not: (dy (a e1)) p2 e^(x + 174) by the split
- * exp; the other lanes keep dx. Below the split's clamp (-174) the rest
- * e^(x + 174) < 1 matters when |dy a| is large; x + 174 is exact for
- * x >= -256 (multiples of 2^-16 below 128 in magnitude), and the factor is
- * exactly 1 above -174. (The fast tier's elu uses it too.) */
-static inline V velu_bwd_tail(V x, V dy, V a, V dx) {
-    M tail = vlt(x, vset1(-80.0f));
-    if (many(tail)) {
-        V p2, e1 = vexp_split(x, &p2);
-        V rest = vexp(vmin(vmax(vadd(x, vset1(174.0f)), vset1(-110.0f)), vzero()));
-        dx = vsel(tail, vmul(vmul(vmul(dy, vmul(a, e1)), p2), rest), dx);
-    }
-    return dx;
-}
 static inline V kb_elu(V x, V dy, const vact_params *p) {
     V a = vset1(p->a);
     V g = vmul(a, vexp_neg(x)); /* lanes x > 0 are discarded */
-    return velu_bwd_tail(x, dy, a, vmul(dy, vsel(vgt(x, vzero()), vset1(1.0f), g)));
+    return vexp_dy_tail(x, dy, a, vmul(dy, vsel(vgt(x, vzero()), vset1(1.0f), g)));
 }
 
 #endif

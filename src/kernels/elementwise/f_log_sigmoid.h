@@ -14,7 +14,8 @@ static inline V k_log_sigmoid(V x, const vact_params *p) {
     return vsub(vmin(x, vzero()), vlog1p01(e));   /* NaN x: only via e */
 }
 static inline V kb_log_sigmoid(V x, V dy, const vact_params *p) {
-    return vmul(dy, k_sigmoid(vneg(x), p));
+    V nx = vneg(x);
+    return vexp_dy_tail(nx, dy, vset1(1.0f), vmul(dy, k_sigmoid(nx, p))); /* x > 80: dy e^-x */
 }
 
 #endif

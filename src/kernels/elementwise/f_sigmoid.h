@@ -20,7 +20,12 @@
  * Backward: sigmoid'(x) = e/(1+e)^2 (never s(1-s)) as e/D by one IEEE
  * division, D = (1 + e)^2 = fma(e, e + 2, 1): the rounding of e + 2 (at
  * most 2^-23) enters D times e/(1+e)^2 <= 1/4, so D is within 2^-24 +
- * 2^-25 relative; e from vexp_neg (clamped, subnormal e rounded once). */
+ * 2^-25 relative; e from vexp_neg (clamped, subnormal e rounded once).
+ * |x| > 80 (under a vector-wide branch): dx = dy e^-|x| by vexp_dy_tail
+ * (math/exp.h), (1 + e)^-2 = 1 to 2^-114 there, so that a large |dy| does
+ * not carry e's subnormal rounding into dx (docs/contract.md, "dy far from
+ * 1": 2^24 ULP with dy = 2^99 before). softplus' and log_sigmoid' (sigmoid
+ * of x and -x) take the same tail. */
 /* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_F_SIGMOID_H
 #define VACT_F_SIGMOID_H
@@ -49,7 +54,7 @@ static inline V kb_sigmoid(V x, V dy, const vact_params *p) {
     (void)p;
     V e = vsigmoid_e(x);
     V dd = vfma(e, vadd(e, vset1(2.0f)), vset1(1.0f)); /* (1 + e)^2 */
-    return vmul(dy, vdiv(e, dd));
+    return vexp_dy_tail(vor(x, vset1(-0.0f)), dy, vset1(1.0f), vmul(dy, vdiv(e, dd)));
 }
 
 #endif

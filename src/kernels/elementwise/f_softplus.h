@@ -15,7 +15,7 @@ static inline V k_softplus(V x, const vact_params *p) {
     return vadd(vmax(x, vzero()), vlog1p01(e));   /* NaN x: only via e */
 }
 static inline V kb_softplus(V x, V dy, const vact_params *p) {
-    return vmul(dy, k_sigmoid(x, p));
+    return vexp_dy_tail(x, dy, vset1(1.0f), vmul(dy, k_sigmoid(x, p))); /* x < -80: dy e^x */
 }
 
 #endif

@@ -6,7 +6,12 @@
  *   a >= 1: i = 1/d, plus the residual, i.e. 1/(d + dl), result 1 - i (i <= 1/2, so
  *           the subtraction costs nothing; a/d itself would carry d's
  *           rounding error into a result near 1).
- * softsign'(x) = 1/(1 + |x|)^2 = i^2 with i = 1/(d + dl) as above. */
+ * softsign'(x) = 1/(1 + |x|)^2 = i^2 with i = 1/(d + dl) as above;
+ * dx = (dy i) i, so that a large |dy| meets i^2 before it underflows; where
+ * |x| > 2^60 (a vector-wide branch; 1/(1 + |x|)^2 = 1/x^2 to 2^-59 there,
+ * and the cap of a would give dy 2^-200 beyond 2^100) dx = (dy/|x|)/|x|:
+ * two roundings, no overflow (|x| > 1), and where dy/|x| is subnormal dx
+ * is below 2^-186. +-inf: dy/inf = 0 (NaN dy: NaN). */
 /* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_F_SOFTSIGN_H
 #define VACT_F_SOFTSIGN_H
@@ -41,7 +46,13 @@ static inline V kb_softsign(V x, V dy, const vact_params *p) {
     vsoftsign_den(x, &a, &d, &dl);
     V i = vdiv(vset1(1.0f), d);
     i = vfma(vfnma(i, dl, vfnma(i, d, vset1(1.0f))), i, i); /* 1/(d + dl) */
-    return vmul(dy, vmul(i, i));
+    V dx = vmul(vmul(dy, i), i); /* not dy (i i): i^2 underflows first (|x| > 2^63) */
+    M big = vgt(a, vset1(0x1p60f)); /* a capped at 2^100: (dy/|x|)/|x| there */
+    if (many(big)) {
+        V ax = vabs(x);
+        dx = vsel(big, vdiv(vdiv(dy, ax), ax), dx);
+    }
+    return dx;
 }
 
 #endif

@@ -17,7 +17,7 @@
 #include "../../common/vact_internal.h" /* vact_params */
 #include "exp_fast.h"
 #include "expm1_fast.h"
-#include "../elementwise/f_elu.h" /* velu_bwd_tail */
+#include "../elementwise/f_elu.h"
 
 #define VACT_FAST_elu ~, 1
 #ifdef VACT_LUT32
@@ -40,7 +40,7 @@ static inline V kf_elu(V x, const vact_params *p) {
 static inline V kfb_elu(V x, V dy, const vact_params *p) {
     V a = vset1(p->a);
     V g = vmul(a, vfexp(vmax(vset1(-110.0f), vor(x, vset1(-0.0f)))));
-    return velu_bwd_tail(x, dy, a, vmul(dy, vsel(vgt(x, vzero()), vset1(1.0f), g)));
+    return vexp_dy_tail(x, dy, a, vmul(dy, vsel(vgt(x, vzero()), vset1(1.0f), g)));
 }
 
 #endif

@@ -276,5 +276,21 @@ static inline V vexp_split_c(V xc, V *p2) {
 /* the same for x <= -80 (clamped to -174); NaN lanes of the result are
  * unspecified (mask them out) */
 static inline V vexp_split(V x, V *p2) { return vexp_split_c(vmax(vset1(-174.0f), x), p2); }
+/* dx for the lanes x < -80 (when there are any), where a e^x alone may
+ * underflow while dy a e^x does not: (dy (a e1)) p2 e^(x + 174) by the split
+ * exp; the other lanes keep dx. Below the split's clamp (-174) the rest
+ * e^(x + 174) < 1 matters when |dy a| is large; x + 174 is exact for
+ * x >= -256 (multiples of 2^-16 below 128 in magnitude), and the factor is
+ * exactly 1 above -174. (elu, the fast tier's elu, and the tails of
+ * sigmoid', softplus' and log_sigmoid', where f'(x) = e^x to 2^-114.) */
+static inline V vexp_dy_tail(V x, V dy, V a, V dx) {
+    M tail = vlt(x, vset1(-80.0f));
+    if (many(tail)) {
+        V p2, e1 = vexp_split(x, &p2);
+        V rest = vexp(vmin(vmax(vadd(x, vset1(174.0f)), vset1(-110.0f)), vzero()));
+        dx = vsel(tail, vmul(vmul(vmul(dy, vmul(a, e1)), p2), rest), dx);
+    }
+    return dx;
+}
 
 #endif

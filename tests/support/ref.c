@@ -282,8 +282,8 @@ int ref_wide_slack(const char *name, int t16) {
     return 0;
 }
 double ref_bwd_err_wide(const ref_fn *f, const double *pd, float x, float dy, float dx, double d, double bound,
-                        double sl) {
-    double e = ref_bwd_err(f, pd, x, dy, dx, d, bound, 0);
+                        double flo, double sl) {
+    double e = ref_bwd_err(f, pd, x, dy, dx, d, bound, flo);
     if (!(sl > 0) || e == 0 || !isfinite(e) || isinf(dx) || (f->flags & VACT_PWL)) return e;
     double ad = fabs((double)dx - (double)dy * d);
     if (!(ad > 0) || !isfinite(ad)) return e;

@@ -66,9 +66,10 @@ double ref_bwd_err(const ref_fn *f, const double *pd, float x, float dy, float d
  * function's in plain ULP. */
 #define REF_WIDE_SLACK(dy) (fabs((double)(dy)) * 0x1p-149)
 int ref_wide_slack(const char *name, int t16);
-/* ref_bwd_err less the absolute slack sl (0: ref_bwd_err itself) */
+/* ref_bwd_err (with the floor flo) less the absolute slack sl (0:
+ * ref_bwd_err itself) */
 double ref_bwd_err_wide(const ref_fn *f, const double *pd, float x, float dy, float dx, double d, double bound,
-                        double sl);
+                        double flo, double sl);
 
 /* The fast tier's bounds (docs/contract.md): forward 4, backward 8 ULP of
  * max(|r|, 2^-20) */

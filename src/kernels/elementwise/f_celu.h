@@ -8,8 +8,8 @@
  * Where -110 a overflows (a > ~3e36) no finite x reaches the clamp, and
  * x = -inf (q = -inf, its remainder inf - inf) gets its limits -a and 0 by
  * a select (vcelu_ninf). The backward's lanes with x/a < -80 form dy e^(x/a)
- * (x/a < -80) with e^(x/a) 2^128 and the scaling last, so a large |dy| does
- * not meet a subnormal e^(x/a) (docs/contract.md, "dy far from 1"). */
+ * from e^(x/a) 2^128 with the scaling last, so a large |dy| does not meet a
+ * subnormal e^(x/a) (docs/contract.md, "dy far from 1"). */
 /* Precondition: the ISA's vocab.h is included first (src/<isa>/kernels.c). */
 #ifndef VACT_F_CELU_H
 #define VACT_F_CELU_H

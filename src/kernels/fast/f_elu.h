@@ -16,8 +16,7 @@
 #define VACT_FAST_F_ELU_H
 #include "../../common/vact_internal.h" /* vact_params */
 #include "exp_fast.h"
-#include "expm1_fast.h"
-#include "../elementwise/f_elu.h"
+#include "expm1_fast.h" /* and math/exp.h (vexp_dy_tail) through exp_fast.h */
 
 #define VACT_FAST_elu ~, 1
 #ifdef VACT_LUT32

@@ -45,9 +45,8 @@ static inline V kb_celu(V x, V dy, const vact_params *p) {
     V e = vexp_hilo(qh, ql);
     V dx = vmul(dy, vcelu_ninf(x, vsel(vgt(x, vzero()), vset1(1.0f), e), -110.0f, p->a, 0.0f));
     /* x/a < -80: dy e^(x/a) without a subnormal e^(x/a): e' = e^(x/a) 2^128
-     * = e^((qh + 128 LN2_HI) + (ql + 128 LN2_LO)) by vexp_hilo (qh + 128
-     * LN2_HI exact: both multiples of 2^-17, the sum below 2^7), normal for
-     * x/a >= -176, and dx = ((dy e') 2^-64) 2^-64 (dy e' < 2^128: no
+     * (vexp_hilo_2p128, math/exp.h), normal for x/a >= -176, and
+     * dx = ((dy e') 2^-64) 2^-64 (dy e' < 2^128: no
      * overflow; one rounding more where dx is subnormal). x/a from x clamped
      * at -190 a this time (e^-190 dy < 2^-145 for any dy); x = -inf keeps
      * dy * 0. The same roundings as dy e on the other lanes. */
@@ -56,7 +55,7 @@ static inline V kb_celu(V x, V dy, const vact_params *p) {
         const float a = p->a, ia = 1.0f / a;
         V xc = vmax(vset1(-190.0f * a), x);
         V th = vmul(xc, vset1(ia)), tl = vmul(vfnma(th, vset1(a), xc), vset1(ia));
-        V es = vexp_hilo(vadd(th, vset1(128.0f * VACT_LN2_HI)), vadd(tl, vset1(128.0f * VACT_LN2_LO)));
+        V es = vexp_hilo_2p128(th, tl);
         V s = vset1(0x1p-64f);
         dx = vsel(tail, vmul(vmul(vmul(dy, es), s), s), dx);
     }

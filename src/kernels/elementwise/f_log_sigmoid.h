@@ -14,10 +14,7 @@ static inline V k_log_sigmoid(V x, const vact_params *p) {
     return vsub(vmin(x, vzero()), vlog1p01(e));   /* NaN x: only via e */
 }
 static inline V kb_log_sigmoid(V x, V dy, const vact_params *p) {
-    /* as kb_softplus (f_softplus.h) at -x: one vector-wide test */
-    V mx = vneg(x), na = vor(x, vset1(-0.0f));
-    if (!many(vlt(na, vset1(-80.0f)))) return vmul(dy, vsigmoid_q(mx, vexp_t16_nc(na)));
-    return vexp_dy_tail(mx, dy, vset1(1.0f), vmul(dy, k_sigmoid(mx, p))); /* x > 80: dy e^-x */
+    return vsigmoid_dy(vneg(x), dy, p); /* f_sigmoid.h */
 }
 
 #endif

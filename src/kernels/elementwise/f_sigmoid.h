@@ -51,6 +51,15 @@ static inline V k_sigmoid(V x, const vact_params *p) {
     if (many(tail)) y = vsel(tail, vsigmoid_q(x, vexp_neg_h(nx)), y);
     return y;
 }
+/* dy sigmoid(x) (softplus' at x, log_sigmoid' at -x) with one vector-wide
+ * test: |x| <= 80 everywhere gives k_sigmoid's main path (its tail, |x| >
+ * 86, not taken); else k_sigmoid whole, and dy e^x for x < -80
+ * (vexp_dy_tail), where sigmoid(x) = e^x to 2^-114 */
+static inline V vsigmoid_dy(V x, V dy, const vact_params *p) {
+    V nx = vor(x, vset1(-0.0f));
+    if (!many(vlt(nx, vset1(-80.0f)))) return vmul(dy, vsigmoid_q(x, vexp_t16_nc(nx)));
+    return vexp_dy_tail(x, dy, vset1(1.0f), vmul(dy, k_sigmoid(x, p)));
+}
 static inline V kb_sigmoid(V x, V dy, const vact_params *p) {
     (void)p;
     V nx = vor(x, vset1(-0.0f));

@@ -15,12 +15,7 @@ static inline V k_softplus(V x, const vact_params *p) {
     return vadd(vmax(x, vzero()), vlog1p01(e));   /* NaN x: only via e */
 }
 static inline V kb_softplus(V x, V dy, const vact_params *p) {
-    /* one vector-wide test: |x| <= 80 everywhere gives k_sigmoid's main path
-     * (its tail, |x| > 86, not taken); else k_sigmoid whole, and dy e^x for
-     * x < -80 (vexp_dy_tail) */
-    V nx = vor(x, vset1(-0.0f));
-    if (!many(vlt(nx, vset1(-80.0f)))) return vmul(dy, vsigmoid_q(x, vexp_t16_nc(nx)));
-    return vexp_dy_tail(x, dy, vset1(1.0f), vmul(dy, k_sigmoid(x, p)));
+    return vsigmoid_dy(x, dy, p); /* f_sigmoid.h */
 }
 
 #endif

@@ -106,13 +106,13 @@ static inline V vact_derf_(V x, V dy) {
     V d = vmul(dy, e);
     V dx = vfma(d, vset1(VACT_ERF_C0), vmul(d, vset1(VACT_ERF_C0L)));
     /* x^2 in (80, 200] (a vector-wide branch): e^(-x^2) is near or below the
-     * subnormals, so e' = e^(-x^2) 2^128 (-h + 128 LN2_HI exact: multiples
-     * of 2^-17 below 2^7) and d = ((dy 2^-64) e') 2^-64, the scaling last:
+     * subnormals, so e' = e^(-x^2) 2^128 (vexp_hilo_2p128, math/exp.h) and
+     * d = ((dy 2^-64) e') 2^-64, the scaling last:
      * a large |dy| does not meet a subnormal e (docs/contract.md, "dy far
      * from 1"); dy 2^-64 is exact unless |dy| < 2^-62, where dx < 2^-177 */
     M tail = mand(vgt(h, vset1(80.0f)), vle(h, vset1(200.0f)));
     if (many(tail)) {
-        V es = vexp_hilo(vadd(vneg(h), vset1(128.0f * VACT_LN2_HI)), vsub(vset1(128.0f * VACT_LN2_LO), l));
+        V es = vexp_hilo_2p128(vneg(h), vneg(l));
         V dt = vmul(vmul(dy, vset1(0x1p-64f)), es);
         dt = vfma(dt, vset1(VACT_ERF_C0), vmul(dt, vset1(VACT_ERF_C0L)));
         dx = vsel(tail, vmul(dt, vset1(0x1p-64f)), dx);

@@ -95,6 +95,13 @@ static inline V vexp_hilo(V xh, V xl) {
     V n, r = vexp_reduce_lo(xc, xl, &n);
     return vscale2n(vexp_poly(r), n);
 }
+/* e^(xh + xl) 2^128 for xh in [-192, -80] (the backward tails of celu and
+ * erf: normal down to xh = -176, so dy times it, scaled by 2^-128 last, does
+ * not meet a subnormal e^x): xh + 128 LN2_HI is exact (both multiples of
+ * 2^-17 there, the sum below 2^7 in magnitude), LN2_LO's part joins xl */
+static inline V vexp_hilo_2p128(V xh, V xl) {
+    return vexp_hilo(vadd(xh, vset1(128.0f * VACT_LN2_HI)), vadd(xl, vset1(128.0f * VACT_LN2_LO)));
+}
 /* e^x for x <= 0 (or NaN): only the lower clamp; n in [-150, 0] */
 static inline V vexp_neg(V x) {
     V xc = vmax(vset1(-104.0f), x);

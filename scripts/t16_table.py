@@ -12,7 +12,7 @@ measures every 16-bit input pattern against the double reference, in ULP of
 the output type (bound 1); "bwd" is the larger of its backward figures,
 dy = 1 and random dy (--detail prints them apart: dy=1 / random dy; random
 dy is the larger of test_t16's two samples, dy in +-[0.25, 4] and the wide
-dy over the type's range, the latter beyond its absolute slack |dy| 2^-149). The
+dy over the type's range, squareplus's beyond its absolute slack |dy| 2^-149). The
 row-wise functions are tested forward only (bwd "-"; the rows and the row-sum
 check are test_t16's). The last column says whether every ISA gave the same
 bits and the same maxima (they must: test_t16 fails otherwise) and whether

@@ -8,8 +8,8 @@
  * Elementwise, for each type, parameter set and ISA, over every 16-bit
  * pattern: forward and backward (dy = 1), backward with random dy in
  * +-[0.25, 4] and with a wide random dy (over the type's range; the
- * kernels ref_wide_slack names: within 1 ULP beyond the absolute |dy| 2^-149
- * of an f32 f'(x) below the normal range, docs/contract.md) against the
+ * kernel ref_wide_slack names, squareplus: within 1 ULP beyond the absolute
+ * |dy| 2^-149 of an f32 f'(x) below the normal range, docs/contract.md) against the
  * double reference (tests/support/ref.c) within 1 ULP of the output type
  * (bf16 2^(e-7), f16 2^(e-10), subnormal ulp 2^-133 / 2^-24), with the f32
  * test's rules (VACT_FLOOR: ulp of max(|r|, |dy|/16); VACT_KINK: either

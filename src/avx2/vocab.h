@@ -192,6 +192,7 @@ static inline VH vh_min_s(VH a, VH b) { return _mm256_min_epi16(a, b); }
 static inline MH vh_gt_s(VH a, VH b) { return _mm256_cmpgt_epi16(a, b); }
 static inline MH vh_eq(VH a, VH b) { return _mm256_cmpeq_epi16(a, b); }
 static inline VH vh_sel(MH m, VH a, VH b) { return _mm256_blendv_epi8(b, a, m); }
+static inline int vh_many(MH m) { return !_mm256_testz_si256(m, m); }
 /* the lanes where a or b is NaN: one unordered compare (the 16-bit stores'
  * NaN default, src/kernels/driver.h) */
 #define VACT_UNORD 1

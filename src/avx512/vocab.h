@@ -171,6 +171,7 @@ static inline VH vh_min_s(VH a, VH b) { return _mm512_min_epi16(a, b); }
 static inline MH vh_gt_s(VH a, VH b) { return _mm512_cmpgt_epi16_mask(a, b); }
 static inline MH vh_eq(VH a, VH b) { return _mm512_cmpeq_epi16_mask(a, b); }
 static inline VH vh_sel(MH m, VH a, VH b) { return _mm512_mask_blend_epi16(m, b, a); }
+static inline int vh_many(MH m) { return m != 0; }
 /* f16 by vcvtph2ps / vcvtps2ph (imm 0: nearest even), as on AVX2 (see there) */
 #define VACT_F16_HW 1
 #define VACT_F16_IMM (_MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)

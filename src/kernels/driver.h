@@ -6,6 +6,7 @@
 #define VACT_DRIVER_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Inline the whole algorithm (and the vocabulary) into each loop. */
 #define VACT_FLATTEN __attribute__((flatten))
@@ -635,6 +636,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
                 vload_##T##x2(x + in + (size_t)j * 2 * VACT_W, &nx[2 * j], &nx[2 * j + 1]);  \
                 vload_##T##x2(dy + in + (size_t)j * 2 * VACT_W, &nd[2 * j], &nd[2 * j + 1]); \
             }                                                                               \
+            VACT_KB16BIG_FIX_(name, T, i, r, P)                                             \
             for (int j = 0; j < (P); j++)                                                   \
                 vstore_##T##x2_nd(dx + i + (size_t)j * 2 * VACT_W, r[2 * j], r[2 * j + 1], 0); \
         }                                                                                   \
@@ -663,9 +665,13 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
     }
 /* stage 2 of the P pairs in s, d, stored at dx + k */
 #define VACT_KB16S2_STORE_(name, T, k, s, d, P)                                         \
-    for (int j = 0; j < (P); j++)                                                       \
-        vstore_##T##x2_nd(dx + (k) + (size_t)j * 2 * VACT_W, kb16s2_##name(s[2 * j], d[2 * j], &p), \
-                          kb16s2_##name(s[2 * j + 1], d[2 * j + 1], &p), 0);
+    {                                                                                   \
+        V r_[2 * (P)];                                                                  \
+        for (int j = 0; j < 2 * (P); j++) r_[j] = kb16s2_##name(s[j], d[j], &p);       \
+        VACT_KB16BIG_FIX_(name, T, k, r_, P)                                            \
+        for (int j = 0; j < (P); j++)                                                   \
+            vstore_##T##x2_nd(dx + (k) + (size_t)j * 2 * VACT_W, r_[2 * j], r_[2 * j + 1], 0); \
+    }
 #define VACT_BWD16_LOOP_S1(name, T, P, PF)                                               \
     if (i + 4 * (P) * VACT_W <= n) {                                                    \
         vact_##name##_b16s s[2 * (P)];                                                  \
@@ -709,11 +715,65 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
  * so the kernel's own loops stay as they are. */
 static inline int vact_kb16fb_none(const vact_params *p) { (void)p; return 0; }
 #define VACT_KB16FB(name) VACT_SECOND(VACT_KB16FB_##name, vact_kb16fb_none, ~)
+/* A bf16 backward whose output-sized f'(x) leaves f32's normal range for
+ * large |x| (`#define VACT_KB16BIG_NAME ~, fn`, fn(&p) = X >= 0: sigmoid's
+ * e^-|x| below 2^-126 for |x| > 87) would carry that f32 value's absolute
+ * error (2^-150, or a clamp to 0) times dy into dx, which a bf16 dy up to
+ * 2^128 makes any number of ULP: the lanes with |x| > X take the accurate
+ * f32 kernel kb_NAME instead (plain 6 f32 ULP for any dy, then the one
+ * rounding to bf16: < 0.51 bf16 ULP; the same bits on every ISA as the
+ * kernel itself). Which lanes is decided per lane (|x| > X in f32, so no
+ * lane depends on its neighbours); the main loops first test the stored
+ * words of all their pairs at once, |bits| > h (h = X's bits truncated to
+ * bf16: every lane with |x| > X has them), in 16-bit integer lanes: on
+ * AVX2 6 ops per 2 pairs (32 elements). fn(&p) < 0: none (the default);
+ * f16 never needs it (|dy| < 2^16, f16's smallest ulp 2^-24). */
+static inline float vact_kb16big_none(const vact_params *p) { (void)p; return -1.0f; }
+#define VACT_KB16BIG(name) VACT_SECOND(VACT_KB16BIG_##name, vact_kb16big_none, ~)
+/* bf16 bits of X >= 0, truncated (X's bits >> 16; X >= 2^127: 0x7f7f) */
+static inline uint16_t vact_kb16big_h(float X) {
+    uint32_t u;
+    memcpy(&u, &X, 4);
+    return (uint16_t)(X < 0x1p127f ? u >> 16 : 0x7f7fu);
+}
+/* any of the nw words at p (a multiple of VACT_WH) with |bits| > h */
+static inline int vact_bf16_any_gt(const uint16_t *p, size_t nw, uint16_t h) {
+    const VH m7 = vh_set1(0x7fff);
+    VH a = vh_and(vh_load(p), m7);
+    for (size_t j = VACT_WH; j < nw; j += VACT_WH) a = vh_max_s(a, vh_and(vh_load(p + j), m7));
+    return vh_many(vh_gt_s(a, vh_set1(h)));
+}
+/* r (the dx of x, dy) with the lanes |x| > X by kb_NAME */
+#define VACT_KB16BIG_SEL_(name, xv, dv, r)                                                  \
+    do {                                                                                    \
+        M m_ = vgt(vabs(xv), vset1(bigx));                                                  \
+        if (many(m_)) (r) = vsel(m_, kb_##name((xv), (dv), &p), (r));                       \
+    } while (0)
+/* the 2P vectors r of the P pairs at x + k, dy + k (the lane order of
+ * vload_T##x2), fixed so before they are stored */
+#define VACT_KB16BIG_FIX_(name, T, k, r, P)                                                 \
+    if (VACT_T16_ISBF_##T && bigx >= 0.0f && vact_bf16_any_gt(x + (k), 2 * (size_t)(P) * VACT_W, bigh)) \
+        for (int j_ = 0; j_ < (P); j_++) {                                                  \
+            V a_, b_, da_, db_;                                                             \
+            vload_##T##x2(x + (k) + (size_t)j_ * 2 * VACT_W, &a_, &b_);                     \
+            vload_##T##x2(dy + (k) + (size_t)j_ * 2 * VACT_W, &da_, &db_);                  \
+            VACT_KB16BIG_SEL_(name, a_, da_, r[2 * j_]);                                    \
+            VACT_KB16BIG_SEL_(name, b_, db_, r[2 * j_ + 1]);                                \
+        }
 /* the backward from i to n by KB, one vector at a time */
 #define VACT_BWD16_ONE_(KB, T)                                                              \
     for (; i < n; i += VACT_W) {                                                            \
         size_t k = n - i < VACT_W ? n - i : VACT_W;                                         \
         vstore_##T##_nd_n(dx + i, KB(vload_##T##_n(x + i, k), vload_##T##_n(dy + i, k), &p), k); \
+    }
+/* the same with the lanes |x| > X of a bf16 VACT_KB16BIG kernel fixed */
+#define VACT_BWD16_ONEB_(name, T)                                                           \
+    for (; i < n; i += VACT_W) {                                                            \
+        size_t k = n - i < VACT_W ? n - i : VACT_W;                                         \
+        V a_ = vload_##T##_n(x + i, k), d_ = vload_##T##_n(dy + i, k);                      \
+        V r_ = VACT_KB16T(name, T)(a_, d_, &p);                                             \
+        if (VACT_T16_ISBF_##T && bigx >= 0.0f) VACT_KB16BIG_SEL_(name, a_, d_, r_);         \
+        vstore_##T##_nd_n(dx + i, r_, k);                                                   \
     }
 #define VACT_DEF_UNARY_T(name, T, F)                                                        \
     VACT_FLATTEN static void KFN(name##_##T)(size_t n, const uint16_t *x, uint16_t *y,      \
@@ -744,6 +804,9 @@ static inline int vact_kb16fb_none(const vact_params *p) { (void)p; return 0; }
         size_t i = 0;                                                                       \
         VACT_HB16_LOOP(name, T) /* returns when it runs; i = 0 here */                       \
         if (VACT_KB16FB(name)(&p)) VACT_BWD16_ONE_(kb_##name, T)                            \
+        const float bigx = VACT_KB16BIG(name)(&p);                                          \
+        const uint16_t bigh = vact_kb16big_h(bigx);                                         \
+        (void)bigh;                                                                         \
         if (VACT_PF && n >= 2 * VACT_NT_MIN) { /* large arrays: x, dy prefetched */         \
             VACT_BWD16_LOOP_S(name, T, 2, 1)                                                \
             VACT_BWD16_LOOP(name, T, 2, 1)                                                  \
@@ -751,7 +814,7 @@ static inline int vact_kb16fb_none(const vact_params *p) { (void)p; return 0; }
         VACT_BWD16_LOOP_S(name, T, 2, 0)                                                    \
         VACT_BWD16_LOOP(name, T, 2, 0)                                                      \
         VACT_BWD16_LOOP(name, T, 1, 0)                                                      \
-        VACT_BWD16_ONE_(VACT_KB16T(name, T), T)                                             \
+        VACT_BWD16_ONEB_(name, T)                                                           \
     }
 #define VACT_DEF_UNARY16(name, F) VACT_DEF_UNARY_T(name, bf16, F) VACT_DEF_UNARY_T(name, f16, F)
 

@@ -188,6 +188,7 @@ static inline VH vh_min_s(VH a, VH b) { return vminq_s16(a, b); }
 static inline MH vh_gt_s(VH a, VH b) { return vcgtq_s16(a, b); }
 static inline MH vh_eq(VH a, VH b) { return vceqq_s16(a, b); }
 static inline VH vh_sel(MH m, VH a, VH b) { return vbslq_s16(m, a, b); }
+static inline int vh_many(MH m) { return vmaxvq_u16(m) != 0; }
 /* tbl[bits(t) & 7]: TBL over the 32 table bytes */
 static inline V vlut8(const float *tbl, V t) {
     uint8x16x2_t b;

@@ -135,6 +135,7 @@ static inline VH vh_min_s(VH a, VH b) { return vact_s16(a) < vact_s16(b) ? a : b
 static inline MH vh_gt_s(VH a, VH b) { return vact_s16(a) > vact_s16(b); }
 static inline MH vh_eq(VH a, VH b) { return a == b; }
 static inline VH vh_sel(MH m, VH a, VH b) { return m ? a : b; }
+static inline int vh_many(MH m) { return m; }
 /* tbl[bits(t) & 15] (the fast tier's 2^(j/16) tables) */
 static inline V vlut16(const float *tbl, V t) { return tbl[vact_u(t) & 15u]; }
 /* tbl[bits(t) & 7] */

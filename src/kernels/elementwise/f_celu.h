@@ -46,10 +46,14 @@ static inline V kb_celu(V x, V dy, const vact_params *p) {
     V dx = vmul(dy, vcelu_ninf(x, vsel(vgt(x, vzero()), vset1(1.0f), e), -110.0f, p->a, 0.0f));
     /* x/a < -80: dy e^(x/a) without a subnormal e^(x/a): e' = e^(x/a) 2^128
      * (vexp_hilo_2p128, math/exp.h), normal for x/a >= -176, and
-     * dx = ((dy e') 2^-64) 2^-64 (dy e' < 2^128: no
-     * overflow; one rounding more where dx is subnormal). x/a from x clamped
-     * at -190 a this time (e^-190 dy < 2^-145 for any dy); x = -inf keeps
-     * dy * 0. The same roundings as dy e on the other lanes. */
+     * dx = ((dy 2^-64) e') 2^-64 (as erf's: no overflow for any dy, e' <
+     * 2^13; dy 2^-64 is exact unless |dy| < 2^-62, where dx < 2^-177; one
+     * rounding more where dx is subnormal). x/a from x clamped
+     * at -190 a this time, and below that the rest e^(x/a + 190) as a last
+     * factor (vexp_rest: dx < 2^-146 there, subnormal, so x/a's rounding
+     * in its argument is far below dx's ulp; dy up to 2^128 meets e^(x/a)
+     * down to 2^-278); x = -inf keeps dy * 0. The same roundings as dy e on
+     * the other lanes. */
     M tail = mand(vlt(qh, vset1(-80.0f)), vgt(x, vset1(-__builtin_inff())));
     if (many(tail)) {
         const float a = p->a, ia = 1.0f / a;
@@ -57,7 +61,8 @@ static inline V kb_celu(V x, V dy, const vact_params *p) {
         V th = vmul(xc, vset1(ia)), tl = vmul(vfnma(th, vset1(a), xc), vset1(ia));
         V es = vexp_hilo_2p128(th, tl);
         V s = vset1(0x1p-64f);
-        dx = vsel(tail, vmul(vmul(vmul(dy, es), s), s), dx);
+        V rest = vexp_rest(vmul(x, vset1(ia)), 190.0f); /* x/a < -190: e^(x/a + 190) */
+        dx = vsel(tail, vmul(vmul(vmul(vmul(dy, s), es), s), rest), dx);
     }
     return dx;
 }

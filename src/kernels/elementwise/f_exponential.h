@@ -28,7 +28,12 @@ static inline V kb_exponential(V x, V dy, const vact_params *p) {
     /* n in [-252, 254]: dy*e^x may be finite where e^x alone is not */
     V xc = vmin(vset1(175.0f), vmax(vset1(-174.0f), x));
     V p2, e1 = vexp_split_c(xc, &p2);
-    return vmul(vmul(dy, e1), p2);
+    V dx = vmul(vmul(dy, e1), p2);
+    /* x < -174: times the rest e^(x + 174) (a large dy meets e^x down to
+     * 2^-278) */
+    M lo = vlt(x, vset1(-174.0f));
+    if (many(lo)) dx = vsel(lo, vmul(dx, vexp_rest174(x)), dx);
+    return dx;
 }
 
 #endif

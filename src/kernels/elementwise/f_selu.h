@@ -40,13 +40,7 @@ static inline V kb_selu(V x, V dy, const vact_params *p) {
     M pos = vgt(x, vzero());
     V g = vselu_scale(pos, vsel(pos, vset1(1.0f), vexp_neg(x)), vzero());
     V dx = vmul(dy, g);
-    M tail = vlt(x, vset1(-80.0f));
-    if (many(tail)) {
-        V p2, e1 = vexp_split(x, &p2);
-        V g1 = vfma(vset1(VACT_SELU_LAH), e1, vmul(vset1(VACT_SELU_LAL), e1));
-        dx = vsel(tail, vmul(vmul(dy, g1), p2), dx);
-    }
-    return dx;
+    return vexp_dy_tail_hl(x, dy, vset1(VACT_SELU_LAH), vset1(VACT_SELU_LAL), dx); /* x < -80 */
 }
 
 #endif

@@ -50,7 +50,7 @@ static inline V vfswish_bwd(V x, V dy, float beta, int unit) {
     V nn = vmul(e, vadd(vadd(vset1(1.0f), ah), unit ? e : vsub(e, nal)));
     V np = vfnma(ah, e, d);
     if (!unit) np = vfma(nal, e, np);
-    return vdiv(vmul(dy, vsel(neg, nn, np)), vmul(d, d));
+    return vmul(dy, vdiv(vsel(neg, nn, np), vmul(d, d))); /* no dy num: it overflows for |dy| near 2^128 */
 }
 static inline V kf_swish(V x, const vact_params *p) { return vfswish(x, p->a, 0); }
 static inline V kfb_swish(V x, V dy, const vact_params *p) { return vfswish_bwd(x, dy, p->a, 0); }

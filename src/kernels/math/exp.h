@@ -283,21 +283,30 @@ static inline V vexp_split_c(V xc, V *p2) {
 /* the same for x <= -80 (clamped to -174); NaN lanes of the result are
  * unspecified (mask them out) */
 static inline V vexp_split(V x, V *p2) { return vexp_split_c(vmax(vset1(-174.0f), x), p2); }
+/* e^(x + c) for x < -c (1 above: x + c clamped to [-110, 0]; x + 174 is
+ * exact for x >= -256, multiples of 2^-16 below 128 in magnitude): the
+ * rest of e^x below a clamp at -c, a last factor of a product that is
+ * already small; below -c - 110 it is e^-110 (dy e^x < 2^-281 there). */
+static inline V vexp_rest(V x, float c) { return vexp(vmin(vmax(vadd(x, vset1(c)), vset1(-110.0f)), vzero())); }
+static inline V vexp_rest174(V x) { return vexp_rest(x, 174.0f); }
 /* dx for the lanes x < -80 (when there are any), where a e^x alone may
  * underflow while dy a e^x does not: (dy (a e1)) p2 e^(x + 174) by the split
- * exp; the other lanes keep dx. Below the split's clamp (-174) the rest
- * e^(x + 174) < 1 matters when |dy a| is large; x + 174 is exact for
- * x >= -256 (multiples of 2^-16 below 128 in magnitude), and the factor is
- * exactly 1 above -174. (elu, the fast tier's elu, and the tails of
- * sigmoid', softplus' and log_sigmoid', where f'(x) = e^x to 2^-114.) */
-static inline V vexp_dy_tail(V x, V dy, V a, V dx) {
+ * exp, a = ah (al = 0: a e1 one product) or ah + al (a constant as two
+ * floats: fma(ah, e1, al e1)); the other lanes keep dx. The rest
+ * e^(x + 174) (vexp_rest174) matters when |dy a| is large: dy up to 2^128
+ * meets e^x down to 2^-278 (x = -193). (elu, selu, tanh' at 2|x|, the fast
+ * tier's elu, and the tails of sigmoid', softplus' and log_sigmoid', where
+ * f'(x) = e^x to 2^-114.) */
+static inline V vexp_dy_tail_hl_(V x, V dy, V ah, V al, int hl, V dx) {
     M tail = vlt(x, vset1(-80.0f));
     if (many(tail)) {
         V p2, e1 = vexp_split(x, &p2);
-        V rest = vexp(vmin(vmax(vadd(x, vset1(174.0f)), vset1(-110.0f)), vzero()));
-        dx = vsel(tail, vmul(vmul(vmul(dy, vmul(a, e1)), p2), rest), dx);
+        V ae = hl ? vfma(ah, e1, vmul(al, e1)) : vmul(ah, e1);
+        dx = vsel(tail, vmul(vmul(vmul(dy, ae), p2), vexp_rest174(x)), dx);
     }
     return dx;
 }
+static inline V vexp_dy_tail(V x, V dy, V a, V dx) { return vexp_dy_tail_hl_(x, dy, a, vzero(), 0, dx); }
+static inline V vexp_dy_tail_hl(V x, V dy, V ah, V al, V dx) { return vexp_dy_tail_hl_(x, dy, ah, al, 1, dx); }
 
 #endif

@@ -20,6 +20,13 @@
 #include "../../common/vact_internal.h" /* vact_params */
 #include "../math/exp.h"
 
+/* The bf16 backward of the exponential family for large |x| (driver.h's
+ * VACT_KB16BIG_NAME): the bound X beyond which the lanes take the accurate
+ * f32 kernel, where f'(x) computed here in f32 would leave the normal range
+ * and a bf16 dy up to 2^128 would magnify its absolute error. 80: e^-80 =
+ * 2^-115.4, e^-|x| stays normal with 2^10 to spare. */
+static inline float vact_kb16big_80(const vact_params *p) { (void)p; return 80.0f; }
+
 /* e^r = 1 + r + r^2 (C0 + C1 r) for |r| <= 1.01 ln2/2: 2^-12.93 relative
  * (scripts/fitpoly.py exp 1), three FMAs by Horner */
 #define VACT_E16_C0 0x1.020e96p-1f
@@ -235,6 +242,7 @@ static inline V k16s2_sigmoid(vact_sigmoid_16s st, const vact_params *p) {
 }
 static inline V k16_sigmoid(V x, const vact_params *p) { return k16s2_sigmoid(k16s1_sigmoid(x, p), p); }
 #define VACT_KB16_sigmoid ~, kb16_sigmoid
+#define VACT_KB16BIG_sigmoid ~, vact_kb16big_80 /* |x| > 80: kb_sigmoid (bf16) */
 #define VACT_STAGES16B_sigmoid ~, 1 /* driver.h's VACT_BWD16_LOOP_S */
 typedef V vact_sigmoid_b16s;         /* E */
 static inline V kb16s1_sigmoid(V x, const vact_params *p) {
@@ -379,6 +387,8 @@ static inline V k16_tanh(V x, const vact_params *p) { return k16s2_tanh(k16s1_ta
  * f_sigmoid.h's e/fma(e, e + 2, 1)), E/D = 4 e/(1 + e)^2. 13 ops (AVX2:
  * 14). */
 #define VACT_KB16_tanh ~, kb16_tanh
+#define VACT_KB16BIG_tanh ~, kb16big_tanh /* |x| > 40 (e^-2|x| = 2^-115.4): kb_tanh (bf16) */
+static inline float kb16big_tanh(const vact_params *p) { (void)p; return 40.0f; }
 #define VACT_STAGES16B_tanh ~, 1
 typedef V vact_tanh_b16s; /* E */
 static inline V kb16s1_tanh(V x, const vact_params *p) {

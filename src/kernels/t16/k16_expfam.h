@@ -86,20 +86,25 @@ static inline V k16s2_elu(vact_elu_16s st, const vact_params *p) {
 static inline V k16_elu(V x, const vact_params *p) { return k16s2_elu(k16s1_elu(x, p), p); }
 /* elu' = x > 0 ? 1 : a e^x; dx = dy (a e^x) (x = -inf: dy * 0). 11 ops.
  * a e^x by vexp16_neg_ab (a in the polynomial's coefficients, a e^x
- * rounded once), clamped at x = -120, where |a| e^x < 2^-159 rounds to 0
- * for |a| <= 2^14. Where a e^x is an f32 subnormal its error is then the
- * one rounding, 2^-150 absolute, and dy times that stays within
- * docs/contract.md's |dy| 2^-149 for any dy. Larger |a| (and a NaN a) run
- * the f32 kernel's elu' (driver.h's VACT_KB16FB, once per call; a = 3e6
- * gave 22 bf16 ULP at x = -104 with dy = 1 until 2026-12-07; test_t16's
- * extra sets hold a = 2^14 and 3e6). Until 2026-12-07 it was a times
- * vexp16_neg(x), clamped at -110, whose subnormal e^x carried 2^-150 times
- * |a| into dx: 35.8 bf16 ULP beyond that slack with a = 2.5 and test_t16's
- * wide dy (and clamping at -110 with a folded in gives a = 2^14 the nonzero
- * a e^-110 where the value rounds to 0). */
+ * rounded once), clamped at x = -120. For bf16 the lanes |x| > 60 take the
+ * f32 kernel kb_elu (driver.h's VACT_KB16BIG: with |a| >= 2^-20, a e^x is
+ * normal for x >= -60, so a dy up to 2^128 never meets a subnormal
+ * f'(x)); f16's dy (< 2^16) times a subnormal's 2^-150 is far below its
+ * ulp. |a| outside [2^-20, 2^14] (and a NaN a) runs the f32 kernel's elu'
+ * (driver.h's VACT_KB16FB, once per call; a = 3e6 gave 22 bf16 ULP at
+ * x = -104 with dy = 1 until 2026-12-07; test_t16's extra sets hold
+ * a = 2^14, 3e6 and 1e-7). Until 2026-12-07 it was a times vexp16_neg(x),
+ * clamped at -110, whose subnormal e^x carried 2^-150 times |a| into dx
+ * (35.8 bf16 ULP beyond |dy| 2^-149 with a = 2.5 and test_t16's wide dy),
+ * and the bf16 lanes x < -80 took no f32 kernel (254 ULP with dy = 2^127). */
 #define VACT_KB16_elu ~, kb16_elu
 #define VACT_KB16FB_elu ~, kb16fb_elu
-static inline int kb16fb_elu(const vact_params *p) { return !(p->a >= -0x1p14f && p->a <= 0x1p14f); }
+static inline int kb16fb_elu(const vact_params *p) {
+    const float aa = p->a < 0.0f ? -p->a : p->a;
+    return !(aa >= 0x1p-20f && aa <= 0x1p14f);
+}
+#define VACT_KB16BIG_elu ~, kb16big_elu /* |x| > 60: kb_elu (bf16) */
+static inline float kb16big_elu(const vact_params *p) { (void)p; return 60.0f; }
 #define VACT_STAGES16B_elu ~, 1 /* driver.h's VACT_BWD16_LOOP_S */
 typedef V vact_elu_b16s;         /* elu'(x) */
 static inline V kb16s1_elu(V x, const vact_params *p) {
@@ -122,6 +127,7 @@ static inline V k16_selu(V x, const vact_params *p) {
     return vsel(vgt(x, vzero()), vmul(vset1(VACT_SELU16_L), x), vexpm1_16_ab(x, VACT_SELU16_LA, 1.0f));
 }
 #define VACT_KB16_selu ~, kb16_selu
+#define VACT_KB16BIG_selu ~, vact_kb16big_80
 #define VACT_STAGES16B_selu ~, 1
 typedef V vact_selu_b16s; /* selu'(x) */
 static inline V kb16s1_selu(V x, const vact_params *p) {
@@ -150,6 +156,10 @@ static inline V k16_celu(V x, const vact_params *p) {
     return vsel(vgt(x, vzero()), x, vexpm1_16_ab(x, a, 1.0f / a));
 }
 #define VACT_KB16_celu ~, kb16_celu
+#define VACT_KB16BIG_celu ~, kb16big_celu /* |x| > 80 a: kb_celu (bf16) */
+static inline float kb16big_celu(const vact_params *p) {
+    return p->a >= 0x1p-20f && p->a <= 0x1p20f ? 80.0f * p->a : 0.0f; /* else kb_celu anyway */
+}
 static inline V kb16_celu(V x, V dy, const vact_params *p) {
     const float a = p->a;
     if (!(a >= 0x1p-20f && a <= 0x1p20f)) return kb_celu(x, dy, p);
@@ -178,6 +188,8 @@ static inline V vexp16_dy_c(V x, V dy) {
  * only those lanes, so no lane depends on its neighbours. 7 ops + the
  * test. */
 #define VACT_KB16_exponential ~, kb16_exponential
+#define VACT_KB16BIG_exponential ~, kb16big_exponential /* |x| > 87: kb_exponential (bf16) */
+static inline float kb16big_exponential(const vact_params *p) { (void)p; return 87.0f; }
 static inline V kb16_exponential(V x, V dy, const vact_params *p) {
     (void)p;
 #ifdef VACT_SCALEF
@@ -222,6 +234,7 @@ static inline V k16_softplus(V x, const vact_params *p) {
     return vadd(vmax(x, vzero()), vsoftplus16_l(x));
 }
 #define VACT_KB16_softplus ~, kb16_softplus
+#define VACT_KB16BIG_softplus ~, vact_kb16big_80
 static inline V kb16_softplus(V x, V dy, const vact_params *p) {
     (void)p;
     return vmul(dy, vsigk16(x, 1.0f));
@@ -232,6 +245,7 @@ static inline V k16_log_sigmoid(V x, const vact_params *p) {
     return vsub(vmin(x, vzero()), vsoftplus16_l(x));
 }
 #define VACT_KB16_log_sigmoid ~, kb16_log_sigmoid
+#define VACT_KB16BIG_log_sigmoid ~, vact_kb16big_80
 static inline V kb16_log_sigmoid(V x, V dy, const vact_params *p) {
     (void)p;
     return vmul(dy, vsigk16(x, -1.0f));

@@ -180,7 +180,8 @@ static inline V vexp16_dy_c(V x, V dy) {
     V n, r = vexp16_reduce(xc, &n);
     return vscale2n(vmul(dy, vexp16_poly(r)), n);
 }
-/* Off AVX-512 (vscale2n: 9 ops) as k16_exponential: lanes |x| <= 87 take
+/* f16 (bf16: kb16b_exponential below). Off AVX-512 (vscale2n: 9 ops) as
+ * k16_exponential: lanes |x| <= 87 take
  * (dy p) 2^n with 2^n normal from the bits of the magic-bias sum, one
  * rounding, as scalef (AVX-512) gives (vscale2n's too for |dy p| >=
  * 2^-100); the lanes beyond (rare; under a vector-wide branch) are redone
@@ -200,6 +201,19 @@ static inline V kb16_exponential(V x, V dy, const vact_params *p) {
     M big = vgt(vabs(x), vset1(87.0f));
     if (many(big)) g = vsel(big, vexp16_dy_c(x, dy), g); /* only those lanes: vscale2n rounds */
     return g;                                             /* twice below |dy p| = 2^-100 */
+#endif
+}
+/* bf16: the lanes |x| > 87 are the f32 kernel's (driver.h's VACT_KB16BIG,
+ * kb16big_exponential), so its own kernel needs no branch: 7 ops off
+ * AVX-512 (the same bits as kb16_exponential where |x| <= 87) */
+#define VACT_KB16_bf16_exponential ~, kb16b_exponential
+static inline V kb16b_exponential(V x, V dy, const vact_params *p) {
+    (void)p;
+#ifdef VACT_SCALEF
+    return vexp16_dy_c(x, dy);
+#else
+    V t, r = vexp16_reduce_b(x, 1.0f, &t);
+    return vmul(vmul(dy, vexp16_poly(r)), vpow2_t(t));
 #endif
 }
 

@@ -648,18 +648,23 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
  * each iteration runs stage 1 of the next P pairs next to stage 2 of the
  * current P pairs; the next inputs are loaded before the current outputs
  * are stored (in place, and no load after a store in program order). The
- * same ops per element as kb16_NAME: the same bits. Only where T's kernel
- * is kb16_NAME (no VACT_KB16_T_NAME for it). Leaves fewer than 2P vectors
+ * same ops per element as T's kernel: the same bits. Only where T's kernel
+ * is kb16_NAME, or kb16s2_NAME of T's own stage 1 (VACT_KB16S1T). Leaves
+ * fewer than 2P vectors
  * to the loops below. */
 #define VACT_STAGES16B(name) VACT_SECOND(VACT_STAGES16B_##name, 0, ~)
+/* stage 1 of type T: kb16s1_T_NAME where src/kernels/t16/ defines
+ * VACT_KB16S1_T_NAME (then T's kernel VACT_KB16_T_NAME is kb16s2_NAME of
+ * it), else kb16s1_NAME */
+#define VACT_KB16S1T(name, T) VACT_SECOND(VACT_KB16S1_##T##_##name, kb16s1_##name, ~)
 #define VACT_BWD16_LOOP_S0(name, T, P, PF, N)
 /* stage 1 of the P pairs at x + k into s, and the dy at dy + k into d */
 #define VACT_KB16S1_LOAD_(name, T, k, s, d, P)                                          \
     for (int j = 0; j < (P); j++) {                                                     \
         V a, b;                                                                         \
         vload_##T##x2(x + (k) + (size_t)j * 2 * VACT_W, &a, &b);                        \
-        s[2 * j] = kb16s1_##name(a, &p);                                                \
-        s[2 * j + 1] = kb16s1_##name(b, &p);                                            \
+        s[2 * j] = VACT_KB16S1T(name, T)(a, &p);                                        \
+        s[2 * j + 1] = VACT_KB16S1T(name, T)(b, &p);                                    \
         vload_##T##x2(dy + (k) + (size_t)j * 2 * VACT_W, &d[2 * j], &d[2 * j + 1]);      \
     }
 /* stage 2 of the P pairs in s, d, stored at dx + k */
@@ -750,16 +755,19 @@ static inline int vact_bf16_any_gt(const uint16_t *x, size_t nw, VH hv) {
         M m_ = vgt(vabs(xv), vset1(bigx));                                                  \
         if (many(m_)) (r) = vsel(m_, kb_##name((xv), (dv), &p), (r));                       \
     } while (0)
-/* the blocks of a VACT_KB16BIG kernel: VACT_BIG16_BLK elements (4 KB of
- * x), each first tested on its stored words (vact_bf16_any_gt: on AVX2 one
- * op per 8 elements, from L1 for the loops after it; for large arrays the
- * next block's x is prefetched first, 64 bytes per 32 elements); a block
- * with some |x| > X runs VACT_BWD16_ONEB_, one vector at a time, the
- * others the main loops unchanged. Measured (AVX2, against no test):
- * 0.92-0.98x at n = 4096, 0.89-0.90x at 16M; a test inside the loops (6
- * ops per 32 elements) took registers from the kernel: 0.84-0.95x at 4096;
- * testing dy too, to store without the NaN check, was slower again. */
-#define VACT_BIG16_BLK 2048
+/* the blocks of a VACT_KB16BIG kernel: VACT_BIG16_BLK elements (512 bytes
+ * of x), each first tested on its stored words (vact_bf16_any_gt: on AVX2
+ * one op per 8 elements, from L1 for the loops after it; for large arrays
+ * the next block's x is prefetched first); a block with some |x| > X runs
+ * VACT_BWD16_ONEB_, one vector at a time, the others the main loops
+ * unchanged. With those kernels' own clamps dropped for bf16 (the lanes
+ * beyond X are the f32 kernel's), AVX2 bf16 at 16M measured 0.91-0.99x the
+ * speed without the test for blocks of 256 elements, 0.90-0.92x for 512,
+ * 0.77-0.81x for 8192 (the test's loads meet memory); a test inside the
+ * loops (6 ops per 32 elements) took registers from the kernel (0.84-0.95x
+ * at n = 4096), and testing dy too, to store without the NaN check, was
+ * slower again. */
+#define VACT_BIG16_BLK 256
 /* the backward's loops from i to N */
 #define VACT_BWD16_LOOPS_(name, T, pf, N)                                                   \
     if (pf) {                                                                               \

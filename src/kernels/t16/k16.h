@@ -84,13 +84,14 @@ static inline V vscale2n_et(V p, V n, V t) { return vscale2n_b_(p, n, vpow2_t(t)
  * lo = -120, |a| <= 2^14), a p 2^(n+63) may round once more where it is
  * below the normal range: the result is then below 2^-189 |a p| and off
  * by at most 2^-149 absolute. 8 ops (AVX2: 10). */
-static inline V vexp16_neg_ab(V x, float a, float b, float lo) {
-    V xc = vmax(vset1(lo), x);
+/* without the clamp (xc >= lo given: the bf16 backward's lanes, VACT_KB16BIG) */
+static inline V vexp16_neg_ab_nc(V xc, float a, float b) {
     V n, t, r = vexp16_reduce_t(xc, b, &n, &t);
     V q = vfma(vset1(a * (b * b * b) * VACT_E16_C1), r, vset1(a * (b * b) * VACT_E16_C0));
     q = vfma(q, r, vset1(a * b));
     return vscale2n_et(vfma(q, r, vset1(a)), n, t);
 }
+static inline V vexp16_neg_ab(V x, float a, float b, float lo) { return vexp16_neg_ab_nc(vmax(vset1(lo), x), a, b); }
 /* e^x for x <= 0 (or NaN, kept): 0 below -110 (n >= -159: 2^n p rounds to
  * 0); n in [-159, 0], p in [1/2, 2]: vscale2n_e's domain. vexp16_neg_ab
  * with a = b = 1 (the reduction of vexp16_reduce, the polynomial of
@@ -256,6 +257,16 @@ static inline V kb16s2_sigmoid(V e, V dy, const vact_params *p) {
     return vmul(dy, vdiv(e, d));
 }
 static inline V kb16_sigmoid(V x, V dy, const vact_params *p) { return kb16s2_sigmoid(kb16s1_sigmoid(x, p), dy, p); }
+/* bf16: the lanes |x| > 80 are kb_sigmoid's (VACT_KB16BIG), so the others
+ * need no clamp (|x| <= 80: E = 2^64 e^-|x| >= 2^-51, normal); NaN stays
+ * NaN (vexp16_neg_c). One op fewer; the same bits where |x| <= 80. */
+#define VACT_KB16S1_bf16_sigmoid ~, kb16s1_bf16_sigmoid
+#define VACT_KB16_bf16_sigmoid ~, kb16_bf16_sigmoid
+static inline V kb16s1_bf16_sigmoid(V x, const vact_params *p) {
+    (void)p;
+    return vexp16_neg_c(vabs(x), 1.0f, 64);
+}
+static inline V kb16_bf16_sigmoid(V x, V dy, const vact_params *p) { return kb16s2_sigmoid(kb16s1_bf16_sigmoid(x, p), dy, p); }
 
 /* silu(x) = x sigmoid(x) = (x/(S + p)) S with x >= -120 (xl; x = -inf: -0):
  * the scaling by S last, exact unless the result is subnormal (one
@@ -402,6 +413,15 @@ static inline V kb16s2_tanh(V e, V dy, const vact_params *p) {
     return vmul(dy, vdiv(e, d));
 }
 static inline V kb16_tanh(V x, V dy, const vact_params *p) { return kb16s2_tanh(kb16s1_tanh(x, p), dy, p); }
+/* bf16: the lanes |x| > 40 are kb_tanh's (VACT_KB16BIG): no clamp (E =
+ * 2^66 e^-2|x| >= 2^-49), as kb16s1_bf16_sigmoid */
+#define VACT_KB16S1_bf16_tanh ~, kb16s1_bf16_tanh
+#define VACT_KB16_bf16_tanh ~, kb16_bf16_tanh
+static inline V kb16s1_bf16_tanh(V x, const vact_params *p) {
+    (void)p;
+    return vexp16_neg_c(vabs(x), 2.0f, 66);
+}
+static inline V kb16_bf16_tanh(V x, V dy, const vact_params *p) { return kb16s2_tanh(kb16s1_bf16_tanh(x, p), dy, p); }
 
 /* e^x: clamped to [-110, 89] (0 below, inf above: n = 128), vscale2n's one
  * rounding for f32-subnormal results (bf16 subnormals). With scalef

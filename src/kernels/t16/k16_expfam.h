@@ -116,6 +116,16 @@ static inline V kb16s2_elu(V g, V dy, const vact_params *p) {
     return vmul(dy, g);
 }
 static inline V kb16_elu(V x, V dy, const vact_params *p) { return kb16s2_elu(kb16s1_elu(x, p), dy, p); }
+/* bf16: the lanes |x| > 60 are kb_elu's (VACT_KB16BIG): no clamp, one op
+ * fewer, the same bits where |x| <= 60 (x > 0: garbage, discarded as
+ * before) */
+#define VACT_KB16S1_bf16_elu ~, kb16s1_bf16_elu
+#define VACT_KB16_bf16_elu ~, kb16_bf16_elu
+static inline V kb16s1_bf16_elu(V x, const vact_params *p) {
+    V g = vexp16_neg_ab_nc(x, p->a, 1.0f);
+    return vsel(vgt(x, vzero()), vset1(1.0f), g);
+}
+static inline V kb16_bf16_elu(V x, V dy, const vact_params *p) { return kb16s2_elu(kb16s1_bf16_elu(x, p), dy, p); }
 
 /* selu = x > 0 ? L x : L A expm1(x), L and L A rounded to float (2^-25).
  * 14 ops; backward dy (x > 0 ? L : L A e^x), 11 ops. */
@@ -140,6 +150,14 @@ static inline V kb16s2_selu(V g, V dy, const vact_params *p) {
     return vmul(dy, g);
 }
 static inline V kb16_selu(V x, V dy, const vact_params *p) { return kb16s2_selu(kb16s1_selu(x, p), dy, p); }
+#define VACT_KB16S1_bf16_selu ~, kb16s1_bf16_selu /* as elu's (|x| > 80: kb_selu) */
+#define VACT_KB16_bf16_selu ~, kb16_bf16_selu
+static inline V kb16s1_bf16_selu(V x, const vact_params *p) {
+    (void)p;
+    V g = vexp16_neg_ab_nc(x, VACT_SELU16_LA, 1.0f);
+    return vsel(vgt(x, vzero()), vset1(VACT_SELU16_L), g);
+}
+static inline V kb16_bf16_selu(V x, V dy, const vact_params *p) { return kb16s2_selu(kb16s1_bf16_selu(x, p), dy, p); }
 
 /* celu = x > 0 ? x : a expm1(x/a), a > 0 (the wrapper's domain), in
  * [2^-20, 2^20] here (a branch on the parameter in every vector, the same
@@ -148,7 +166,8 @@ static inline V kb16_selu(V x, V dy, const vact_params *p) { return kb16s2_selu(
  * coefficients); x b vs x/a: 2^-23 relative in the argument,
  * |q| e^q/|expm1(q)| 2^-23 <= 2^-22 in the result. x = -inf: clamped to
  * -20a, -a (1 - e^-20) rounds to -a. 13 ops.
- * Backward dy (x > 0 ? 1 : e^(x b)): vexp16_neg_ab with b, 11 ops. */
+ * Backward dy (x > 0 ? 1 : e^(x b)): vexp16_neg_ab with b, 11 ops; for
+ * a outside that range the call runs kb_celu (VACT_KB16FB). */
 #define VACT_K16_celu ~, k16_celu
 static inline V k16_celu(V x, const vact_params *p) {
     const float a = p->a;
@@ -156,14 +175,23 @@ static inline V k16_celu(V x, const vact_params *p) {
     return vsel(vgt(x, vzero()), x, vexpm1_16_ab(x, a, 1.0f / a));
 }
 #define VACT_KB16_celu ~, kb16_celu
+/* a outside [2^-20, 2^20]: the call runs kb_celu (driver.h's VACT_KB16FB,
+ * once per call, not a branch per vector) */
+#define VACT_KB16FB_celu ~, kb16fb_celu
+static inline int kb16fb_celu(const vact_params *p) { return !(p->a >= 0x1p-20f && p->a <= 0x1p20f); }
 #define VACT_KB16BIG_celu ~, kb16big_celu /* |x| > 80 a: kb_celu (bf16) */
 static inline float kb16big_celu(const vact_params *p) {
     return p->a >= 0x1p-20f && p->a <= 0x1p20f ? 80.0f * p->a : 0.0f; /* else kb_celu anyway */
 }
 static inline V kb16_celu(V x, V dy, const vact_params *p) {
-    const float a = p->a;
-    if (!(a >= 0x1p-20f && a <= 0x1p20f)) return kb_celu(x, dy, p);
+    const float a = p->a; /* in [2^-20, 2^20] (kb16fb_celu) */
     V e = vexp16_neg_ab(x, 1.0f, 1.0f / a, -110.0f * a);
+    return vmul(dy, vsel(vgt(x, vzero()), vset1(1.0f), e));
+}
+#define VACT_KB16_bf16_celu ~, kb16b_celu /* as elu's (|x| > 80 a: kb_celu) */
+static inline V kb16b_celu(V x, V dy, const vact_params *p) {
+    const float a = p->a; /* in [2^-20, 2^20] (kb16fb_celu) */
+    V e = vexp16_neg_ab_nc(x, 1.0f, 1.0f / a);
     return vmul(dy, vsel(vgt(x, vzero()), vset1(1.0f), e));
 }
 
@@ -210,7 +238,8 @@ static inline V kb16_exponential(V x, V dy, const vact_params *p) {
 static inline V kb16b_exponential(V x, V dy, const vact_params *p) {
     (void)p;
 #ifdef VACT_SCALEF
-    return vexp16_dy_c(x, dy);
+    V n, r = vexp16_reduce(x, &n); /* |x| <= 87: no clamp */
+    return vscale2n(vmul(dy, vexp16_poly(r)), n);
 #else
     V t, r = vexp16_reduce_b(x, 1.0f, &t);
     return vmul(vmul(dy, vexp16_poly(r)), vpow2_t(t));
@@ -253,6 +282,16 @@ static inline V kb16_softplus(V x, V dy, const vact_params *p) {
     (void)p;
     return vmul(dy, vsigk16(x, 1.0f));
 }
+/* bf16: the lanes |x| > 80 are the f32 kernel's (VACT_KB16BIG), so the
+ * others need only the upper clamp of vsigk16 (x <= 80: E = 2^-64 e^-x
+ * normal down to x = 30, where sigmoid rounds to 1 -- the clamp stays; from
+ * below E <= 2^-64 e^80 = 2^51): one op fewer, the same bits where
+ * |x| <= 80, NaN kept (vmin keeps it) */
+#define VACT_KB16_bf16_softplus ~, kb16b_softplus
+static inline V kb16b_softplus(V x, V dy, const vact_params *p) {
+    (void)p;
+    return vmul(dy, vsigk16_fin(vexp16_neg_c(vmin(vset1(VACT_S16_HI), x), 1.0f, -64)));
+}
 #define VACT_K16_log_sigmoid ~, k16_log_sigmoid
 static inline V k16_log_sigmoid(V x, const vact_params *p) {
     (void)p;
@@ -263,6 +302,11 @@ static inline V k16_log_sigmoid(V x, const vact_params *p) {
 static inline V kb16_log_sigmoid(V x, V dy, const vact_params *p) {
     (void)p;
     return vmul(dy, vsigk16(x, -1.0f));
+}
+#define VACT_KB16_bf16_log_sigmoid ~, kb16b_log_sigmoid /* as kb16b_softplus, mirrored */
+static inline V kb16b_log_sigmoid(V x, V dy, const vact_params *p) {
+    (void)p;
+    return vmul(dy, vsigk16_fin(vexp16_neg_c(vmax(vset1(-VACT_S16_HI), x), -1.0f, -64)));
 }
 
 /* ---- tanh_shrink -------------------------------------------------------------

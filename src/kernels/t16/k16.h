@@ -26,6 +26,12 @@
  * and a bf16 dy up to 2^128 would magnify its absolute error. 80: e^-80 =
  * 2^-115.4, e^-|x| stays normal with 2^10 to spare. */
 static inline float vact_kb16big_80(const vact_params *p) { (void)p; return 80.0f; }
+/* type T's backward of a two-stage kernel from T's own stage 1
+ * kb16s1_T_NAME (driver.h's VACT_KB16S1T) and the shared stage 2 */
+#define VACT_KB16_T_OF_S1(name, T)                                                          \
+    static inline V kb16_##T##_##name(V x, V dy, const vact_params *p) {                    \
+        return kb16s2_##name(kb16s1_##T##_##name(x, p), dy, p);                             \
+    }
 
 /* e^r = 1 + r + r^2 (C0 + C1 r) for |r| <= 1.01 ln2/2: 2^-12.93 relative
  * (scripts/fitpoly.py exp 1), three FMAs by Horner */
@@ -260,13 +266,17 @@ static inline V kb16_sigmoid(V x, V dy, const vact_params *p) { return kb16s2_si
 /* bf16: the lanes |x| > 80 are kb_sigmoid's (VACT_KB16BIG), so the others
  * need no clamp (|x| <= 80: E = 2^64 e^-|x| >= 2^-51, normal); NaN stays
  * NaN (vexp16_neg_c). One op fewer; the same bits where |x| <= 80. */
+/* bf16's stage 1 and backward of NAME whose stage 1 is 2^c e^(-k |x|)
+ * without a clamp (sigmoid, tanh) */
+#define VACT_KB16_BF16_EXPABS(name, k, c)                                                   \
+    static inline V kb16s1_bf16_##name(V x, const vact_params *p) {                         \
+        (void)p;                                                                            \
+        return vexp16_neg_c(vabs(x), (k), (c));                                             \
+    }                                                                                       \
+    VACT_KB16_T_OF_S1(name, bf16)
 #define VACT_KB16S1_bf16_sigmoid ~, kb16s1_bf16_sigmoid
 #define VACT_KB16_bf16_sigmoid ~, kb16_bf16_sigmoid
-static inline V kb16s1_bf16_sigmoid(V x, const vact_params *p) {
-    (void)p;
-    return vexp16_neg_c(vabs(x), 1.0f, 64);
-}
-static inline V kb16_bf16_sigmoid(V x, V dy, const vact_params *p) { return kb16s2_sigmoid(kb16s1_bf16_sigmoid(x, p), dy, p); }
+VACT_KB16_BF16_EXPABS(sigmoid, 1.0f, 64)
 
 /* silu(x) = x sigmoid(x) = (x/(S + p)) S with x >= -120 (xl; x = -inf: -0):
  * the scaling by S last, exact unless the result is subnormal (one
@@ -417,11 +427,7 @@ static inline V kb16_tanh(V x, V dy, const vact_params *p) { return kb16s2_tanh(
  * 2^66 e^-2|x| >= 2^-49), as kb16s1_bf16_sigmoid */
 #define VACT_KB16S1_bf16_tanh ~, kb16s1_bf16_tanh
 #define VACT_KB16_bf16_tanh ~, kb16_bf16_tanh
-static inline V kb16s1_bf16_tanh(V x, const vact_params *p) {
-    (void)p;
-    return vexp16_neg_c(vabs(x), 2.0f, 66);
-}
-static inline V kb16_bf16_tanh(V x, V dy, const vact_params *p) { return kb16s2_tanh(kb16s1_bf16_tanh(x, p), dy, p); }
+VACT_KB16_BF16_EXPABS(tanh, 2.0f, 66)
 
 /* e^x: clamped to [-110, 89] (0 below, inf above: n = 128), vscale2n's one
  * rounding for f32-subnormal results (bf16 subnormals). With scalef

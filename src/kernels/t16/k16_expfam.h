@@ -125,7 +125,7 @@ static inline V kb16s1_bf16_elu(V x, const vact_params *p) {
     V g = vexp16_neg_ab_nc(x, p->a, 1.0f);
     return vsel(vgt(x, vzero()), vset1(1.0f), g);
 }
-static inline V kb16_bf16_elu(V x, V dy, const vact_params *p) { return kb16s2_elu(kb16s1_bf16_elu(x, p), dy, p); }
+VACT_KB16_T_OF_S1(elu, bf16)
 
 /* selu = x > 0 ? L x : L A expm1(x), L and L A rounded to float (2^-25).
  * 14 ops; backward dy (x > 0 ? L : L A e^x), 11 ops. */
@@ -157,7 +157,7 @@ static inline V kb16s1_bf16_selu(V x, const vact_params *p) {
     V g = vexp16_neg_ab_nc(x, VACT_SELU16_LA, 1.0f);
     return vsel(vgt(x, vzero()), vset1(VACT_SELU16_L), g);
 }
-static inline V kb16_bf16_selu(V x, V dy, const vact_params *p) { return kb16s2_selu(kb16s1_bf16_selu(x, p), dy, p); }
+VACT_KB16_T_OF_S1(selu, bf16)
 
 /* celu = x > 0 ? x : a expm1(x/a), a > 0 (the wrapper's domain), in
  * [2^-20, 2^20] here (a branch on the parameter in every vector, the same

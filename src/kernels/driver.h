@@ -723,10 +723,9 @@ static inline int vact_kb16fb_none(const vact_params *p) { (void)p; return 0; }
  * f32 kernel kb_NAME instead (plain 6 f32 ULP for any dy, then the one
  * rounding to bf16: < 0.51 bf16 ULP; the same bits on every ISA as the
  * kernel itself). Which lanes is decided per lane (|x| > X in f32, so no
- * lane depends on its neighbours); the main loops first test the stored
- * words of all their pairs at once, |bits| > h (h = X's bits truncated to
- * bf16: every lane with |x| > X has them), in 16-bit integer lanes: on
- * AVX2 6 ops per 2 pairs (32 elements). fn(&p) < 0: none (the default);
+ * lane depends on its neighbours); a block's stored words are tested first,
+ * |bits| > h (h = X's bits truncated to bf16: every lane with |x| > X has
+ * them), in 16-bit integer lanes (below). fn(&p) < 0: none (the default);
  * f16 never needs it (|dy| < 2^16, f16's smallest ulp 2^-24). */
 static inline float vact_kb16big_none(const vact_params *p) { (void)p; return -1.0f; }
 #define VACT_KB16BIG(name) VACT_SECOND(VACT_KB16BIG_##name, vact_kb16big_none, ~)
@@ -762,7 +761,8 @@ static inline int vact_bf16_any_gt(const uint16_t *x, size_t nw, VH hv) {
  * VACT_BWD16_ONEB_, one vector at a time, the others the main loops
  * unchanged. With those kernels' own clamps dropped for bf16 (the lanes
  * beyond X are the f32 kernel's), AVX2 bf16 at 16M measured 0.91-0.99x the
- * speed without the test for blocks of 256 elements, 0.90-0.92x for 512,
+ * speed of the library before the test (65eb5d0) for blocks of 256
+ * elements, 0.90-0.92x for 512,
  * 0.77-0.81x for 8192 (the test's loads meet memory); a test inside the
  * loops (6 ops per 32 elements) took registers from the kernel (0.84-0.95x
  * at n = 4096), and testing dy too, to store without the NaN check, was
@@ -771,12 +771,12 @@ static inline int vact_bf16_any_gt(const uint16_t *x, size_t nw, VH hv) {
 /* the backward's loops from i to N */
 #define VACT_BWD16_LOOPS_(name, T, pf, N)                                                   \
     if (pf) {                                                                               \
-        VACT_BWD16_LOOP_S(name, T, 2, 1, N)                                             \
-        VACT_BWD16_LOOP(name, T, 2, 1, N)                                               \
+        VACT_BWD16_LOOP_S(name, T, 2, 1, N)                                                 \
+        VACT_BWD16_LOOP(name, T, 2, 1, N)                                                   \
     }                                                                                       \
-    VACT_BWD16_LOOP_S(name, T, 2, 0, N)                                                 \
-    VACT_BWD16_LOOP(name, T, 2, 0, N)                                                   \
-    VACT_BWD16_LOOP(name, T, 1, 0, N)                                                   \
+    VACT_BWD16_LOOP_S(name, T, 2, 0, N)                                                     \
+    VACT_BWD16_LOOP(name, T, 2, 0, N)                                                       \
+    VACT_BWD16_LOOP(name, T, 1, 0, N)                                                       \
     VACT_BWD16_ONE_(VACT_KB16T(name, T), T, N)
 /* the backward from i to n by KB, one vector at a time */
 #define VACT_BWD16_ONE_(KB, T, N)                                                           \

@@ -32,7 +32,7 @@ static inline V kb_exponential(V x, V dy, const vact_params *p) {
     /* x < -174: times the rest e^(x + 174) (a large dy meets e^x down to
      * 2^-278) */
     M lo = vlt(x, vset1(-174.0f));
-    if (many(lo)) dx = vsel(lo, vmul(dx, vexp_rest174(x)), dx);
+    if (many(lo)) dx = vsel(lo, vmul(dx, vexp_rest(x, 174.0f)), dx);
     return dx;
 }
 

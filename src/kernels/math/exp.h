@@ -288,12 +288,11 @@ static inline V vexp_split(V x, V *p2) { return vexp_split_c(vmax(vset1(-174.0f)
  * rest of e^x below a clamp at -c, a last factor of a product that is
  * already small; below -c - 110 it is e^-110 (dy e^x < 2^-281 there). */
 static inline V vexp_rest(V x, float c) { return vexp(vmin(vmax(vadd(x, vset1(c)), vset1(-110.0f)), vzero())); }
-static inline V vexp_rest174(V x) { return vexp_rest(x, 174.0f); }
 /* dx for the lanes x < -80 (when there are any), where a e^x alone may
  * underflow while dy a e^x does not: (dy (a e1)) p2 e^(x + 174) by the split
  * exp, a = ah (al = 0: a e1 one product) or ah + al (a constant as two
  * floats: fma(ah, e1, al e1)); the other lanes keep dx. The rest
- * e^(x + 174) (vexp_rest174) matters when |dy a| is large: dy up to 2^128
+ * e^(x + 174) (vexp_rest) matters when |dy a| is large: dy up to 2^128
  * meets e^x down to 2^-278 (x = -193). (elu, selu, tanh' at 2|x|, the fast
  * tier's elu, and the tails of sigmoid', softplus' and log_sigmoid', where
  * f'(x) = e^x to 2^-114.) */
@@ -302,7 +301,7 @@ static inline V vexp_dy_tail_hl_(V x, V dy, V ah, V al, int hl, V dx) {
     if (many(tail)) {
         V p2, e1 = vexp_split(x, &p2);
         V ae = hl ? vfma(ah, e1, vmul(al, e1)) : vmul(ah, e1);
-        dx = vsel(tail, vmul(vmul(vmul(dy, ae), p2), vexp_rest174(x)), dx);
+        dx = vsel(tail, vmul(vmul(vmul(dy, ae), p2), vexp_rest(x, 174.0f)), dx);
     }
     return dx;
 }

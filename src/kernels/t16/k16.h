@@ -32,6 +32,16 @@ static inline float vact_kb16big_80(const vact_params *p) { (void)p; return 80.0
     static inline V kb16_##T##_##name(V x, V dy, const vact_params *p) {                    \
         return kb16s2_##name(kb16s1_##T##_##name(x, p), dy, p);                             \
     }
+/* bf16's stage 1 and backward of a two-stage NAME written once as
+ * kb16s1_NAME_(x, p, c), c = 0: without the clamps that VACT_KB16BIG's f32
+ * lanes make redundant (one op or two fewer, the same bits on the other
+ * lanes) */
+#define VACT_KB16_BF16_NC(name)                                                             \
+    static inline V kb16s1_bf16_##name(V x, const vact_params *p) { return kb16s1_##name##_(x, p, 0); } \
+    VACT_KB16_T_OF_S1(name, bf16)
+/* vmax(lo, x) / vmin(hi, x) where c (a constant after inlining), else x */
+static inline V vact_max_if(int c, float lo, V x) { return c ? vmax(vset1(lo), x) : x; }
+static inline V vact_min_if(int c, float hi, V x) { return c ? vmin(vset1(hi), x) : x; }
 
 /* e^r = 1 + r + r^2 (C0 + C1 r) for |r| <= 1.01 ln2/2: 2^-12.93 relative
  * (scripts/fitpoly.py exp 1), three FMAs by Horner */
@@ -225,12 +235,16 @@ static inline V vexp16_neg_c(V a, float k, int c) {
  * 14). */
 /* sigmoid(sg x), sg = +-1: the clamp and k of vexp16_neg_c mirrored for
  * sg = -1 (E = 2^-64 e^x: the same bits as vsigk16(-x, 1)) */
-static inline V vsigk16_clamp(V x, float sg) {
+/* (c = 0: without the clamp at sg x = -120, which VACT_KB16BIG's f32 lanes
+ * make redundant for the bf16 backward of softplus and log_sigmoid) */
+static inline V vsigk16_clamp_(V x, float sg, int c) {
     const float lo = sg > 0 ? VACT_S16_LO : -VACT_S16_HI, hi = sg > 0 ? VACT_S16_HI : -VACT_S16_LO;
-    return vmin(vset1(hi), vmax(vset1(lo), x));
+    return sg > 0 ? vmin(vset1(hi), vact_max_if(c, lo, x)) : vact_min_if(c, hi, vmax(vset1(lo), x));
 }
+static inline V vsigk16_clamp(V x, float sg) { return vsigk16_clamp_(x, sg, 1); }
 static inline V vsigk16_fin(V e) { return vdiv(vset1(0x1p-64f), vadd(vset1(0x1p-64f), e)); }
-static inline V vsigk16(V x, float sg) { return vsigk16_fin(vexp16_neg_c(vsigk16_clamp(x, sg), sg, -64)); }
+static inline V vsigk16_c(V x, float sg, int c) { return vsigk16_fin(vexp16_neg_c(vsigk16_clamp_(x, sg, c), sg, -64)); }
+static inline V vsigk16(V x, float sg) { return vsigk16_c(x, sg, 1); }
 #define VACT_K16_sigmoid ~, k16_sigmoid
 #define VACT_STAGES16_sigmoid ~, 1 /* driver.h's VACT_FWD16_LOOPS */
 typedef struct {
@@ -252,11 +266,11 @@ static inline V k16_sigmoid(V x, const vact_params *p) { return k16s2_sigmoid(k1
 #define VACT_KB16BIG_sigmoid ~, vact_kb16big_80 /* |x| > 80: kb_sigmoid (bf16) */
 #define VACT_STAGES16B_sigmoid ~, 1 /* driver.h's VACT_BWD16_LOOP_S */
 typedef V vact_sigmoid_b16s;         /* E */
-static inline V kb16s1_sigmoid(V x, const vact_params *p) {
+static inline V kb16s1_sigmoid_(V x, const vact_params *p, int c) {
     (void)p;
-    V a = vmin(vset1(-VACT_S16_LO), vabs(x));
-    return vexp16_neg_c(a, 1.0f, 64);
+    return vexp16_neg_c(vact_min_if(c, -VACT_S16_LO, vabs(x)), 1.0f, 64);
 }
+static inline V kb16s1_sigmoid(V x, const vact_params *p) { return kb16s1_sigmoid_(x, p, 1); }
 static inline V kb16s2_sigmoid(V e, V dy, const vact_params *p) {
     (void)p;
     V d = vfma(e, vfma(e, vset1(0x1p-64f), vset1(2.0f)), vset1(0x1p64f));
@@ -266,17 +280,9 @@ static inline V kb16_sigmoid(V x, V dy, const vact_params *p) { return kb16s2_si
 /* bf16: the lanes |x| > 80 are kb_sigmoid's (VACT_KB16BIG), so the others
  * need no clamp (|x| <= 80: E = 2^64 e^-|x| >= 2^-51, normal); NaN stays
  * NaN (vexp16_neg_c). One op fewer; the same bits where |x| <= 80. */
-/* bf16's stage 1 and backward of NAME whose stage 1 is 2^c e^(-k |x|)
- * without a clamp (sigmoid, tanh) */
-#define VACT_KB16_BF16_EXPABS(name, k, c)                                                   \
-    static inline V kb16s1_bf16_##name(V x, const vact_params *p) {                         \
-        (void)p;                                                                            \
-        return vexp16_neg_c(vabs(x), (k), (c));                                             \
-    }                                                                                       \
-    VACT_KB16_T_OF_S1(name, bf16)
 #define VACT_KB16S1_bf16_sigmoid ~, kb16s1_bf16_sigmoid
 #define VACT_KB16_bf16_sigmoid ~, kb16_bf16_sigmoid
-VACT_KB16_BF16_EXPABS(sigmoid, 1.0f, 64)
+VACT_KB16_BF16_NC(sigmoid)
 
 /* silu(x) = x sigmoid(x) = (x/(S + p)) S with x >= -120 (xl; x = -inf: -0):
  * the scaling by S last, exact unless the result is subnormal (one
@@ -412,11 +418,11 @@ static inline V k16_tanh(V x, const vact_params *p) { return k16s2_tanh(k16s1_ta
 static inline float kb16big_tanh(const vact_params *p) { (void)p; return 40.0f; }
 #define VACT_STAGES16B_tanh ~, 1
 typedef V vact_tanh_b16s; /* E */
-static inline V kb16s1_tanh(V x, const vact_params *p) {
+static inline V kb16s1_tanh_(V x, const vact_params *p, int c) {
     (void)p;
-    V a = vmin(vset1(60.0f), vabs(x));
-    return vexp16_neg_c(a, 2.0f, 66);
+    return vexp16_neg_c(vact_min_if(c, 60.0f, vabs(x)), 2.0f, 66);
 }
+static inline V kb16s1_tanh(V x, const vact_params *p) { return kb16s1_tanh_(x, p, 1); }
 static inline V kb16s2_tanh(V e, V dy, const vact_params *p) {
     (void)p;
     V d = vfma(e, vfma(e, vset1(0x1p-68f), vset1(0.5f)), vset1(0x1p64f));
@@ -427,7 +433,7 @@ static inline V kb16_tanh(V x, V dy, const vact_params *p) { return kb16s2_tanh(
  * 2^66 e^-2|x| >= 2^-49), as kb16s1_bf16_sigmoid */
 #define VACT_KB16S1_bf16_tanh ~, kb16s1_bf16_tanh
 #define VACT_KB16_bf16_tanh ~, kb16_bf16_tanh
-VACT_KB16_BF16_EXPABS(tanh, 2.0f, 66)
+VACT_KB16_BF16_NC(tanh)
 
 /* e^x: clamped to [-110, 89] (0 below, inf above: n = 128), vscale2n's one
  * rounding for f32-subnormal results (bf16 subnormals). With scalef

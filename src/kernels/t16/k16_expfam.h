@@ -107,10 +107,11 @@ static inline int kb16fb_elu(const vact_params *p) {
 static inline float kb16big_elu(const vact_params *p) { (void)p; return 60.0f; }
 #define VACT_STAGES16B_elu ~, 1 /* driver.h's VACT_BWD16_LOOP_S */
 typedef V vact_elu_b16s;         /* elu'(x) */
-static inline V kb16s1_elu(V x, const vact_params *p) {
-    V g = vexp16_neg_ab(x, p->a, 1.0f, -120.0f);
+static inline V kb16s1_elu_(V x, const vact_params *p, int c) {
+    V g = vexp16_neg_ab_nc(vact_max_if(c, -120.0f, x), p->a, 1.0f);
     return vsel(vgt(x, vzero()), vset1(1.0f), g);
 }
+static inline V kb16s1_elu(V x, const vact_params *p) { return kb16s1_elu_(x, p, 1); }
 static inline V kb16s2_elu(V g, V dy, const vact_params *p) {
     (void)p;
     return vmul(dy, g);
@@ -121,11 +122,7 @@ static inline V kb16_elu(V x, V dy, const vact_params *p) { return kb16s2_elu(kb
  * before) */
 #define VACT_KB16S1_bf16_elu ~, kb16s1_bf16_elu
 #define VACT_KB16_bf16_elu ~, kb16_bf16_elu
-static inline V kb16s1_bf16_elu(V x, const vact_params *p) {
-    V g = vexp16_neg_ab_nc(x, p->a, 1.0f);
-    return vsel(vgt(x, vzero()), vset1(1.0f), g);
-}
-VACT_KB16_T_OF_S1(elu, bf16)
+VACT_KB16_BF16_NC(elu)
 
 /* selu = x > 0 ? L x : L A expm1(x), L and L A rounded to float (2^-25).
  * 14 ops; backward dy (x > 0 ? L : L A e^x), 11 ops. */
@@ -140,11 +137,12 @@ static inline V k16_selu(V x, const vact_params *p) {
 #define VACT_KB16BIG_selu ~, vact_kb16big_80
 #define VACT_STAGES16B_selu ~, 1
 typedef V vact_selu_b16s; /* selu'(x) */
-static inline V kb16s1_selu(V x, const vact_params *p) {
+static inline V kb16s1_selu_(V x, const vact_params *p, int c) {
     (void)p;
-    V g = vexp16_neg_ab(x, VACT_SELU16_LA, 1.0f, -110.0f);
+    V g = vexp16_neg_ab_nc(vact_max_if(c, -110.0f, x), VACT_SELU16_LA, 1.0f);
     return vsel(vgt(x, vzero()), vset1(VACT_SELU16_L), g);
 }
+static inline V kb16s1_selu(V x, const vact_params *p) { return kb16s1_selu_(x, p, 1); }
 static inline V kb16s2_selu(V g, V dy, const vact_params *p) {
     (void)p;
     return vmul(dy, g);
@@ -152,12 +150,7 @@ static inline V kb16s2_selu(V g, V dy, const vact_params *p) {
 static inline V kb16_selu(V x, V dy, const vact_params *p) { return kb16s2_selu(kb16s1_selu(x, p), dy, p); }
 #define VACT_KB16S1_bf16_selu ~, kb16s1_bf16_selu /* as elu's (|x| > 80: kb_selu) */
 #define VACT_KB16_bf16_selu ~, kb16_bf16_selu
-static inline V kb16s1_bf16_selu(V x, const vact_params *p) {
-    (void)p;
-    V g = vexp16_neg_ab_nc(x, VACT_SELU16_LA, 1.0f);
-    return vsel(vgt(x, vzero()), vset1(VACT_SELU16_L), g);
-}
-VACT_KB16_T_OF_S1(selu, bf16)
+VACT_KB16_BF16_NC(selu)
 
 /* celu = x > 0 ? x : a expm1(x/a), a > 0 (the wrapper's domain), in
  * [2^-20, 2^20] here (a branch on the parameter in every vector, the same
@@ -183,17 +176,15 @@ static inline int kb16fb_celu(const vact_params *p) { return !(p->a >= 0x1p-20f 
 static inline float kb16big_celu(const vact_params *p) {
     return p->a >= 0x1p-20f && p->a <= 0x1p20f ? 80.0f * p->a : 0.0f; /* else kb_celu anyway */
 }
-static inline V kb16_celu(V x, V dy, const vact_params *p) {
+static inline V kb16_celu_(V x, V dy, const vact_params *p, int c) {
     const float a = p->a; /* in [2^-20, 2^20] (kb16fb_celu) */
-    V e = vexp16_neg_ab(x, 1.0f, 1.0f / a, -110.0f * a);
+    V e = vexp16_neg_ab_nc(vact_max_if(c, -110.0f * a, x), 1.0f, 1.0f / a);
     return vmul(dy, vsel(vgt(x, vzero()), vset1(1.0f), e));
 }
-#define VACT_KB16_bf16_celu ~, kb16b_celu /* as elu's (|x| > 80 a: kb_celu) */
-static inline V kb16b_celu(V x, V dy, const vact_params *p) {
-    const float a = p->a; /* in [2^-20, 2^20] (kb16fb_celu) */
-    V e = vexp16_neg_ab_nc(x, 1.0f, 1.0f / a);
-    return vmul(dy, vsel(vgt(x, vzero()), vset1(1.0f), e));
-}
+static inline V kb16_celu(V x, V dy, const vact_params *p) { return kb16_celu_(x, dy, p, 1); }
+/* bf16: as elu's, without the clamp (|x| > 80 a: kb_celu) */
+#define VACT_KB16_bf16_celu ~, kb16b_celu
+static inline V kb16b_celu(V x, V dy, const vact_params *p) { return kb16_celu_(x, dy, p, 0); }
 
 /* ---- exponential (backward) --------------------------------------------------
  * dx = dy e^x = (dy p) 2^n: x clamped to [-174, 175] (n in [-251, 253],
@@ -203,11 +194,11 @@ static inline V kb16b_celu(V x, V dy, const vact_params *p) {
  * |dy p| >= 2^-100; for a tinier dy p its two roundings differ from one only
  * deep in the f32 subnormals (absolute 2^-149, far below a 16-bit ulp), and
  * scaling up a subnormal is exact. NaN x or dy: NaN. 10 ops (AVX-512). */
-static inline V vexp16_dy_c(V x, V dy) {
-    V xc = vmin(vset1(175.0f), vmax(vset1(-174.0f), x));
+static inline V vexp16_dy_nc(V xc, V dy) { /* xc in [-174, 175] given (or NaN) */
     V n, r = vexp16_reduce(xc, &n);
     return vscale2n(vmul(dy, vexp16_poly(r)), n);
 }
+static inline V vexp16_dy_c(V x, V dy) { return vexp16_dy_nc(vmin(vset1(175.0f), vmax(vset1(-174.0f), x)), dy); }
 /* f16 (bf16: kb16b_exponential below). Off AVX-512 (vscale2n: 9 ops) as
  * k16_exponential: lanes |x| <= 87 take
  * (dy p) 2^n with 2^n normal from the bits of the magic-bias sum, one
@@ -219,32 +210,26 @@ static inline V vexp16_dy_c(V x, V dy) {
 #define VACT_KB16_exponential ~, kb16_exponential
 #define VACT_KB16BIG_exponential ~, kb16big_exponential /* |x| > 87: kb_exponential (bf16) */
 static inline float kb16big_exponential(const vact_params *p) { (void)p; return 87.0f; }
-static inline V kb16_exponential(V x, V dy, const vact_params *p) {
+/* c = 0 (bf16): the lanes |x| > 87 are the f32 kernel's (driver.h's
+ * VACT_KB16BIG, kb16big_exponential), so neither the clamp nor the branch
+ * (7 ops off AVX-512; the same bits where |x| <= 87) */
+static inline V kb16_exponential_(V x, V dy, const vact_params *p, int c) {
     (void)p;
 #ifdef VACT_SCALEF
-    return vexp16_dy_c(x, dy);
+    return c ? vexp16_dy_c(x, dy) : vexp16_dy_nc(x, dy);
 #else
     V t, r = vexp16_reduce_b(x, 1.0f, &t);
     V g = vmul(vmul(dy, vexp16_poly(r)), vpow2_t(t));
-    M big = vgt(vabs(x), vset1(87.0f));
-    if (many(big)) g = vsel(big, vexp16_dy_c(x, dy), g); /* only those lanes: vscale2n rounds */
-    return g;                                             /* twice below |dy p| = 2^-100 */
+    if (c) {
+        M big = vgt(vabs(x), vset1(87.0f));
+        if (many(big)) g = vsel(big, vexp16_dy_c(x, dy), g); /* only those lanes: vscale2n rounds */
+    }                                                         /* twice below |dy p| = 2^-100 */
+    return g;
 #endif
 }
-/* bf16: the lanes |x| > 87 are the f32 kernel's (driver.h's VACT_KB16BIG,
- * kb16big_exponential), so its own kernel needs no branch: 7 ops off
- * AVX-512 (the same bits as kb16_exponential where |x| <= 87) */
+static inline V kb16_exponential(V x, V dy, const vact_params *p) { return kb16_exponential_(x, dy, p, 1); }
 #define VACT_KB16_bf16_exponential ~, kb16b_exponential
-static inline V kb16b_exponential(V x, V dy, const vact_params *p) {
-    (void)p;
-#ifdef VACT_SCALEF
-    V n, r = vexp16_reduce(x, &n); /* |x| <= 87: no clamp */
-    return vscale2n(vmul(dy, vexp16_poly(r)), n);
-#else
-    V t, r = vexp16_reduce_b(x, 1.0f, &t);
-    return vmul(vmul(dy, vexp16_poly(r)), vpow2_t(t));
-#endif
-}
+static inline V kb16b_exponential(V x, V dy, const vact_params *p) { return kb16_exponential_(x, dy, p, 0); }
 
 /* ---- softplus, log_sigmoid ---------------------------------------------------
  * softplus(x) = max(x, 0) + log1p(u), log_sigmoid(x) = min(x, 0) - log1p(u),
@@ -290,7 +275,7 @@ static inline V kb16_softplus(V x, V dy, const vact_params *p) {
 #define VACT_KB16_bf16_softplus ~, kb16b_softplus
 static inline V kb16b_softplus(V x, V dy, const vact_params *p) {
     (void)p;
-    return vmul(dy, vsigk16_fin(vexp16_neg_c(vmin(vset1(VACT_S16_HI), x), 1.0f, -64)));
+    return vmul(dy, vsigk16_c(x, 1.0f, 0));
 }
 #define VACT_K16_log_sigmoid ~, k16_log_sigmoid
 static inline V k16_log_sigmoid(V x, const vact_params *p) {
@@ -306,7 +291,7 @@ static inline V kb16_log_sigmoid(V x, V dy, const vact_params *p) {
 #define VACT_KB16_bf16_log_sigmoid ~, kb16b_log_sigmoid /* as kb16b_softplus, mirrored */
 static inline V kb16b_log_sigmoid(V x, V dy, const vact_params *p) {
     (void)p;
-    return vmul(dy, vsigk16_fin(vexp16_neg_c(vmax(vset1(-VACT_S16_HI), x), -1.0f, -64)));
+    return vmul(dy, vsigk16_c(x, -1.0f, 0));
 }
 
 /* ---- tanh_shrink -------------------------------------------------------------

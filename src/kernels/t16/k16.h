@@ -147,8 +147,8 @@ static inline V vsig16_sp(V z, V *s) { return vsig16_sp_s(z, 1.0f, s); }
  * exactly 1 / 0 beyond; NaN kept */
 #define VACT_S16_LO -120.0f
 #define VACT_S16_HI 30.0f
-/* sigmoid itself (and softplus', log_sigmoid') is vsigk16 below: K/(K + E),
- * one op fewer off AVX-512 than S/(S + p) (no 2^-64 factor for S). */
+/* sigmoid itself is K/(K + E) below (vsigk16_fin), one op fewer off
+ * AVX-512 than S/(S + p) (no 2^-64 factor for S). */
 /* dy (sigma(z) + w1 sigma'(z)) = dy S (S + p (1 + w1))/(S + p)^2 for the
  * S, p of z: the derivative of x sigma(v(x)) at v = z, w1 = x v'(x) (silu,
  * swish: w1 = z; gelu_tanh: x v'). The sum
@@ -180,9 +180,10 @@ static inline V vsilu16_d(V s, V p, V w, V dy) {
  * in parity, which would change n only at a tie; a tie (k a log2e a
  * half-integer: k log2e's odd 24-bit mantissa times a's odd one, times
  * 2^-1) needs |k a log2e| > 2^22, far outside. The same value on every ISA,
- * normal for n in [-43, 173] and c = -64, n in [-173, 0] and c = 64 or 66
- * (the callers). A NaN a (from a 16-bit load, or the default NaN: the low
- * 13 bits of its mantissa 0, so those of the NaN t too) adds 0 to the NaN p.
+ * normal for n in [-43, 173] and c = -64, n in [-173, 0] and c = 64 or 66,
+ * n in [-116, 116] and c = 0 (the callers). A NaN a (from a 16-bit load,
+ * or the default NaN: the low 13 bits of its mantissa 0, so those of the
+ * NaN t too) adds 0 to the NaN p.
  * 3 ops fewer than vscale2n_e off AVX-512. 9 ops (AVX2: 10). */
 static inline float vact_pow2f_(int c) { /* 2^c, c in [-126, 127]: a constant after inlining */
     union { uint32_t u; float f; } v = {(uint32_t)(127 + c) << 23};
@@ -227,24 +228,17 @@ static inline V vexp16_neg_c(V a, float k, int c) {
  * enters damped by E/(K + E) = 1 - sigmoid; two roundings more (K + E, the
  * quotient): <= 2^-12.9 relative. +inf -> 1, -inf -> 0, NaN kept. 11 ops
  * (AVX-512; AVX2: 12).
- * Backward: sigmoid'(x) = e/(1 + e)^2, e = e^-|x| (|x| clamped to 120:
- * sigma' ~ 2^-173 there), as E/D with E = 2^64 e (vexp16_neg_c: E in
- * [2^-109, 2^64], normal) and D = 2^64 (1 + e)^2 = fma(E, e + 2, 2^64),
- * e + 2 = fma(E, 2^-64, 2) (f_sigmoid.h's e/fma(e, e + 2, 1) scaled: the
- * rounding of e + 2 enters D damped by e/(1 + e)^2 <= 1/4). 13 ops (AVX2:
- * 14). */
-/* sigmoid(sg x), sg = +-1: the clamp and k of vexp16_neg_c mirrored for
- * sg = -1 (E = 2^-64 e^x: the same bits as vsigk16(-x, 1)) */
-/* (c = 0: without the clamp at sg x = -120, which VACT_KB16BIG's f32 lanes
- * make redundant for the bf16 backward of softplus and log_sigmoid) */
-static inline V vsigk16_clamp_(V x, float sg, int c) {
-    const float lo = sg > 0 ? VACT_S16_LO : -VACT_S16_HI, hi = sg > 0 ? VACT_S16_HI : -VACT_S16_LO;
-    return sg > 0 ? vmin(vset1(hi), vact_max_if(c, lo, x)) : vact_min_if(c, hi, vmax(vset1(lo), x));
-}
-static inline V vsigk16_clamp(V x, float sg) { return vsigk16_clamp_(x, sg, 1); }
+ * Backward: sigmoid'(x) = e/(1 + e)^2 = e/(t t), t = 1 + e, e = e^-|x|
+ * (vexp16_neg_c with c = 0) for |x| <= 80 (clamped there: sigma' < 2^-115,
+ * 0 in f16 for any dy; bf16's lanes beyond are the f32 kernel's,
+ * VACT_KB16BIG): e in [2^-116, 1] and the quotient in [2^-118, 1/4], both
+ * normal. The rounding of t (t in [1, 2], e's error enters sigma' damped by
+ * (1 - e)/(1 + e) <= 1), of t t, the quotient and the product with dy:
+ * 2^-12.93 + 2^-21.6 + 5 roundings relative. 4 ops after e; the
+ * scaled form of f_sigmoid.h, E/fma(E, fma(E, 2^-64, 2), 2^64) with
+ * E = 2^64 e, took one FMA more (AVX2 bf16: 0.93-0.96x). */
+static inline V vsigk16_clamp(V x) { return vmin(vset1(VACT_S16_HI), vmax(vset1(VACT_S16_LO), x)); }
 static inline V vsigk16_fin(V e) { return vdiv(vset1(0x1p-64f), vadd(vset1(0x1p-64f), e)); }
-static inline V vsigk16_c(V x, float sg, int c) { return vsigk16_fin(vexp16_neg_c(vsigk16_clamp_(x, sg, c), sg, -64)); }
-static inline V vsigk16(V x, float sg) { return vsigk16_c(x, sg, 1); }
 #define VACT_K16_sigmoid ~, k16_sigmoid
 #define VACT_STAGES16_sigmoid ~, 1 /* driver.h's VACT_FWD16_LOOPS */
 typedef struct {
@@ -253,7 +247,7 @@ typedef struct {
 static inline vact_sigmoid_16s k16s1_sigmoid(V x, const vact_params *p) {
     (void)p;
     vact_sigmoid_16s st;
-    st.xc = vsigk16_clamp(x, 1.0f);
+    st.xc = vsigk16_clamp(x);
     st.t = vexp16_neg_c_rnd(st.xc, 1.0f, -64, &st.n);
     return st;
 }
@@ -268,18 +262,18 @@ static inline V k16_sigmoid(V x, const vact_params *p) { return k16s2_sigmoid(k1
 typedef V vact_sigmoid_b16s;         /* E */
 static inline V kb16s1_sigmoid_(V x, const vact_params *p, int c) {
     (void)p;
-    return vexp16_neg_c(vact_min_if(c, -VACT_S16_LO, vabs(x)), 1.0f, 64);
+    return vexp16_neg_c(vact_min_if(c, 80.0f, vabs(x)), 1.0f, 0);
 }
 static inline V kb16s1_sigmoid(V x, const vact_params *p) { return kb16s1_sigmoid_(x, p, 1); }
 static inline V kb16s2_sigmoid(V e, V dy, const vact_params *p) {
     (void)p;
-    V d = vfma(e, vfma(e, vset1(0x1p-64f), vset1(2.0f)), vset1(0x1p64f));
-    return vmul(dy, vdiv(e, d));
+    const V t = vadd(vset1(1.0f), e);
+    return vmul(dy, vdiv(e, vmul(t, t)));
 }
 static inline V kb16_sigmoid(V x, V dy, const vact_params *p) { return kb16s2_sigmoid(kb16s1_sigmoid(x, p), dy, p); }
 /* bf16: the lanes |x| > 80 are kb_sigmoid's (VACT_KB16BIG), so the others
- * need no clamp (|x| <= 80: E = 2^64 e^-|x| >= 2^-51, normal); NaN stays
- * NaN (vexp16_neg_c). One op fewer; the same bits where |x| <= 80. */
+ * need no clamp; NaN stays NaN (vexp16_neg_c). One op fewer; the same bits
+ * where |x| <= 80. */
 #define VACT_KB16S1_bf16_sigmoid ~, kb16s1_bf16_sigmoid
 #define VACT_KB16_bf16_sigmoid ~, kb16_bf16_sigmoid
 VACT_KB16_BF16_NC(sigmoid)

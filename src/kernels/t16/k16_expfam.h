@@ -242,8 +242,8 @@ static inline V kb16b_exponential(V x, V dy, const vact_params *p) { return kb16
  * where Q's error -> 0), and the sum with |x| only damps: the sum of both
  * and 2^-21 for the roundings is < 2^-12.45 on every u. +-inf: u = 0, the
  * max/min term is the result; NaN: through u (the max/min lose it).
- * 15 ops. Backward: softplus' = sigmoid(x), log_sigmoid' = sigmoid(-x),
- * k16.h's vsigk16 (2^-12.9), 12 ops each (AVX2: 13). */
+ * 15 ops. Backward: softplus' = sigmoid(x), log_sigmoid' = sigmoid(-x)
+ * (below). */
 #define VACT_L1P16_C0 -0x1.fe072ep-2f
 #define VACT_L1P16_C1 0x1.3e73bep-2f
 #define VACT_L1P16_C2 -0x1.509434p-3f
@@ -261,38 +261,48 @@ static inline V k16_softplus(V x, const vact_params *p) {
     (void)p;
     return vadd(vmax(x, vzero()), vsoftplus16_l(x));
 }
+/* the backward of both: sigmoid(sg x) = 1/(1 + E), E = e^(-sg x)
+ * (vexp16_neg_c with c = 0) for x in [-80, 80] (E in [2^-116, 2^116],
+ * normal: no overflow in 1 + E), then dy/(1 + E) in one division: E's
+ * 2^-12.93 + 2^-21.6 enters damped by E/(1 + E), and two roundings. x is
+ * clamped there (sigmoid rounds to 0 / 1 in f16 beyond; c = 0: without,
+ * bf16's lanes |x| > 80 are the f32 kernel's, VACT_KB16BIG). NaN kept
+ * (through E, or dy). 2 ops after E, in two stages
+ * (E, then dx): the staged loop measured 1.17-1.22x the plain one, with
+ * dy (1/(K + E)) (K = 2^-64, k16.h's sigmoid), on AVX2 bf16. */
+static inline V kb16_sig_e_(V x, float sg, int c) {
+    return vexp16_neg_c(vact_min_if(c, 80.0f, vact_max_if(c, -80.0f, x)), sg, 0);
+}
+static inline V kb16_sig_dx_(V e, V dy) { return vdiv(dy, vadd(vset1(1.0f), e)); }
 #define VACT_KB16_softplus ~, kb16_softplus
 #define VACT_KB16BIG_softplus ~, vact_kb16big_80
-static inline V kb16_softplus(V x, V dy, const vact_params *p) {
-    (void)p;
-    return vmul(dy, vsigk16(x, 1.0f));
-}
-/* bf16: the lanes |x| > 80 are the f32 kernel's (VACT_KB16BIG), so the
- * others need only the upper clamp of vsigk16 (x <= 80: E = 2^-64 e^-x
- * normal down to x = 30, where sigmoid rounds to 1 -- the clamp stays; from
- * below E <= 2^-64 e^80 = 2^51): one op fewer, the same bits where
- * |x| <= 80, NaN kept (vmin keeps it) */
-#define VACT_KB16_bf16_softplus ~, kb16b_softplus
-static inline V kb16b_softplus(V x, V dy, const vact_params *p) {
-    (void)p;
-    return vmul(dy, vsigk16_c(x, 1.0f, 0));
-}
+#define VACT_STAGES16B_softplus ~, 1 /* driver.h's VACT_BWD16_LOOP_S */
+typedef V vact_softplus_b16s;         /* E */
+static inline V kb16s1_softplus_(V x, const vact_params *p, int c) { (void)p; return kb16_sig_e_(x, 1.0f, c); }
+static inline V kb16s1_softplus(V x, const vact_params *p) { return kb16s1_softplus_(x, p, 1); }
+static inline V kb16s2_softplus(V e, V dy, const vact_params *p) { (void)p; return kb16_sig_dx_(e, dy); }
+static inline V kb16_softplus(V x, V dy, const vact_params *p) { return kb16s2_softplus(kb16s1_softplus(x, p), dy, p); }
+#define VACT_KB16S1_bf16_softplus ~, kb16s1_bf16_softplus
+#define VACT_KB16_bf16_softplus ~, kb16_bf16_softplus
+VACT_KB16_BF16_NC(softplus)
 #define VACT_K16_log_sigmoid ~, k16_log_sigmoid
 static inline V k16_log_sigmoid(V x, const vact_params *p) {
     (void)p;
     return vsub(vmin(x, vzero()), vsoftplus16_l(x));
 }
-#define VACT_KB16_log_sigmoid ~, kb16_log_sigmoid
+#define VACT_KB16_log_sigmoid ~, kb16_log_sigmoid /* as softplus's, mirrored */
 #define VACT_KB16BIG_log_sigmoid ~, vact_kb16big_80
+#define VACT_STAGES16B_log_sigmoid ~, 1
+typedef V vact_log_sigmoid_b16s;
+static inline V kb16s1_log_sigmoid_(V x, const vact_params *p, int c) { (void)p; return kb16_sig_e_(x, -1.0f, c); }
+static inline V kb16s1_log_sigmoid(V x, const vact_params *p) { return kb16s1_log_sigmoid_(x, p, 1); }
+static inline V kb16s2_log_sigmoid(V e, V dy, const vact_params *p) { (void)p; return kb16_sig_dx_(e, dy); }
 static inline V kb16_log_sigmoid(V x, V dy, const vact_params *p) {
-    (void)p;
-    return vmul(dy, vsigk16(x, -1.0f));
+    return kb16s2_log_sigmoid(kb16s1_log_sigmoid(x, p), dy, p);
 }
-#define VACT_KB16_bf16_log_sigmoid ~, kb16b_log_sigmoid /* as kb16b_softplus, mirrored */
-static inline V kb16b_log_sigmoid(V x, V dy, const vact_params *p) {
-    (void)p;
-    return vmul(dy, vsigk16_c(x, -1.0f, 0));
-}
+#define VACT_KB16S1_bf16_log_sigmoid ~, kb16s1_bf16_log_sigmoid
+#define VACT_KB16_bf16_log_sigmoid ~, kb16_bf16_log_sigmoid
+VACT_KB16_BF16_NC(log_sigmoid)
 
 /* ---- tanh_shrink -------------------------------------------------------------
  * tanh_shrink(x) = x - tanh(x), odd.

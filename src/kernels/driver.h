@@ -619,8 +619,8 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
  * NaN fix-up (VACT_T16_FIX_f16: _dn stores, an FMA witness per pair, two
  * accumulators) measured 0.98-0.99x here for the AVX2 f16 sigmoid / tanh
  * backward (1.03-1.09x on AVX-512 f16), so the pairs keep the _nd stores. */
-#define VACT_BWD16_LOOP(name, T, P, PF, N)                                                   \
-    if (i + 2 * (P) * VACT_W <= (N)) {                                                        \
+#define VACT_BWD16_LOOP(name, T, P, PF, N, EXT)                                              \
+    if (i + 2 * (P) * VACT_W <= (N) || ((EXT) && i + 2 * (P) * VACT_W <= (N))) {               \
         V nx[2 * (P)], nd[2 * (P)];                                                         \
         for (int j = 0; j < (P); j++) {                                                     \
             vload_##T##x2(x + i + (size_t)j * 2 * VACT_W, &nx[2 * j], &nx[2 * j + 1]);       \
@@ -631,7 +631,9 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
             VACT_PREFETCH_(PF, x + i, 4 * (P) * VACT_W);                                    \
             VACT_PREFETCH_(PF, dy + i, 4 * (P) * VACT_W);                                   \
             for (int j = 0; j < 2 * (P); j++) r[j] = VACT_KB16T(name, T)(nx[j], nd[j], &p); \
-            const size_t in = i + 4 * (P) * VACT_W <= (N) ? i + 2 * (P) * VACT_W : i;          \
+            const size_t in = i + 4 * (P) * VACT_W <= (N) || ((EXT) && i + 4 * (P) * VACT_W <= (N)) \
+                                  ? i + 2 * (P) * VACT_W                                    \
+                                  : i;                                                      \
             for (int j = 0; j < (P); j++) {                                                 \
                 vload_##T##x2(x + in + (size_t)j * 2 * VACT_W, &nx[2 * j], &nx[2 * j + 1]);  \
                 vload_##T##x2(dy + in + (size_t)j * 2 * VACT_W, &nd[2 * j], &nd[2 * j + 1]); \
@@ -658,7 +660,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
  * VACT_KB16S1_T_NAME (then T's kernel VACT_KB16_T_NAME is kb16s2_NAME of
  * it), else kb16s1_NAME */
 #define VACT_KB16S1T(name, T) VACT_SECOND(VACT_KB16S1_##T##_##name, kb16s1_##name, ~)
-#define VACT_BWD16_LOOP_S0(name, T, P, PF, N)
+#define VACT_BWD16_LOOP_S0(name, T, P, PF, N, EXT)
 /* stage 1 of the P pairs at x + k into s */
 #define VACT_KB16S1_LOAD_(name, T, k, s, P)                                             \
     for (int j = 0; j < (P); j++) {                                                     \
@@ -676,11 +678,11 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
         vstore_##T##x2_nd(dx + (k) + (size_t)j * 2 * VACT_W, kb16s2_##name(s[2 * j], da, &p), \
                           kb16s2_##name(s[2 * j + 1], db, &p), 0);                      \
     }
-#define VACT_BWD16_LOOP_S1(name, T, P, PF, N)                                             \
-    if (i + 4 * (P) * VACT_W <= (N)) {                                                    \
+#define VACT_BWD16_LOOP_S1(name, T, P, PF, N, EXT)                                        \
+    if (i + 4 * (P) * VACT_W <= (N) || ((EXT) && i + 4 * (P) * VACT_W <= (N))) {           \
         vact_##name##_b16s s[2 * (P)];                                                  \
         VACT_KB16S1_LOAD_(name, T, i, s, P)                                             \
-        for (; i + 4 * (P) * VACT_W <= (N); i += 2 * (P) * VACT_W) {                      \
+        for (; i + 4 * (P) * VACT_W <= (N) || ((EXT) && i + 4 * (P) * VACT_W <= (N)); i += 2 * (P) * VACT_W) { \
             vact_##name##_b16s t[2 * (P)];                                              \
             VACT_PREFETCH_(PF, x + i, 4 * (P) * VACT_W);                                \
             VACT_PREFETCH_(PF, dy + i, 4 * (P) * VACT_W);                               \
@@ -691,7 +693,8 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
         VACT_KB16S2_STORE_(name, T, i, s, P)                                            \
         i += 2 * (P) * VACT_W;                                                          \
     }
-#define VACT_BWD16_LOOP_S(name, T, P, PF, N) VACT_CAT(VACT_BWD16_LOOP_S, VACT_STAGES16B(name))(name, T, P, PF, N)
+#define VACT_BWD16_LOOP_S(name, T, P, PF, N, EXT)                                         \
+    VACT_CAT(VACT_BWD16_LOOP_S, VACT_STAGES16B(name))(name, T, P, PF, N, EXT)
 /* the forward loops for the call's case c, U vectors per iteration
  * (non-temporal pair stores if NT) */
 #define VACT_FWD16_CASES(name, T, NT, U)                                                   \
@@ -754,28 +757,53 @@ static inline int vact_bf16_any_gt(const uint16_t *x, size_t nw, VH hv) {
         if (many(m_)) (r) = vsel(m_, kb_##name((xv), (dv), &p), (r));                       \
     } while (0)
 /* the blocks of a VACT_KB16BIG kernel: VACT_BIG16_BLK elements (512 bytes
- * of x), each first tested on its stored words (vact_bf16_any_gt: on AVX2
- * one op per 8 elements, from L1 for the loops after it; for large arrays
- * the next block's x is prefetched first); a block with some |x| > X runs
- * VACT_BWD16_ONEB_, one vector at a time, the others the main loops
- * unchanged. With those kernels' own clamps dropped for bf16 (the lanes
+ * of x), each tested on its stored words (vact_bf16_any_gt: on AVX2 one op
+ * per 8 elements, from L1 for the loops after it; for large arrays the next
+ * block's x is prefetched first) when the main loops reach it: the loops
+ * run to the end e of the blocks tested clean, and their loop condition
+ * extends e by the next block (vact_big16_ext) where it is clean, so the
+ * software-pipelined loop runs on across clean blocks (no prologue and
+ * epilogue per block: 1.04-1.12x the AVX2 bf16 backward that stopped at
+ * each block). A block with some |x| > X runs VACT_BWD16_ONEB_, one vector
+ * at a time. With those kernels' own clamps dropped for bf16 (the lanes
  * beyond X are the f32 kernel's), AVX2 bf16 at 16M measured 0.91-0.99x the
  * speed of the library before the test (65eb5d0) for blocks of 256
- * elements, 0.90-0.92x for 512,
- * 0.77-0.81x for 8192 (the test's loads meet memory); a test inside the
- * loops (6 ops per 32 elements) took registers from the kernel (0.84-0.95x
- * at n = 4096), and testing dy too, to store without the NaN check, was
- * slower again. */
+ * elements tested one at a time, 0.90-0.92x for 512, 0.77-0.81x for 8192
+ * (the test's loads meet memory); a test inside the loops (6 ops per 32
+ * elements) took registers from the kernel (0.84-0.95x at n = 4096), and
+ * testing dy too, to store without the NaN check, was slower again. */
 #define VACT_BIG16_BLK 256
-/* the backward's loops from i to N */
-#define VACT_BWD16_LOOPS_(name, T, pf, N)                                                   \
+/* the blocks tested so far: [.., e) has no |x| > X (dirty: the block at e has) */
+typedef struct {
+    size_t e, n;
+    const uint16_t *x;
+    VH hv;
+    int pf, dirty;
+} vact_big16;
+/* e extended by the next block (VACT_BIG16_BLK elements, or to n) where
+ * that block has no |x| > X: 1; else 0 (e = n, or dirty) */
+static inline int vact_big16_ext(vact_big16 *b) {
+    if (b->dirty || b->e >= b->n) return 0;
+    const size_t f = b->n - b->e > VACT_BIG16_BLK ? b->e + VACT_BIG16_BLK : b->n;
+    if (b->pf && b->n - f >= VACT_BIG16_BLK) /* the next block's x, for its test */
+        for (size_t o = 0; o < VACT_BIG16_BLK; o += 32) __builtin_prefetch(b->x + f + o);
+    if (vact_bf16_any_gt(b->x + b->e, f - b->e, b->hv)) {
+        b->dirty = 1;
+        return 0;
+    }
+    b->e = f;
+    return 1;
+}
+/* the backward's loops from i to N; EXT: an expression that may extend N
+ * (the big-x blocks), else 0 */
+#define VACT_BWD16_LOOPS_(name, T, pf, N, EXT)                                              \
     if (pf) {                                                                               \
-        VACT_BWD16_LOOP_S(name, T, 2, 1, N)                                                 \
-        VACT_BWD16_LOOP(name, T, 2, 1, N)                                                   \
+        VACT_BWD16_LOOP_S(name, T, 2, 1, N, EXT)                                            \
+        VACT_BWD16_LOOP(name, T, 2, 1, N, EXT)                                              \
     }                                                                                       \
-    VACT_BWD16_LOOP_S(name, T, 2, 0, N)                                                     \
-    VACT_BWD16_LOOP(name, T, 2, 0, N)                                                       \
-    VACT_BWD16_LOOP(name, T, 1, 0, N)                                                       \
+    VACT_BWD16_LOOP_S(name, T, 2, 0, N, EXT)                                                \
+    VACT_BWD16_LOOP(name, T, 2, 0, N, EXT)                                                  \
+    VACT_BWD16_LOOP(name, T, 1, 0, N, 0)                                                    \
     VACT_BWD16_ONE_(VACT_KB16T(name, T), T, N)
 /* the backward from i to n by KB, one vector at a time */
 #define VACT_BWD16_ONE_(KB, T, N)                                                           \
@@ -826,18 +854,19 @@ static inline int vact_bf16_any_gt(const uint16_t *x, size_t nw, VH hv) {
         const VH bigv = vh_set1(vact_kb16big_h(bigx));                                      \
         const int pf = VACT_PF && n >= 2 * VACT_NT_MIN; /* large arrays: x, dy prefetched */ \
         if (big) {                                                                          \
+            vact_big16 bg = {0, n, x, bigv, pf, 0};                                         \
             while (i < n) {                                                                 \
-                const size_t e = n - i > VACT_BIG16_BLK ? i + VACT_BIG16_BLK : n;           \
-                if (pf && n - e >= VACT_BIG16_BLK) /* the next block's x, for its test */    \
-                    for (size_t o_ = 0; o_ < VACT_BIG16_BLK; o_ += 32) __builtin_prefetch(x + e + o_); \
-                if (vact_bf16_any_gt(x + i, e - i, bigv)) {                                 \
-                    VACT_BWD16_ONEB_(name, T, e)                                            \
+                if (bg.e == i && !vact_big16_ext(&bg)) { /* the block at i: some |x| > X */ \
+                    const size_t f_ = n - i > VACT_BIG16_BLK ? i + VACT_BIG16_BLK : n;      \
+                    VACT_BWD16_ONEB_(name, T, f_)                                           \
+                    bg.e = i;                                                               \
+                    bg.dirty = 0;                                                           \
                     continue;                                                               \
                 }                                                                           \
-                VACT_BWD16_LOOPS_(name, T, pf, e)                                           \
+                VACT_BWD16_LOOPS_(name, T, pf, bg.e, vact_big16_ext(&bg))                   \
             }                                                                               \
         } else {                                                                            \
-            VACT_BWD16_LOOPS_(name, T, pf, n)                                               \
+            VACT_BWD16_LOOPS_(name, T, pf, n, 0)                                            \
         }                                                                                   \
     }
 #define VACT_DEF_UNARY16(name, F) VACT_DEF_UNARY_T(name, bf16, F) VACT_DEF_UNARY_T(name, f16, F)

@@ -553,7 +553,7 @@ static inline V vsquareplus16_(V x, float b, int bwd) {
     V a = vabs(x);
     V s = vsqrt(vfma(x, x, vset1(b)));
     M neg = vlt(x, vzero());
-    V num = vsel(neg, vset1(0.5f * b), vadd(s, x)), sa = vadd(s, a);
+    V sa = vadd(s, a), num = vsel(neg, vset1(0.5f * b), sa); /* s + x where x >= 0 */
     V den = bwd ? vmul(s, vsel(neg, sa, vset1(2.0f))) : vsel(neg, sa, vset1(2.0f));
     V y = vdiv(num, den);
     M big = vgt(a, vset1(VACT_SQP16_XHI));

@@ -24,8 +24,12 @@
  * VACT_KB16BIG_NAME): the bound X beyond which the lanes take the accurate
  * f32 kernel, where f'(x) computed here in f32 would leave the normal range
  * and a bf16 dy up to 2^128 would magnify its absolute error. 80: e^-80 =
- * 2^-115.4, e^-|x| stays normal with 2^10 to spare. */
-static inline float vact_kb16big_80(const vact_params *p) { (void)p; return 80.0f; }
+ * 2^-115.4, e^-|x| stays normal with 2^10 to spare. The f16 backward of
+ * sigmoid, softplus and log_sigmoid clamps |x| at the same bound (f'(x) <
+ * 2^-115 beyond: 0 in f16 for any dy), so that one unscaled e^-|x| serves
+ * both types. */
+#define VACT_KB16_X 80.0f
+static inline float vact_kb16big_80(const vact_params *p) { (void)p; return VACT_KB16_X; }
 /* type T's backward of a two-stage kernel from T's own stage 1
  * kb16s1_T_NAME (driver.h's VACT_KB16S1T) and the shared stage 2 */
 #define VACT_KB16_T_OF_S1(name, T)                                                          \
@@ -262,7 +266,7 @@ static inline V k16_sigmoid(V x, const vact_params *p) { return k16s2_sigmoid(k1
 typedef V vact_sigmoid_b16s;         /* E */
 static inline V kb16s1_sigmoid_(V x, const vact_params *p, int c) {
     (void)p;
-    return vexp16_neg_c(vact_min_if(c, 80.0f, vabs(x)), 1.0f, 0);
+    return vexp16_neg_c(vact_min_if(c, VACT_KB16_X, vabs(x)), 1.0f, 0);
 }
 static inline V kb16s1_sigmoid(V x, const vact_params *p) { return kb16s1_sigmoid_(x, p, 1); }
 static inline V kb16s2_sigmoid(V e, V dy, const vact_params *p) {

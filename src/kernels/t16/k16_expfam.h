@@ -174,7 +174,7 @@ static inline V k16_celu(V x, const vact_params *p) {
 static inline int kb16fb_celu(const vact_params *p) { return !(p->a >= 0x1p-20f && p->a <= 0x1p20f); }
 #define VACT_KB16BIG_celu ~, kb16big_celu /* |x| > 80 a: kb_celu (bf16) */
 static inline float kb16big_celu(const vact_params *p) {
-    return p->a >= 0x1p-20f && p->a <= 0x1p20f ? 80.0f * p->a : 0.0f; /* else kb_celu anyway */
+    return p->a >= 0x1p-20f && p->a <= 0x1p20f ? VACT_KB16_X * p->a : 0.0f; /* else kb_celu anyway */
 }
 static inline V kb16_celu_(V x, V dy, const vact_params *p, int c) {
     const float a = p->a; /* in [2^-20, 2^20] (kb16fb_celu) */
@@ -271,7 +271,7 @@ static inline V k16_softplus(V x, const vact_params *p) {
  * (E, then dx): the staged loop measured 1.17-1.22x the plain one, with
  * dy (1/(K + E)) (K = 2^-64, k16.h's sigmoid), on AVX2 bf16. */
 static inline V kb16_sig_e_(V x, float sg, int c) {
-    return vexp16_neg_c(vact_min_if(c, 80.0f, vact_max_if(c, -80.0f, x)), sg, 0);
+    return vexp16_neg_c(vact_min_if(c, VACT_KB16_X, vact_max_if(c, -VACT_KB16_X, x)), sg, 0);
 }
 static inline V kb16_sig_dx_(V e, V dy) { return vdiv(dy, vadd(vset1(1.0f), e)); }
 #define VACT_KB16_softplus ~, kb16_softplus

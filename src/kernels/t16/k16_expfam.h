@@ -274,17 +274,31 @@ static inline V kb16_sig_e_(V x, float sg, int c) {
     return vexp16_neg_c(vact_min_if(c, VACT_KB16_X, vact_max_if(c, -VACT_KB16_X, x)), sg, 0);
 }
 static inline V kb16_sig_dx_(V e, V dy) { return vdiv(dy, vadd(vset1(1.0f), e)); }
+/* the two-stage backward of NAME, whose derivative is sigmoid(sg x)
+ * (softplus: sg = 1, log_sigmoid: sg = -1), written once for both: state
+ * E, stage 2 dy/(1 + E), and bf16's stage 1 without the clamp
+ * (VACT_KB16_BF16_NC) */
+#define VACT_KB16_SIG_(name, sg)                                                            \
+    typedef V vact_##name##_b16s; /* E */                                                   \
+    static inline V kb16s1_##name##_(V x, const vact_params *p, int c) {                    \
+        (void)p;                                                                            \
+        return kb16_sig_e_(x, sg, c);                                                       \
+    }                                                                                       \
+    static inline V kb16s1_##name(V x, const vact_params *p) { return kb16s1_##name##_(x, p, 1); } \
+    static inline V kb16s2_##name(V e, V dy, const vact_params *p) {                        \
+        (void)p;                                                                            \
+        return kb16_sig_dx_(e, dy);                                                         \
+    }                                                                                       \
+    static inline V kb16_##name(V x, V dy, const vact_params *p) {                          \
+        return kb16s2_##name(kb16s1_##name(x, p), dy, p);                                   \
+    }                                                                                       \
+    VACT_KB16_BF16_NC(name)
 #define VACT_KB16_softplus ~, kb16_softplus
 #define VACT_KB16BIG_softplus ~, vact_kb16big_80
 #define VACT_STAGES16B_softplus ~, 1 /* driver.h's VACT_BWD16_LOOP_S */
-typedef V vact_softplus_b16s;         /* E */
-static inline V kb16s1_softplus_(V x, const vact_params *p, int c) { (void)p; return kb16_sig_e_(x, 1.0f, c); }
-static inline V kb16s1_softplus(V x, const vact_params *p) { return kb16s1_softplus_(x, p, 1); }
-static inline V kb16s2_softplus(V e, V dy, const vact_params *p) { (void)p; return kb16_sig_dx_(e, dy); }
-static inline V kb16_softplus(V x, V dy, const vact_params *p) { return kb16s2_softplus(kb16s1_softplus(x, p), dy, p); }
 #define VACT_KB16S1_bf16_softplus ~, kb16s1_bf16_softplus
 #define VACT_KB16_bf16_softplus ~, kb16_bf16_softplus
-VACT_KB16_BF16_NC(softplus)
+VACT_KB16_SIG_(softplus, 1.0f)
 #define VACT_K16_log_sigmoid ~, k16_log_sigmoid
 static inline V k16_log_sigmoid(V x, const vact_params *p) {
     (void)p;
@@ -293,16 +307,9 @@ static inline V k16_log_sigmoid(V x, const vact_params *p) {
 #define VACT_KB16_log_sigmoid ~, kb16_log_sigmoid /* as softplus's, mirrored */
 #define VACT_KB16BIG_log_sigmoid ~, vact_kb16big_80
 #define VACT_STAGES16B_log_sigmoid ~, 1
-typedef V vact_log_sigmoid_b16s;
-static inline V kb16s1_log_sigmoid_(V x, const vact_params *p, int c) { (void)p; return kb16_sig_e_(x, -1.0f, c); }
-static inline V kb16s1_log_sigmoid(V x, const vact_params *p) { return kb16s1_log_sigmoid_(x, p, 1); }
-static inline V kb16s2_log_sigmoid(V e, V dy, const vact_params *p) { (void)p; return kb16_sig_dx_(e, dy); }
-static inline V kb16_log_sigmoid(V x, V dy, const vact_params *p) {
-    return kb16s2_log_sigmoid(kb16s1_log_sigmoid(x, p), dy, p);
-}
 #define VACT_KB16S1_bf16_log_sigmoid ~, kb16s1_bf16_log_sigmoid
 #define VACT_KB16_bf16_log_sigmoid ~, kb16_bf16_log_sigmoid
-VACT_KB16_BF16_NC(log_sigmoid)
+VACT_KB16_SIG_(log_sigmoid, -1.0f)
 
 /* ---- tanh_shrink -------------------------------------------------------------
  * tanh_shrink(x) = x - tanh(x), odd.

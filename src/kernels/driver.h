@@ -619,8 +619,11 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
  * NaN fix-up (VACT_T16_FIX_f16: _dn stores, an FMA witness per pair, two
  * accumulators) measured 0.98-0.99x here for the AVX2 f16 sigmoid / tanh
  * backward (1.03-1.09x on AVX-512 f16), so the pairs keep the _nd stores. */
+/* whether k more elements from i fit before N, after EXT (an expression
+ * that may extend N, or 0) where they do not yet */
+#define VACT_BWD16_HAS_(k, N, EXT) (i + (k) <= (N) || ((EXT) && i + (k) <= (N)))
 #define VACT_BWD16_LOOP(name, T, P, PF, N, EXT)                                              \
-    if (i + 2 * (P) * VACT_W <= (N) || ((EXT) && i + 2 * (P) * VACT_W <= (N))) {               \
+    if (VACT_BWD16_HAS_(2 * (P) * VACT_W, N, EXT)) {                                        \
         V nx[2 * (P)], nd[2 * (P)];                                                         \
         for (int j = 0; j < (P); j++) {                                                     \
             vload_##T##x2(x + i + (size_t)j * 2 * VACT_W, &nx[2 * j], &nx[2 * j + 1]);       \
@@ -631,9 +634,7 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
             VACT_PREFETCH_(PF, x + i, 4 * (P) * VACT_W);                                    \
             VACT_PREFETCH_(PF, dy + i, 4 * (P) * VACT_W);                                   \
             for (int j = 0; j < 2 * (P); j++) r[j] = VACT_KB16T(name, T)(nx[j], nd[j], &p); \
-            const size_t in = i + 4 * (P) * VACT_W <= (N) || ((EXT) && i + 4 * (P) * VACT_W <= (N)) \
-                                  ? i + 2 * (P) * VACT_W                                    \
-                                  : i;                                                      \
+            const size_t in = VACT_BWD16_HAS_(4 * (P) * VACT_W, N, EXT) ? i + 2 * (P) * VACT_W : i; \
             for (int j = 0; j < (P); j++) {                                                 \
                 vload_##T##x2(x + in + (size_t)j * 2 * VACT_W, &nx[2 * j], &nx[2 * j + 1]);  \
                 vload_##T##x2(dy + in + (size_t)j * 2 * VACT_W, &nd[2 * j], &nd[2 * j + 1]); \
@@ -679,10 +680,10 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
                           kb16s2_##name(s[2 * j + 1], db, &p), 0);                      \
     }
 #define VACT_BWD16_LOOP_S1(name, T, P, PF, N, EXT)                                        \
-    if (i + 4 * (P) * VACT_W <= (N) || ((EXT) && i + 4 * (P) * VACT_W <= (N))) {           \
+    if (VACT_BWD16_HAS_(4 * (P) * VACT_W, N, EXT)) {                                    \
         vact_##name##_b16s s[2 * (P)];                                                  \
         VACT_KB16S1_LOAD_(name, T, i, s, P)                                             \
-        for (; i + 4 * (P) * VACT_W <= (N) || ((EXT) && i + 4 * (P) * VACT_W <= (N)); i += 2 * (P) * VACT_W) { \
+        for (; VACT_BWD16_HAS_(4 * (P) * VACT_W, N, EXT); i += 2 * (P) * VACT_W) {        \
             vact_##name##_b16s t[2 * (P)];                                              \
             VACT_PREFETCH_(PF, x + i, 4 * (P) * VACT_W);                                \
             VACT_PREFETCH_(PF, dy + i, 4 * (P) * VACT_W);                               \

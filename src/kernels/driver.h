@@ -247,6 +247,12 @@ static inline void vstore_f16_nd_n(uint16_t *p, V v, size_t k) { vstore_f16_dn_n
  * src/kernels/t16/k16.h defines VACT_K16_NAME (an output-sized kernel), else
  * the accurate f32 kernel k_NAME. */
 #define VACT_K16(name) VACT_SECOND(VACT_K16_##name, k_##name, ~)
+/* ... and of type T (bf16, f16): k16_T_NAME where src/kernels/t16/ defines
+ * VACT_K16_T_NAME (a kernel sized to that type alone: bf16's elu), else
+ * VACT_K16(name). A staged kernel (VACT_STAGES16) takes its type's stages
+ * the same way: k16s1_T_NAME / k16s2_T_NAME where VACT_K16S1_T_NAME /
+ * VACT_K16S2_T_NAME are defined (the state type stays vact_NAME_16s). */
+#define VACT_K16T(name, T) VACT_SECOND(VACT_K16_##T##_##name, VACT_K16(name), ~)
 /* The backward kernel of the 16-bit variants: kb16_NAME where
  * src/kernels/t16/ defines VACT_KB16_NAME, else the accurate kb_NAME. */
 #define VACT_KB16(name) VACT_SECOND(VACT_KB16_##name, kb_##name, ~)
@@ -428,7 +434,7 @@ static inline V vact_k16v_none(V x, const vact_params *p, int c) { (void)p; (voi
 #define VACT_K16V(name) VACT_SECOND(VACT_K16V_##name, vact_k16v_none, ~)
 #define VACT_K16CASE(name) VACT_SECOND(VACT_K16CASE_##name, vact_k16case_none, ~)
 #define VACT_HAS_K16V(name) VACT_SECOND(VACT_K16VON_##name, 0, ~)
-#define VACT_K16C(name, v, c) (VACT_HAS_K16V(name) ? VACT_K16V(name)(v, &p, c) : VACT_K16(name)(v, &p))
+#define VACT_K16C(name, T, v, c) (VACT_HAS_K16V(name) ? VACT_K16V(name)(v, &p, c) : VACT_K16T(name, T)(v, &p))
 /* the four-vector _nd store: one test of the four for NaN lanes */
 #ifdef VACT_UNORD
 #define VACT_ND4_(T, p, v, nt)                                                              \
@@ -487,7 +493,7 @@ static inline void vstore_f16x4_nd(uint16_t *p, const V *v, int nt) { VACT_ND4_(
         } else {                                                                            \
             V a_, b_;                                                                       \
             vload_bf16x2(xp, &a_, &b_);                                                     \
-            vstore_bf16x2_nd(yp, VACT_K16C(name, a_, 0), VACT_K16C(name, b_, 0), nt);       \
+            vstore_bf16x2_nd(yp, VACT_K16C(name, bf16, a_, 0), VACT_K16C(name, bf16, b_, 0), nt); \
         }                                                                                   \
     } while (0)
 #else
@@ -500,8 +506,8 @@ static inline void vstore_f16x4_nd(uint16_t *p, const V *v, int nt) { VACT_ND4_(
 /* the main loop's kernel: k16pre_NAME where the last op comes after the
  * rounding (VACT_HAS_POST16), else stage 2 */
 #define VACT_K16MAIN(name, T, s, C) VACT_CAT(VACT_K16MAIN_, VACT_K16POSTON(name))(name, T, s, C)
-#define VACT_K16MAIN_0(name, T, s, C) VACT_K16S2(name, s, C)
-#define VACT_K16MAIN_1(name, T, s, C) (VACT_HAS_POST16(name, T) ? k16pre_##name(s, &p) : VACT_K16S2(name, s, C))
+#define VACT_K16MAIN_0(name, T, s, C) VACT_K16S2(name, T, s, C)
+#define VACT_K16MAIN_1(name, T, s, C) (VACT_HAS_POST16(name, T) ? k16pre_##name(s, &p) : VACT_K16S2(name, T, s, C))
 /* Large 16-bit forward arrays (n >= 2 VACT_NT_MIN elements, 4 MiB, as for
  * f32) on ISAs with non-temporal stores: the pair stores stream (their nt),
  * from the first element where y is aligned to a 64-byte cache line; the
@@ -556,20 +562,20 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
 #define VACT_STAGES16(name) VACT_SECOND(VACT_STAGES16_##name, 0, ~)
 #define VACT_K16S_T0(name) V
 #define VACT_K16S_T1(name) vact_##name##_16s
-#define VACT_K16S1_0(name, v) (v)
-#define VACT_K16S1_1(name, v) k16s1_##name(v, &p)
-#define VACT_K16S2_0(name, s, C) VACT_K16C(name, s, C)
-#define VACT_K16S2_1(name, s, C) k16s2_##name(s, &p)
+#define VACT_K16S1_0(name, T, v) (v)
+#define VACT_K16S1_1(name, T, v) VACT_SECOND(VACT_K16S1_##T##_##name, k16s1_##name, ~)(v, &p)
+#define VACT_K16S2_0(name, T, s, C) VACT_K16C(name, T, s, C)
+#define VACT_K16S2_1(name, T, s, C) VACT_SECOND(VACT_K16S2_##T##_##name, k16s2_##name, ~)(s, &p)
 #define VACT_K16S_T(name) VACT_CAT(VACT_K16S_T, VACT_STAGES16(name))(name)
-#define VACT_K16S1(name, v) VACT_CAT(VACT_K16S1_, VACT_STAGES16(name))(name, v)
-#define VACT_K16S2(name, s, C) VACT_CAT(VACT_K16S2_, VACT_STAGES16(name))(name, s, C)
+#define VACT_K16S1(name, T, v) VACT_CAT(VACT_K16S1_, VACT_STAGES16(name))(name, T, v)
+#define VACT_K16S2(name, T, s, C) VACT_CAT(VACT_K16S2_, VACT_STAGES16(name))(name, T, s, C)
 /* stage 1 of the U vectors at xp into s[0..U) */
 #define VACT_K16S1_LOAD_(name, T, xp, s, U)                                                \
     for (int j = 0; j < (U); j += 2) {                                                      \
         V a_, b_;                                                                           \
         vload_##T##x2((xp) + (size_t)j * VACT_W, &a_, &b_);                                 \
-        s[j] = VACT_K16S1(name, a_);                                                        \
-        s[j + 1] = VACT_K16S1(name, b_);                                                    \
+        s[j] = VACT_K16S1(name, T, a_);                                                     \
+        s[j + 1] = VACT_K16S1(name, T, b_);                                                 \
     }
 #define VACT_FWD16_LOOPS(name, T, C, NT, U)                                                \
     VACT_K16S_T(name) nx[U];                                                                \
@@ -600,11 +606,11 @@ static inline int vact_nt16_ok(size_t n, const uint16_t *p) {
     for (; i + 2 * VACT_W <= n; i += 2 * VACT_W) {                                          \
         V a, b;                                                                             \
         vload_##T##x2(x + i, &a, &b);                                                       \
-        vact_store16x2_(T, VACT_K16KEEP(name, T, C), y + i, VACT_K16C(name, a, C), VACT_K16C(name, b, C), NT); \
+        vact_store16x2_(T, VACT_K16KEEP(name, T, C), y + i, VACT_K16C(name, T, a, C), VACT_K16C(name, T, b, C), NT); \
     }                                                                                       \
     for (; i < n; i += VACT_W) {                                                            \
         size_t k = n - i < VACT_W ? n - i : VACT_W;                                         \
-        vact_store16_n_(T, VACT_K16KEEP(name, T, C), y + i, VACT_K16C(name, vload_##T##_n(x + i, k), C), k); \
+        vact_store16_n_(T, VACT_K16KEEP(name, T, C), y + i, VACT_K16C(name, T, vload_##T##_n(x + i, k), C), k); \
     }
 #ifdef VACT_UNORD
 #define VACT_UNORD_(a, b) vact_unord(a, b)
@@ -835,7 +841,7 @@ static inline int vact_big16_ext(vact_big16 *b) {
             const size_t h = vact_nt16_head(y);                                             \
             for (size_t k; i < h; i += k) {                                                 \
                 k = h - i < VACT_W ? h - i : VACT_W;                                        \
-                vact_store16_n_(T, VACT_K16KEEP(name, T, c), y + i, VACT_K16C(name, vload_##T##_n(x + i, k), c), k); \
+                vact_store16_n_(T, VACT_K16KEEP(name, T, c), y + i, VACT_K16C(name, T, vload_##T##_n(x + i, k), c), k); \
             }                                                                               \
             VACT_FWD16_CASES(name, T, 1, UN)                                                \
             vact_nt_fence();                                                                \

@@ -33,14 +33,30 @@
 #define VACT_EM16_C0 0x1.000242p-1f
 #define VACT_EM16_C1 0x1.57110ap-3f
 #define VACT_EM16_C2 0x1.54dc2ap-5f
-static inline V vexpm1_16_ab(V x, float a, float b) {
-    const float h = 0.5f * a;
+/* in two parts (the stages of bf16's elu forward): the reduction (r', and
+ * the magic-bias sum *t: 2^(n+1) in its bits), then the rest, with U of
+ * degree 3 (C0..C2, deg = 3) or, for bf16 alone, of degree 2 (deg = 2:
+ * u(r) = 1 + D0 r + D1 r^2, scripts/fitpoly.py expm1 1: 2^-11.05 relative
+ * to expm1(r); the first term at most 0.7 of the result for n <= -1, so
+ * < 2^-10.9 in all, within the 2^-9 of <= 1 bf16 ULP; one FMA fewer). */
+#define VACT_EM16B_D0 0x1.01ec3cp-1f
+#define VACT_EM16B_D1 0x1.560a84p-3f
+static inline V vexpm1_16_ab_red(V x, float b, V *t) {
     V xc = vmax(vset1(-20.0f / b), x);
-    V n, t = vexp_round_(xc, b, VACT_MAGIC + 128.0f, &n);
-    V r = vexp_r1_(xc, n, b);
+    V n;
+    *t = vexp_round_(xc, b, VACT_MAGIC + 128.0f, &n);
+    return vexp_r1_(xc, n, b);
+}
+static inline V vexpm1_16_ab_fin(V r, V t, float a, float b, int deg) {
+    const float h = 0.5f * a;
     V s2 = vpow2_t(t); /* 2^(n+1), n in [-29, 0] */
-    V u = vfma(vset1(h * (b * b * b * b) * VACT_EM16_C2), r, vset1(h * (b * b * b) * VACT_EM16_C1));
-    u = vfma(u, r, vset1(h * (b * b) * VACT_EM16_C0));
+    V u;
+    if (deg == 2) {
+        u = vfma(vset1(h * (b * b * b) * VACT_EM16B_D1), r, vset1(h * (b * b) * VACT_EM16B_D0));
+    } else {
+        u = vfma(vset1(h * (b * b * b * b) * VACT_EM16_C2), r, vset1(h * (b * b * b) * VACT_EM16_C1));
+        u = vfma(u, r, vset1(h * (b * b) * VACT_EM16_C0));
+    }
     u = vfma(u, r, vset1(h * b));
     V sr = vmul(s2, r); /* before the last use of s2 (no register copy) */
     V c = vfma(s2, vset1(h), vset1(-a));
@@ -49,7 +65,8 @@ static inline V vexpm1_16_ab(V x, float a, float b) {
 /* expm1(x) alone (a = b = 1) in the earlier form, 2^n p + (2^n - 1) with
  * p = r + r^2 (C0 + C1 r + C2 r^2) (the same polynomial, the same bound):
  * as many ops, but one constant fewer live in the loop, which AVX2's 16
- * registers need (elu and tanh_shrink' spill with vexpm1_16_ab(x, a, 1)). */
+ * registers need (f16's elu and tanh_shrink' spill with vexpm1_16_ab_fin's
+ * a b^k in U). */
 /* in two parts (stage 1 and 2 of the staged elu forward): the reduction
  * (r, and the magic-bias sum *t), then the rest */
 static inline V vexpm1_16_red(V x, V *t) {
@@ -66,8 +83,8 @@ static inline V vexpm1_16(V x) {
     return vexpm1_16_fin(r, t);
 }
 
-/* elu = x > 0 ? x : a expm1(x); -inf -> -a. 14 ops (vexpm1_16_ab(x, a, 1)
- * saves the product by a on AVX-512 but spills on AVX2). */
+/* elu = x > 0 ? x : a expm1(x); -inf -> -a. 14 ops (f16: a in U's
+ * coefficients saves the product by a on AVX-512 but spills on AVX2). */
 #define VACT_K16_elu ~, k16_elu
 #define VACT_STAGES16_elu ~, 1 /* driver.h's VACT_FWD16_LOOPS */
 typedef struct {
@@ -84,6 +101,23 @@ static inline V k16s2_elu(vact_elu_16s st, const vact_params *p) {
     return vsel(vgt(st.x, vzero()), st.x, vmul(vset1(p->a), vexpm1_16_fin(st.r, st.t)));
 }
 static inline V k16_elu(V x, const vact_params *p) { return k16s2_elu(k16s1_elu(x, p), p); }
+/* bf16: vexpm1_16_ab_red / _fin with a in U's coefficients and U of degree 2
+ * (< 2^-10.9 relative, above): 12 ops, two FP ops fewer than f16's (the
+ * product by a and one FMA). The same state, its t biased for 2^(n+1). */
+#define VACT_K16S1_bf16_elu ~, k16s1_bf16_elu
+#define VACT_K16S2_bf16_elu ~, k16s2_bf16_elu
+#define VACT_K16_bf16_elu ~, k16_bf16_elu
+static inline vact_elu_16s k16s1_bf16_elu(V x, const vact_params *p) {
+    (void)p;
+    vact_elu_16s st;
+    st.x = x;
+    st.r = vexpm1_16_ab_red(x, 1.0f, &st.t);
+    return st;
+}
+static inline V k16s2_bf16_elu(vact_elu_16s st, const vact_params *p) {
+    return vsel(vgt(st.x, vzero()), st.x, vexpm1_16_ab_fin(st.r, st.t, p->a, 1.0f, 2));
+}
+static inline V k16_bf16_elu(V x, const vact_params *p) { return k16s2_bf16_elu(k16s1_bf16_elu(x, p), p); }
 /* elu' = x > 0 ? 1 : a e^x; dx = dy (a e^x) (x = -inf: dy * 0). 11 ops.
  * a e^x by vexp16_neg_ab (a in the polynomial's coefficients, a e^x
  * rounded once), clamped at x = -120. For bf16 the lanes |x| > 60 take the
@@ -129,9 +163,19 @@ VACT_KB16_BF16_NC(elu)
 #define VACT_SELU16_L 0x1.0cfabep+0f  /* 1.05070098 */
 #define VACT_SELU16_LA 0x1.c212ccp+0f /* 1.05070098 * 1.67326324 */
 #define VACT_K16_selu ~, k16_selu
+static inline V k16_selu_(V x, int deg) {
+    V t, r = vexpm1_16_ab_red(x, 1.0f, &t);
+    return vsel(vgt(x, vzero()), vmul(vset1(VACT_SELU16_L), x), vexpm1_16_ab_fin(r, t, VACT_SELU16_LA, 1.0f, deg));
+}
 static inline V k16_selu(V x, const vact_params *p) {
     (void)p;
-    return vsel(vgt(x, vzero()), vmul(vset1(VACT_SELU16_L), x), vexpm1_16_ab(x, VACT_SELU16_LA, 1.0f));
+    return k16_selu_(x, 3);
+}
+/* bf16: U of degree 2 (vexpm1_16_ab_fin), one FMA fewer */
+#define VACT_K16_bf16_selu ~, k16_bf16_selu
+static inline V k16_bf16_selu(V x, const vact_params *p) {
+    (void)p;
+    return k16_selu_(x, 2);
 }
 #define VACT_KB16_selu ~, kb16_selu
 #define VACT_KB16BIG_selu ~, vact_kb16big_80
@@ -155,18 +199,23 @@ VACT_KB16_BF16_NC(selu)
 /* celu = x > 0 ? x : a expm1(x/a), a > 0 (the wrapper's domain), in
  * [2^-20, 2^20] here (a branch on the parameter in every vector, the same
  * way each time; else the accurate f32 kernel):
- * vexpm1_16_ab with b = 1/a (rounded: a b = 1 + d, |d| <= 2^-24, in U's
- * coefficients); x b vs x/a: 2^-23 relative in the argument,
+ * vexpm1_16_ab_red / _fin with b = 1/a (rounded: a b = 1 + d,
+ * |d| <= 2^-24, in U's coefficients); x b vs x/a: 2^-23 relative in the argument,
  * |q| e^q/|expm1(q)| 2^-23 <= 2^-22 in the result. x = -inf: clamped to
  * -20a, -a (1 - e^-20) rounds to -a. 13 ops.
  * Backward dy (x > 0 ? 1 : e^(x b)): vexp16_neg_ab with b, 11 ops; for
  * a outside that range the call runs kb_celu (VACT_KB16FB). */
 #define VACT_K16_celu ~, k16_celu
-static inline V k16_celu(V x, const vact_params *p) {
+static inline V k16_celu_(V x, const vact_params *p, int deg) {
     const float a = p->a;
     if (!(a >= 0x1p-20f && a <= 0x1p20f)) return k_celu(x, p);
-    return vsel(vgt(x, vzero()), x, vexpm1_16_ab(x, a, 1.0f / a));
+    V t, r = vexpm1_16_ab_red(x, 1.0f / a, &t);
+    return vsel(vgt(x, vzero()), x, vexpm1_16_ab_fin(r, t, a, 1.0f / a, deg));
 }
+static inline V k16_celu(V x, const vact_params *p) { return k16_celu_(x, p, 3); }
+/* bf16: U of degree 2 (vexpm1_16_ab_fin), one FMA fewer */
+#define VACT_K16_bf16_celu ~, k16_bf16_celu
+static inline V k16_bf16_celu(V x, const vact_params *p) { return k16_celu_(x, p, 2); }
 #define VACT_KB16_celu ~, kb16_celu
 /* a outside [2^-20, 2^20]: the call runs kb_celu (driver.h's VACT_KB16FB,
  * once per call, not a branch per vector) */

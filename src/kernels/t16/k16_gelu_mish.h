@@ -54,10 +54,11 @@ static inline V k16_gelu(V x, const vact_params *p) {
     (void)p;
     V na = vgelu16_na(x);
     V Q = vmul(vgelu16_e(vmul(na, na)), vgelu16_r(na));
-    /* x for x >= 0, -0 for x < 0, as x AND a mask chosen between two
-     * constants: a select between -0 and x itself is rewritten by clang
-     * (x < 0 becomes x <= 0 when one arm is a zero), giving -0 at x = +0 */
-    V xp = vand(x, vsel(vlt(x, vzero()), vset1(-0.0f), vasf(viset1(-1))));
+    /* x for x >= 0 (+-0 kept) and NaN, -0 for x < 0: vmax's rule
+     * (-0 > x ? -0 : x), one op. Until 2026-12-07 x AND a mask chosen
+     * between two constants (3 ops: a select between -0 and x itself was
+     * rewritten by clang, x < 0 becoming x <= 0, -0 at x = +0) */
+    V xp = vmax(vset1(-0.0f), x);
     return vfma(na, Q, xp);
 }
 

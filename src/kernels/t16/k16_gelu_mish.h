@@ -44,22 +44,43 @@ static inline V vgelu16_r(V na) {
     V D = vfnma(na, vfnma(na, vsub(vset1(VACT_G16_Q2), na), vset1(VACT_G16_Q1)), vset1(VACT_G16_Q0));
     return vdiv(P, D);
 }
+/* bf16 alone: R of degree (2, 2) (scripts/fitpoly.py gelu16 2 2 14:
+ * 2^-10.69 relative; with e's 2^-12.93 and the roundings < 2^-10.4, within
+ * the 2^-9 of <= 1 bf16 ULP), one FMA fewer */
+#define VACT_G16B_P0 0x1.336edap+0f
+#define VACT_G16B_P1 0x1.880e08p-2f
+#define VACT_G16B_P2 0x1.489172p-11f
+#define VACT_G16B_Q0 0x1.339dc2p+1f
+#define VACT_G16B_Q1 0x1.541048p+1f
+static inline V vgelu16_rb(V na) {
+    V P = vfnma(na, vfnma(na, vset1(VACT_G16B_P2), vset1(VACT_G16B_P1)), vset1(VACT_G16B_P0));
+    V D = vfnma(na, vsub(vset1(VACT_G16B_Q1), na), vset1(VACT_G16B_Q0));
+    return vdiv(P, D);
+}
 /* -|x| clamped to -16 (NaN kept) */
 static inline V vgelu16_na(V x) { return vmax(vset1(-VACT_G16_AMAX), vor(x, vset1(-0.0f))); }
 
 /* gelu = na Q + xp (one fma): x < 0: -a Q + -0 (-16 * 0 = -0 below -16);
  * x >= 0: x - a Q, a = x for x <= 16, else Q = 0 (x = +inf kept) */
 #define VACT_K16_gelu ~, k16_gelu
-static inline V k16_gelu(V x, const vact_params *p) {
-    (void)p;
+#define VACT_K16_bf16_gelu ~, k16_bf16_gelu
+static inline V k16_gelu_(V x, int bf) {
     V na = vgelu16_na(x);
-    V Q = vmul(vgelu16_e(vmul(na, na)), vgelu16_r(na));
+    V Q = vmul(vgelu16_e(vmul(na, na)), bf ? vgelu16_rb(na) : vgelu16_r(na));
     /* x for x >= 0 (+-0 kept) and NaN, -0 for x < 0: vmax's rule
      * (-0 > x ? -0 : x), one op. Until 2026-12-07 x AND a mask chosen
      * between two constants (3 ops: a select between -0 and x itself was
      * rewritten by clang, x < 0 becoming x <= 0, -0 at x = +0) */
     V xp = vmax(vset1(-0.0f), x);
     return vfma(na, Q, xp);
+}
+static inline V k16_gelu(V x, const vact_params *p) {
+    (void)p;
+    return k16_gelu_(x, 0);
+}
+static inline V k16_bf16_gelu(V x, const vact_params *p) {
+    (void)p;
+    return k16_gelu_(x, 1);
 }
 
 

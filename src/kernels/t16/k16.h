@@ -3,8 +3,10 @@
  * load and the one rounding to bf16 / f16 (src/kernels/driver.h,
  * VACT_DEF_UNARY_T) for the functions that `#define VACT_K16_NAME ~,
  * k16_NAME` / `VACT_KB16_NAME ~, kb16_NAME` here, in k16_gelu_mish.h and in
- * k16_expfam.h (k16_pw.h also `VACT_KB16_bf16_NAME`, one type's own backward);
- * every other function keeps its accurate f32 kernels.
+ * k16_expfam.h (k16_pw.h and k16_expfam.h also `VACT_KB16_bf16_NAME`, one
+ * type's own backward; k16_expfam.h and k16_gelu_mish.h `VACT_K16_bf16_NAME`,
+ * one type's own forward, held to bf16's own 2^-9 rather than the 2^-12.4
+ * below); every other function keeps its accurate f32 kernels.
  *
  * One accuracy target serves both types: the f32 value before the rounding
  * within 2^-12.4 relative of the exact result (also where that result is a

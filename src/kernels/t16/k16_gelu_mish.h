@@ -38,23 +38,22 @@ static inline V vgelu16_e(V a2) {
     return vscale2n_et(vfma(q, s, vset1(1.0f)), n, t);
 }
 /* R(a) = Q(a) e^(a^2/2) for a = -na in [0, 16]: P/D by Horner in na (the
- * bits of Horner in a: every partial sum adds terms of one sign) */
-static inline V vgelu16_r(V na) {
-    V P = vfnma(na, vfnma(na, vset1(VACT_G16_P2), vset1(VACT_G16_P1)), vset1(VACT_G16_P0));
-    V D = vfnma(na, vfnma(na, vsub(vset1(VACT_G16_Q2), na), vset1(VACT_G16_Q1)), vset1(VACT_G16_Q0));
-    return vdiv(P, D);
-}
-/* bf16 alone: R of degree (2, 2) (scripts/fitpoly.py gelu16 2 2 14:
- * 2^-10.69 relative; with e's 2^-12.93 and the roundings < 2^-10.4, within
- * the 2^-9 of <= 1 bf16 ULP), one FMA fewer */
+ * bits of Horner in a: every partial sum adds terms of one sign), D monic
+ * of degree 3, or for bf16 alone (bf) of degree 2 with its own coefficients
+ * (scripts/fitpoly.py gelu16 2 2 14: 2^-10.69 relative; with e's 2^-12.93
+ * and the roundings < 2^-10.4, within the 2^-9 of <= 1 bf16 ULP; one FMA
+ * fewer) */
 #define VACT_G16B_P0 0x1.336edap+0f
 #define VACT_G16B_P1 0x1.880e08p-2f
 #define VACT_G16B_P2 0x1.489172p-11f
 #define VACT_G16B_Q0 0x1.339dc2p+1f
 #define VACT_G16B_Q1 0x1.541048p+1f
-static inline V vgelu16_rb(V na) {
-    V P = vfnma(na, vfnma(na, vset1(VACT_G16B_P2), vset1(VACT_G16B_P1)), vset1(VACT_G16B_P0));
-    V D = vfnma(na, vsub(vset1(VACT_G16B_Q1), na), vset1(VACT_G16B_Q0));
+static inline V vgelu16_r(V na, int bf) {
+    V P = vfnma(na, vfnma(na, vset1(bf ? VACT_G16B_P2 : VACT_G16_P2), vset1(bf ? VACT_G16B_P1 : VACT_G16_P1)),
+                vset1(bf ? VACT_G16B_P0 : VACT_G16_P0));
+    V D = vsub(vset1(bf ? VACT_G16B_Q1 : VACT_G16_Q2), na); /* a + the top coefficient */
+    if (!bf) D = vfnma(na, D, vset1(VACT_G16_Q1));
+    D = vfnma(na, D, vset1(bf ? VACT_G16B_Q0 : VACT_G16_Q0));
     return vdiv(P, D);
 }
 /* -|x| clamped to -16 (NaN kept) */
@@ -66,7 +65,7 @@ static inline V vgelu16_na(V x) { return vmax(vset1(-VACT_G16_AMAX), vor(x, vset
 #define VACT_K16_bf16_gelu ~, k16_bf16_gelu
 static inline V k16_gelu_(V x, int bf) {
     V na = vgelu16_na(x);
-    V Q = vmul(vgelu16_e(vmul(na, na)), bf ? vgelu16_rb(na) : vgelu16_r(na));
+    V Q = vmul(vgelu16_e(vmul(na, na)), vgelu16_r(na, bf));
     /* x for x >= 0 (+-0 kept) and NaN, -0 for x < 0: vmax's rule
      * (-0 > x ? -0 : x), one op. Until 2026-12-07 x AND a mask chosen
      * between two constants (3 ops: a select between -0 and x itself was
